@@ -1,0 +1,33 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "cjm",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "JourneyKit", targets: ["JourneyKit"]),
+        .executable(name: "cjm", targets: ["cjm"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Model, importers, validation, analysis and exporters: everything but the command line.
+        .target(name: "JourneyKit"),
+        // The command-line tool: argument parsing, files, standard output and exit codes only.
+        .executableTarget(
+            name: "cjm",
+            dependencies: [
+                "JourneyKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // One test target with a folder per stage; it depends on `cjm` so that the CLI tests
+        // can run the built binary.
+        .testTarget(
+            name: "JourneyKitTests",
+            dependencies: ["JourneyKit", "cjm"],
+            exclude: ["Fixtures", "Golden"]
+        ),
+    ]
+)

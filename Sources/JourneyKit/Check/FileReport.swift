@@ -1,0 +1,42 @@
+/// What `cjm check` found in one file.
+public struct FileReport: Sendable, Hashable {
+    /// The path as the user named it.
+    public var path: String
+    /// The journey's id, when the file could be read far enough to find it.
+    public var journeyID: String?
+    /// Validation problems: the file's syntax, fields, ids and references.
+    public var diagnostics: [Diagnostic]
+    /// Analyser findings about the journey itself; empty when the file is invalid.
+    public var findings: [Diagnostic]
+
+    public init(path: String, journeyID: String?, diagnostics: [Diagnostic], findings: [Diagnostic] = []) {
+        self.path = path
+        self.journeyID = journeyID
+        self.diagnostics = diagnostics
+        self.findings = findings
+    }
+
+    /// Whether the file is a valid journey (findings do not make it invalid).
+    public var isValid: Bool { journeyID != nil && !diagnostics.containsErrors }
+
+    /// A report for a file that could not be read at all (missing, unreadable, too large…).
+    public static func unreadable(path: String, message: String, hint: String? = nil) -> FileReport {
+        FileReport(path: path, journeyID: nil,
+                   diagnostics: [.error(message, at: SourceLocation(file: path, line: 1, column: 1), hint: hint)])
+    }
+}
+
+/// Reads and checks journey files: the work behind `cjm check`, without any file I/O.
+public struct JourneyChecker: Sendable {
+    public var validator: JourneyValidator
+
+    public init(validator: JourneyValidator = JourneyValidator()) {
+        self.validator = validator
+    }
+
+    /// Checks one file's bytes.
+    public func check(bytes: [UInt8], path: String, format: JourneyFormat? = nil) -> FileReport {
+        let imported = JourneyImporter.importJourney(from: bytes, path: path, format: format, validator: validator)
+        return FileReport(path: path, journeyID: imported.journey?.id, diagnostics: imported.diagnostics)
+    }
+}

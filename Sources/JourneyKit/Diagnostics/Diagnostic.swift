@@ -1,0 +1,75 @@
+/// Something cjm has to say about a journey file: a validation problem or an analyser finding.
+///
+/// There is one diagnostic type for everything so that every reporter (text, JSON, SARIF)
+/// and every editor integration treats problems the same way.
+public struct Diagnostic: Sendable, Hashable {
+    /// How serious a diagnostic is, from the least to the most.
+    public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable {
+        case info, warning, error
+
+        private var rank: Int {
+            switch self {
+            case .info: 0
+            case .warning: 1
+            case .error: 2
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    /// The part an element plays in a finding, used as the keys of `references`.
+    public enum ReferenceRole: String, Sendable, Hashable, CaseIterable, Comparable {
+        case channel, from, persona, stage, touchpoint
+
+        public static func < (lhs: ReferenceRole, rhs: ReferenceRole) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// How serious it is.
+    public var severity: Severity
+    /// What is wrong, in words a CX person understands.
+    public var message: String
+    /// Where it is.
+    public var location: SourceLocation
+    /// What to do about it, when there is something useful to say.
+    public var hint: String?
+    /// The analyser rule that produced it; `nil` for validation problems.
+    public var rule: String?
+    /// The ids of the elements the finding is about, by the part they play.
+    public var references: [ReferenceRole: String]
+
+    public init(
+        severity: Severity,
+        message: String,
+        location: SourceLocation,
+        hint: String? = nil,
+        rule: String? = nil,
+        references: [ReferenceRole: String] = [:]
+    ) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.hint = hint
+        self.rule = rule
+        self.references = references
+    }
+
+    /// A validation error: the file cannot be trusted until it is fixed.
+    public static func error(_ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {
+        Diagnostic(severity: .error, message: message, location: location, hint: hint)
+    }
+}
+
+extension Diagnostic: Comparable {
+    /// Diagnostics sort by location, then rule id, then message, so output never depends on discovery order.
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        if lhs.location != rhs.location { return lhs.location < rhs.location }
+        if lhs.rule != rhs.rule { return (lhs.rule ?? "") < (rhs.rule ?? "") }
+        return lhs.message < rhs.message
+    }
+}
+
+extension Sequence<Diagnostic> {
+    /// Whether any of these is an error.
+    public var containsErrors: Bool { contains { $0.severity == .error } }
+}

@@ -1,0 +1,469 @@
+/// A JSON syntax error: the rest of the file cannot be read reliably after it.
+struct JSONSyntaxError: Error {
+    var message: String
+    var offset: Int
+    var hint: String?
+}
+
+/// A pull scanner over UTF-8 JSON bytes that knows the line and column of everything it reads.
+///
+/// Foundation's `JSONDecoder` reports neither positions nor duplicate keys, so cjm reads JSON
+/// itself. The scanner never builds a tree: the importer asks for the value it expects next,
+/// which keeps memory close to the size of the model. Lines are counted while skipping
+/// whitespace (the only place a raw line break may stand in JSON); columns are counted in
+/// Unicode code points only when a position is asked for.
+struct JSONScanner {
+    /// The kinds of value that can start at the current position.
+    enum ValueKind: Equatable {
+        case object, array, string, number, bool, null
+
+        var description: String {
+            switch self {
+            case .object: "an object"
+            case .array: "a list"
+            case .string: "a text"
+            case .number: "a number"
+            case .bool: "true or false"
+            case .null: "null"
+            }
+        }
+    }
+
+    /// A position captured while scanning, cheap to keep and turned into a location on demand.
+    struct Mark {
+        var offset: Int
+        var line: Int
+        var lineStart: Int
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let file: String
+    private(set) var offset: Int
+    private var line = 1
+    private var lineStart: Int
+    // Columns are counted forward from the last one asked for on the same line, so that
+    // asking for every element's position in a one-line (minified) file stays linear.
+    private var columnCacheLineStart = -1
+    private var columnCacheOffset = 0
+    private var columnCacheColumn = 1
+
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
+        self.bytes = bytes
+        self.file = file
+        // A UTF-8 byte order mark is not part of the text editors show.
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        self.offset = start
+        self.lineStart = start
+    }
+
+    // MARK: Positions
+
+    var mark: Mark { Mark(offset: offset, line: line, lineStart: lineStart) }
+
+    var isAtEnd: Bool { offset >= bytes.count }
+
+    mutating func location(of mark: Mark) -> SourceLocation {
+        let start: Int
+        var column: Int
+        if mark.lineStart == columnCacheLineStart, mark.offset >= columnCacheOffset {
+            start = columnCacheOffset
+            column = columnCacheColumn
+        } else {
+            start = mark.lineStart
+            column = 1
+        }
+        var index = start
+        let end = min(mark.offset, bytes.count)
+        while index < end {
+            // Every byte that is not a UTF-8 continuation byte starts a code point.
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        columnCacheLineStart = mark.lineStart
+        columnCacheOffset = end
+        columnCacheColumn = column
+        return SourceLocation(file: file, line: mark.line, column: column)
+    }
+
+    mutating func currentLocation() -> SourceLocation { location(of: mark) }
+
+    /// The location of a byte offset on the current line (used for syntax errors).
+    mutating func location(ofOffset target: Int) -> SourceLocation {
+        location(of: Mark(offset: max(target, lineStart), line: line, lineStart: lineStart))
+    }
+
+    // MARK: Whitespace and punctuation
+
+    mutating func skipWhitespace() {
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x20, 0x09:
+                offset += 1
+            case 0x0A:
+                offset += 1
+                startLine()
+            case 0x0D:
+                offset += 1
+                // A lone CR (old Mac files) ends a line too; CRLF counts once.
+                if offset < bytes.count, bytes[offset] == 0x0A { offset += 1 }
+                startLine()
+            default:
+                return
+            }
+        }
+    }
+
+    private mutating func startLine() {
+        line += 1
+        lineStart = offset
+    }
+
+    /// The byte at the current position after whitespace, or `nil` at the end.
+    mutating func peekByte() -> UInt8? {
+        skipWhitespace()
+        return offset < bytes.count ? bytes[offset] : nil
+    }
+
+    mutating func valueKind() throws(JSONSyntaxError) -> ValueKind {
+        guard let byte = peekByte() else {
+            throw JSONSyntaxError(message: "the file ends where a value was expected", offset: offset,
+                                  hint: "the file may be cut short; check that every { and [ is closed")
+        }
+        switch byte {
+        case UInt8(ascii: "{"): return .object
+        case UInt8(ascii: "["): return .array
+        case UInt8(ascii: "\""): return .string
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
+        case UInt8(ascii: "n"): return .null
+        default: throw unexpected(expecting: "a value")
+        }
+    }
+
+    func unexpected(expecting: String) -> JSONSyntaxError {
+        guard offset < bytes.count else {
+            return JSONSyntaxError(message: "the file ends where \(expecting) was expected", offset: offset,
+                                   hint: "the file may be cut short; check that every { and [ is closed")
+        }
+        let byte = bytes[offset]
+        let found: String
+        switch byte {
+        case UInt8(ascii: "'"):
+            return JSONSyntaxError(message: "expected \(expecting), found a single quote", offset: offset,
+                                   hint: "JSON texts and keys use double quotes: \"like this\"")
+        case 0x21...0x7E: found = "'\(Character(Unicode.Scalar(byte)))'"
+        case 0x00: found = "a NUL byte"
+        default: found = byte < 0x80 ? "a control character" : "a non-ASCII character"
+        }
+        return JSONSyntaxError(message: "expected \(expecting), found \(found)", offset: offset, hint: nil)
+    }
+
+    private mutating func expect(_ byte: UInt8, _ what: String) throws(JSONSyntaxError) {
+        guard peekByte() == byte else { throw unexpected(expecting: what) }
+        offset += 1
+    }
+
+    // MARK: Containers
+
+    /// Where a loop over an object's entries or a list's items stands.
+    struct ContainerCursor {
+        fileprivate var isFirst = true
+    }
+
+    /// Starts reading an object; call `nextKey(_:)` until it returns `nil`.
+    mutating func beginObject() throws(JSONSyntaxError) -> ContainerCursor {
+        try expect(UInt8(ascii: "{"), "'{'")
+        return ContainerCursor()
+    }
+
+    /// The next key of the object and where it stands, or `nil` after the closing '}'.
+    /// The caller reads or skips the value before asking again.
+    mutating func nextKey(_ cursor: inout ContainerCursor) throws(JSONSyntaxError) -> (key: String, mark: Mark)? {
+        if cursor.isFirst {
+            cursor.isFirst = false
+            if peekByte() == UInt8(ascii: "}") {
+                offset += 1
+                return nil
+            }
+        } else {
+            switch peekByte() {
+            case UInt8(ascii: ","):
+                offset += 1
+                if peekByte() == UInt8(ascii: "}") {
+                    throw JSONSyntaxError(message: "trailing comma before '}'", offset: offset,
+                                          hint: "JSON does not allow a comma after the last entry; remove it")
+                }
+            case UInt8(ascii: "}"):
+                offset += 1
+                return nil
+            default:
+                throw unexpected(expecting: "',' or '}'")
+            }
+        }
+        guard peekByte() == UInt8(ascii: "\"") else { throw unexpected(expecting: "a key in double quotes") }
+        let keyMark = mark
+        let key = try readString()
+        try expect(UInt8(ascii: ":"), "':' after the key")
+        return (key, keyMark)
+    }
+
+    /// Starts reading a list; call `nextItem(_:)` until it returns `nil`.
+    mutating func beginArray() throws(JSONSyntaxError) -> ContainerCursor {
+        try expect(UInt8(ascii: "["), "'['")
+        return ContainerCursor()
+    }
+
+    /// The mark of the next item of the list, or `nil` after the closing ']'.
+    /// The caller reads or skips the item before asking again.
+    mutating func nextItem(_ cursor: inout ContainerCursor) throws(JSONSyntaxError) -> Mark? {
+        if cursor.isFirst {
+            cursor.isFirst = false
+            if peekByte() == UInt8(ascii: "]") {
+                offset += 1
+                return nil
+            }
+        } else {
+            switch peekByte() {
+            case UInt8(ascii: ","):
+                offset += 1
+                if peekByte() == UInt8(ascii: "]") {
+                    throw JSONSyntaxError(message: "trailing comma before ']'", offset: offset,
+                                          hint: "JSON does not allow a comma after the last item; remove it")
+                }
+            case UInt8(ascii: "]"):
+                offset += 1
+                return nil
+            default:
+                throw unexpected(expecting: "',' or ']'")
+            }
+        }
+        _ = peekByte()
+        return mark
+    }
+
+    // MARK: Scalars
+
+    /// Reads a string, decoding escapes and checking that it is valid UTF-8.
+    mutating func readString() throws(JSONSyntaxError) -> String {
+        try expect(UInt8(ascii: "\""), "'\"'")
+        let start = offset
+        // Fast path: no escapes, the common case.
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                let text = try decodeUTF8(start..<offset)
+                offset += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            offset += 1
+        }
+        var scratch = Array(bytes[start..<offset])
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            switch byte {
+            case UInt8(ascii: "\""):
+                offset += 1
+                guard let text = String(validating: scratch, as: UTF8.self) else {
+                    throw JSONSyntaxError(message: "the text is not valid UTF-8", offset: start,
+                                          hint: "save the file as UTF-8")
+                }
+                return text
+            case UInt8(ascii: "\\"):
+                try readEscape(into: &scratch)
+            case 0x0A, 0x0D:
+                throw JSONSyntaxError(message: "line break inside a text", offset: offset,
+                                      hint: "close the text with '\"' or write the line break as \\n")
+            case 0x00..<0x20:
+                throw JSONSyntaxError(message: "control character inside a text", offset: offset,
+                                      hint: "write it as an escape such as \\t or \\u0000")
+            default:
+                scratch.append(byte)
+                offset += 1
+            }
+        }
+        throw JSONSyntaxError(message: "the text is never closed", offset: start - 1,
+                              hint: "add the closing '\"'")
+    }
+
+    private func decodeUTF8(_ range: Range<Int>) throws(JSONSyntaxError) -> String {
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        guard let text = String(validating: slice, as: UTF8.self) else {
+            throw JSONSyntaxError(message: "the text is not valid UTF-8", offset: range.lowerBound,
+                                  hint: "save the file as UTF-8")
+        }
+        return text
+    }
+
+    private mutating func readEscape(into scratch: inout [UInt8]) throws(JSONSyntaxError) {
+        let escapeStart = offset
+        offset += 1
+        guard offset < bytes.count else { throw JSONSyntaxError(message: "the text is never closed", offset: escapeStart, hint: nil) }
+        let code = bytes[offset]
+        offset += 1
+        switch code {
+        case UInt8(ascii: "\""): scratch.append(0x22)
+        case UInt8(ascii: "\\"): scratch.append(0x5C)
+        case UInt8(ascii: "/"): scratch.append(0x2F)
+        case UInt8(ascii: "b"): scratch.append(0x08)
+        case UInt8(ascii: "f"): scratch.append(0x0C)
+        case UInt8(ascii: "n"): scratch.append(0x0A)
+        case UInt8(ascii: "r"): scratch.append(0x0D)
+        case UInt8(ascii: "t"): scratch.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalar = try readHex4(escapeStart)
+            if (0xD800...0xDBFF).contains(scalar) {
+                // A high surrogate must be followed by an escaped low surrogate.
+                guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") else {
+                    throw JSONSyntaxError(message: "unpaired surrogate in \\u escape", offset: escapeStart, hint: nil)
+                }
+                offset += 2
+                let low = try readHex4(escapeStart)
+                guard (0xDC00...0xDFFF).contains(low) else {
+                    throw JSONSyntaxError(message: "unpaired surrogate in \\u escape", offset: escapeStart, hint: nil)
+                }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00...0xDFFF).contains(scalar) {
+                throw JSONSyntaxError(message: "unpaired surrogate in \\u escape", offset: escapeStart, hint: nil)
+            }
+            scratch.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
+        default:
+            throw JSONSyntaxError(message: "unknown escape '\\\(Character(Unicode.Scalar(code)))' in a text", offset: escapeStart,
+                                  hint: "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX")
+        }
+    }
+
+    private mutating func readHex4(_ escapeStart: Int) throws(JSONSyntaxError) -> UInt32 {
+        guard offset + 4 <= bytes.count else {
+            throw JSONSyntaxError(message: "\\u must be followed by four hex digits", offset: escapeStart, hint: nil)
+        }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[offset]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw JSONSyntaxError(message: "\\u must be followed by four hex digits", offset: escapeStart, hint: nil)
+            }
+            value = value << 4 | UInt32(digit)
+            offset += 1
+        }
+        return value
+    }
+
+    /// A number as written: either a whole number that fits in `Int`, or anything else.
+    enum Number: Equatable {
+        case integer(Int)
+        case other(String)
+    }
+
+    mutating func readNumber() throws(JSONSyntaxError) -> Number {
+        _ = peekByte()
+        let start = offset
+        var isInteger = true
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+        let integerStart = offset
+        guard consumeDigits() > 0 else { throw unexpected(expecting: "a digit") }
+        if bytes[integerStart] == UInt8(ascii: "0"), offset - integerStart > 1 {
+            throw JSONSyntaxError(message: "numbers cannot start with 0", offset: start, hint: "write 7, not 07")
+        }
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
+            isInteger = false
+            offset += 1
+            guard consumeDigits() > 0 else { throw unexpected(expecting: "a digit after '.'") }
+        }
+        if offset < bytes.count, bytes[offset] | 0x20 == UInt8(ascii: "e") {
+            isInteger = false
+            offset += 1
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+            guard consumeDigits() > 0 else { throw unexpected(expecting: "a digit in the exponent") }
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+        if isInteger, let value = Int(text) { return .integer(value) }
+        return .other(text)
+    }
+
+    private mutating func consumeDigits() -> Int {
+        let start = offset
+        while offset < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]) { offset += 1 }
+        return offset - start
+    }
+
+    mutating func readBool() throws(JSONSyntaxError) -> Bool {
+        if consumeLiteral("true") { return true }
+        if consumeLiteral("false") { return false }
+        throw unexpected(expecting: "true or false")
+    }
+
+    mutating func readNull() throws(JSONSyntaxError) {
+        guard consumeLiteral("null") else { throw unexpected(expecting: "null") }
+    }
+
+    private mutating func consumeLiteral(_ literal: StaticString) -> Bool {
+        _ = peekByte()
+        let count = literal.utf8CodeUnitCount
+        guard offset + count <= bytes.count else { return false }
+        let matches = literal.withUTF8Buffer { expected in
+            expected.elementsEqual(UnsafeBufferPointer(rebasing: bytes[offset..<offset + count]))
+        }
+        if matches { offset += count }
+        return matches
+    }
+
+    /// Skips one value of any kind without recursion, so any nesting depth is safe.
+    mutating func skipValue() throws(JSONSyntaxError) {
+        var closers: [UInt8] = []
+        while true {
+            switch try valueKind() {
+            case .string: _ = try readString()
+            case .number: _ = try readNumber()
+            case .bool: _ = try readBool()
+            case .null: try readNull()
+            case .object:
+                offset += 1
+                if peekByte() == UInt8(ascii: "}") {
+                    offset += 1
+                } else {
+                    closers.append(UInt8(ascii: "}"))
+                    try readKeyAndColon()
+                    continue
+                }
+            case .array:
+                offset += 1
+                if peekByte() == UInt8(ascii: "]") {
+                    offset += 1
+                } else {
+                    closers.append(UInt8(ascii: "]"))
+                    continue
+                }
+            }
+            // A value is complete: close the containers that end here, or go on after a comma.
+            while let closer = closers.last {
+                let byte = peekByte()
+                if byte == closer {
+                    offset += 1
+                    closers.removeLast()
+                } else if byte == UInt8(ascii: ",") {
+                    offset += 1
+                    if peekByte() == closer {
+                        throw JSONSyntaxError(message: "trailing comma before '\(Character(Unicode.Scalar(closer)))'", offset: offset,
+                                              hint: "JSON does not allow a comma after the last item; remove it")
+                    }
+                    if closer == UInt8(ascii: "}") { try readKeyAndColon() }
+                    break
+                } else {
+                    throw unexpected(expecting: "',' or '\(Character(Unicode.Scalar(closer)))'")
+                }
+            }
+            if closers.isEmpty { return }
+        }
+    }
+
+    private mutating func readKeyAndColon() throws(JSONSyntaxError) {
+        guard peekByte() == UInt8(ascii: "\"") else { throw unexpected(expecting: "a key in double quotes") }
+        _ = try readString()
+        try expect(UInt8(ascii: ":"), "':' after the key")
+    }
+}

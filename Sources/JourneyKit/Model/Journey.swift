@@ -1,0 +1,52 @@
+/// A customer journey: who the customers are, how they reach the business, and the
+/// stages and touchpoints they go through.
+///
+/// One journey is one file (`NAME.journey.json` or `NAME.journey.xml`).
+public struct Journey: Sendable, Hashable {
+    /// Identifier of the journey, unique among a team's journeys.
+    public var id: String
+    /// Human title, shown on diagrams and reports.
+    public var title: String
+    /// What this journey covers.
+    public var description: String?
+    /// The kinds of customer who go through this journey.
+    public var personas: [Persona]
+    /// The channels through which customers and the business are in contact.
+    public var channels: [Channel]
+    /// The stages of the journey, in the order customers go through them.
+    public var stages: [Stage]
+    /// Analyser rule ids suppressed for the whole journey.
+    public var ignore: [String]
+    /// The `$schema` reference of a JSON file. Kept so that formatting a JSON file
+    /// does not drop it; the XML form has no place for it.
+    public var jsonSchema: String?
+    /// Where the journey starts in its file.
+    @ExcludedFromEquality public var location: SourceLocation?
+
+    public init(
+        id: String,
+        title: String,
+        description: String? = nil,
+        personas: [Persona] = [],
+        channels: [Channel] = [],
+        stages: [Stage] = [],
+        ignore: [String] = [],
+        jsonSchema: String? = nil,
+        location: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.personas = personas
+        self.channels = channels
+        self.stages = stages
+        self.ignore = ignore
+        self.jsonSchema = jsonSchema
+        self.location = location
+    }
+
+    /// Every touchpoint of every stage, in document order.
+    public var touchpoints: some Sequence<Touchpoint> {
+        stages.lazy.flatMap(\.touchpoints)
+    }
+}

@@ -1,0 +1,40 @@
+/// A kind of customer, with the goals that bring them to the journey.
+public struct Persona: Sendable, Hashable, Identifiable {
+    /// Identifier, unique among the journey's personas.
+    public var id: String
+    /// Human name, e.g. "Small-business owner".
+    public var name: String
+    /// Who this persona is.
+    public var description: String?
+    /// What this persona wants to achieve.
+    public var goals: [String]
+    /// Ids of the channels this persona uses; empty means every channel.
+    public var channels: [String]
+    /// Analyser rule ids suppressed for findings about this persona.
+    public var ignore: [String]
+    /// Where the persona starts in its file.
+    @ExcludedFromEquality public var location: SourceLocation?
+
+    public init(
+        id: String,
+        name: String,
+        description: String? = nil,
+        goals: [String] = [],
+        channels: [String] = [],
+        ignore: [String] = [],
+        location: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.goals = goals
+        self.channels = channels
+        self.ignore = ignore
+        self.location = location
+    }
+
+    /// Whether this persona uses the channel: an empty channel list means every channel.
+    public func uses(channel id: String) -> Bool {
+        channels.isEmpty || channels.contains(id)
+    }
+}

@@ -1,0 +1,101 @@
+/// One moment of contact between a customer and the business.
+public struct Touchpoint: Sendable, Hashable, Identifiable {
+    /// Who starts the contact.
+    public enum Initiator: String, Sendable, Hashable, CaseIterable {
+        case customer, business
+    }
+
+    /// A measure of how well this touchpoint works, with an optional target.
+    public struct KPI: Sendable, Hashable {
+        /// What is measured, e.g. "First response time".
+        public var name: String
+        /// The value aimed for, e.g. "< 5 min".
+        public var target: String?
+
+        public init(name: String, target: String? = nil) {
+            self.name = name
+            self.target = target
+        }
+    }
+
+    /// The range of `emotion`: −2 (very unhappy) to +2 (delighted).
+    public static let emotionRange = -2...2
+
+    /// Identifier, unique among all touchpoints of the journey.
+    public var id: String
+    /// Human name, e.g. "Asks for stock on WhatsApp".
+    public var name: String
+    /// What happens here.
+    public var description: String?
+    /// Ids of the channels this touchpoint happens on.
+    public var channels: [String]
+    /// Ids of the personas this touchpoint is for; empty means every persona.
+    public var personas: [String]
+    /// Who starts the contact; `customer` when not given.
+    public var initiator: Initiator
+    /// The team responsible for this touchpoint.
+    public var owner: String?
+    /// How the customer feels here, from −2 to +2.
+    public var emotion: Int?
+    /// Whether customers can start the journey here.
+    public var entry: Bool
+    /// Whether this moment decides how the customer sees the business.
+    public var momentOfTruth: Bool
+    /// Ids of the touchpoints that follow this one.
+    public var next: [String]
+    /// What context this touchpoint receives when a customer arrives from another channel.
+    public var handoff: String?
+    /// What goes wrong for customers here.
+    public var pains: [String]
+    /// Ideas to make this touchpoint better.
+    public var opportunities: [String]
+    /// How this touchpoint is measured.
+    public var kpis: [KPI]
+    /// Analyser rule ids suppressed for findings about this touchpoint.
+    public var ignore: [String]
+    /// Where the touchpoint starts in its file.
+    @ExcludedFromEquality public var location: SourceLocation?
+
+    public init(
+        id: String,
+        name: String,
+        description: String? = nil,
+        channels: [String] = [],
+        personas: [String] = [],
+        initiator: Initiator = .customer,
+        owner: String? = nil,
+        emotion: Int? = nil,
+        entry: Bool = false,
+        momentOfTruth: Bool = false,
+        next: [String] = [],
+        handoff: String? = nil,
+        pains: [String] = [],
+        opportunities: [String] = [],
+        kpis: [KPI] = [],
+        ignore: [String] = [],
+        location: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.channels = channels
+        self.personas = personas
+        self.initiator = initiator
+        self.owner = owner
+        self.emotion = emotion
+        self.entry = entry
+        self.momentOfTruth = momentOfTruth
+        self.next = next
+        self.handoff = handoff
+        self.pains = pains
+        self.opportunities = opportunities
+        self.kpis = kpis
+        self.ignore = ignore
+        self.location = location
+    }
+
+    /// Whether the touchpoint is for this persona: an empty persona list means every persona.
+    public func isAimed(at persona: String) -> Bool {
+        personas.isEmpty || personas.contains(persona)
+    }
+}

@@ -1,0 +1,50 @@
+/// Prints reports as JSON for scripts and CI:
+///
+///     { "files": [ { "path": "…", "journey": "…", "valid": true, "diagnostics": [ … ], "findings": [ … ] } ] }
+public struct JSONReporter: Sendable {
+    public init() {}
+
+    public func report(_ files: [FileReport]) -> String {
+        var out = JSONOutput()
+        out.beginObject()
+        out.key("files")
+        out.beginArray()
+        for file in files {
+            out.beginObject()
+            out.field("path", file.path)
+            out.key("journey")
+            if let id = file.journeyID { out.string(id) } else { out.null() }
+            out.key("valid")
+            out.bool(file.isValid)
+            out.key("diagnostics")
+            out.beginArray()
+            for diagnostic in file.diagnostics { write(diagnostic, to: &out) }
+            out.endArray()
+            out.endObject()
+        }
+        out.endArray()
+        out.endObject()
+        return out.document
+    }
+
+    /// One diagnostic as `{ "severity", "message", "line", "column" }`; findings add `rule` and `refs`.
+    public func write(_ diagnostic: Diagnostic, to out: inout JSONOutput) {
+        out.beginObject()
+        if let rule = diagnostic.rule { out.field("rule", rule) }
+        out.field("severity", diagnostic.severity.rawValue)
+        out.field("message", diagnostic.message)
+        out.key("line")
+        out.integer(diagnostic.location.line)
+        out.key("column")
+        out.integer(diagnostic.location.column)
+        if diagnostic.rule != nil {
+            out.key("refs")
+            out.beginObject()
+            for role in diagnostic.references.keys.sorted() {
+                out.field(role.rawValue, diagnostic.references[role])
+            }
+            out.endObject()
+        }
+        out.endObject()
+    }
+}

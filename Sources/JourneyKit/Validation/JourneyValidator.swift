@@ -1,0 +1,134 @@
+/// Checks what a file format cannot: ids are well formed and unique, and every reference
+/// names an element that exists.
+///
+/// Both importers run it after reading, with the positions they recorded, so JSON and XML
+/// files get the same checks and the same messages.
+public struct JourneyValidator: Sendable {
+    /// The rule ids that `ignore` lists may name; `nil` accepts any.
+    public var knownRuleIDs: Set<String>?
+
+    public init(knownRuleIDs: Set<String>? = JourneyValidator.defaultRuleIDs) {
+        self.knownRuleIDs = knownRuleIDs
+    }
+
+    /// The ids of the analyser's rules, which `ignore` lists may name.
+    public static var defaultRuleIDs: Set<String>? { nil }
+
+    /// Whether `id` is a well-formed id: `^[A-Za-z_][A-Za-z0-9_.-]*$`.
+    public static func isValidID(_ id: String) -> Bool {
+        var utf8 = id.utf8.makeIterator()
+        guard let first = utf8.next(), first.isASCIILetter || first == UInt8(ascii: "_") else { return false }
+        while let byte = utf8.next() {
+            guard byte.isASCIILetter || byte.isASCIIDigit || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") else { return false }
+        }
+        return true
+    }
+
+    /// Every id and reference problem in the journey, in document order.
+    public func validate(_ journey: Journey, sourceMap: SourceMap = SourceMap()) -> [Diagnostic] {
+        var context = Context(sourceMap: sourceMap, knownRuleIDs: knownRuleIDs)
+        let fallback = journey.location ?? SourceLocation(file: "", line: 1, column: 1)
+
+        context.checkID(journey.id, kind: "journey", at: journey.location, fallback: fallback)
+        context.checkIgnore(journey.ignore, at: journey.location, fallback: fallback)
+
+        var personaNames: [String: (name: String, location: SourceLocation?)] = [:]
+        for persona in journey.personas {
+            context.declare(persona.id, name: persona.name, kind: "persona", at: persona.location, in: &personaNames, fallback: fallback)
+            context.checkIgnore(persona.ignore, at: persona.location, fallback: fallback)
+        }
+        var channelNames: [String: (name: String, location: SourceLocation?)] = [:]
+        for channel in journey.channels {
+            context.declare(channel.id, name: channel.name, kind: "channel", at: channel.location, in: &channelNames, fallback: fallback)
+            context.checkIgnore(channel.ignore, at: channel.location, fallback: fallback)
+        }
+        var stageNames: [String: (name: String, location: SourceLocation?)] = [:]
+        var touchpointNames: [String: (name: String, location: SourceLocation?)] = [:]
+        for stage in journey.stages {
+            context.declare(stage.id, name: stage.name, kind: "stage", at: stage.location, in: &stageNames, fallback: fallback)
+            context.checkIgnore(stage.ignore, at: stage.location, fallback: fallback)
+            for touchpoint in stage.touchpoints {
+                context.declare(touchpoint.id, name: touchpoint.name, kind: "touchpoint", at: touchpoint.location, in: &touchpointNames, fallback: fallback)
+                context.checkIgnore(touchpoint.ignore, at: touchpoint.location, fallback: fallback)
+            }
+        }
+
+        for persona in journey.personas {
+            context.checkReferences(persona.channels, field: .channels, kind: "channel", owner: "persona \"\(persona.name)\"",
+                                    at: persona.location, known: channelNames, fallback: fallback)
+        }
+        for stage in journey.stages {
+            for touchpoint in stage.touchpoints {
+                let owner = "touchpoint \"\(touchpoint.name)\""
+                context.checkReferences(touchpoint.channels, field: .channels, kind: "channel", owner: owner,
+                                        at: touchpoint.location, known: channelNames, fallback: fallback)
+                context.checkReferences(touchpoint.personas, field: .personas, kind: "persona", owner: owner,
+                                        at: touchpoint.location, known: personaNames, fallback: fallback)
+                context.checkReferences(touchpoint.next, field: .next, kind: "touchpoint", owner: owner,
+                                        at: touchpoint.location, known: touchpointNames, fallback: fallback)
+            }
+        }
+        return context.diagnostics
+    }
+
+    private struct Context {
+        let sourceMap: SourceMap
+        let knownRuleIDs: Set<String>?
+        var diagnostics: [Diagnostic] = []
+
+        mutating func checkID(_ id: String, kind: String, at element: SourceLocation?, fallback: SourceLocation) {
+            guard !id.isEmpty, !JourneyValidator.isValidID(id) else { return }
+            let location = sourceMap.location(of: .id, in: element) ?? fallback
+            diagnostics.append(.error(
+                "\(kind) id \"\(id)\" is not a valid id", at: location,
+                hint: "ids start with a letter or '_' and contain only letters, digits, '_', '.' and '-' (no spaces)"))
+        }
+
+        mutating func declare(
+            _ id: String, name: String, kind: String, at element: SourceLocation?,
+            in declared: inout [String: (name: String, location: SourceLocation?)], fallback: SourceLocation
+        ) {
+            checkID(id, kind: kind, at: element, fallback: fallback)
+            guard !id.isEmpty else { return }
+            if let first = declared[id] {
+                let location = sourceMap.location(of: .id, in: element) ?? fallback
+                let whereFirst = first.location.map { " at line \($0.line)" } ?? ""
+                diagnostics.append(.error(
+                    "duplicate \(kind) id \"\(id)\": \"\(first.name)\"\(whereFirst) already uses it", at: location,
+                    hint: "each \(kind) needs its own id; rename one of them"))
+            } else {
+                declared[id] = (name, element)
+            }
+        }
+
+        mutating func checkReferences(
+            _ ids: [String], field: SourceMap.Field, kind: String, owner: String, at element: SourceLocation?,
+            known: [String: (name: String, location: SourceLocation?)], fallback: SourceLocation
+        ) {
+            for (index, id) in ids.enumerated() where known[id] == nil {
+                let location = sourceMap.location(of: field, index: index, in: element) ?? fallback
+                // Suggesting among very many ids would cost more than it helps.
+                let hint = known.count <= 2_000
+                    ? Suggestion.hint(for: id, among: known.keys.sorted(), fallback: "declare a \(kind) with id \"\(id)\" or correct the reference")
+                    : "declare a \(kind) with id \"\(id)\" or correct the reference"
+                diagnostics.append(.error("\(owner) refers to unknown \(kind) \"\(id)\"", at: location, hint: hint))
+            }
+        }
+
+        mutating func checkIgnore(_ ruleIDs: [String], at element: SourceLocation?, fallback: SourceLocation) {
+            guard let knownRuleIDs else { return }
+            for (index, rule) in ruleIDs.enumerated() where !knownRuleIDs.contains(rule) {
+                let location = sourceMap.location(of: .ignore, index: index, in: element) ?? fallback
+                diagnostics.append(.error(
+                    "\"ignore\" names unknown rule \"\(rule)\"", at: location,
+                    hint: Suggestion.hint(for: rule, among: knownRuleIDs.sorted(), fallback: "run `cjm rules` to list the rule ids")))
+            }
+        }
+    }
+}
+
+extension UInt8 {
+    var isASCIILetter: Bool { (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) }
+    var isASCIIDigit: Bool { (0x30...0x39).contains(self) }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import JourneyKit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `cjm` command: customer journey maps as code.
+@main
+struct CJM: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cjm",
+        abstract: "Customer journey maps as code: check, analyse and draw journeys kept in text files.",
+        discussion: """
+            A journey file (NAME.journey.json) describes personas, channels, stages and \
+            touchpoints. Exit codes: 0 success, 1 findings at or above the failure level, \
+            2 invalid input or usage error.
+            """,
+        version: JourneyKit.version,
+        subcommands: [CheckCommand.self]
+    )
+
+    /// Runs the command line, turning every error into a message and an exit code.
+    ///
+    /// Usage errors exit with 2 (not ArgumentParser's 64) so that scripts see one code for
+    /// "cjm could not do what was asked".
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandleOutput.standardError.write(fullMessage(for: error) + "\n")
+                exit(withError: ExitCode(ExitStatus.invalidInput))
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// The exit codes every command uses.
+enum ExitStatus {
+    static let success: Int32 = 0
+    /// Findings at or above the failure level remain (or, for `diff`, the journeys differ).
+    static let findings: Int32 = 1
+    /// The input was invalid or the command was used wrongly.
+    static let invalidInput: Int32 = 2
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import JourneyKit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Options shared by every command that reads journey files.
+struct InputOptions: ParsableArguments {
+    @Option(name: .customLong("max-file-size"),
+            help: ArgumentHelp("Refuse input files larger than this many megabytes.", valueName: "MB"))
+    var maxFileSizeMegabytes: Int = 100
+
+    var maxFileSize: Int { maxFileSizeMegabytes * 1_048_576 }
+}
+
+/// Why a file could not be read, in words for people.
+struct FileReadError: Error {
+    var path: String
+    var message: String
+    var hint: String?
+}
+
+/// Reads input files: regular files only, within the size cap, with clear reasons on failure.
+enum InputFiles {
+    static func read(_ path: String, maxSize: Int) -> Result<[UInt8], FileReadError> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            let reason = errno
+            switch reason {
+            case ENOENT: return .failure(FileReadError(path: path, message: "no such file", hint: "check the path"))
+            case EACCES: return .failure(FileReadError(path: path, message: "permission denied", hint: "check the file's permissions"))
+            default: return .failure(FileReadError(path: path, message: "cannot open: " + String(cString: strerror(reason))))
+            }
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            return .failure(FileReadError(path: path, message: "cannot read: " + String(cString: strerror(errno))))
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            return .failure(FileReadError(path: path, message: "it is a directory", hint: "name the journey files inside it"))
+        }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            return .failure(FileReadError(path: path, message: "it is not a regular file",
+                                          hint: "cjm reads journey files, not pipes, devices or sockets"))
+        }
+        guard Int(status.st_size) <= maxSize else {
+            return .failure(FileReadError(
+                path: path, message: "it is \(megabytes(Int(status.st_size))) MB, over the \(megabytes(maxSize)) MB limit",
+                hint: "raise the limit with --max-file-size MB if the file is really a journey"))
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var count = 0
+        while true {
+            if count == bytes.count {
+                // The file grew since fstat: read on, but never past the cap.
+                guard bytes.count < maxSize else {
+                    return .failure(FileReadError(path: path, message: "it is over the \(megabytes(maxSize)) MB limit",
+                                                  hint: "raise the limit with --max-file-size MB"))
+                }
+                bytes.append(contentsOf: repeatElement(0, count: min(65_536, maxSize - bytes.count + 1)))
+            }
+            let result = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                return .failure(FileReadError(path: path, message: "cannot read: " + String(cString: strerror(errno))))
+            }
+            if result == 0 { break }
+            count += result
+        }
+        bytes.removeSubrange(count...)
+        return .success(bytes)
+    }
+
+    private static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + 524_288) / 1_048_576
+        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
+    }
+}

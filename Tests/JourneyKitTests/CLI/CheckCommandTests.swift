@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@Suite("cjm check")
+struct CheckCommandTests {
+    @Test("every sample is valid: exit 0 and a clean summary")
+    func samplesAreValid() throws {
+        let samples = Paths.samples().map(Paths.relative)
+        #expect(samples.count >= 3)
+        let result = try CLI.run(["check"] + samples)
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        #expect(result.standardOutput.hasSuffix("\(samples.count) files checked: \(samples.count) valid, 0 invalid\n"))
+    }
+
+    @Test("a broken file: four located errors, exit 2")
+    func brokenFile() throws {
+        let result = try CLI.run(["check", "Tests/JourneyKitTests/Fixtures/four-errors.journey.json"])
+        #expect(result.status == 2)
+        let lines = result.standardOutput.split(separator: "\n").filter { !$0.hasPrefix("  ") }
+        #expect(lines == [
+            "Tests/JourneyKitTests/Fixtures/four-errors.journey.json:18:11: error: unknown key \"chanels\" in this touchpoint",
+            "Tests/JourneyKitTests/Fixtures/four-errors.journey.json:21:22: error: emotion 4 is out of range",
+            "Tests/JourneyKitTests/Fixtures/four-errors.journey.json:23:13: error: touchpoint \"Searches the web\" refers to unknown touchpoint \"landing-page\"",
+            "Tests/JourneyKitTests/Fixtures/four-errors.journey.json:25:11: error: duplicate key \"emotion\" in this touchpoint; the first is on line 21",
+            "1 file checked: 0 valid, 1 invalid (4 errors)",
+        ])
+        #expect(result.standardOutput.contains("  hint: did you mean \"channels\"?"))
+    }
+
+    @Test("--format json prints the documented report shape")
+    func jsonReport() throws {
+        let result = try CLI.run(["check", "--format", "json", "samples/minimal.journey.json", "Tests/JourneyKitTests/Fixtures/four-errors.journey.json"])
+        #expect(result.status == 2)
+        let report = try #require(try JSONSerialization.jsonObject(with: result.outputBytes) as? [String: Any])
+        let files = try #require(report["files"] as? [[String: Any]])
+        #expect(files.count == 2)
+        #expect(files[0]["path"] as? String == "samples/minimal.journey.json")
+        #expect(files[0]["valid"] as? Bool == true)
+        #expect(files[1]["journey"] as? String == "broken")
+        #expect(files[1]["valid"] as? Bool == false)
+        let diagnostics = try #require(files[1]["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == 4)
+        #expect(Set(diagnostics[0].keys) == ["severity", "message", "line", "column"])
+        #expect(diagnostics[0]["line"] as? Int == 18)
+        #expect(diagnostics[0]["column"] as? Int == 11)
+        #expect(diagnostics[0]["severity"] as? String == "error")
+    }
+
+    @Test("files that cannot be read are reported, not crashed on")
+    func unreadableFiles() throws {
+        let result = try CLI.run(["check", "does-not-exist.journey.json", "samples"])
+        #expect(result.status == 2)
+        #expect(result.standardOutput.contains("does-not-exist.journey.json:1:1: error: cannot read the journey: no such file"))
+        #expect(result.standardOutput.contains("samples:1:1: error: cannot read the journey: it is a directory"))
+        #expect(result.standardError.isEmpty)
+    }
+
+    @Test("usage errors exit 2 with a message, not a stack trace")
+    func usageErrors() throws {
+        let noFiles = try CLI.run(["check"])
+        #expect(noFiles.status == 2)
+        #expect(noFiles.standardError.contains("Missing expected argument"))
+        let badFormat = try CLI.run(["check", "--format", "yaml", "samples/minimal.journey.json"])
+        #expect(badFormat.status == 2)
+        #expect(badFormat.standardError.contains("yaml"))
+        let unknownCommand = try CLI.run(["chek"])
+        #expect(unknownCommand.status == 2)
+    }
+
+    @Test("the size cap refuses larger files with a hint")
+    func sizeCap() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cjm-size-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let big = folder.appendingPathComponent("big.journey.json")
+        try Data(repeating: 0x20, count: 2 * 1_048_576 + 10).write(to: big)
+        let result = try CLI.run(["check", "--max-file-size", "2", big.path])
+        #expect(result.status == 2)
+        #expect(result.standardOutput.contains("over the 2 MB limit"))
+        #expect(result.standardOutput.contains("--max-file-size"))
+    }
+}
+
+@Suite("cjm help and version")
+struct HelpTests {
+    @Test("cjm --help names every command and the exit codes")
+    func rootHelp() throws {
+        let result = try CLI.run(["--help"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("USAGE: cjm <subcommand>"))
+        #expect(result.standardOutput.contains("check"))
+        #expect(result.standardOutput.contains("Exit codes"))
+    }
+
+    @Test("cjm check --help explains the arguments and options")
+    func checkHelp() throws {
+        let result = try CLI.run(["check", "--help"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("USAGE: cjm check"))
+        #expect(result.standardOutput.contains("--format <format>"))
+        #expect(result.standardOutput.contains("--max-file-size <MB>"))
+    }
+
+    @Test("cjm --version prints the version")
+    func version() throws {
+        let result = try CLI.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "0.1.0\n")
+    }
+}

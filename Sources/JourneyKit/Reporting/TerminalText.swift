@@ -34,6 +34,7 @@ struct TerminalStyle {
     func red(_ text: String) -> String { wrap(text, "1;31") }
     func yellow(_ text: String) -> String { wrap(text, "1;33") }
     func cyan(_ text: String) -> String { wrap(text, "1;36") }
+    func green(_ text: String) -> String { wrap(text, "32") }
     func dim(_ text: String) -> String { wrap(text, "2") }
 
     func severity(_ severity: Diagnostic.Severity) -> String {

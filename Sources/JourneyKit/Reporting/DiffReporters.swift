@@ -1,0 +1,147 @@
+/// Prints a `JourneyDiff` for people, grouped the way a journey reads: journey, personas,
+/// channels, then each stage with its touchpoints, then the findings the change introduced
+/// and resolved.
+public struct DiffTextReporter: Sendable {
+    /// Whether to colour additions, removals and changes (only on a terminal).
+    public var useColor: Bool
+
+    public init(useColor: Bool = false) {
+        self.useColor = useColor
+    }
+
+    public func report(_ diff: JourneyDiff, oldPath: String, newPath: String) -> String {
+        let style = TerminalStyle(enabled: useColor)
+        var lines: [String] = ["--- " + TerminalText.sanitize(oldPath), "+++ " + TerminalText.sanitize(newPath)]
+        guard !diff.isEmpty else {
+            lines.append("no changes to the journey")
+            return lines.joined(separator: "\n") + "\n"
+        }
+
+        func section(_ title: String, _ changes: [JourneyDiff.Change], entity: String) {
+            guard !changes.isEmpty else { return }
+            lines.append("")
+            lines.append(style.bold(title))
+            for change in changes { describe(change, entity: entity, indent: "  ") }
+        }
+
+        func describe(_ change: JourneyDiff.Change, entity: String, indent: String) {
+            let label = "\(entity) \(quoted(change.name)) (\(TerminalText.sanitize(change.id)))"
+            switch change.kind {
+            case .added:
+                lines.append(indent + style.green("+ added \(label)"))
+            case .removed:
+                lines.append(indent + style.red("- removed \(label)"))
+            case .changed:
+                if let moved = change.fields.first(where: { $0.field == "stage" }) {
+                    lines.append(indent + style.yellow("→ moved \(label) here from stage \(TerminalText.sanitize(moved.old))"))
+                }
+                let otherFields = change.fields.filter { $0.field != "stage" }
+                if !otherFields.isEmpty {
+                    lines.append(indent + style.yellow("~ changed \(label)"))
+                    for field in otherFields {
+                        let verb = field.field == "stages" || field.field == "touchpoints" ? " reordered" : ""
+                        lines.append(indent + "    \(field.field)\(verb): \(TerminalText.sanitize(field.old)) → \(TerminalText.sanitize(field.new))")
+                    }
+                }
+            }
+        }
+
+        section("journey", diff.changes.filter { $0.entity == .journey }, entity: "journey")
+        section("personas", diff.changes.filter { $0.entity == .persona }, entity: "persona")
+        section("channels", diff.changes.filter { $0.entity == .channel }, entity: "channel")
+
+        // Stages in the order the diff lists them, each with its own change and its touchpoints.
+        var stageOrder: [String] = []
+        var stageNames: [String: String] = [:]
+        for change in diff.changes where change.entity == .stage || change.entity == .touchpoint {
+            let id = change.entity == .stage ? change.id : (change.stageID ?? "")
+            if stageNames[id] == nil {
+                stageOrder.append(id)
+                stageNames[id] = change.entity == .stage ? change.name : (change.stageName ?? id)
+            }
+        }
+        for stageID in stageOrder {
+            lines.append("")
+            lines.append(style.bold("stage \(quoted(stageNames[stageID] ?? stageID)) (\(TerminalText.sanitize(stageID)))"))
+            for change in diff.changes where change.entity == .stage && change.id == stageID {
+                describe(change, entity: "stage", indent: "  ")
+            }
+            for change in diff.changes where change.entity == .touchpoint && change.stageID == stageID {
+                describe(change, entity: "touchpoint", indent: "  ")
+            }
+        }
+
+        if !diff.introducedFindings.isEmpty || !diff.resolvedFindings.isEmpty {
+            lines.append("")
+            lines.append(style.bold("findings"))
+            let reporter = TextReporter(useColor: useColor)
+            for finding in diff.introducedFindings {
+                lines.append("  " + style.red("+ introduced: ") + reporter.line(for: finding).replacingNewlines(with: "\n    "))
+            }
+            for finding in diff.resolvedFindings {
+                lines.append("  " + style.green("- resolved: ") + reporter.line(for: finding).replacingNewlines(with: "\n    "))
+            }
+        }
+        lines.append("")
+        lines.append(summary(diff))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// E.g. `3 changes: 1 added, 1 removed, 1 changed; 1 finding introduced, 2 resolved`.
+    public func summary(_ diff: JourneyDiff) -> String {
+        let counts = JourneyDiff.Kind.allCases.map { kind in "\(diff.changes.filter { $0.kind == kind }.count) \(kind.rawValue)" }
+        return TextReporter.plural(diff.changes.count, "change") + ": " + counts.joined(separator: ", ")
+            + "; " + TextReporter.plural(diff.introducedFindings.count, "finding") + " introduced, \(diff.resolvedFindings.count) resolved"
+    }
+
+    private func quoted(_ text: String) -> String {
+        "\"" + TerminalText.sanitize(text) + "\""
+    }
+}
+
+/// Prints a `JourneyDiff` as JSON for scripts:
+/// `{ "changes": [ { "change", "entity", "id", "fields" } ], "findings": { "introduced": [ … ], "resolved": [ … ] } }`.
+public struct DiffJSONReporter: Sendable {
+    public init() {}
+
+    public func report(_ diff: JourneyDiff) -> String {
+        var out = JSONOutput()
+        out.beginObject()
+        out.key("changes")
+        out.beginArray()
+        for change in diff.changes {
+            out.beginObject()
+            out.field("change", change.kind.rawValue)
+            out.field("entity", change.entity.rawValue)
+            out.field("id", change.id)
+            if change.kind == .changed {
+                out.key("fields")
+                out.beginArray()
+                for field in change.fieldNames { out.string(field) }
+                out.endArray()
+            }
+            out.endObject()
+        }
+        out.endArray()
+        out.key("findings")
+        out.beginObject()
+        let findings = JSONReporter()
+        out.key("introduced")
+        out.beginArray()
+        for finding in diff.introducedFindings { findings.write(finding, to: &out) }
+        out.endArray()
+        out.key("resolved")
+        out.beginArray()
+        for finding in diff.resolvedFindings { findings.write(finding, to: &out) }
+        out.endArray()
+        out.endObject()
+        out.endObject()
+        return out.document
+    }
+}
+
+extension String {
+    func replacingNewlines(with replacement: String) -> String {
+        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

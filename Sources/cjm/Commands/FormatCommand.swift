@@ -1,0 +1,56 @@
+import ArgumentParser
+import JourneyKit
+
+/// `cjm fmt FILE... [--check]`: rewrite journey files in the canonical form of their format.
+struct FormatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmt",
+        abstract: "Rewrite journey files in the canonical form of their format.",
+        discussion: """
+            Canonical form: keys and attributes in a fixed order, two-space indent, UTF-8, \
+            final newline; the same output `cjm convert` writes. Files are only written when \
+            they change, atomically. Invalid files are reported and left untouched. \
+            Exit codes: 0 done (or, with --check, all canonical), 1 with --check: some files \
+            are not canonical, 2 invalid input.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Journey files to format.", valueName: "file"))
+    var files: [String]
+
+    @Flag(help: "Write nothing; list the files that are not in canonical form and exit 1 if there are any.")
+    var check = false
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        var failed = false
+        var notCanonical: [String] = []
+        let output = FileHandleOutput.standardOutput
+        for path in files {
+            guard let imported = try? JourneyFiles.loadValid(path, input: input),
+                  let journey = imported.journey,
+                  case .success(let bytes) = InputFiles.read(path, maxSize: input.maxFileSize) else {
+                failed = true
+                continue
+            }
+            let format = JourneyFormat.detect(path: path, bytes: bytes)
+            let canonical = JourneyWriter.write(journey, as: format)
+            guard Array(canonical.utf8) != bytes else { continue }
+            notCanonical.append(path)
+            if check {
+                output.write(TerminalText.sanitize(path) + "\n")
+            } else {
+                do {
+                    try AtomicFile.write(canonical, to: path)
+                    output.write("formatted \(TerminalText.sanitize(path))\n")
+                } catch {
+                    JourneyFiles.printDiagnostics(FileReport.unreadable(path: path, message: "cannot write: \(error.message)").diagnostics)
+                    failed = true
+                }
+            }
+        }
+        if failed { throw ExitCode(ExitStatus.invalidInput) }
+        if check, !notCanonical.isEmpty { throw ExitCode(ExitStatus.findings) }
+    }
+}

@@ -22,6 +22,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark harness: `swift run -c release cjm-bench` (not part of `swift test`).
+        .executableTarget(
+            name: "cjm-bench",
+            dependencies: ["JourneyKit"]
+        ),
         // One test target with a folder per stage; it depends on `cjm` so that the CLI tests
         // can run the built binary.
         .testTarget(

@@ -23,6 +23,11 @@ public struct CoverageMatrix: Sendable, Hashable {
     public struct UnknownPersona: Error, Sendable, Hashable {
         public var message: String
         public var hint: String?
+
+        public init(message: String, hint: String?) {
+            self.message = message
+            self.hint = hint
+        }
     }
 
     /// The stage names, in order.
@@ -30,6 +35,8 @@ public struct CoverageMatrix: Sendable, Hashable {
     public var rows: [Row]
     /// The persona the matrix is seen by, if any.
     public var persona: Persona?
+    /// For each stage, whether it has touchpoints at all.
+    public var stageHasTouchpoints: [Bool]
     /// For each stage (when seen by a persona), whether some touchpoint of it reaches the persona.
     public var stageReachesPersona: [Bool]?
 
@@ -48,6 +55,7 @@ public struct CoverageMatrix: Sendable, Hashable {
             self.persona = nil
         }
         stages = journey.stages.map(\.name)
+        stageHasTouchpoints = journey.stages.map { !$0.touchpoints.isEmpty }
 
         var rowIndexByChannel: [String: Int] = [:]
         var rows = journey.channels.enumerated().map { index, channel in
@@ -80,6 +88,8 @@ public struct CoverageMatrix: Sendable, Hashable {
 
     /// The mark before a touchpoint that does not reach the persona.
     public static let notReachedMark = "✗"
+    /// The persona row's mark for a stage without touchpoints (neither reached nor a gap).
+    public static let noTouchpointsMark = "—"
 
     /// The table for a terminal: aligned columns, one touchpoint per line in each cell.
     /// User text is made safe for terminals.
@@ -109,7 +119,8 @@ public struct CoverageMatrix: Sendable, Hashable {
             lines.append(separator)
             lines += render(row)
         }
-        lines += legend().map(TerminalText.sanitize)
+        let legend = legend()
+        if !legend.isEmpty { lines += [""] + legend.map(TerminalText.sanitize) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -137,7 +148,7 @@ public struct CoverageMatrix: Sendable, Hashable {
             lines.append("| " + footer.map(escape).joined(separator: " | ") + " |")
         }
         let legend = legend()
-        if !legend.isEmpty { lines += [""] + legend.map(escape) }
+        for sentence in legend { lines += ["", escape(sentence)] }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -159,22 +170,25 @@ public struct CoverageMatrix: Sendable, Hashable {
         entry.reachesPersona == false ? "\(Self.notReachedMark) \(entry.name)" : entry.name
     }
 
-    /// `Reaches NAME` and, per stage, `yes` or `GAP`, when the matrix is for a persona.
+    /// `Reaches NAME` and, per stage, `yes`, `GAP` or `—` (no touchpoints), when the matrix is for a persona.
     private func personaRow() -> [String]? {
         guard let persona, let stageReachesPersona else { return nil }
-        return ["Reaches \(persona.name)"] + stageReachesPersona.map { $0 ? "yes" : "GAP" }
+        return ["Reaches \(persona.name)"] + zip(stageReachesPersona, stageHasTouchpoints).map { reaches, hasTouchpoints in
+            reaches ? "yes" : hasTouchpoints ? "GAP" : Self.noTouchpointsMark
+        }
     }
 
     private func legend() -> [String] {
         guard let persona, let stageReachesPersona else { return [] }
-        let gaps = zip(stages, stageReachesPersona).filter { !$0.1 }.map(\.0)
-        return [
-            "",
+        let gaps = stages.indices.filter { !stageReachesPersona[$0] && stageHasTouchpoints[$0] }.map { stages[$0] }
+        var sentences = [
             "\(Self.notReachedMark) = the touchpoint does not reach \(persona.name) (not for them, or on no live channel they use).",
             gaps.isEmpty
                 ? "Every stage reaches \(persona.name)."
                 : "GAP = no touchpoint of the stage reaches \(persona.name): " + gaps.joined(separator: ", ") + ".",
         ]
+        if stageHasTouchpoints.contains(false) { sentences.append("\(Self.noTouchpointsMark) = the stage has no touchpoints.") }
+        return sentences
     }
 }
 

@@ -10,7 +10,7 @@ struct MatrixCommand: ParsableCommand {
             Each cell lists the touchpoints of that stage on that channel; touchpoints without a channel \
             get a "(no channel)" row and channels that are not live are marked (planned) or (retired). \
             With --persona, touchpoints that do not reach the persona are marked ✗ and a last row \
-            "Reaches PERSONA" says yes or GAP for each stage. Exit codes: 0 printed, 2 invalid journey \
+            "Reaches PERSONA" says yes, GAP (no touchpoint of the stage reaches the persona) or — (the stage has no touchpoints) for each stage. Exit codes: 0 printed, 2 invalid journey \
             or usage error.
             """
     )

@@ -13,7 +13,8 @@ public struct SARIFReporter: Sendable {
     public static let invalidJourneyRuleID = "invalid-journey"
     /// The key of the partial fingerprint of findings.
     public static let fingerprintKey = "cjmFinding/v1"
-    /// Where people learn about cjm and its rules.
+    /// Where people learn about cjm and its rules. A placeholder until the project has a public
+    /// home: SARIF requires an absolute URI here, and this is the only place that names it.
     public static let informationURI = "https://github.com/cjm-tool/cjm"
 
     /// The rules described in the run, in order; findings of rules not listed are still reported.

@@ -40,7 +40,8 @@ struct CheckCommand: ParsableCommand {
     var format: Format = .text
 
     @Option(name: .customLong("fail-on"),
-            help: "Exit with 1 when a finding of this severity or above remains: error, warning, info or none.")
+            help: ArgumentHelp("Exit with 1 when a finding of this severity or above remains: error, warning, info or none.",
+                               valueName: "level"))
     var failOn: FailLevel = .warning
 
     @Option(name: .customLong("disable"),

@@ -104,7 +104,7 @@ struct HelpTests {
         #expect(result.standardOutput.contains("USAGE: cjm check"))
         #expect(result.standardOutput.contains("--format <format>"))
         #expect(result.standardOutput.contains("--max-file-size <MB>"))
-        #expect(result.standardOutput.contains("--fail-on <fail-on>"))
+        #expect(result.standardOutput.contains("--fail-on <level>"))
         #expect(result.standardOutput.contains("--disable <rule>"))
         #expect(result.standardOutput.contains("text, json or sarif"))
         #expect(result.standardOutput.contains("1 such findings remain"))

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Validate journey files against a JSON Schema (draft 2020-12).
+"""Validate JSON files against a JSON Schema: journeys against schema/journey.schema.json
+(draft 2020-12), SARIF reports against the SARIF 2.1.0 schema (draft 04). The draft is
+taken from the schema's "$schema"; draft 2020-12 when it names none.
 
 Usage: python3 scripts/validate-json-schema.py SCHEMA FILE...
 
@@ -47,7 +49,8 @@ def main(argv):
     schema_path, files = argv[1], argv[2:]
     try:
         schema = load_json(schema_path)
-        Draft202012Validator.check_schema(schema)
+        validator_class = jsonschema.validators.validator_for(schema, default=Draft202012Validator)
+        validator_class.check_schema(schema)
     except (OSError, ValueError) as e:
         print(f"{schema_path}: cannot read the schema: {e}", file=sys.stderr)
         return 2
@@ -56,7 +59,7 @@ def main(argv):
               file=sys.stderr)
         return 2
 
-    validator = Draft202012Validator(schema)
+    validator = validator_class(schema)
     all_valid = True
     for path in files:
         try:

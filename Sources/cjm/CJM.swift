@@ -19,7 +19,10 @@ struct CJM: ParsableCommand {
             2 invalid input or usage error.
             """,
         version: JourneyKit.version,
-        subcommands: [CheckCommand.self, DiffCommand.self, FormatCommand.self, GitDiffCommand.self, TextconvCommand.self]
+        subcommands: [
+            CheckCommand.self, RulesCommand.self, MatrixCommand.self,
+            DiffCommand.self, FormatCommand.self, GitDiffCommand.self, TextconvCommand.self,
+        ]
     )
 
     /// Runs the command line, turning every error into a message and an exit code.

@@ -1,5 +1,8 @@
 /// One check the analyser runs over a journey: a small type with an id, a default severity
 /// and the words that explain it (the same text `cjm rules`, `docs/rules.md` and SARIF show).
+///
+/// Adding a rule means writing one type in `Analysis/Rules/` and listing it in
+/// `Analyzer.allRules`.
 public protocol Rule: Sendable {
     /// The id used in output, `ignore` lists and `--disable`, e.g. `unserved-touchpoint`.
     var id: String { get }
@@ -14,19 +17,177 @@ public protocol Rule: Sendable {
     func findings(in journey: AnalyzedJourney) -> [Diagnostic]
 }
 
-/// A journey with the lookups every rule needs, computed once.
+extension Rule {
+    /// A finding of this rule, located at `element` (or the journey when the element has no location).
+    func finding(
+        _ message: String, hint: String? = nil, severity: Diagnostic.Severity? = nil,
+        at element: SourceLocation?, in journey: AnalyzedJourney,
+        references: [Diagnostic.ReferenceRole: String]
+    ) -> Diagnostic {
+        Diagnostic(severity: severity ?? defaultSeverity, message: message,
+                   location: element ?? journey.fallbackLocation, hint: hint, rule: id, references: references)
+    }
+}
+
+/// A journey with the lookups every rule needs, computed once in time linear in the
+/// journey's size, so that no rule has to search lists or compare all pairs.
+///
+/// The journey is expected to be valid (as the importers guarantee before analysis);
+/// references to unknown elements are skipped rather than trusted.
 public struct AnalyzedJourney: Sendable {
+    /// A touchpoint with the index of the stage it belongs to.
+    public struct PlacedTouchpoint: Sendable {
+        public let touchpoint: Touchpoint
+        public let stageIndex: Int
+    }
+
     public let journey: Journey
+    /// Channels by id (the first one when an id is repeated).
+    public let channelsByID: [String: Channel]
+    /// Personas by id (the first one when an id is repeated).
+    public let personasByID: [String: Persona]
+    /// Every touchpoint in document order, with its stage.
+    public let touchpoints: [PlacedTouchpoint]
+    /// Positions in `touchpoints` by touchpoint id.
+    public let touchpointIndexByID: [String: Int]
+    /// Whether at least one touchpoint has a non-empty `next`.
+    public let hasFlows: Bool
+    /// The index of the first stage that has touchpoints, if any.
+    public let firstStageWithTouchpoints: Int?
+    /// The index of the last stage that has touchpoints, if any.
+    public let lastStageWithTouchpoints: Int?
+    /// The channels each persona uses, by persona id; `nil` means every channel.
+    private let channelsUsedByPersona: [String: Set<String>?]
+    /// The `ignore` lists of every element, by role and id, for suppression.
+    private let ignoredRules: [Diagnostic.ReferenceRole: [String: Set<String>]]
 
     public init(_ journey: Journey) {
         self.journey = journey
+        var channels: [String: Channel] = [:]
+        for channel in journey.channels where channels[channel.id] == nil { channels[channel.id] = channel }
+        channelsByID = channels
+        var personas: [String: Persona] = [:]
+        var used: [String: Set<String>?] = [:]
+        for persona in journey.personas where personas[persona.id] == nil {
+            personas[persona.id] = persona
+            used[persona.id] = persona.channels.isEmpty ? .some(nil) : .some(Set(persona.channels))
+        }
+        personasByID = personas
+        channelsUsedByPersona = used
+
+        var placed: [PlacedTouchpoint] = []
+        var indexByID: [String: Int] = [:]
+        var first: Int?
+        var last: Int?
+        for (stageIndex, stage) in journey.stages.enumerated() {
+            if !stage.touchpoints.isEmpty {
+                if first == nil { first = stageIndex }
+                last = stageIndex
+            }
+            for touchpoint in stage.touchpoints {
+                if indexByID[touchpoint.id] == nil { indexByID[touchpoint.id] = placed.count }
+                placed.append(PlacedTouchpoint(touchpoint: touchpoint, stageIndex: stageIndex))
+            }
+        }
+        touchpoints = placed
+        touchpointIndexByID = indexByID
+        firstStageWithTouchpoints = first
+        lastStageWithTouchpoints = last
+        hasFlows = placed.contains { !$0.touchpoint.next.isEmpty }
+
+        var ignored: [Diagnostic.ReferenceRole: [String: Set<String>]] = [:]
+        func note(_ role: Diagnostic.ReferenceRole, _ id: String, _ rules: [String]) {
+            guard !rules.isEmpty else { return }
+            ignored[role, default: [:]][id, default: []].formUnion(rules)
+        }
+        for persona in journey.personas { note(.persona, persona.id, persona.ignore) }
+        for channel in journey.channels { note(.channel, channel.id, channel.ignore) }
+        for stage in journey.stages {
+            note(.stage, stage.id, stage.ignore)
+            for touchpoint in stage.touchpoints {
+                note(.touchpoint, touchpoint.id, touchpoint.ignore)
+                note(.from, touchpoint.id, touchpoint.ignore)
+            }
+        }
+        ignoredRules = ignored
+    }
+
+    /// Where findings about the journey as a whole are located.
+    public var fallbackLocation: SourceLocation {
+        journey.location ?? SourceLocation(file: "", line: 1, column: 1)
+    }
+
+    /// The touchpoint with this id, if there is one.
+    public func touchpoint(_ id: String) -> Touchpoint? {
+        touchpointIndexByID[id].map { touchpoints[$0].touchpoint }
+    }
+
+    /// The channels of a touchpoint that exist, in its order.
+    public func channels(of touchpoint: Touchpoint) -> [Channel] {
+        touchpoint.channels.compactMap { channelsByID[$0] }
+    }
+
+    /// The live channels of a touchpoint, in its order.
+    public func liveChannels(of touchpoint: Touchpoint) -> [Channel] {
+        channels(of: touchpoint).filter(\.isLive)
+    }
+
+    /// Whether persona `personaID` uses channel `channelID` (an empty channel list means every channel).
+    public func persona(_ personaID: String, uses channelID: String) -> Bool {
+        guard let used = channelsUsedByPersona[personaID] else { return false }
+        return used.map { $0.contains(channelID) } ?? true
+    }
+
+    /// The audience of a touchpoint: its personas, or every persona when it names none.
+    public func audience(of touchpoint: Touchpoint) -> [Persona] {
+        touchpoint.personas.isEmpty ? journey.personas : touchpoint.personas.compactMap { personasByID[$0] }
+    }
+
+    /// Whether the touchpoint reaches the persona: the persona is in its audience and at least
+    /// one of its channels is live and used by the persona.
+    public func touchpoint(_ touchpoint: Touchpoint, reaches personaID: String) -> Bool {
+        touchpoint.isAimed(at: personaID)
+            && touchpoint.channels.contains { channelsByID[$0]?.isLive == true && persona(personaID, uses: $0) }
+    }
+
+    /// Whether the journey or an element the finding refers to lists the finding's rule in `ignore`.
+    public func isSuppressed(_ finding: Diagnostic) -> Bool {
+        guard let rule = finding.rule else { return false }
+        if journey.ignore.contains(rule) { return true }
+        return finding.references.contains { role, id in ignoredRules[role]?[id]?.contains(rule) == true }
     }
 }
 
 /// Runs the rules over a journey: a pure function of the model, no I/O.
 public struct Analyzer: Sendable {
     /// Every rule, in the order `cjm rules` lists them.
-    public static let allRules: [any Rule] = []
+    public static let allRules: [any Rule] = [
+        UnservedTouchpointRule(),
+        UnownedTouchpointRule(),
+        ChannelGapRule(),
+        BrokenHandoffRule(),
+        UnreachableTouchpointRule(),
+        DeadEndRule(),
+        EmptyStageRule(),
+        UnusedChannelRule(),
+        UnusedPersonaRule(),
+        UnmeasuredStageRule(),
+        UnaddressedPainRule(),
+    ]
+
+    /// The ids of every rule, for validating `ignore` lists and `--disable`.
+    public static var allRuleIDs: [String] { allRules.map(\.id) }
+
+    /// The rule with this id, if there is one.
+    public static func rule(withID id: String) -> (any Rule)? {
+        allRules.first { $0.id == id }
+    }
+
+    /// "did you mean …?" for a rule id that does not exist, or a pointer to `cjm rules`.
+    public static func hint(forUnknownRule id: String) -> String {
+        Suggestion.hint(for: id, among: allRuleIDs, fallback: "run `cjm rules` to list the rule ids")
+            ?? "run `cjm rules` to list the rule ids"
+    }
 
     /// The rules this analyser runs.
     public var rules: [any Rule]
@@ -37,6 +198,13 @@ public struct Analyzer: Sendable {
 
     /// The findings that are not suppressed by an `ignore` list, ordered by location, then rule id.
     public func analyze(_ journey: Journey) -> [Diagnostic] {
-        []
+        analyze(AnalyzedJourney(journey))
+    }
+
+    /// The same, for a journey whose lookups are already computed.
+    public func analyze(_ journey: AnalyzedJourney) -> [Diagnostic] {
+        rules.flatMap { $0.findings(in: journey) }
+            .filter { !journey.isSuppressed($0) }
+            .sorted()
     }
 }

@@ -26,17 +26,32 @@ public struct FileReport: Sendable, Hashable {
     }
 }
 
-/// Reads and checks journey files: the work behind `cjm check`, without any file I/O.
+/// Reads, validates and analyses journey files: the work behind `cjm check`, without any file I/O.
 public struct JourneyChecker: Sendable {
     public var validator: JourneyValidator
+    /// Runs on every valid journey; invalid files get no findings.
+    public var analyzer: Analyzer
 
-    public init(validator: JourneyValidator = JourneyValidator()) {
+    public init(validator: JourneyValidator = JourneyValidator(), analyzer: Analyzer = Analyzer()) {
         self.validator = validator
+        self.analyzer = analyzer
     }
 
-    /// Checks one file's bytes.
+    /// Checks one file's bytes: validation problems, then (when the journey is valid) findings.
     public func check(bytes: [UInt8], path: String, format: JourneyFormat? = nil) -> FileReport {
         let imported = JourneyImporter.importJourney(from: bytes, path: path, format: format, validator: validator)
-        return FileReport(path: path, journeyID: imported.journey?.id, diagnostics: imported.diagnostics)
+        var report = FileReport(path: path, journeyID: imported.journey?.id, diagnostics: imported.diagnostics)
+        if report.isValid, let journey = imported.journey {
+            report.findings = analyzer.analyze(journey)
+        }
+        return report
+    }
+}
+
+extension FileReport {
+    /// Whether a finding at or above `level` remains; `nil` never fails.
+    public func hasFindings(atOrAbove level: Diagnostic.Severity?) -> Bool {
+        guard let level else { return false }
+        return findings.contains { $0.severity >= level }
     }
 }

@@ -20,6 +20,10 @@ public struct JSONReporter: Sendable {
             out.beginArray()
             for diagnostic in file.diagnostics { write(diagnostic, to: &out) }
             out.endArray()
+            out.key("findings")
+            out.beginArray()
+            for finding in file.findings { write(finding, to: &out) }
+            out.endArray()
             out.endObject()
         }
         out.endArray()

@@ -32,18 +32,30 @@ public struct TextReporter: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// E.g. `3 files checked: 2 valid, 1 invalid (4 errors)`.
+    /// E.g. `3 files checked: 2 valid, 1 invalid (4 errors); 5 findings (2 warnings, 3 info)`.
     public func summary(_ files: [FileReport]) -> String {
         let invalid = files.filter { !$0.isValid }.count
-        let all = files.flatMap { $0.diagnostics + $0.findings }
-        var parts = ["\(files.count) \(files.count == 1 ? "file" : "files") checked: \(files.count - invalid) valid, \(invalid) invalid"]
+        var text = "\(files.count) \(files.count == 1 ? "file" : "files") checked: \(files.count - invalid) valid, \(invalid) invalid"
+        let problems = Self.counts(files.flatMap(\.diagnostics))
+        if !problems.isEmpty { text += " (" + problems + ")" }
+        let findings = files.flatMap(\.findings)
+        if findings.isEmpty {
+            if invalid < files.count { text += "; no findings" }
+        } else {
+            text += "; " + Self.plural(findings.count, "finding") + " (" + Self.counts(findings) + ")"
+        }
+        return text
+    }
+
+    /// E.g. `2 errors, 1 warning, 3 info`, most serious first, leaving out severities that do not occur.
+    static func counts(_ diagnostics: [Diagnostic]) -> String {
         var counts: [String] = []
         for severity in Diagnostic.Severity.allCases.reversed() {
-            let count = all.filter { $0.severity == severity }.count
-            if count > 0 { counts.append(Self.plural(count, severity.rawValue)) }
+            let count = diagnostics.filter { $0.severity == severity }.count
+            guard count > 0 else { continue }
+            counts.append(severity == .info ? "\(count) info" : plural(count, severity.rawValue))
         }
-        if !counts.isEmpty { parts.append("(" + counts.joined(separator: ", ") + ")") }
-        return parts.joined(separator: " ")
+        return counts.joined(separator: ", ")
     }
 
     static func plural(_ count: Int, _ noun: String) -> String {

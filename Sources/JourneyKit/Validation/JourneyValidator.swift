@@ -12,7 +12,7 @@ public struct JourneyValidator: Sendable {
     }
 
     /// The ids of the analyser's rules, which `ignore` lists may name.
-    public static var defaultRuleIDs: Set<String>? { nil }
+    public static var defaultRuleIDs: Set<String>? { Set(Analyzer.allRuleIDs) }
 
     /// Whether `id` is a well-formed id: `^[A-Za-z_][A-Za-z0-9_.-]*$`.
     public static func isValidID(_ id: String) -> Bool {

@@ -1,31 +1,63 @@
 import ArgumentParser
 import JourneyKit
 
-/// `cjm check FILE...`: validate journey files and report every problem with its location.
+/// `cjm check FILE...`: validate and analyse journey files, reporting every problem and finding with its location.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate journey files and report every problem with its location.",
+        abstract: "Validate and analyse journey files, reporting every problem and finding with its location.",
         discussion: """
-            Prints compiler-style diagnostics (path:line:column: error: message) and a summary. \
-            Exit codes: 0 all files valid, 2 a file is invalid or cannot be read.
+            Validates each file, then runs the analyser rules (`cjm rules` lists them) on every valid \
+            journey. Prints compiler-style lines (path:line:column: warning: message [rule]) and a summary, \
+            or a JSON or SARIF 2.1.0 report. Findings are suppressed by "ignore" lists in the journey. \
+            Exit codes: 0 no finding at or above --fail-on, 1 such findings remain, 2 a file is invalid or \
+            cannot be read, or the command was used wrongly.
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, sarif
+    }
+
+    /// The least severe finding that makes the run fail.
+    enum FailLevel: String, ExpressibleByArgument, CaseIterable {
+        case error, warning, info, none
+
+        var severity: Diagnostic.Severity? {
+            switch self {
+            case .error: .error
+            case .warning: .warning
+            case .info: .info
+            case .none: nil
+            }
+        }
     }
 
     @Argument(help: ArgumentHelp("Journey files (.journey.json).", valueName: "file"))
     var files: [String]
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json or sarif.")
     var format: Format = .text
+
+    @Option(name: .customLong("fail-on"),
+            help: ArgumentHelp("Exit with 1 when a finding of this severity or above remains: error, warning, info or none.",
+                               valueName: "level"))
+    var failOn: FailLevel = .warning
+
+    @Option(name: .customLong("disable"),
+            help: ArgumentHelp("Do not run this rule (repeatable); `cjm rules` lists the ids.", valueName: "rule"))
+    var disabledRules: [String] = []
 
     @OptionGroup var input: InputOptions
 
+    func validate() throws {
+        for rule in disabledRules where Analyzer.rule(withID: rule) == nil {
+            throw ValidationError("--disable names unknown rule \"\(rule)\"; \(Analyzer.hint(forUnknownRule: rule))")
+        }
+    }
+
     func run() throws {
-        let checker = JourneyChecker()
+        let checker = JourneyChecker(analyzer: Analyzer(disabled: Set(disabledRules)))
         let reports = files.map { path in
             switch InputFiles.read(path, maxSize: input.maxFileSize) {
             case .success(let bytes): checker.check(bytes: bytes, path: path)
@@ -36,9 +68,13 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text: output.write(TextReporter(useColor: output.wantsColor).report(reports))
         case .json: output.write(JSONReporter().report(reports))
+        case .sarif: output.write(SARIFReporter().report(reports))
         }
         if reports.contains(where: { !$0.isValid }) {
             throw ExitCode(ExitStatus.invalidInput)
+        }
+        if reports.contains(where: { $0.hasFindings(atOrAbove: failOn.severity) }) {
+            throw ExitCode(ExitStatus.findings)
         }
     }
 }

@@ -3,13 +3,16 @@ import Testing
 
 @Suite("cjm check")
 struct CheckCommandTests {
-    @Test("every sample is valid: exit 0 and a clean summary")
+    @Test("every sample is valid; the exit code reflects their findings (warnings fail by default)")
     func samplesAreValid() throws {
         let samples = Paths.samples().map(Paths.relative)
         #expect(samples.count >= 3)
         let result = try CLI.run(["check"] + samples)
-        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
-        #expect(result.standardOutput.hasSuffix("\(samples.count) files checked: \(samples.count) valid, 0 invalid\n"))
+        #expect(result.status == 1, "\(result.standardOutput)\(result.standardError)")
+        #expect(result.standardOutput.hasSuffix("\(samples.count) files checked: \(samples.count) valid, 0 invalid; 18 findings (11 warnings, 7 info)\n"))
+        #expect(!result.standardOutput.contains(": error: "))
+        let lenient = try CLI.run(["check", "--fail-on", "error"] + samples)
+        #expect(lenient.status == 0, "\(lenient.standardOutput)\(lenient.standardError)")
     }
 
     @Test("a broken file: four located errors, exit 2")
@@ -89,6 +92,8 @@ struct HelpTests {
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("USAGE: cjm <subcommand>"))
         #expect(result.standardOutput.contains("check"))
+        #expect(result.standardOutput.contains("rules"))
+        #expect(result.standardOutput.contains("matrix"))
         #expect(result.standardOutput.contains("Exit codes"))
     }
 
@@ -99,6 +104,10 @@ struct HelpTests {
         #expect(result.standardOutput.contains("USAGE: cjm check"))
         #expect(result.standardOutput.contains("--format <format>"))
         #expect(result.standardOutput.contains("--max-file-size <MB>"))
+        #expect(result.standardOutput.contains("--fail-on <level>"))
+        #expect(result.standardOutput.contains("--disable <rule>"))
+        #expect(result.standardOutput.contains("text, json or sarif"))
+        #expect(result.standardOutput.contains("1 such findings remain"))
     }
 
     @Test("cjm --version prints the version")

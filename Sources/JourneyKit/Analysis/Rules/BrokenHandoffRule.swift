@@ -1,0 +1,37 @@
+/// `broken-handoff`: a step that makes the customer change channels and loses the context.
+public struct BrokenHandoffRule: Rule {
+    public init() {}
+    public let id = "broken-handoff"
+    public let defaultSeverity = Diagnostic.Severity.warning
+    public let summary = "A `next` step that makes the customer switch channels while the next touchpoint has no `handoff`."
+    public let explanation = """
+        Each time a customer has to move to another channel (from the website to the phone, from the chat to \
+        the bank app) they risk repeating themselves or giving up. When two consecutive touchpoints share no \
+        live channel, the second one should say in "handoff" what context it receives: an order number, a \
+        pre-filled message, the form's answers. Write the handoff, or put both touchpoints on a shared channel. \
+        Steps where either touchpoint has no live channel are left to unserved-touchpoint.
+        """
+
+    public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for placed in journey.touchpoints {
+            let from = placed.touchpoint
+            let fromLive = journey.liveChannels(of: from)
+            guard !fromLive.isEmpty else { continue }
+            let fromIDs = Set(fromLive.map(\.id))
+            var seen: Set<String> = []
+            for nextID in from.next where seen.insert(nextID).inserted {
+                guard let to = journey.touchpoint(nextID), to.handoff == nil else { continue }
+                let toLive = journey.liveChannels(of: to)
+                guard !toLive.isEmpty, !toLive.contains(where: { fromIDs.contains($0.id) }) else { continue }
+                findings.append(finding(
+                    "Customers going from \(Wording.quoted(from.name)) to \(Wording.quoted(to.name)) must switch from "
+                        + Wording.list(fromLive.map(\.name)) + " to " + Wording.list(toLive.map(\.name))
+                        + ", and \(Wording.quoted(to.name)) has no handoff",
+                    hint: "describe in \"handoff\" what context this touchpoint receives, or put both touchpoints on a shared channel",
+                    at: to.location, in: journey, references: [.from: from.id, .touchpoint: to.id]))
+            }
+        }
+        return findings
+    }
+}

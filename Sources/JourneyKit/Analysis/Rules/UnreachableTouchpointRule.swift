@@ -1,0 +1,42 @@
+/// `unreachable-touchpoint`: a touchpoint no path of `next` steps leads to.
+public struct UnreachableTouchpointRule: Rule {
+    public init() {}
+    public let id = "unreachable-touchpoint"
+    public let defaultSeverity = Diagnostic.Severity.warning
+    public let summary = "A touchpoint that no path of `next` steps leads to from an entry."
+    public let explanation = """
+        Once a journey has flows (at least one touchpoint with "next"), every touchpoint should be on a path \
+        customers can follow. The entries are the touchpoints of the first stage that has touchpoints, plus \
+        every touchpoint marked "entry": true. A touchpoint that cannot be reached from an entry is usually a \
+        forgotten "next" link, or a real way into the journey that is not marked as one. Add it to the "next" \
+        of the touchpoint before it, or mark it "entry": true.
+        """
+
+    public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
+        guard journey.hasFlows else { return [] }
+        var reached = [Bool](repeating: false, count: journey.touchpoints.count)
+        var queue: [Int] = []
+        for (index, placed) in journey.touchpoints.enumerated()
+        where placed.stageIndex == journey.firstStageWithTouchpoints || placed.touchpoint.entry {
+            reached[index] = true
+            queue.append(index)
+        }
+        var head = 0
+        while head < queue.count {
+            let current = journey.touchpoints[queue[head]].touchpoint
+            head += 1
+            for nextID in current.next {
+                guard let next = journey.touchpointIndexByID[nextID], !reached[next] else { continue }
+                reached[next] = true
+                queue.append(next)
+            }
+        }
+        return journey.touchpoints.enumerated().compactMap { index, placed in
+            guard !reached[index] else { return nil }
+            return finding(
+                "No path of \"next\" steps leads to \(Wording.quoted(placed.touchpoint.name)) from an entry of the journey",
+                hint: "add it to the \"next\" of the touchpoint that comes before it, or mark it \"entry\": true",
+                at: placed.touchpoint.location, in: journey, references: [.touchpoint: placed.touchpoint.id])
+        }
+    }
+}

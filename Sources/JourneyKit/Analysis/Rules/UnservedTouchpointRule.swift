@@ -1,0 +1,53 @@
+/// `unserved-touchpoint`: a touchpoint no customer, or some of its audience, cannot reach.
+public struct UnservedTouchpointRule: Rule {
+    public init() {}
+    public let id = "unserved-touchpoint"
+    public let defaultSeverity = Diagnostic.Severity.warning
+    public let summary = "A touchpoint with no live channel, or that cannot reach a persona of its audience through a live channel the persona uses."
+    public let explanation = """
+        A touchpoint only happens if customers can get to it: it needs at least one channel that is live today, \
+        and every persona it is for must use one of those live channels. A touchpoint on planned or retired \
+        channels only describes the future or the past, and a persona who does not use any of its live channels \
+        silently drops out of the journey there. Add a live channel the persona uses, add the channel to the \
+        persona's channels if they really use it, or take the persona out of the touchpoint's personas.
+        """
+
+    public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for placed in journey.touchpoints {
+            let touchpoint = placed.touchpoint
+            let name = Wording.quoted(touchpoint.name)
+            let channels = journey.channels(of: touchpoint)
+            if channels.isEmpty {
+                findings.append(finding(
+                    "No one can reach \(name): it has no channel",
+                    hint: "list the channels it happens on in \"channels\"",
+                    at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id]))
+                continue
+            }
+            let live = channels.filter(\.isLive)
+            if live.isEmpty {
+                let reason = channels.count == 1
+                    ? "its only channel, \(channels[0].name), is \(channels[0].status.rawValue)"
+                    : "none of its channels is live (" + Wording.list(channels.map { "\($0.name) is \($0.status.rawValue)" }) + ")"
+                findings.append(finding(
+                    "No one can reach \(name): \(reason)",
+                    hint: "add a live channel to the touchpoint, or suppress with \"ignore\": [\"\(id)\"] while it is only planned",
+                    at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id]))
+                continue
+            }
+            for persona in journey.audience(of: touchpoint) where !journey.touchpoint(touchpoint, reaches: persona.id) {
+                let reasons = channels.map { channel in
+                    channel.isLive
+                        ? "\(channel.name) is not one of their channels"
+                        : "\(channel.name) is \(channel.status.rawValue)"
+                }
+                findings.append(finding(
+                    "\(persona.name) cannot reach \(name): " + Wording.list(reasons),
+                    hint: "add a live channel this persona uses to the touchpoint, add the channel to the persona, or take the persona out of the touchpoint's \"personas\"",
+                    at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id, .persona: persona.id]))
+            }
+        }
+        return findings
+    }
+}

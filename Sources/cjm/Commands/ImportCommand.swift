@@ -9,7 +9,7 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Sections become stages, tasks become touchpoints, scores 1-5 become emotions -2..+2 \
             and actors become personas (ids derived from their names). Mermaid has no channels: \
-            the journey's description says so and `cjm check` lists what to fill in. \
+            the touchpoints get none and the journey's description says they remain to be added. \
             In Markdown, every ```mermaid block holding a journey diagram counts; other diagrams \
             are skipped; when there are several journeys, choose one with --diagram. \
             Problems are printed to standard error as path:line:column messages; nothing is \
@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A Mermaid file (.mmd) or a Markdown file (.md) with a ```mermaid journey block.", valueName: "file"))
     var file: String
 
-    @Option(name: .customLong("to"), help: "The format to write: json.")
+    @Option(name: .customLong("to"), help: ArgumentHelp("The format to write: json.", valueName: "format"))
     var format: OutputFormat = .json
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))

@@ -63,7 +63,7 @@ public enum MermaidJourneyImporter {
         let diagram = DiagramLines(lines)
         guard diagram.isJourney else {
             let location = diagram.header.map { SourceLocation(file: path, line: $0.number, column: $0.firstNonSpace + 1) } ?? start
-            let found = diagram.header.map { "it starts with \"\(TerminalText.sanitize(String($0.word(at: $0.firstNonSpace))))\"" } ?? "it is empty"
+            let found = diagram.header.map { "it starts with \"\($0.word(at: $0.firstNonSpace))\"" } ?? "it is empty"
             return MermaidImport(diagnostics: [.error(
                 "not a Mermaid journey diagram: \(found)", at: location,
                 hint: "cjm imports diagrams whose first line is `journey`")])
@@ -127,9 +127,8 @@ struct SourceLine {
     }
 
     /// The run of letters starting at `index`.
-    func word(at index: Int) -> Substring {
-        let end = text[index...].firstIndex { !$0.properties.isAlphabetic } ?? text.count
-        return Substring(String(String.UnicodeScalarView(text[index..<end])))
+    func word(at index: Int) -> String {
+        string(index..<(text[index...].firstIndex { !$0.properties.isAlphabetic } ?? text.count))
     }
 
     func string(_ range: Range<Int>) -> String {
@@ -147,7 +146,7 @@ struct DiagramLines {
         self.lines = lines
         var index = 0
         // Front matter (`---` … `---`) may configure the diagram before its first line.
-        if let first = lines.firstIndex(where: { !$0.isBlank }), lines[first].string(lines[first].firstNonSpace..<lines[first].text.count) == "---" {
+        if let first = lines.firstIndex(where: { !$0.isBlank }), lines[first].string(0..<lines[first].text.count).trimmingSpaces == "---" {
             var end = first + 1
             while end < lines.count, lines[end].string(0..<lines[end].text.count).trimmingSpaces != "---" { end += 1 }
             index = end + 1

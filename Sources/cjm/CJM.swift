@@ -22,6 +22,7 @@ struct CJM: ParsableCommand {
         subcommands: [
             CheckCommand.self, RulesCommand.self, MatrixCommand.self,
             DiffCommand.self, FormatCommand.self, GitDiffCommand.self, TextconvCommand.self,
+            ImportCommand.self, ExportMermaidCommand.self,
         ]
     )
 

@@ -1,0 +1,155 @@
+/// Writes a journey as a Mermaid `journey` diagram, which GitHub, GitLab and most wikis draw
+/// inline, alone (`.mmd`) or inside a Markdown page with the analyser's findings.
+///
+/// The mapping (docs/mermaid.md): `title` is the journey's title, one `section` per stage,
+/// one task per touchpoint as `Name: score: Actor, Actor` where the score is the emotion
+/// plus 3 (−2…+2 becomes 1…5, no emotion becomes 3) and the actors are the names of the
+/// personas the touchpoint is aimed at (all of them when it names none). Channels, KPIs,
+/// flows and notes have no place in Mermaid's diagram and are left out.
+public enum MermaidJourneyWriter {
+    /// Why a diagram cannot be written.
+    public enum Failure: Error, Sendable, Hashable {
+        /// `--persona` named a persona the journey does not have; `hint` suggests a near id.
+        case unknownPersona(id: String, hint: String)
+
+        /// The message for people.
+        public var message: String {
+            switch self {
+            case .unknownPersona(let id, _): "the journey has no persona \"\(id)\""
+            }
+        }
+
+        /// What to do about it.
+        public var hint: String {
+            switch self {
+            case .unknownPersona(_, let hint): hint
+            }
+        }
+    }
+
+    /// The score Mermaid draws for an emotion: 1 (very unhappy) to 5 (delighted), 3 when unknown.
+    public static func score(forEmotion emotion: Int?) -> Int {
+        guard let emotion else { return 3 }
+        return min(max(emotion + 3, 1), 5)
+    }
+
+    /// The Mermaid source of the journey: `journey`, `title`, `accDescr`, then one section per
+    /// stage. With `persona`, only the touchpoints aimed at that persona are drawn.
+    public static func mermaid(_ journey: Journey, persona: String? = nil) throws(Failure) -> String {
+        let focus = try focusPersona(persona, in: journey)
+        var lines = ["journey"]
+        var title = MermaidText.escape(journey.title)
+        if let focus { title += (title.isEmpty ? "" : " ") + "(\(MermaidText.escape(focus.name)))" }
+        if !title.isEmpty { lines.append("    title \(title)") }
+        if let description = journey.description.map(MermaidText.oneLine), !description.isEmpty {
+            // `accDescr:` runs to the end of the line, so only line breaks need replacing; a line
+            // starting with `%%` is all Mermaid drops as a comment, and this line starts with accDescr.
+            lines.append("    accDescr: \(description)")
+        }
+        let allActors = journey.personas.map { actorName($0.name) }
+        let namesByID = Dictionary(journey.personas.map { ($0.id, actorName($0.name)) }, uniquingKeysWith: { first, _ in first })
+        for stage in journey.stages {
+            lines.append("    section \(nonEmpty(MermaidText.escape(stage.name)))")
+            for touchpoint in stage.touchpoints where focus.map({ touchpoint.isAimed(at: $0.id) }) ?? true {
+                let actors = touchpoint.personas.isEmpty ? allActors : touchpoint.personas.map { namesByID[$0] ?? actorName($0) }
+                var line = "      \(nonEmpty(MermaidText.escapeTaskName(touchpoint.name))): \(score(forEmotion: touchpoint.emotion))"
+                if !actors.isEmpty { line += ": " + actors.joined(separator: ", ") }
+                lines.append(line)
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A Markdown section ready for a pull request or a wiki page: a heading with the journey's
+    /// title, the diagram in a fenced `mermaid` block, then `findings` as a list.
+    ///
+    /// - Parameter findings: The analyser's findings (`Analyzer().analyze(journey)`), listed in
+    ///   the order given.
+    public static func markdown(_ journey: Journey, findings: [Diagnostic], persona: String? = nil) throws(Failure) -> String {
+        let diagram = try mermaid(journey, persona: persona)
+        var text = "# \(MarkdownText.escape(journey.title.isEmpty ? journey.id : journey.title))\n\n"
+        // Every diagram line but `journey` is indented by four spaces, so no name can close the fence.
+        text += "```mermaid\n" + diagram + "```\n\n"
+        if findings.isEmpty {
+            text += "No findings.\n"
+        } else {
+            text += "Findings:\n\n"
+            for finding in findings {
+                text += "- " + findingLine(finding, in: journey) + "\n"
+            }
+        }
+        return text
+    }
+
+    /// `**warning** Element name: message [rule]`, naming the element the finding is about.
+    static func findingLine(_ finding: Diagnostic, in journey: Journey) -> String {
+        var line = "**\(finding.severity.rawValue)** "
+        if let name = elementName(for: finding, in: journey) {
+            line += MarkdownText.escape(name) + ": "
+        }
+        line += MarkdownText.escape(finding.message)
+        if let rule = finding.rule { line += " [\(MarkdownText.escape(rule))]" }
+        return line
+    }
+
+    /// The name of the most specific element a finding refers to: touchpoint, stage, channel, persona.
+    static func elementName(for finding: Diagnostic, in journey: Journey) -> String? {
+        if let id = finding.references[.touchpoint], let touchpoint = journey.touchpoints.first(where: { $0.id == id }) {
+            return touchpoint.name
+        }
+        if let id = finding.references[.stage], let stage = journey.stages.first(where: { $0.id == id }) { return stage.name }
+        if let id = finding.references[.channel], let channel = journey.channels.first(where: { $0.id == id }) { return channel.name }
+        if let id = finding.references[.persona], let persona = journey.personas.first(where: { $0.id == id }) { return persona.name }
+        return nil
+    }
+
+    private static func focusPersona(_ id: String?, in journey: Journey) throws(Failure) -> Persona? {
+        guard let id else { return nil }
+        if let persona = journey.personas.first(where: { $0.id == id }) { return persona }
+        let ids = journey.personas.map(\.id)
+        let fallback = ids.isEmpty ? "this journey declares no personas" : "the personas are " + ids.map { "\"\($0)\"" }.joined(separator: ", ")
+        throw .unknownPersona(id: id, hint: Suggestion.hint(for: id, among: ids) ?? fallback)
+    }
+
+    private static func actorName(_ name: String) -> String {
+        nonEmpty(MermaidText.escape(name, isActor: true))
+    }
+
+    /// Mermaid needs at least one character in a name.
+    private static func nonEmpty(_ name: String) -> String {
+        name.isEmpty ? "(unnamed)" : name
+    }
+}
+
+/// Escapes text for Markdown so that names and messages print as they are.
+enum MarkdownText {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        var previousWasSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || MermaidText.isControl(scalar) {
+                if !previousWasSpace { result.append(" ") }
+                previousWasSpace = true
+                continue
+            }
+            previousWasSpace = false
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~":
+                result.append("\\")
+                result.unicodeScalars.append(scalar)
+            default:
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result.trimmingSpaces
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var text = self[...]
+        while text.first == " " { text.removeFirst() }
+        while text.last == " " { text.removeLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import JourneyKit
+
+/// `cjm import FILE.mmd|FILE.md`: turn a Mermaid journey diagram into a journey file.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn a Mermaid journey diagram (.mmd, or a ```mermaid block in Markdown) into a journey file.",
+        discussion: """
+            Sections become stages, tasks become touchpoints, scores 1-5 become emotions -2..+2 \
+            and actors become personas (ids derived from their names). Mermaid has no channels: \
+            the touchpoints get none and the journey's description says they remain to be added. \
+            In Markdown, every ```mermaid block holding a journey diagram counts; other diagrams \
+            are skipped; when there are several journeys, choose one with --diagram. \
+            Problems are printed to standard error as path:line:column messages; nothing is \
+            written then. Exit codes: 0 imported, 2 invalid input or usage error. \
+            See docs/mermaid.md.
+            """
+    )
+
+    /// The formats `import` can write. XML joins when the XML writer lands.
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case json
+    }
+
+    @Argument(help: ArgumentHelp("A Mermaid file (.mmd) or a Markdown file (.md) with a ```mermaid journey block.", valueName: "file"))
+    var file: String
+
+    @Option(name: .customLong("to"), help: ArgumentHelp("The format to write: json.", valueName: "format"))
+    var format: OutputFormat = .json
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Which journey diagram of a Markdown file to import, counting from 1.", valueName: "n"))
+    var diagram: Int?
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let bytes: [UInt8]
+        switch InputFiles.read(file, maxSize: input.maxFileSize) {
+        case .success(let read): bytes = read
+        case .failure(let error): throw DiagnosticOutput.fileError(file, "cannot read the diagram: \(error.message)", hint: error.hint)
+        }
+        let result = MermaidJourneyImporter.importFile(from: bytes, path: file)
+        guard result.diagnostics.isEmpty else {
+            DiagnosticOutput.printToStandardError(result.diagnostics)
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        let imported = try choose(from: result.journeys)
+        DiagnosticOutput.printToStandardError(imported.diagnostics)
+        guard imported.isValid, let journey = imported.journey else {
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        switch format {
+        case .json: try DiagnosticOutput.write(JourneyJSONWriter.write(journey), to: output)
+        }
+    }
+
+    private func choose(from journeys: [ImportedJourney]) throws -> ImportedJourney {
+        let lines = journeys.map { "\($0.journey?.location?.line ?? 1)" }.joined(separator: ", ")
+        if let diagram {
+            guard journeys.indices.contains(diagram - 1) else {
+                throw DiagnosticOutput.fileError(
+                    file, "there is no journey diagram \(diagram): the file holds \(journeys.count)",
+                    hint: "choose a number from 1 to \(journeys.count) (diagrams on lines \(lines))")
+            }
+            return journeys[diagram - 1]
+        }
+        guard journeys.count == 1 else {
+            throw DiagnosticOutput.fileError(
+                file, "the file holds \(journeys.count) journey diagrams (lines \(lines)); cjm imports one at a time",
+                hint: "choose one with --diagram N, N from 1 to \(journeys.count)")
+        }
+        return journeys[0]
+    }
+}

@@ -1,0 +1,32 @@
+import JourneyKit
+import ArgumentParser
+
+/// Prints diagnostics for commands whose standard output is a file's content (`import`,
+/// `export`): they go to standard error, compiler-style, so the output stays clean.
+enum DiagnosticOutput {
+    static func printToStandardError(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        let output = FileHandleOutput.standardError
+        let reporter = TextReporter(useColor: output.wantsColor)
+        output.write(diagnostics.sorted().map(reporter.line(for:)).joined(separator: "\n") + "\n")
+    }
+
+    /// Prints one error about a whole file (it cannot be read or written) and returns the exit code to throw.
+    static func fileError(_ path: String, _ message: String, hint: String? = nil) -> ExitCode {
+        printToStandardError([.error(message, at: SourceLocation(file: path, line: 1, column: 1), hint: hint)])
+        return ExitCode(ExitStatus.invalidInput)
+    }
+
+    /// Writes `text` to `path` atomically, or to standard output when `path` is nil.
+    static func write(_ text: String, to path: String?) throws(ExitCode) {
+        guard let path else {
+            FileHandleOutput.standardOutput.write(text)
+            return
+        }
+        do {
+            try AtomicFile.write(text, to: path)
+        } catch {
+            throw fileError(path, "cannot write the output: \(error.message)")
+        }
+    }
+}

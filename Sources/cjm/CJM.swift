@@ -19,7 +19,7 @@ struct CJM: ParsableCommand {
             2 invalid input or usage error.
             """,
         version: JourneyKit.version,
-        subcommands: [CheckCommand.self]
+        subcommands: [CheckCommand.self, ExportCommand.self, RenderCommand.self]
     )
 
     /// Runs the command line, turning every error into a message and an exit code.

@@ -107,7 +107,7 @@ struct DOTExportTests {
         #expect(dot.contains("<I>planned</I>") || dot.contains("planned"))
         let everyone = DOTExporter(view: .matrix).export(DOTFixtures.overlayJourney, findings: DOTFixtures.overlayFindings)
         #expect(!everyone.contains("⚠ Channel gaps"))
-        #expect(everyone.contains("Sees the ad 😀 广告"))
+        #expect(everyone.contains("Sees the ad 😀<BR/>广告"))
         // A touchpoint on two channels shows in both rows; order of rows follows the channels.
         let web = everyone.range(of: "Web &amp; {shop}")
         let chat = everyone.range(of: "Chat | WhatsApp")
@@ -127,6 +127,9 @@ struct DOTExportTests {
 /// The diagrams rendered by the real Graphviz: accepted without a warning, every touchpoint drawn.
 @Suite("DOT rendered by Graphviz", .enabled(if: Subprocess.shouldRun(needing: "dot")))
 struct DOTGraphvizTests {
+    /// The columns of a touchpoint name per line in the diagrams.
+    static let nameWidth = 18
+
     init() {
         if Subprocess.find("dot") == nil, !Subprocess.isCI {
             print("skipped: Graphviz's dot is not installed (apt-get install graphviz); CI runs these tests")
@@ -144,13 +147,13 @@ struct DOTGraphvizTests {
                 #expect(titles.contains(touchpoint.id), "\(touchpoint.id) is not a node of \(diagram.name)")
                 let node = nodes.first { $0.title == touchpoint.id }
                 let shown = node?.lines(ofSize: "15.00").joined(separator: " ")
-                let expected = TextWrapping.wrap((touchpoint.momentOfTruth ? "★ " : "") + touchpoint.name, width: 22).joined(separator: " ")
+                let expected = TextWrapping.wrap((touchpoint.momentOfTruth ? "★ " : "") + touchpoint.name, width: Self.nameWidth).joined(separator: " ")
                 #expect(shown == expected, "label of \(touchpoint.id)")
             }
         case .matrix:
             let text = nodes.flatMap(\.texts).map(\.text).joined(separator: " ")
             for touchpoint in diagram.touchpoints {
-                let wrapped = TextWrapping.wrap(touchpoint.name, width: 22).joined(separator: " ")
+                let wrapped = TextWrapping.wrap(touchpoint.name, width: Self.nameWidth).joined(separator: " ")
                 #expect(text.contains(wrapped), "\(touchpoint.name) is not in \(diagram.name)")
             }
         }

@@ -139,14 +139,29 @@ enum DOTLabel {
         return "<FONT\(attributes)>\(content)</FONT>"
     }
 
+    /// One row of the legend: a heading and its entries.
+    enum LegendRow {
+        /// Coloured swatches, each a table cell (used for the emotion scale).
+        case swatches(heading: String, cells: [String])
+        /// Symbols with their meaning, on one line of text.
+        case items(heading: String, entries: [String])
+    }
+
     /// The title and legend shown above a diagram, as one HTML-like label.
-    static func titleAndLegend(title: String, rows: [[String]]) -> String {
-        var label = "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
+    static func titleAndLegend(title: String, rows: [LegendRow]) -> String {
+        var label = "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
         label += "<TR><TD ALIGN=\"LEFT\">" + font("<B>" + wrapped(title, width: 70) + "</B>", size: DOTStyle.titleSize) + "</TD></TR>"
         for row in rows {
-            label += "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"3\"><TR>"
-            label += row.joined()
-            label += "</TR></TABLE></TD></TR>"
+            switch row {
+            case .swatches(let heading, let cells):
+                // A nested table is stretched to the widest row, which suits a colour scale.
+                label += "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"3\"><TR>"
+                label += legendHeading(heading) + cells.joined() + "</TR></TABLE></TD></TR>"
+            case .items(let heading, let entries):
+                // Plain text stays left-aligned at its natural width.
+                label += "<TR><TD ALIGN=\"LEFT\" CELLPADDING=\"6\">" + font("<B>" + DOTEscaping.htmlLine(heading) + "</B>", size: DOTStyle.legendSize)
+                    + font("      ", size: DOTStyle.legendSize) + entries.joined(separator: font("      ", size: DOTStyle.legendSize)) + "</TD></TR>"
+            }
         }
         return label + "</TABLE>>"
     }
@@ -161,15 +176,15 @@ enum DOTLabel {
         "<TD BGCOLOR=\"\(fill)\" COLOR=\"\(border)\" BORDER=\"1\">" + font(DOTEscaping.htmlLine(text), size: DOTStyle.legendSize) + "</TD>"
     }
 
-    /// A legend cell: a coloured symbol followed by its meaning.
+    /// A legend entry: a coloured symbol followed by its meaning.
     static func legendItem(symbol: String, color: String, meaning: String) -> String {
-        "<TD ALIGN=\"LEFT\">" + font("<B>" + DOTEscaping.htmlLine(symbol) + "</B>", size: DOTStyle.legendSize, color: color)
-            + font(" " + DOTEscaping.htmlLine(meaning), size: DOTStyle.legendSize) + "</TD>"
+        font("<B>" + DOTEscaping.htmlLine(symbol) + "</B>", size: DOTStyle.legendSize, color: color)
+            + font(" " + DOTEscaping.htmlLine(meaning), size: DOTStyle.legendSize)
     }
 
     /// The emotion scale row of the legend.
-    static var emotionRow: [String] {
-        [legendHeading("Emotion")] + DOTStyle.emotionScale.map { legendSwatch($0.words, fill: DOTStyle.fill(forEmotion: $0.emotion)) }
+    static var emotionRow: LegendRow {
+        .swatches(heading: "Emotion", cells: DOTStyle.emotionScale.map { legendSwatch($0.words, fill: DOTStyle.fill(forEmotion: $0.emotion)) })
     }
 
     /// Graph-wide attributes both views share.

@@ -103,7 +103,7 @@ struct DOTFlowView {
         lines.open("digraph " + DOTEscaping.id(context.journey.id))
         DOTLabel.graphDefaults(&lines, label: DOTLabel.titleAndLegend(title: context.title, rows: legend(usage)))
         lines.line("graph " + DOTLines.attributes([
-            ("rankdir", "LR"), ("newrank", "true"), ("nodesep", "0.35"), ("ranksep", "0.6"), ("splines", "true"),
+            ("rankdir", "LR"), ("newrank", "true"), ("nodesep", "0.35"), ("ranksep", "0.45"), ("splines", "true"),
         ]))
         lines.line("node " + DOTLines.attributes([
             ("shape", "box"), ("style", "\"rounded,filled\""), ("fontname", quoted(DOTStyle.font)),
@@ -153,7 +153,7 @@ struct DOTFlowView {
         var label = DOTLabel.font(DOTLabel.wrapped(name, width: DOTStyle.nameWidth), size: DOTStyle.nameSize)
         let channels = touchpoint.channels.map(context.channelName).joined(separator: " · ")
         label += "<BR/>" + DOTLabel.font(
-            channels.isEmpty ? "<I>no channel</I>" : DOTLabel.wrapped(channels, width: 30),
+            channels.isEmpty ? "<I>no channel</I>" : DOTLabel.wrapped(channels, width: 24),
             size: DOTStyle.detailSize, color: DOTStyle.mutedText)
         let handoffsNotDrawn = (context.findings.brokenHandoffsInto[touchpoint.id] ?? []).filter { finding in
             guard let from = finding.references[.from] else { return true }
@@ -198,7 +198,7 @@ struct DOTFlowView {
         ])
     }
 
-    private func legend(_ usage: Usage) -> [[String]] {
+    private func legend(_ usage: Usage) -> [DOTLabel.LegendRow] {
         var shapes: [String] = []
         if usage.momentOfTruth {
             shapes.append(DOTLabel.legendItem(symbol: DOTStyle.momentOfTruthMark + " thick border", color: "#212121", meaning: "moment of truth"))
@@ -224,9 +224,9 @@ struct DOTFlowView {
         if usage.gap {
             problems.append(DOTLabel.legendItem(symbol: "▭ " + DOTStyle.warningMark, color: DOTStyle.gapBorder, meaning: "channel gap: no touchpoint of the stage reaches the persona"))
         }
-        var rows = [DOTLabel.emotionRow, [DOTLabel.legendHeading("Boxes")] + shapes]
-        if !lines.isEmpty { rows.append([DOTLabel.legendHeading("Arrows")] + lines) }
-        if !problems.isEmpty { rows.append([DOTLabel.legendHeading("Findings")] + problems) }
+        var rows = [DOTLabel.emotionRow, .items(heading: "Boxes", entries: shapes)]
+        if !lines.isEmpty { rows.append(.items(heading: "Arrows", entries: lines)) }
+        if !problems.isEmpty { rows.append(.items(heading: "Findings", entries: problems)) }
         return rows
     }
 

@@ -51,7 +51,7 @@ struct DOTMatrixView {
 
         for row in rows {
             let muted = row.channel.map { channel in context.persona.map { !$0.uses(channel: channel.id) } ?? false } ?? false
-            table += "<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"\(DOTStyle.stageFill)\">" + row.header + "</TD>"
+            table += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"\(DOTStyle.stageFill)\">" + row.header + "</TD>"
             for stage in journey.stages {
                 let touchpoints = context.touchpoints(of: stage).filter { touchpoint in
                     if let channel = row.channel { return touchpoint.channels.contains(channel.id) }
@@ -119,7 +119,7 @@ struct DOTMatrixView {
         return "<TD BGCOLOR=\"\(DOTStyle.fill(forEmotion: touchpoint.emotion))\" COLOR=\"\(border)\">" + content + "</TD>"
     }
 
-    private func legend(_ usage: Usage) -> [[String]] {
+    private func legend(_ usage: Usage) -> [DOTLabel.LegendRow] {
         var marks: [String] = []
         if usage.momentOfTruth {
             marks.append(DOTLabel.legendItem(symbol: DOTStyle.momentOfTruthMark + " bold", color: "#212121", meaning: "moment of truth"))
@@ -135,12 +135,12 @@ struct DOTMatrixView {
             problems.append(DOTLabel.legendItem(symbol: DOTStyle.warningMark + " red", color: DOTStyle.problem, meaning: "unserved: a persona cannot reach it"))
         }
         if usage.gap {
-            problems.append(DOTLabel.legendSwatch(DOTStyle.warningMark + " yellow stage: channel gap, no touchpoint reaches the persona",
-                                                  fill: DOTStyle.gapFill, border: DOTStyle.gapBorder))
+            problems.append(DOTLabel.legendItem(symbol: DOTStyle.warningMark + " yellow stage", color: DOTStyle.gapBorder,
+                                                meaning: "channel gap: no touchpoint of the stage reaches the persona"))
         }
         var rows = [DOTLabel.emotionRow]
-        if !marks.isEmpty { rows.append([DOTLabel.legendHeading("Touchpoints")] + marks) }
-        if !problems.isEmpty { rows.append([DOTLabel.legendHeading("Findings")] + problems) }
+        if !marks.isEmpty { rows.append(.items(heading: "Touchpoints", entries: marks)) }
+        if !problems.isEmpty { rows.append(.items(heading: "Findings", entries: problems)) }
         return rows
     }
 }

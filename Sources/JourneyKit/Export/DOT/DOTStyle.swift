@@ -6,10 +6,10 @@ enum DOTStyle {
     static let titleSize = 26
     static let stageSize = 18
     static let nameSize = 15
-    static let detailSize = 11
-    static let legendSize = 12
+    static let detailSize = 12
+    static let legendSize = 14
     /// Columns per line of a touchpoint name before it wraps.
-    static let nameWidth = 22
+    static let nameWidth = 18
     /// Columns per line of a finding note before it wraps.
     static let noteWidth = 30
 

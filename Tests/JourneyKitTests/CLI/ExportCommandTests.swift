@@ -74,6 +74,10 @@ struct ExportCommandTests {
         #expect(persona.standardOutput.contains("— María, compra un regalo"))
         #expect(!persona.standardOutput.contains("\"enlace-web\" ["))  // aimed at other personas
         #expect(persona.standardOutput.contains("\"anuncio-ctwa\" ["))
+        if Subprocess.shouldRun(needing: "dot") {
+            _ = try GraphvizSVG.render(matrix.standardOutput)
+            _ = try GraphvizSVG.render(persona.standardOutput)
+        }
     }
 
     @Test("an unknown persona: exit 2 with a did-you-mean hint, nothing written")
@@ -162,13 +166,8 @@ struct ExportCommandTests {
     }
 }
 
-@Suite("cjm render with Graphviz", .enabled(if: Subprocess.shouldRun(needing: "dot")))
+@Suite("cjm render with Graphviz", .enabled(if: Subprocess.shouldRun(needing: "dot"), GraphvizSVG.skippedWithoutDot))
 struct RenderCommandTests {
-    init() {
-        if Subprocess.find("dot") == nil, !Subprocess.isCI {
-            print("skipped: Graphviz's dot is not installed (apt-get install graphviz); CI runs these tests")
-        }
-    }
 
     @Test("render writes SVG, PNG and PDF, each in its format, with no warnings", arguments: ["svg", "png", "pdf"])
     func formats(_ format: String) throws {

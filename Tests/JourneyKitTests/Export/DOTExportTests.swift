@@ -13,7 +13,7 @@ struct DOTExportTests {
 
     @Test("the test cases cover every sample in both views, a persona view and the overlay")
     func coverage() {
-        #expect(Self.cases.count == Paths.samples().count * 2 + 6)
+        #expect(Self.cases.count == Paths.samples().count * 2 + 8)
     }
 
     @Test("the same journey gives byte-identical DOT")
@@ -25,9 +25,15 @@ struct DOTExportTests {
         }
     }
 
+    /// A DOT text from `cases`, which the Graphviz suite renders.
+    static func dot(_ name: String) -> String {
+        cases.first { $0.name == name }?.dot ?? ""
+    }
+
     @Test("flow view: a cluster per stage in file order, a node per touchpoint with its id")
     func flowStructure() {
-        let dot = DOTExporter().export(DOTFixtures.overlayJourney)
+        let dot = Self.dot("overlay.flow.no-findings.dot")
+        #expect(dot == DOTExporter().export(DOTFixtures.overlayJourney))
         let clusters = dot.components(separatedBy: "\n").filter { $0.contains("subgraph \"cluster_stage_") }
         #expect(clusters == [
             "  subgraph \"cluster_stage_graph\" {", "  subgraph \"cluster_stage_ask-stage\" {",
@@ -52,7 +58,7 @@ struct DOTExportTests {
 
     @Test("findings overlay: unserved touchpoints, broken handoffs and channel gaps stand out")
     func overlay() {
-        let dot = DOTExporter().export(DOTFixtures.overlayJourney, findings: DOTFixtures.overlayFindings)
+        let dot = Self.dot("overlay.flow.dot")
         let lines = dot.components(separatedBy: "\n")
         let pay = lines.first { $0.hasPrefix("    \"pay\" [") } ?? ""
         #expect(pay.contains("⚠ unserved"))
@@ -73,7 +79,7 @@ struct DOTExportTests {
         // The legend explains what is used.
         #expect(dot.contains("broken handoff") && dot.contains("unserved: a persona cannot reach it") && dot.contains("channel gap"))
 
-        let plain = DOTExporter(showsFindings: false).export(DOTFixtures.overlayJourney, findings: DOTFixtures.overlayFindings)
+        let plain = Self.dot("overlay.flow.no-findings.dot")
         #expect(!plain.contains("⚠"))
         #expect(!plain.contains("#c62828"))
         #expect(plain == DOTExporter().export(DOTFixtures.overlayJourney))
@@ -81,7 +87,7 @@ struct DOTExportTests {
 
     @Test("--persona keeps the touchpoints aimed at the persona and only its findings")
     func personaFilter() {
-        let dot = DOTExporter(persona: "maria").export(DOTFixtures.overlayJourney, findings: DOTFixtures.overlayFindings)
+        let dot = Self.dot("overlay.flow.maria.dot")
         #expect(!dot.contains("\"ad\" [")) // aimed at Álex only
         for id in ["edge", "ask", "pay", "receipt"] { #expect(dot.contains("\n    \"\(id)\" [label=<")) }
         #expect(!dot.contains("\"ad\" -> "))
@@ -89,7 +95,7 @@ struct DOTExportTests {
         #expect(dot.contains("\"gap:graph:1\""))   // María's gap
         #expect(!dot.contains("\"gap:buy:1\""))    // Álex's gap
         #expect(dot.contains("⚠ unserved"))        // about María
-        let alex = DOTExporter(persona: "alex").export(DOTFixtures.overlayJourney, findings: DOTFixtures.overlayFindings)
+        let alex = Self.dot("overlay.flow.alex.dot")
         #expect(!alex.contains("\"pay\" [")) // aimed at María only
         #expect(!alex.contains("⚠ unserved"))
         #expect(alex.contains("\"gap:buy:1\""))
@@ -98,14 +104,14 @@ struct DOTExportTests {
 
     @Test("matrix view: channels × stages, touchpoints in their cells, the persona's gaps highlighted")
     func matrix() {
-        let dot = DOTExporter(view: .matrix, persona: "maria").export(DOTFixtures.overlayJourney, findings: DOTFixtures.overlayFindings)
+        let dot = Self.dot("overlay.matrix.maria.dot")
         #expect(dot.contains("\"matrix\" [label=<<TABLE"))
         #expect(dot.contains("⚠ Channel gaps"))
         #expect(dot.contains("María cannot go on in<BR/>stage Discover [1] &lt;&amp;&gt;"))
         #expect(!dot.contains("Álex cannot go on"))
         #expect(dot.contains("not used by María"))
         #expect(dot.contains("<I>planned</I>") || dot.contains("planned"))
-        let everyone = DOTExporter(view: .matrix).export(DOTFixtures.overlayJourney, findings: DOTFixtures.overlayFindings)
+        let everyone = Self.dot("overlay.matrix.dot")
         #expect(!everyone.contains("⚠ Channel gaps"))
         #expect(everyone.contains("Sees the ad 😀<BR/>广告"))
         // A touchpoint on two channels shows in both rows; order of rows follows the channels.
@@ -125,16 +131,11 @@ struct DOTExportTests {
 }
 
 /// The diagrams rendered by the real Graphviz: accepted without a warning, every touchpoint drawn.
-@Suite("DOT rendered by Graphviz", .enabled(if: Subprocess.shouldRun(needing: "dot")))
+@Suite("DOT rendered by Graphviz", .enabled(if: Subprocess.shouldRun(needing: "dot"), GraphvizSVG.skippedWithoutDot))
 struct DOTGraphvizTests {
     /// The columns of a touchpoint name per line in the diagrams.
     static let nameWidth = 18
 
-    init() {
-        if Subprocess.find("dot") == nil, !Subprocess.isCI {
-            print("skipped: Graphviz's dot is not installed (apt-get install graphviz); CI runs these tests")
-        }
-    }
 
     @Test("dot -Tsvg accepts every diagram without warnings and draws every touchpoint", arguments: DOTExportTests.cases)
     func rendersCleanly(_ diagram: DOTFixtures.Case) throws {
@@ -167,6 +168,7 @@ struct DOTGraphvizTests {
         for journey in journeys {
             let result = try Subprocess.run(dot, ["-Tplain"], input: Data(DOTExporter().export(journey).utf8))
             #expect(result.status == 0)
+            #expect(result.standardError.isEmpty, "dot warned: \(result.standardError)")
             // `node NAME X Y …`: the x of every drawn touchpoint.
             var x: [String: Double] = [:]
             for line in result.standardOutput.split(separator: "\n") where line.hasPrefix("node ") {

@@ -104,6 +104,12 @@ enum DOTFixtures {
                               dot: DOTExporter(view: view, persona: "maria").export(overlayJourney, findings: overlayFindings),
                               view: view, touchpoints: overlayJourney.touchpoints.filter { $0.isAimed(at: "maria") }))
         }
+        cases.append(Case(name: "overlay.flow.alex.dot",
+                          dot: DOTExporter(persona: "alex").export(overlayJourney, findings: overlayFindings),
+                          view: .flow, touchpoints: overlayJourney.touchpoints.filter { $0.isAimed(at: "alex") }))
+        cases.append(Case(name: "overlay.flow.no-findings.dot",
+                          dot: DOTExporter(showsFindings: false).export(overlayJourney, findings: overlayFindings),
+                          view: .flow, touchpoints: Array(overlayJourney.touchpoints)))
         cases.append(Case(name: "no-flows.flow.dot", dot: DOTExporter().export(noFlows), view: .flow,
                           touchpoints: Array(noFlows.touchpoints)))
         return cases

@@ -5,7 +5,7 @@ import Testing
 
 /// Names made of the characters that break DOT, HTML-like labels and XML, rendered by the real
 /// Graphviz: every diagram must be accepted and every label must read as typed.
-@Suite("DOT survives any name", .enabled(if: Subprocess.shouldRun(needing: "dot")))
+@Suite("DOT survives any name", .enabled(if: Subprocess.shouldRun(needing: "dot"), GraphvizSVG.skippedWithoutDot))
 struct DOTPropertyTests {
     /// Pieces of hostile names: DOT syntax, escString escapes, HTML and XML markup and
     /// entities, Graphviz keywords, emoji, CJK, right-to-left text and combining marks.
@@ -21,11 +21,6 @@ struct DOTPropertyTests {
     /// The columns of a touchpoint name per line in the diagrams.
     static let nameWidth = 18
 
-    init() {
-        if Subprocess.find("dot") == nil, !Subprocess.isCI {
-            print("skipped: Graphviz's dot is not installed (apt-get install graphviz); CI runs these tests")
-        }
-    }
 
     @Test("dot accepts journeys with hostile names and every label reads as typed")
     func hostileNames() async throws {

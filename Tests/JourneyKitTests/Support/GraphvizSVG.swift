@@ -4,6 +4,10 @@ import Testing
 /// Renders DOT with the real Graphviz and reads back what it drew, for tests that check the
 /// diagrams are accepted and show what the user typed.
 enum GraphvizSVG {
+    /// Why a test needing Graphviz was skipped, shown by Swift Testing next to the skipped test.
+    static let skippedWithoutDot: Comment =
+        "skipped: Graphviz's dot is not installed (apt-get install graphviz); CI (CI=true) installs it and runs this test"
+
     /// A node of the rendered SVG: its title (the DOT node id) and the lines of text it shows.
     struct Node: Equatable {
         var title: String

@@ -58,6 +58,7 @@ struct DOTContext {
     let persona: Persona?
     let findings: DOTFindings
     private let channelsByID: [String: Channel]
+    private let touchpointsByID: [String: Touchpoint]
 
     init(journey: Journey, persona: String?, findings: DOTFindings) {
         self.journey = journey
@@ -66,7 +67,12 @@ struct DOTContext {
         var channels: [String: Channel] = [:]
         for channel in journey.channels where channels[channel.id] == nil { channels[channel.id] = channel }
         channelsByID = channels
+        var touchpoints: [String: Touchpoint] = [:]
+        for touchpoint in journey.touchpoints where touchpoints[touchpoint.id] == nil { touchpoints[touchpoint.id] = touchpoint }
+        touchpointsByID = touchpoints
     }
+
+    func touchpoint(_ id: String) -> Touchpoint? { touchpointsByID[id] }
 
     func channel(_ id: String) -> Channel? { channelsByID[id] }
 

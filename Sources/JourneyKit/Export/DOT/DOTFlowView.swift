@@ -71,7 +71,7 @@ struct DOTFlowView {
         for touchpoint in journey.touchpoints where order[touchpoint.id] != nil {
             for target in touchpoint.next {
                 guard let targetIndex = order[target], let sourceIndex = order[touchpoint.id],
-                      let targetTouchpoint = journey.touchpoints.first(where: { $0.id == target }) else { continue }
+                      let targetTouchpoint = context.touchpoint(target) else { continue }
                 var attributes: [(String, String)] = []
                 let broken = context.findings.brokenHandoffs(from: touchpoint.id, to: target)
                 let sharesChannel = !Set(touchpoint.channels).isDisjoint(with: targetTouchpoint.channels)
@@ -157,7 +157,8 @@ struct DOTFlowView {
             size: DOTStyle.detailSize, color: DOTStyle.mutedText)
         let handoffsNotDrawn = (context.findings.brokenHandoffsInto[touchpoint.id] ?? []).filter { finding in
             guard let from = finding.references[.from] else { return true }
-            return !context.journey.touchpoints.contains { $0.id == from && context.includes($0) && $0.next.contains(touchpoint.id) }
+            guard let source = context.touchpoint(from) else { return true }
+            return !(context.includes(source) && source.next.contains(touchpoint.id))
         }
         let unserved = context.findings.unserved.contains(touchpoint.id)
         if unserved {

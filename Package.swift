@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // Model, importers, validation, analysis and exporters: everything but the command line.
@@ -31,7 +32,11 @@ let package = Package(
         // can run the built binary.
         .testTarget(
             name: "JourneyKitTests",
-            dependencies: ["JourneyKit", "cjm"],
+            dependencies: [
+                "JourneyKit",
+                "cjm",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Fixtures", "Golden"]
         ),
     ]

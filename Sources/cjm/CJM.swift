@@ -21,8 +21,9 @@ struct CJM: ParsableCommand {
         version: JourneyKit.version,
         subcommands: [
             CheckCommand.self, RulesCommand.self, MatrixCommand.self,
+            ExportCommand.self, RenderCommand.self,
             DiffCommand.self, FormatCommand.self, GitDiffCommand.self, TextconvCommand.self,
-            ImportCommand.self, ExportMermaidCommand.self,
+            ImportCommand.self,
         ]
     )
 

@@ -19,17 +19,6 @@ public struct CoverageMatrix: Sendable, Hashable {
         public var cells: [[Entry]]
     }
 
-    /// A persona id that the journey does not declare.
-    public struct UnknownPersona: Error, Sendable, Hashable {
-        public var message: String
-        public var hint: String?
-
-        public init(message: String, hint: String?) {
-            self.message = message
-            self.hint = hint
-        }
-    }
-
     /// The stage names, in order.
     public var stages: [String]
     public var rows: [Row]
@@ -44,13 +33,7 @@ public struct CoverageMatrix: Sendable, Hashable {
     public init(_ journey: Journey, persona personaID: String? = nil) throws(UnknownPersona) {
         let analyzed = AnalyzedJourney(journey)
         if let personaID {
-            guard let persona = analyzed.personasByID[personaID] else {
-                throw UnknownPersona(
-                    message: "the journey has no persona \"\(personaID)\"",
-                    hint: Suggestion.hint(for: personaID, among: journey.personas.map(\.id),
-                                          fallback: "the personas are: " + journey.personas.map(\.id).joined(separator: ", ")))
-            }
-            self.persona = persona
+            self.persona = try journey.persona(withID: personaID)
         } else {
             self.persona = nil
         }

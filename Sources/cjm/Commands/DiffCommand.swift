@@ -113,8 +113,7 @@ struct TextconvCommand: ParsableCommand {
         let output = FileHandleOutput.standardOutput
         switch InputFiles.read(file, maxSize: input.maxFileSize) {
         case .failure(let error):
-            JourneyFiles.printDiagnostics(FileReport.unreadable(path: file, message: "cannot read the journey: \(error.message)").diagnostics)
-            throw ExitCode(ExitStatus.invalidInput)
+            throw DiagnosticOutput.fileError(file, "cannot read the journey: \(error.message)", hint: error.hint)
         case .success(let bytes):
             let imported = JourneyImporter.importJourney(from: bytes, path: file)
             if let journey = imported.journey, imported.isValid {

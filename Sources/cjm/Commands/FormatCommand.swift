@@ -28,15 +28,12 @@ struct FormatCommand: ParsableCommand {
         var notCanonical: [String] = []
         let output = FileHandleOutput.standardOutput
         for path in files {
-            guard let imported = try? JourneyFiles.loadValid(path, input: input),
-                  let journey = imported.journey,
-                  case .success(let bytes) = InputFiles.read(path, maxSize: input.maxFileSize) else {
+            guard let loaded = try? JourneyFiles.loadValid(path, input: input) else {
                 failed = true
                 continue
             }
-            let format = JourneyFormat.detect(path: path, bytes: bytes)
-            let canonical = JourneyWriter.write(journey, as: format)
-            guard Array(canonical.utf8) != bytes else { continue }
+            let canonical = JourneyWriter.write(loaded.journey, as: loaded.format)
+            guard Array(canonical.utf8) != loaded.bytes else { continue }
             notCanonical.append(path)
             if check {
                 output.write(TerminalText.sanitize(path) + "\n")
@@ -45,7 +42,7 @@ struct FormatCommand: ParsableCommand {
                     try AtomicFile.write(canonical, to: path)
                     output.write("formatted \(TerminalText.sanitize(path))\n")
                 } catch {
-                    JourneyFiles.printDiagnostics(FileReport.unreadable(path: path, message: "cannot write: \(error.message)").diagnostics)
+                    _ = DiagnosticOutput.fileError(path, "cannot write: \(error.message)")
                     failed = true
                 }
             }

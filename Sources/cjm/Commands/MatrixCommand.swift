@@ -31,27 +31,12 @@ struct MatrixCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let errors = FileHandleOutput.standardError
-        let reporter = TextReporter(useColor: errors.wantsColor)
-        let bytes: [UInt8]
-        switch InputFiles.read(file, maxSize: input.maxFileSize) {
-        case .success(let read): bytes = read
-        case .failure(let error):
-            let report = FileReport.unreadable(path: file, message: "cannot read the journey: \(error.message)", hint: error.hint)
-            errors.write(reporter.report([report]))
-            throw ExitCode(ExitStatus.invalidInput)
-        }
-        let imported = JourneyImporter.importJourney(from: bytes, path: file)
-        guard imported.isValid, let journey = imported.journey else {
-            errors.write(reporter.report([FileReport(path: file, journeyID: imported.journey?.id, diagnostics: imported.diagnostics)]))
-            throw ExitCode(ExitStatus.invalidInput)
-        }
+        let journey = try JourneyFiles.loadValid(file, input: input).journey
         let matrix: CoverageMatrix
         do {
             matrix = try CoverageMatrix(journey, persona: persona)
         } catch {
-            errors.write("error: \(TerminalText.sanitize(error.message))\n")
-            if let hint = error.hint { errors.write("  hint: \(TerminalText.sanitize(hint))\n") }
+            DiagnosticOutput.printToStandardError([error.diagnostic(in: journey)])
             throw ExitCode(ExitStatus.invalidInput)
         }
         let output = FileHandleOutput.standardOutput

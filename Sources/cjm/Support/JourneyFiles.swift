@@ -1,37 +1,36 @@
 import ArgumentParser
 import JourneyKit
 
-/// Loading journeys for commands that need a valid one (diff, fmt, export …): problems are
-/// printed to standard error compiler-style and the command exits with 2.
+/// A journey file that was read and found valid.
+struct LoadedJourney {
+    var journey: Journey
+    var imported: ImportedJourney
+    /// The file's bytes as read, for commands that compare output with input (`fmt`).
+    var bytes: [UInt8]
+    var format: JourneyFormat
+}
+
+/// Loading journeys for commands that need a valid one (diff, fmt, export, matrix …): problems
+/// are printed to standard error compiler-style and the command exits with 2.
 enum JourneyFiles {
     /// Reads and imports a journey file; prints its diagnostics and throws exit code 2 when
     /// it cannot be read or is invalid.
-    static func loadValid(_ path: String, input: InputOptions, displayPath: String? = nil,
-                          format: JourneyFormat? = nil) throws -> ImportedJourney {
+    ///
+    /// - Parameter displayPath: The path to show and to detect the format by, when `path` is a
+    ///   temporary file (as git hands to diff drivers).
+    static func loadValid(_ path: String, input: InputOptions, displayPath: String? = nil) throws(ExitCode) -> LoadedJourney {
         let shownPath = displayPath ?? path
         let bytes: [UInt8]
         switch InputFiles.read(path, maxSize: input.maxFileSize) {
         case .success(let read): bytes = read
-        case .failure(let error):
-            let report = FileReport.unreadable(path: shownPath, message: "cannot read the journey: \(error.message)", hint: error.hint)
-            printDiagnostics(report.diagnostics)
+        case .failure(let error): throw DiagnosticOutput.fileError(shownPath, "cannot read the journey: \(error.message)", hint: error.hint)
+        }
+        let format = JourneyFormat.detect(path: shownPath, bytes: bytes)
+        let imported = JourneyImporter.importJourney(from: bytes, path: shownPath, format: format)
+        guard imported.isValid, let journey = imported.journey else {
+            DiagnosticOutput.printToStandardError(imported.diagnostics)
             throw ExitCode(ExitStatus.invalidInput)
         }
-        let detected = format ?? JourneyFormat.detect(path: displayPath ?? path, bytes: bytes)
-        let imported = JourneyImporter.importJourney(from: bytes, path: shownPath, format: detected)
-        guard imported.isValid else {
-            printDiagnostics(imported.diagnostics)
-            throw ExitCode(ExitStatus.invalidInput)
-        }
-        return imported
-    }
-
-    /// Prints diagnostics to standard error, compiler-style.
-    static func printDiagnostics(_ diagnostics: [Diagnostic]) {
-        let output = FileHandleOutput.standardError
-        let reporter = TextReporter(useColor: output.wantsColor)
-        for diagnostic in diagnostics {
-            output.write(reporter.line(for: diagnostic) + "\n")
-        }
+        return LoadedJourney(journey: journey, imported: imported, bytes: bytes, format: format)
     }
 }

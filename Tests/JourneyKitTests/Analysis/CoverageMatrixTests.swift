@@ -43,7 +43,7 @@ struct CoverageMatrixTests {
 
     @Test("an unknown persona is an error with a suggestion")
     func unknownPersona() throws {
-        #expect(throws: CoverageMatrix.UnknownPersona(message: "the journey has no persona \"mraia\"", hint: "did you mean \"maria\"?")) {
+        #expect(throws: UnknownPersona(id: "mraia", message: "the journey has no persona \"mraia\"", hint: "did you mean \"maria\"?")) {
             try CoverageMatrix(try Self.journey("tienda-whatsapp"), persona: "mraia")
         }
     }

@@ -130,7 +130,7 @@ struct MatrixCommandTests {
         let persona = try CLI.run(["matrix", "--persona", "mraia", "samples/tienda-whatsapp.journey.json"])
         #expect(persona.status == 2)
         #expect(persona.standardOutput.isEmpty)
-        #expect(persona.standardError == "error: the journey has no persona \"mraia\"\n  hint: did you mean \"maria\"?\n")
+        #expect(persona.standardError == "samples/tienda-whatsapp.journey.json:1:1: error: the journey has no persona \"mraia\"\n  hint: did you mean \"maria\"?\n")
         let invalid = try CLI.run(["matrix", "Tests/JourneyKitTests/Fixtures/four-errors.journey.json"])
         #expect(invalid.status == 2)
         #expect(invalid.standardOutput.isEmpty)

@@ -108,10 +108,10 @@ struct MermaidExportTests {
     @Test("an unknown --persona is an error with a suggestion")
     func unknownPersona() throws {
         let journey = try sample(Paths.samples.appendingPathComponent("law-firm-seo.journey.json"))
-        #expect(throws: MermaidJourneyWriter.Failure.unknownPersona(id: "injred", hint: "did you mean \"injured\"?")) {
+        #expect(throws: UnknownPersona(id: "injred", message: "the journey has no persona \"injred\"", hint: "did you mean \"injured\"?")) {
             try MermaidJourneyWriter.mermaid(journey, persona: "injred")
         }
-        #expect(throws: MermaidJourneyWriter.Failure.self) {
+        #expect(throws: UnknownPersona.self) {
             try MermaidJourneyWriter.markdown(journey, findings: [], persona: "nobody-like-this")
         }
     }

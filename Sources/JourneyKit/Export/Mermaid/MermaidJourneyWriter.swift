@@ -7,26 +7,6 @@
 /// personas the touchpoint is aimed at (all of them when it names none). Channels, KPIs,
 /// flows and notes have no place in Mermaid's diagram and are left out.
 public enum MermaidJourneyWriter {
-    /// Why a diagram cannot be written.
-    public enum Failure: Error, Sendable, Hashable {
-        /// `--persona` named a persona the journey does not have; `hint` suggests a near id.
-        case unknownPersona(id: String, hint: String)
-
-        /// The message for people.
-        public var message: String {
-            switch self {
-            case .unknownPersona(let id, _): "the journey has no persona \"\(id)\""
-            }
-        }
-
-        /// What to do about it.
-        public var hint: String {
-            switch self {
-            case .unknownPersona(_, let hint): hint
-            }
-        }
-    }
-
     /// The score Mermaid draws for an emotion: 1 (very unhappy) to 5 (delighted), 3 when unknown.
     public static func score(forEmotion emotion: Int?) -> Int {
         guard let emotion else { return 3 }
@@ -35,8 +15,8 @@ public enum MermaidJourneyWriter {
 
     /// The Mermaid source of the journey: `journey`, `title`, `accDescr`, then one section per
     /// stage. With `persona`, only the touchpoints aimed at that persona are drawn.
-    public static func mermaid(_ journey: Journey, persona: String? = nil) throws(Failure) -> String {
-        let focus = try focusPersona(persona, in: journey)
+    public static func mermaid(_ journey: Journey, persona: String? = nil) throws(UnknownPersona) -> String {
+        let focus = try persona.map { id throws(UnknownPersona) in try journey.persona(withID: id) }
         var lines = ["journey"]
         var title = MermaidText.escape(journey.title)
         if let focus { title += (title.isEmpty ? "" : " ") + "(\(MermaidText.escape(focus.name)))" }
@@ -64,9 +44,10 @@ public enum MermaidJourneyWriter {
     /// title, the diagram in a fenced `mermaid` block, then `findings` as a list.
     ///
     /// - Parameter findings: The analyser's findings (`Analyzer().analyze(journey)`), listed in
-    ///   the order given.
-    public static func markdown(_ journey: Journey, findings: [Diagnostic], persona: String? = nil) throws(Failure) -> String {
+    ///   the order given; with `persona`, only those the persona's view concerns.
+    public static func markdown(_ journey: Journey, findings: [Diagnostic], persona: String? = nil) throws(UnknownPersona) -> String {
         let diagram = try mermaid(journey, persona: persona)
+        let findings = persona.map { findings.concerning(persona: $0, in: journey) } ?? findings
         var text = "# \(MarkdownText.escape(journey.title.isEmpty ? journey.id : journey.title))\n\n"
         // Every diagram line but `journey` is indented by four spaces, so no name can close the fence.
         text += "```mermaid\n" + diagram + "```\n\n"
@@ -101,14 +82,6 @@ public enum MermaidJourneyWriter {
         if let id = finding.references[.channel], let channel = journey.channels.first(where: { $0.id == id }) { return channel.name }
         if let id = finding.references[.persona], let persona = journey.personas.first(where: { $0.id == id }) { return persona.name }
         return nil
-    }
-
-    private static func focusPersona(_ id: String?, in journey: Journey) throws(Failure) -> Persona? {
-        guard let id else { return nil }
-        if let persona = journey.personas.first(where: { $0.id == id }) { return persona }
-        let ids = journey.personas.map(\.id)
-        let fallback = ids.isEmpty ? "this journey declares no personas" : "the personas are " + ids.map { "\"\($0)\"" }.joined(separator: ", ")
-        throw .unknownPersona(id: id, hint: Suggestion.hint(for: id, among: ids) ?? fallback)
     }
 
     private static func actorName(_ name: String) -> String {

@@ -1,0 +1,102 @@
+/// The one place where text typed by users becomes DOT source.
+///
+/// Graphviz reads text at several levels, and each has its own traps:
+/// - the DOT lexer ends a quoted string at an unescaped `"`;
+/// - labels and tooltips are "escString"s, where `\N`, `\G`, `\L`, `\E`, `\T`, `\H` are
+///   replaced by names and `\n`, `\l`, `\r` are line breaks, so a typed backslash must be doubled;
+/// - Graphviz decodes HTML entities such as `&amp;` in every label, so a typed `&` must be
+///   written as `&amp;` even in quoted strings;
+/// - HTML-like labels are XML read by expat: `& < > "` must be entities, control characters
+///   and the noncharacters U+FFFE/U+FFFF make the whole graph fail, and backslashes are still
+///   escString escapes after the entities are decoded.
+///
+/// Every string that came from a journey goes through exactly one of these functions.
+public enum DOTEscaping {
+    /// A DOT id, always quoted, so that keywords (`node`, `graph`, `subgraph`…) and ids
+    /// with `-` or `.` are read as plain ids.
+    public static func id(_ text: String) -> String {
+        quoted(text)
+    }
+
+    /// A quoted DOT string shown as a label: `"`, `\`, `&` and control characters escaped,
+    /// line breaks as `\n` (centred lines).
+    public static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in normalizedLines(text).joined(separator: "\n").unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "&": result += "&amp;"
+            case "\n": result += "\\n"
+            default: result.unicodeScalars.append(visible(scalar))
+            }
+        }
+        return result + "\""
+    }
+
+    /// A quoted DOT string for a tooltip.
+    ///
+    /// Graphviz versions disagree on how often they unescape tooltips (2.43 does it twice, so
+    /// `\\N` becomes the node's name), so no doubling of backslashes is right everywhere; a
+    /// backslash is shown as the look-alike `⧵` (U+29F5) instead.
+    public static func tooltip(_ text: String) -> String {
+        quoted(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\\" ? "\u{29F5}" : $0 })))
+    }
+
+    /// Text inside an HTML-like label, for one line (a typed line break becomes `<BR/>`).
+    public static func html(_ text: String) -> String {
+        normalizedLines(text).map(htmlLine).joined(separator: "<BR/>")
+    }
+
+    /// One line of text inside an HTML-like label; no line breaks expected.
+    static func htmlLine(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "\\": result += "\\\\"
+            case "\n": result += "<BR/>"
+            default: result.unicodeScalars.append(visible(scalar))
+            }
+        }
+        return result
+    }
+
+    /// The lines of a text: `\r\n`, `\r` and `\n` all end a line.
+    static func normalizedLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var previousWasReturn = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n", previousWasReturn {
+                previousWasReturn = false
+                continue
+            }
+            previousWasReturn = scalar == "\r"
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        lines.append(String(current))
+        return lines
+    }
+
+    /// Control characters become their visible "control picture" (␀…␟, ␡), a tab a space,
+    /// and the noncharacters expat rejects the replacement character: Graphviz would
+    /// otherwise refuse the graph or write an SVG no browser opens.
+    static func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x09: " "
+        case 0x00...0x1F: Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}"
+        case 0x7F: "\u{2421}"
+        case 0x80...0x9F, 0xFFFE, 0xFFFF: "\u{FFFD}"
+        default: scalar
+        }
+    }
+}

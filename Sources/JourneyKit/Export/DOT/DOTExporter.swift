@@ -1,0 +1,193 @@
+/// Writes a journey as a Graphviz DOT diagram for a workshop wall: the flow of touchpoints
+/// through the stages, or the channels × stages matrix, with the analyser's findings on top.
+///
+/// The output is deterministic: the same journey and findings give the same bytes, in the
+/// order of the file.
+public struct DOTExporter: Sendable {
+    /// What the diagram shows.
+    public enum View: String, Sendable, Hashable, CaseIterable {
+        /// Touchpoints as boxes left to right, one cluster per stage, `next` flows as arrows.
+        case flow
+        /// A table with a row per channel and a column per stage; each cell lists its touchpoints.
+        case matrix
+    }
+
+    /// What the diagram shows.
+    public var view: View
+    /// Only the touchpoints aimed at this persona, and only this persona's findings; `nil` for everyone.
+    public var persona: String?
+    /// Whether findings are drawn (unserved touchpoints, broken handoffs, channel gaps).
+    public var showsFindings: Bool
+
+    public init(view: View = .flow, persona: String? = nil, showsFindings: Bool = true) {
+        self.view = view
+        self.persona = persona
+        self.showsFindings = showsFindings
+    }
+
+    /// The DOT source of the diagram.
+    ///
+    /// - Parameters:
+    ///   - journey: A valid journey.
+    ///   - findings: The analyser's findings for the journey (`Analyzer().analyze(journey)`);
+    ///     drawn unless `showsFindings` is off.
+    public func export(_ journey: Journey, findings: [Diagnostic] = []) -> String {
+        let context = DOTContext(journey: journey, persona: persona,
+                                 findings: DOTFindings(showsFindings ? findings : [], persona: persona, in: journey))
+        switch view {
+        case .flow: return DOTFlowView(context: context).render()
+        case .matrix: return DOTMatrixView(context: context).render()
+        }
+    }
+
+}
+
+/// What both views need: the journey, lookups by id, the persona filter and the findings.
+struct DOTContext {
+    let journey: Journey
+    let persona: Persona?
+    let findings: DOTFindings
+    private let channelsByID: [String: Channel]
+    private let touchpointsByID: [String: Touchpoint]
+
+    init(journey: Journey, persona: String?, findings: DOTFindings) {
+        self.journey = journey
+        self.persona = persona.map { id in journey.personas.first { $0.id == id } ?? Persona(id: id, name: id) }
+        self.findings = findings
+        var channels: [String: Channel] = [:]
+        for channel in journey.channels where channels[channel.id] == nil { channels[channel.id] = channel }
+        channelsByID = channels
+        var touchpoints: [String: Touchpoint] = [:]
+        for touchpoint in journey.touchpoints where touchpoints[touchpoint.id] == nil { touchpoints[touchpoint.id] = touchpoint }
+        touchpointsByID = touchpoints
+    }
+
+    func touchpoint(_ id: String) -> Touchpoint? { touchpointsByID[id] }
+
+    func channel(_ id: String) -> Channel? { channelsByID[id] }
+
+    /// The human name of a channel, or its id when the journey does not define it.
+    func channelName(_ id: String) -> String { channelsByID[id]?.name ?? id }
+
+    /// Whether the touchpoint is drawn: every touchpoint, or those aimed at the persona.
+    func includes(_ touchpoint: Touchpoint) -> Bool {
+        guard let persona else { return true }
+        return touchpoint.isAimed(at: persona.id)
+    }
+
+    /// The touchpoints of a stage that are drawn, in order.
+    func touchpoints(of stage: Stage) -> [Touchpoint] {
+        stage.touchpoints.filter(includes)
+    }
+
+    /// The title line: the journey's title, and whose view it is.
+    var title: String {
+        guard let persona else { return journey.title }
+        return journey.title + " — " + persona.name
+    }
+
+    /// The tooltip of a touchpoint: its description (or name) and the findings about it.
+    func tooltip(for touchpoint: Touchpoint, extraFindings: [Diagnostic] = []) -> String {
+        var lines = [touchpoint.description ?? touchpoint.name]
+        for finding in (findings.byTouchpoint[touchpoint.id] ?? []) + extraFindings {
+            lines.append(DOTStyle.warningMark + " " + finding.message)
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Builds DOT text line by line with consistent indentation.
+struct DOTLines {
+    private(set) var text = ""
+    private var depth = 0
+
+    mutating func line(_ content: String) {
+        text += (content.isEmpty ? "" : String(repeating: "  ", count: depth)) + content + "\n"
+    }
+
+    mutating func open(_ content: String) {
+        line(content + " {")
+        depth += 1
+    }
+
+    mutating func close() {
+        depth -= 1
+        line("}")
+    }
+
+    /// `name=value` pairs joined for an attribute list; values are already escaped.
+    static func attributes(_ pairs: [(String, String)]) -> String {
+        "[" + pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "]"
+    }
+}
+
+/// HTML-like label pieces shared by the views.
+enum DOTLabel {
+    /// Wrapped text as HTML-like label lines joined with `<BR/>`.
+    static func wrapped(_ text: String, width: Int) -> String {
+        TextWrapping.wrap(text, width: width).map(DOTEscaping.htmlLine).joined(separator: "<BR/>")
+    }
+
+    static func font(_ content: String, size: Int? = nil, color: String? = nil) -> String {
+        var attributes = ""
+        if let size { attributes += " POINT-SIZE=\"\(size)\"" }
+        if let color { attributes += " COLOR=\"\(color)\"" }
+        return "<FONT\(attributes)>\(content)</FONT>"
+    }
+
+    /// One row of the legend: a heading and its entries.
+    enum LegendRow {
+        /// Coloured swatches, each a table cell (used for the emotion scale).
+        case swatches(heading: String, cells: [String])
+        /// Symbols with their meaning, on one line of text.
+        case items(heading: String, entries: [String])
+    }
+
+    /// The title and legend shown above a diagram, as one HTML-like label.
+    static func titleAndLegend(title: String, rows: [LegendRow]) -> String {
+        var label = "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
+        label += "<TR><TD ALIGN=\"LEFT\">" + font("<B>" + wrapped(title, width: 70) + "</B>", size: DOTStyle.titleSize) + "</TD></TR>"
+        for row in rows {
+            switch row {
+            case .swatches(let heading, let cells):
+                // A nested table is stretched to the widest row, which suits a colour scale.
+                label += "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"3\"><TR>"
+                label += legendHeading(heading) + cells.joined() + "</TR></TABLE></TD></TR>"
+            case .items(let heading, let entries):
+                // Plain text stays left-aligned at its natural width.
+                label += "<TR><TD ALIGN=\"LEFT\" CELLPADDING=\"6\">" + font("<B>" + DOTEscaping.htmlLine(heading) + "</B>", size: DOTStyle.legendSize)
+                    + font("      ", size: DOTStyle.legendSize) + entries.joined(separator: font("      ", size: DOTStyle.legendSize)) + "</TD></TR>"
+            }
+        }
+        return label + "</TABLE>>"
+    }
+
+    /// A legend cell: a heading in bold.
+    static func legendHeading(_ text: String) -> String {
+        "<TD ALIGN=\"LEFT\">" + font("<B>" + DOTEscaping.htmlLine(text) + "</B>", size: DOTStyle.legendSize) + "</TD>"
+    }
+
+    /// A legend cell with a filled, bordered swatch holding `text`.
+    static func legendSwatch(_ text: String, fill: String, border: String = "#9e9e9e") -> String {
+        "<TD BGCOLOR=\"\(fill)\" COLOR=\"\(border)\" BORDER=\"1\">" + font(DOTEscaping.htmlLine(text), size: DOTStyle.legendSize) + "</TD>"
+    }
+
+    /// A legend entry: a coloured symbol followed by its meaning.
+    static func legendItem(symbol: String, color: String, meaning: String) -> String {
+        font("<B>" + DOTEscaping.htmlLine(symbol) + "</B>", size: DOTStyle.legendSize, color: color)
+            + font(" " + DOTEscaping.htmlLine(meaning), size: DOTStyle.legendSize)
+    }
+
+    /// The emotion scale row of the legend.
+    static var emotionRow: LegendRow {
+        .swatches(heading: "Emotion", cells: DOTStyle.emotionScale.map { legendSwatch($0.words, fill: DOTStyle.fill(forEmotion: $0.emotion)) })
+    }
+
+    /// Graph-wide attributes both views share.
+    static func graphDefaults(_ lines: inout DOTLines, label: String) {
+        lines.line("graph " + DOTLines.attributes([
+            ("fontname", DOTEscaping.quoted(DOTStyle.font)), ("label", label), ("labelloc", "t"), ("labeljust", "l"),
+            ("bgcolor", "\"white\""), ("pad", "0.4"),
+        ]))
+    }
+}

@@ -1,0 +1,41 @@
+/// The analyser's findings, indexed for drawing: which touchpoints, flows and stages they
+/// are about. Built from any `[Diagnostic]`, so the diagram does not depend on how the
+/// findings were computed.
+struct DOTFindings {
+    /// Every finding about a touchpoint (except broken handoffs, which belong to flows), in order.
+    private(set) var byTouchpoint: [String: [Diagnostic]] = [:]
+    /// Touchpoints flagged `unserved-touchpoint`.
+    private(set) var unserved: Set<String> = []
+    /// `broken-handoff` findings by the touchpoint the customer arrives at, in order.
+    private(set) var brokenHandoffsInto: [String: [Diagnostic]] = [:]
+    /// `channel-gap` findings by stage, in order.
+    private(set) var gapsByStage: [String: [Diagnostic]] = [:]
+
+    static let unservedRule = "unserved-touchpoint"
+    static let brokenHandoffRule = "broken-handoff"
+    static let channelGapRule = "channel-gap"
+
+    /// Indexes `findings`; with a persona, keeps only that persona's findings and those about
+    /// no persona in particular.
+    init(_ findings: [Diagnostic], persona: String?, in journey: Journey) {
+        let shown = persona.map { findings.concerning(persona: $0, in: journey) } ?? findings
+        for finding in shown {
+            let touchpoint = finding.references[.touchpoint]
+            switch finding.rule {
+            case Self.channelGapRule:
+                if let stage = finding.references[.stage] { gapsByStage[stage, default: []].append(finding) }
+            case Self.brokenHandoffRule:
+                if let touchpoint { brokenHandoffsInto[touchpoint, default: []].append(finding) }
+            default:
+                guard let touchpoint else { continue }
+                byTouchpoint[touchpoint, default: []].append(finding)
+                if finding.rule == Self.unservedRule { unserved.insert(touchpoint) }
+            }
+        }
+    }
+
+    /// The `broken-handoff` findings about the flow `from` → `to`.
+    func brokenHandoffs(from: String, to: String) -> [Diagnostic] {
+        (brokenHandoffsInto[to] ?? []).filter { $0.references[.from] == from }
+    }
+}

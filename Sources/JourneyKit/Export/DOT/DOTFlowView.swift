@@ -1,0 +1,235 @@
+/// The flow diagram: left to right, a cluster per stage, a box per touchpoint, an arrow per
+/// `next` flow, and a legend of what is used.
+struct DOTFlowView {
+    let context: DOTContext
+
+    /// What the diagram uses, so the legend explains exactly that.
+    private struct Usage {
+        var momentOfTruth = false
+        var businessInitiated = false
+        var sameChannelFlow = false
+        var channelSwitch = false
+        var brokenHandoff = false
+        var unserved = false
+        var gap = false
+    }
+
+    /// A drawn node of a stage, for keeping stages in order.
+    private struct StageNodes {
+        var ids: [String] = []
+        var hasForwardPredecessor: Set<String> = []
+        var hasForwardSuccessor: Set<String> = []
+    }
+
+    func render() -> String {
+        let journey = context.journey
+        var usage = Usage()
+        var body = DOTLines()
+        // Document order of every drawn touchpoint: flows to an earlier one do not push the layout back.
+        var order: [String: Int] = [:]
+        var stageOfTouchpoint: [String: Int] = [:]
+        for (stageIndex, stage) in journey.stages.enumerated() {
+            for touchpoint in context.touchpoints(of: stage) where order[touchpoint.id] == nil {
+                order[touchpoint.id] = order.count
+                stageOfTouchpoint[touchpoint.id] = stageIndex
+            }
+        }
+        var stages = Array(repeating: StageNodes(), count: journey.stages.count)
+
+        for (stageIndex, stage) in journey.stages.enumerated() {
+            body.open("subgraph " + DOTEscaping.id("cluster_stage_" + stage.id))
+            body.line("graph " + DOTLines.attributes([
+                ("label", "<" + DOTLabel.font("<B>" + DOTLabel.wrapped(stage.name, width: 28) + "</B>", size: DOTStyle.stageSize) + ">"),
+                ("style", "\"rounded,filled\""), ("fillcolor", quoted(DOTStyle.stageFill)),
+                ("color", quoted(DOTStyle.stageBorder)), ("margin", "16"),
+            ]))
+            let touchpoints = context.touchpoints(of: stage)
+            for touchpoint in touchpoints {
+                body.line(DOTEscaping.id(touchpoint.id) + " " + nodeAttributes(touchpoint, usage: &usage))
+                stages[stageIndex].ids.append(touchpoint.id)
+            }
+            for (index, gap) in (context.findings.gapsByStage[stage.id] ?? []).enumerated() {
+                usage.gap = true
+                let id = "gap:\(stage.id):\(index + 1)"
+                body.line(DOTEscaping.id(id) + " " + gapAttributes(gap))
+                stages[stageIndex].ids.append(id)
+            }
+            if touchpoints.isEmpty {
+                let id = "empty:" + stage.id
+                let words = context.persona.map { "no touchpoints for " + $0.name } ?? "no touchpoints"
+                body.line(DOTEscaping.id(id) + " " + DOTLines.attributes([
+                    ("shape", "plaintext"), ("style", "\"\""),
+                    ("label", "<<I>" + DOTLabel.wrapped(words, width: DOTStyle.nameWidth) + "</I>>"),
+                    ("fontcolor", quoted(DOTStyle.mutedText)),
+                ]))
+                stages[stageIndex].ids.append(id)
+            }
+            body.close()
+        }
+
+        var flows = DOTLines()
+        for touchpoint in journey.touchpoints where order[touchpoint.id] != nil {
+            for target in touchpoint.next {
+                guard let targetIndex = order[target], let sourceIndex = order[touchpoint.id],
+                      let targetTouchpoint = context.touchpoint(target) else { continue }
+                var attributes: [(String, String)] = []
+                let broken = context.findings.brokenHandoffs(from: touchpoint.id, to: target)
+                let sharesChannel = !Set(touchpoint.channels).isDisjoint(with: targetTouchpoint.channels)
+                if !broken.isEmpty {
+                    usage.brokenHandoff = true
+                    attributes += [("color", quoted(DOTStyle.problem)), ("penwidth", "3.5"), ("style", "dashed"),
+                                   ("arrowhead", "normal"), ("arrowsize", "1.2"),
+                                   ("tooltip", DOTEscaping.tooltip(broken.map { DOTStyle.warningMark + " " + $0.message }.joined(separator: "\n")))]
+                } else if sharesChannel {
+                    usage.sameChannelFlow = true
+                    attributes += [("color", quoted(DOTStyle.sameChannelEdge)), ("penwidth", "1.6")]
+                } else {
+                    usage.channelSwitch = true
+                    attributes += [("color", quoted(DOTStyle.channelSwitchEdge)), ("penwidth", "2.2"), ("style", "dashed")]
+                }
+                if targetIndex <= sourceIndex {
+                    // A flow back to an earlier touchpoint must not reorder the stages.
+                    attributes.append(("constraint", "false"))
+                } else if stageOfTouchpoint[target] == stageOfTouchpoint[touchpoint.id] {
+                    let stage = stageOfTouchpoint[target] ?? 0
+                    stages[stage].hasForwardSuccessor.insert(touchpoint.id)
+                    stages[stage].hasForwardPredecessor.insert(target)
+                }
+                flows.line(DOTEscaping.id(touchpoint.id) + " -> " + DOTEscaping.id(target) + " " + DOTLines.attributes(attributes))
+            }
+        }
+
+        var lines = DOTLines()
+        lines.open("digraph " + DOTEscaping.id(context.journey.id))
+        DOTLabel.graphDefaults(&lines, label: DOTLabel.titleAndLegend(title: context.title, rows: legend(usage)))
+        lines.line("graph " + DOTLines.attributes([
+            ("rankdir", "LR"), ("newrank", "true"), ("nodesep", "0.35"), ("ranksep", "0.45"), ("splines", "true"),
+        ]))
+        lines.line("node " + DOTLines.attributes([
+            ("shape", "box"), ("style", "\"rounded,filled\""), ("fontname", quoted(DOTStyle.font)),
+            ("fontsize", "\(DOTStyle.nameSize)"), ("fontcolor", quoted(DOTStyle.text)), ("color", "\"#616161\""),
+            ("penwidth", "1.2"), ("margin", "\"0.18,0.1\""),
+        ]))
+        lines.line("edge " + DOTLines.attributes([("arrowsize", "0.9")]))
+        lines.line("")
+        for line in body.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() { lines.line(String(line)) }
+        if !flows.text.isEmpty {
+            lines.line("")
+            lines.line("// next flows")
+            for line in flows.text.split(separator: "\n").map(String.init) { lines.line(line) }
+        }
+        let ordering = orderingEdges(stages)
+        if !ordering.isEmpty {
+            lines.line("")
+            lines.line("// keeps the stages in order from left to right")
+            for line in ordering { lines.line(line) }
+        }
+        lines.close()
+        return lines.text
+    }
+
+    /// Invisible edges from the last touchpoints of each stage to the first ones of the next,
+    /// so the stages stay in file order even without `next` flows.
+    private func orderingEdges(_ stages: [StageNodes]) -> [String] {
+        var edges: [String] = []
+        for (current, following) in zip(stages, stages.dropFirst()) {
+            let lasts = current.ids.filter { !current.hasForwardSuccessor.contains($0) }
+            let firsts = following.ids.filter { !following.hasForwardPredecessor.contains($0) }
+            for last in lasts {
+                for first in firsts {
+                    edges.append(DOTEscaping.id(last) + " -> " + DOTEscaping.id(first) + " [style=invis]")
+                }
+            }
+        }
+        return edges
+    }
+
+    private func nodeAttributes(_ touchpoint: Touchpoint, usage: inout Usage) -> String {
+        var name = touchpoint.name
+        if touchpoint.momentOfTruth {
+            usage.momentOfTruth = true
+            name = DOTStyle.momentOfTruthMark + " " + name
+        }
+        var label = DOTLabel.font(DOTLabel.wrapped(name, width: DOTStyle.nameWidth), size: DOTStyle.nameSize)
+        let channels = touchpoint.channels.map(context.channelName).joined(separator: " · ")
+        label += "<BR/>" + DOTLabel.font(
+            channels.isEmpty ? "<I>no channel</I>" : DOTLabel.wrapped(channels, width: 24),
+            size: DOTStyle.detailSize, color: DOTStyle.mutedText)
+        let handoffsNotDrawn = (context.findings.brokenHandoffsInto[touchpoint.id] ?? []).filter { finding in
+            guard let from = finding.references[.from] else { return true }
+            guard let source = context.touchpoint(from) else { return true }
+            return !(context.includes(source) && source.next.contains(touchpoint.id))
+        }
+        let unserved = context.findings.unserved.contains(touchpoint.id)
+        if unserved {
+            usage.unserved = true
+            label += "<BR/>" + DOTLabel.font("<B>" + DOTStyle.warningMark + " unserved</B>", size: DOTStyle.detailSize, color: DOTStyle.problem)
+        }
+        if !handoffsNotDrawn.isEmpty {
+            usage.brokenHandoff = true
+            label += "<BR/>" + DOTLabel.font("<B>" + DOTStyle.warningMark + " broken handoff</B>", size: DOTStyle.detailSize, color: DOTStyle.problem)
+        }
+        var attributes: [(String, String)] = [
+            ("label", "<" + label + ">"),
+            ("fillcolor", quoted(DOTStyle.fill(forEmotion: touchpoint.emotion))),
+            ("tooltip", DOTEscaping.tooltip(context.tooltip(for: touchpoint, extraFindings: handoffsNotDrawn))),
+        ]
+        if touchpoint.initiator == .business {
+            usage.businessInitiated = true
+            attributes += [("shape", "cds"), ("style", "filled"), ("margin", "\"0.3,0.14\"")]
+        }
+        if unserved || !handoffsNotDrawn.isEmpty {
+            attributes += [("color", quoted(DOTStyle.problem)), ("penwidth", "3.5")]
+        } else if touchpoint.momentOfTruth {
+            attributes += [("color", "\"#212121\""), ("penwidth", "3")]
+        }
+        return DOTLines.attributes(attributes)
+    }
+
+    private func gapAttributes(_ gap: Diagnostic) -> String {
+        let personaName = gap.references[.persona].map { id in
+            context.journey.personas.first { $0.id == id }?.name ?? id
+        } ?? "a persona"
+        let label = DOTLabel.font("<B>" + DOTStyle.warningMark + " channel gap</B>", size: DOTStyle.detailSize, color: DOTStyle.gapBorder)
+            + "<BR/>" + DOTLabel.font(DOTLabel.wrapped(personaName, width: DOTStyle.noteWidth), size: DOTStyle.detailSize)
+        return DOTLines.attributes([
+            ("shape", "note"), ("style", "\"filled,dashed\""), ("fillcolor", quoted(DOTStyle.gapFill)),
+            ("color", quoted(DOTStyle.gapBorder)), ("penwidth", "1.5"), ("margin", "\"0.12,0.06\""),
+            ("label", "<" + label + ">"), ("tooltip", DOTEscaping.tooltip(gap.message)),
+        ])
+    }
+
+    private func legend(_ usage: Usage) -> [DOTLabel.LegendRow] {
+        var shapes: [String] = []
+        if usage.momentOfTruth {
+            shapes.append(DOTLabel.legendItem(symbol: DOTStyle.momentOfTruthMark + " thick border", color: "#212121", meaning: "moment of truth"))
+        }
+        if usage.businessInitiated {
+            shapes.append(DOTLabel.legendItem(symbol: "▷ arrow-shaped box", color: "#212121", meaning: "the business reaches out"))
+        }
+        shapes.append(DOTLabel.legendItem(symbol: "▢ rounded box", color: "#212121", meaning: "the customer starts it"))
+        var lines: [String] = []
+        if usage.sameChannelFlow {
+            lines.append(DOTLabel.legendItem(symbol: "——▶", color: DOTStyle.sameChannelEdge, meaning: "next step, same channel"))
+        }
+        if usage.channelSwitch {
+            lines.append(DOTLabel.legendItem(symbol: "- - ▶", color: DOTStyle.channelSwitchEdge, meaning: "next step, customer switches channel"))
+        }
+        var problems: [String] = []
+        if usage.brokenHandoff {
+            problems.append(DOTLabel.legendItem(symbol: "- - ▶ " + DOTStyle.warningMark, color: DOTStyle.problem, meaning: "broken handoff: channel switch without context"))
+        }
+        if usage.unserved {
+            problems.append(DOTLabel.legendItem(symbol: "▢ " + DOTStyle.warningMark, color: DOTStyle.problem, meaning: "unserved: a persona cannot reach it"))
+        }
+        if usage.gap {
+            problems.append(DOTLabel.legendItem(symbol: "▭ " + DOTStyle.warningMark, color: DOTStyle.gapBorder, meaning: "channel gap: no touchpoint of the stage reaches the persona"))
+        }
+        var rows = [DOTLabel.emotionRow, .items(heading: "Boxes", entries: shapes)]
+        if !lines.isEmpty { rows.append(.items(heading: "Arrows", entries: lines)) }
+        if !problems.isEmpty { rows.append(.items(heading: "Findings", entries: problems)) }
+        return rows
+    }
+
+    private func quoted(_ text: String) -> String { DOTEscaping.quoted(text) }
+}

@@ -1,0 +1,146 @@
+/// The matrix diagram: a table with a row per channel and a column per stage, each cell
+/// listing the touchpoints on that channel in that stage. With a persona, the stages where
+/// the persona has a channel gap are highlighted, with the gap's message in the last row.
+struct DOTMatrixView {
+    let context: DOTContext
+
+    /// What the table uses, so the legend explains exactly that.
+    private struct Usage {
+        var momentOfTruth = false
+        var businessInitiated = false
+        var unserved = false
+        var gap = false
+        var unusedChannel = false
+    }
+
+    func render() -> String {
+        let journey = context.journey
+        var usage = Usage()
+        let gapStages = Set(journey.stages.map(\.id).filter { !(context.findings.gapsByStage[$0] ?? []).isEmpty })
+        let cellPadding = "CELLPADDING=\"8\""
+
+        var table = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" \(cellPadding) COLOR=\"\(DOTStyle.stageBorder)\">"
+        table += "<TR><TD BGCOLOR=\"\(DOTStyle.stageFill)\"></TD>"
+        for stage in journey.stages {
+            let fill = gapStages.contains(stage.id) ? DOTStyle.gapFill : DOTStyle.stageFill
+            table += "<TD BGCOLOR=\"\(fill)\">" + DOTLabel.font("<B>" + DOTLabel.wrapped(stage.name, width: 20) + "</B>", size: DOTStyle.stageSize - 2) + "</TD>"
+        }
+        table += "</TR>"
+
+        let knownChannels = Set(journey.channels.map(\.id))
+        var rows: [(channel: Channel?, header: String)] = journey.channels.map { channel in
+            var header = DOTLabel.font("<B>" + DOTLabel.wrapped(channel.name, width: 22) + "</B>", size: DOTStyle.nameSize - 1)
+            var notes: [String] = []
+            if channel.status != .live { notes.append(channel.status.rawValue) }
+            if let persona = context.persona, !persona.uses(channel: channel.id) {
+                usage.unusedChannel = true
+                notes.append("not used by " + persona.name)
+            }
+            if !notes.isEmpty {
+                header += "<BR/>" + DOTLabel.font("<I>" + DOTLabel.wrapped(notes.joined(separator: ", "), width: 26) + "</I>",
+                                                  size: DOTStyle.detailSize, color: DOTStyle.mutedText)
+            }
+            return (channel, header)
+        }
+        let withoutChannel = journey.touchpoints.contains { touchpoint in
+            context.includes(touchpoint) && touchpoint.channels.allSatisfy { !knownChannels.contains($0) }
+        }
+        if withoutChannel {
+            rows.append((nil, DOTLabel.font("<I>no channel</I>", size: DOTStyle.nameSize - 1, color: DOTStyle.mutedText)))
+        }
+
+        for row in rows {
+            let muted = row.channel.map { channel in context.persona.map { !$0.uses(channel: channel.id) } ?? false } ?? false
+            table += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"\(DOTStyle.stageFill)\">" + row.header + "</TD>"
+            for stage in journey.stages {
+                let touchpoints = context.touchpoints(of: stage).filter { touchpoint in
+                    if let channel = row.channel { return touchpoint.channels.contains(channel.id) }
+                    return touchpoint.channels.allSatisfy { !knownChannels.contains($0) }
+                }
+                let fill = muted ? "#fafafa" : (gapStages.contains(stage.id) ? DOTStyle.gapFill : "#ffffff")
+                table += "<TD BGCOLOR=\"\(fill)\" VALIGN=\"TOP\">"
+                if !touchpoints.isEmpty {
+                    table += "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"4\" CELLPADDING=\"4\">"
+                    for touchpoint in touchpoints {
+                        table += "<TR>" + cell(for: touchpoint, usage: &usage) + "</TR>"
+                    }
+                    table += "</TABLE>"
+                }
+                table += "</TD>"
+            }
+            table += "</TR>"
+        }
+
+        if context.persona != nil, !gapStages.isEmpty {
+            usage.gap = true
+            table += "<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"\(DOTStyle.gapFill)\">"
+                + DOTLabel.font("<B>" + DOTStyle.warningMark + " Channel gaps</B>", size: DOTStyle.nameSize - 1, color: DOTStyle.gapBorder) + "</TD>"
+            for stage in journey.stages {
+                let gaps = context.findings.gapsByStage[stage.id] ?? []
+                table += "<TD BGCOLOR=\"\(gaps.isEmpty ? "#ffffff" : DOTStyle.gapFill)\" VALIGN=\"TOP\">"
+                table += gaps.map { DOTLabel.font(DOTLabel.wrapped($0.message, width: 24), size: DOTStyle.detailSize) }.joined(separator: "<BR/><BR/>")
+                table += "</TD>"
+            }
+            table += "</TR>"
+        }
+        table += "</TABLE>"
+
+        var lines = DOTLines()
+        lines.open("digraph " + DOTEscaping.id(journey.id))
+        DOTLabel.graphDefaults(&lines, label: DOTLabel.titleAndLegend(title: context.title, rows: legend(usage)))
+        lines.line("node " + DOTLines.attributes([
+            ("shape", "plaintext"), ("fontname", DOTEscaping.quoted(DOTStyle.font)), ("fontcolor", DOTEscaping.quoted(DOTStyle.text)),
+        ]))
+        lines.line("")
+        lines.line(DOTEscaping.id("matrix") + " " + DOTLines.attributes([("label", "<" + table + ">")]))
+        lines.close()
+        return lines.text
+    }
+
+    /// One touchpoint in a cell: its name on its emotion's colour, marked when it is a moment
+    /// of truth, started by the business, or unserved.
+    private func cell(for touchpoint: Touchpoint, usage: inout Usage) -> String {
+        var name = DOTLabel.wrapped(touchpoint.name, width: DOTStyle.nameWidth)
+        if touchpoint.initiator == .business {
+            usage.businessInitiated = true
+            name = "<I>" + name + "</I>"
+        }
+        if touchpoint.momentOfTruth {
+            usage.momentOfTruth = true
+            name = "<B>" + DOTStyle.momentOfTruthMark + " " + name + "</B>"
+        }
+        var content = DOTLabel.font(name, size: DOTStyle.nameSize - 2)
+        var border = "#9e9e9e"
+        if context.findings.unserved.contains(touchpoint.id) {
+            usage.unserved = true
+            border = DOTStyle.problem
+            content += "<BR/>" + DOTLabel.font("<B>" + DOTStyle.warningMark + " unserved</B>", size: DOTStyle.detailSize, color: DOTStyle.problem)
+        }
+        return "<TD BGCOLOR=\"\(DOTStyle.fill(forEmotion: touchpoint.emotion))\" COLOR=\"\(border)\">" + content + "</TD>"
+    }
+
+    private func legend(_ usage: Usage) -> [DOTLabel.LegendRow] {
+        var marks: [String] = []
+        if usage.momentOfTruth {
+            marks.append(DOTLabel.legendItem(symbol: DOTStyle.momentOfTruthMark + " bold", color: "#212121", meaning: "moment of truth"))
+        }
+        if usage.businessInitiated {
+            marks.append(DOTLabel.legendItem(symbol: "italic", color: "#212121", meaning: "the business reaches out"))
+        }
+        if usage.unusedChannel {
+            marks.append(DOTLabel.legendItem(symbol: "grey row", color: DOTStyle.mutedText, meaning: "channel the persona does not use"))
+        }
+        var problems: [String] = []
+        if usage.unserved {
+            problems.append(DOTLabel.legendItem(symbol: DOTStyle.warningMark + " red", color: DOTStyle.problem, meaning: "unserved: a persona cannot reach it"))
+        }
+        if usage.gap {
+            problems.append(DOTLabel.legendItem(symbol: DOTStyle.warningMark + " yellow stage", color: DOTStyle.gapBorder,
+                                                meaning: "channel gap: no touchpoint of the stage reaches the persona"))
+        }
+        var rows = [DOTLabel.emotionRow]
+        if !marks.isEmpty { rows.append(.items(heading: "Touchpoints", entries: marks)) }
+        if !problems.isEmpty { rows.append(.items(heading: "Findings", entries: problems)) }
+        return rows
+    }
+}

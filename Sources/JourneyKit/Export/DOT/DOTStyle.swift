@@ -1,0 +1,47 @@
+/// Colours, fonts and sizes of the diagrams, chosen for a projector: large sans-serif text,
+/// light fills behind black text, and colours that differ in lightness as well as hue so
+/// they survive colour blindness and washed-out beamers.
+enum DOTStyle {
+    static let font = "Helvetica,Arial,sans-serif"
+    static let titleSize = 26
+    static let stageSize = 18
+    static let nameSize = 15
+    static let detailSize = 12
+    static let legendSize = 14
+    /// Columns per line of a touchpoint name before it wraps.
+    static let nameWidth = 18
+    /// Columns per line of a finding note before it wraps.
+    static let noteWidth = 30
+
+    static let text = "#212121"
+    static let mutedText = "#546e7a"
+    static let stageFill = "#f5f7fa"
+    static let stageBorder = "#b0bec5"
+    static let sameChannelEdge = "#455a64"
+    static let channelSwitchEdge = "#6a1b9a"
+    static let problem = "#c62828"
+    static let gapFill = "#fff3c4"
+    static let gapBorder = "#b8860b"
+
+    /// The fill for an emotion on a diverging scale, red for unhappy to blue for delighted;
+    /// white when no emotion was given.
+    static func fill(forEmotion emotion: Int?) -> String {
+        switch emotion {
+        case nil: "#ffffff"
+        case let value? where value <= -2: "#ef9a7a"
+        case -1: "#fbd3c2"
+        case 0: "#eeeeee"
+        case 1: "#c6dff0"
+        default: "#7fb8e0"
+        }
+    }
+
+    /// The words of the legend for each point of the emotion scale.
+    static let emotionScale: [(emotion: Int?, words: String)] = [
+        (-2, "−2 very unhappy"), (-1, "−1 unhappy"), (0, "0 neutral"),
+        (1, "+1 happy"), (2, "+2 delighted"), (nil, "no emotion given"),
+    ]
+
+    static let momentOfTruthMark = "★"
+    static let warningMark = "⚠"
+}

@@ -13,7 +13,7 @@ func median(_ runs: Int, _ body: () -> Void) -> Double {
     return times.sorted()[times.count / 2]
 }
 
-for size in [1_000, 10_000, 100_000] {
+for size in CommandLine.arguments.dropFirst().compactMap({ Int($0) }) {
     let journey = SyntheticJourney.make(touchpoints: size)
     let json = Array(JourneyJSONWriter.write(journey).utf8)
     let data = Data(json)

@@ -10,10 +10,17 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
+        // libxml2, for the XML importer only (streaming reader, XSD validation, located errors).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
         // Model, importers, validation, analysis and exporters: everything but the command line.
-        .target(name: "JourneyKit"),
+        .target(name: "JourneyKit", dependencies: ["CLibXML2"]),
         // The command-line tool: argument parsing, files, standard output and exit codes only.
         .executableTarget(
             name: "cjm",
@@ -26,7 +33,10 @@ let package = Package(
         // can run the built binary.
         .testTarget(
             name: "JourneyKitTests",
-            dependencies: ["JourneyKit", "cjm"],
+            dependencies: [
+                "JourneyKit", "cjm",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Fixtures", "Golden"]
         ),
     ]

@@ -14,12 +14,12 @@ struct CJM: ParsableCommand {
         commandName: "cjm",
         abstract: "Customer journey maps as code: check, analyse and draw journeys kept in text files.",
         discussion: """
-            A journey file (NAME.journey.json) describes personas, channels, stages and \
+            A journey file (NAME.journey.json or NAME.journey.xml) describes personas, channels, stages and \
             touchpoints. Exit codes: 0 success, 1 findings at or above the failure level, \
             2 invalid input or usage error.
             """,
         version: JourneyKit.version,
-        subcommands: [CheckCommand.self]
+        subcommands: [CheckCommand.self, ConvertCommand.self]
     )
 
     /// Runs the command line, turning every error into a message and an exit code.

@@ -7,7 +7,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate journey files and report every problem with its location.",
         discussion: """
-            Prints compiler-style diagnostics (path:line:column: error: message) and a summary. \
+            Reads JSON and XML journeys alike (XML is checked against the embedded \
+            schema/journey.xsd too). Prints compiler-style diagnostics \
+            (path:line:column: error: message) and a summary. \
             Exit codes: 0 all files valid, 2 a file is invalid or cannot be read.
             """
     )
@@ -16,7 +18,7 @@ struct CheckCommand: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: ArgumentHelp("Journey files (.journey.json).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Journey files (.journey.json or .journey.xml; other names are read by content).", valueName: "file"))
     var files: [String]
 
     @Option(help: "Output format: text or json.")

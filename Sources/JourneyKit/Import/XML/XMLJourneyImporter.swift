@@ -180,6 +180,10 @@ private struct XMLJourneyReader {
             return finish(validator: validator)
         }
 
+        // libxml2 2.9's schema plug keeps the parser's own errors from reaching the reader's
+        // handler (setting the handler after the plug crashes instead), so the fatal syntax error
+        // that stops a file is taken from this thread's last error.
+        xmlResetLastError()
         withExtendedLifetime(collector) {
             while true {
                 let status = xmlTextReaderRead(reader)
@@ -188,15 +192,18 @@ private struct XMLJourneyReader {
                 collector.errors.removeAll(keepingCapacity: true)
                 if status != 1 {
                     if status < 0, !sawFatalError {
-                        fail("the XML could not be read to the end", at: source.location(ofOffset: source.bytes.count))
+                        failWithoutError(reader)
                     }
                     break
                 }
                 if sawFatalError { break }
             }
         }
-        for pending in pendingSchemaErrors {
-            resolve(pending, element: nil, parent: nil)
+        // Errors the reader never reached an element for (it stopped at a syntax error first).
+        for pending in pendingSchemaErrors.prefix(100) {
+            let element = pending.parsed.flatMap { source.startTag(named: $0.element, endingOnLine: pending.line) }
+                .map { OpenElement(name: pending.parsed?.element ?? "", offset: $0, attributes: source.attributes(ofTagAt: $0)) }
+            resolve(pending, element: element, parent: nil)
         }
         pendingSchemaErrors.removeAll()
         if !sawFatalError, journey == nil, !diagnostics.containsErrors {
@@ -204,6 +211,38 @@ private struct XMLJourneyReader {
                  hint: "an XML journey starts with <journey xmlns=\"\(XMLJourneyImporter.namespace)\" id=\"…\" title=\"…\">")
         }
         return finish(validator: validator)
+    }
+
+    /// libxml2 stopped without saying why; find the reason ourselves.
+    mutating func failWithoutError(_ reader: xmlTextReaderPtr) {
+        var lastMessage: String?
+        if let last = xmlGetLastError()?.pointee, last.domain != XML_FROM_SCHEMASV.rawValue, last.level.rawValue >= XML_ERR_ERROR.rawValue {
+            lastMessage = last.message.map { String(cString: $0) } ?? ""
+            if let lastMessage, !lastMessage.hasPrefix("Entity '"), !lastMessage.hasPrefix("xmlParseEntityRef") {
+                // The streaming parser calls a file that ends inside an element "extra content".
+                if lastMessage.hasPrefix("Extra content at the end of the document"), let innermost = source.unclosedElements().last {
+                    fail("the file ends before <\(innermost.name)> is closed", at: source.location(ofOffset: source.bytes.count),
+                         hint: "<\(innermost.name)> is opened at line \(source.location(ofOffset: innermost.offset).line); add </\(innermost.name)>")
+                    return
+                }
+                let (text, hint) = XMLSyntaxMessages.rewrite(lastMessage)
+                fail(text, at: source.location(line: Int(last.line), column: Int(last.int2)), hint: hint)
+                return
+            }
+        }
+        if let (offset, name) = source.firstUndefinedEntity() {
+            if name.isEmpty {
+                fail("a '&' that does not start an entity", at: source.location(ofOffset: offset), hint: "write &amp; for a literal '&'")
+            } else {
+                let (message, hint) = XMLSyntaxMessages.rewrite("Entity '\(name)' not defined")
+                fail(message, at: source.location(ofOffset: offset), hint: hint)
+            }
+            return
+        }
+        let line = Int(xmlTextReaderGetParserLineNumber(reader))
+        let column = Int(xmlTextReaderGetParserColumnNumber(reader))
+        fail("the XML cannot be read past this point", at: source.location(line: line, column: column),
+             hint: "check the XML syntax here, for example with xmllint --noout FILE")
     }
 
     mutating func fail(_ message: String, at location: SourceLocation, hint: String? = nil) {

@@ -32,6 +32,12 @@ enum XMLVocabulary {
         "touchpoint": "a <touchpoint> holds, in this order: an optional <description>, then its <pain>, <opportunity> and <kpi> elements",
     ]
 
+    /// The parent of an element that can appear in one place only (`description` appears in several).
+    static func parent(of element: String) -> String? {
+        let parents = children.keys.sorted().filter { children[$0]?.contains(element) == true }
+        return parents.count == 1 ? parents[0] : nil
+    }
+
     /// The name used for an element in messages: "KPI" reads better than "kpi".
     static func noun(_ element: String) -> String {
         element == "kpi" ? "KPI" : element
@@ -98,6 +104,7 @@ enum XMLSchemaMessages {
         }
         let location = locate(nil)
         let detail = parsed.detail
+        let parent = parent ?? XMLVocabulary.parent(of: element)
         if detail.hasPrefix("The attribute '"), detail.hasSuffix("is required but missing.") {
             let attribute = detail.dropFirst("The attribute '".count).prefix { $0 != "'" }
             let required = (XMLVocabulary.attributes[element] ?? []).filter { ["id", "name", "title"].contains($0) }

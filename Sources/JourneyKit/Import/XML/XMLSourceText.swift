@@ -36,6 +36,12 @@ struct XMLSourceText {
         lineStarts = starts
     }
 
+    private init(bytes: UnsafeBufferPointer<UInt8>, file: String, lineStarts: [Int]) {
+        self.bytes = bytes
+        self.file = file
+        self.lineStarts = lineStarts
+    }
+
     /// The line and column (in Unicode code points) of a byte offset.
     func location(ofOffset offset: Int) -> SourceLocation {
         let offset = min(max(0, offset), bytes.count)
@@ -128,6 +134,24 @@ struct XMLSourceText {
         return nil
     }
 
+    /// The offset of the first start tag of the element with this local name whose `>` is on
+    /// `line`, searching from the start of the file.
+    func startTag(named name: String, endingOnLine line: Int) -> Int? {
+        var scanner = XMLSourceText(bytes: bytes, file: file, lineStarts: lineStarts)
+        while let offset = scanner.nextStartTag(), let end = scanner.lastTagEnd {
+            let endLine = location(ofOffset: end).line
+            if endLine > line { return nil }
+            guard endLine == line else { continue }
+            var nameEnd = offset + 1
+            while nameEnd < bytes.count, !isSpace(bytes[nameEnd]), bytes[nameEnd] != UInt8(ascii: ">"), bytes[nameEnd] != UInt8(ascii: "/") {
+                nameEnd += 1
+            }
+            let qualified = String(decoding: bytes[(offset + 1)..<nameEnd], as: UTF8.self)
+            if qualified == name || qualified.hasSuffix(":" + name) { return offset }
+        }
+        return nil
+    }
+
     /// The attributes of the start tag whose `<` is at `offset`, in the order written.
     func attributes(ofTagAt offset: Int) -> [RawAttribute] {
         var attributes: [RawAttribute] = []
@@ -172,6 +196,73 @@ struct XMLSourceText {
             }
         }
         return offsets
+    }
+
+    /// The elements still open at the end of the file, outermost first, as (name, offset of `<`).
+    func unclosedElements() -> [(name: String, offset: Int)] {
+        var open: [(name: String, offset: Int)] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            if matches("<!--", at: index) {
+                index = skip(past: "-->", from: index + 4)
+            } else if matches("<![CDATA[", at: index) {
+                index = skip(past: "]]>", from: index + 9)
+            } else if matches("<?", at: index) {
+                index = skip(past: "?>", from: index + 2)
+            } else if matches("</", at: index) {
+                if !open.isEmpty { open.removeLast() }
+                index = skip(past: ">", from: index + 2)
+            } else if matches("<!", at: index) {
+                index = skip(past: ">", from: index + 2)
+            } else {
+                let end = endOfTag(from: index + 1)
+                var nameEnd = index + 1
+                while nameEnd < end, !isSpace(bytes[nameEnd]), bytes[nameEnd] != UInt8(ascii: ">"), bytes[nameEnd] != UInt8(ascii: "/") {
+                    nameEnd += 1
+                }
+                let selfClosing = end >= 2 && bytes[end - 1] == UInt8(ascii: ">") && bytes[end - 2] == UInt8(ascii: "/")
+                if !selfClosing { open.append((String(decoding: bytes[(index + 1)..<nameEnd], as: UTF8.self), index)) }
+                index = end
+            }
+        }
+        return open
+    }
+
+    // MARK: Entity references
+
+    /// The first `&name;` that is neither one of XML's five predefined entities nor a character
+    /// reference, outside comments, CDATA sections and processing instructions.
+    ///
+    /// libxml2's schema validation swallows the parser's error for an undefined entity (a
+    /// file still stops there), so the importer looks for the culprit itself.
+    func firstUndefinedEntity() -> (offset: Int, name: String)? {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<") {
+                if matches("<!--", at: index) { index = skip(past: "-->", from: index + 4); continue }
+                if matches("<![CDATA[", at: index) { index = skip(past: "]]>", from: index + 9); continue }
+                if matches("<?", at: index) { index = skip(past: "?>", from: index + 2); continue }
+            } else if bytes[index] == UInt8(ascii: "&") {
+                var end = index + 1
+                while end < bytes.count, end - index < 64, bytes[end] != UInt8(ascii: ";"), !isSpace(bytes[end]),
+                      bytes[end] != UInt8(ascii: "<"), bytes[end] != UInt8(ascii: "&"), bytes[end] != UInt8(ascii: "\"") {
+                    end += 1
+                }
+                let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+                let isCharacterReference = name.hasPrefix("#") && name.count > 1
+                if !["amp", "lt", "gt", "quot", "apos"].contains(name), !isCharacterReference {
+                    return (index, name)
+                }
+                index = end
+                continue
+            }
+            index += 1
+        }
+        return nil
     }
 
     // MARK: Scanning

@@ -16,6 +16,11 @@ public enum JourneyXMLWriter {
         /// Why it cannot be written.
         public var reason: String
 
+        public init(field: String, reason: String) {
+            self.field = field
+            self.reason = reason
+        }
+
         public var description: String { "the \(field) \(reason)" }
     }
 

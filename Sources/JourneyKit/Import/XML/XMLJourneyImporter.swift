@@ -218,7 +218,8 @@ private struct XMLJourneyReader {
         var lastMessage: String?
         if let last = xmlGetLastError()?.pointee, last.domain != XML_FROM_SCHEMASV.rawValue, last.level.rawValue >= XML_ERR_ERROR.rawValue {
             lastMessage = last.message.map { String(cString: $0) } ?? ""
-            if let lastMessage, !lastMessage.hasPrefix("Entity '"), !lastMessage.hasPrefix("xmlParseEntityRef") {
+            if let lastMessage, !lastMessage.hasPrefix("Entity '"), !lastMessage.hasPrefix("xmlParseEntityRef"),
+               !lastMessage.hasPrefix("EntityRef") {
                 // The streaming parser calls a file that ends inside an element "extra content".
                 if lastMessage.hasPrefix("Extra content at the end of the document"), let innermost = source.unclosedElements().last {
                     fail("the file ends before <\(innermost.name)> is closed", at: source.location(ofOffset: source.bytes.count),
@@ -230,9 +231,12 @@ private struct XMLJourneyReader {
                 return
             }
         }
-        if let (offset, name) = source.firstUndefinedEntity() {
+        if let (offset, name, isTerminated) = source.firstUndefinedEntity() {
             if name.isEmpty {
                 fail("a '&' that does not start an entity", at: source.location(ofOffset: offset), hint: "write &amp; for a literal '&'")
+            } else if !isTerminated {
+                fail("\"&\(name)\" is not ended by ';'", at: source.location(ofOffset: offset),
+                     hint: "write &amp; for a literal '&', or end the entity with ';'")
             } else {
                 let (message, hint) = XMLSyntaxMessages.rewrite("Entity '\(name)' not defined")
                 fail(message, at: source.location(ofOffset: offset), hint: hint)

@@ -239,7 +239,7 @@ struct XMLSourceText {
     ///
     /// libxml2's schema validation swallows the parser's error for an undefined entity (a
     /// file still stops there), so the importer looks for the culprit itself.
-    func firstUndefinedEntity() -> (offset: Int, name: String)? {
+    func firstUndefinedEntity() -> (offset: Int, name: String, isTerminated: Bool)? {
         var index = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "<") {
@@ -254,8 +254,9 @@ struct XMLSourceText {
                 }
                 let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
                 let isCharacterReference = name.hasPrefix("#") && name.count > 1
-                if !["amp", "lt", "gt", "quot", "apos"].contains(name), !isCharacterReference {
-                    return (index, name)
+                let isTerminated = end < bytes.count && bytes[end] == UInt8(ascii: ";")
+                if !isTerminated || (!["amp", "lt", "gt", "quot", "apos"].contains(name) && !isCharacterReference) {
+                    return (index, name, isTerminated)
                 }
                 index = end
                 continue

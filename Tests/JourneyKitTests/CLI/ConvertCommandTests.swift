@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+@Suite("cjm convert")
+struct ConvertCommandTests {
+    /// A fresh folder for files a test writes, removed afterwards by the caller.
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cjm-convert-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test("JSON → XML on standard output is the XML sample, byte for byte")
+    func jsonToXML() throws {
+        let result = try CLI.run(["convert", "samples/law-firm-seo.journey.json", "--to", "xml"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.outputBytes == (try Data(contentsOf: Paths.samples.appendingPathComponent("law-firm-seo.journey.xml"))))
+        #expect(result.standardError.isEmpty)
+    }
+
+    @Test("XML → JSON on standard output is the JSON sample, byte for byte")
+    func xmlToJSON() throws {
+        let result = try CLI.run(["convert", "samples/tienda-whatsapp.journey.xml", "--to", "json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.outputBytes == (try Data(contentsOf: Paths.samples.appendingPathComponent("tienda-whatsapp.journey.json"))))
+    }
+
+    @Test("-o writes the file atomically, replacing an older one and leaving no temporary file")
+    func writesFile() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("minimal.journey.xml")
+        try "old content".write(to: output, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["convert", "samples/minimal.journey.json", "--to", "xml", "-o", output.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+        #expect(try Data(contentsOf: output) == (try Data(contentsOf: Paths.samples.appendingPathComponent("minimal.journey.xml"))))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["minimal.journey.xml"])
+    }
+
+    @Test("invalid input: diagnostics on standard error, exit 2, nothing written and the input untouched")
+    func invalidInput() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("broken.journey.xml")
+        let text = """
+            <journey xmlns="urn:cjm:journey:1" id="j" title="T">
+              <persona id="p" name="P" chanels="x"/>
+            </journey>
+
+            """
+        try text.write(to: input, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("out.journey.json")
+        try "previous".write(to: output, atomically: true, encoding: .utf8)
+        for arguments in [["convert", input.path, "--to", "json", "-o", output.path], ["convert", input.path, "--to", "json"],
+                          ["convert", input.path, "--to", "xml", "-o", input.path]] {
+            let result = try CLI.run(arguments)
+            #expect(result.status == 2)
+            #expect(result.standardOutput.isEmpty)
+            #expect(result.standardError.contains("\(input.path):2:28: error: unknown attribute \"chanels\" on this persona"))
+            #expect(result.standardError.contains("hint: did you mean \"channels\"?"))
+            #expect(result.standardError.contains("not converted"))
+        }
+        #expect(try String(contentsOf: output, encoding: .utf8) == "previous")
+        #expect(try String(contentsOf: input, encoding: .utf8) == text)
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["broken.journey.xml", "out.journey.json"])
+    }
+
+    @Test("a JSON $schema is dropped from XML with a warning; text XML cannot hold is refused")
+    func notRepresentable() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let withSchema = folder.appendingPathComponent("schema.journey.json")
+        try #"{"$schema": "../schema/journey.schema.json", "id": "j", "title": "T"}"#.write(to: withSchema, atomically: true, encoding: .utf8)
+        let warned = try CLI.run(["convert", withSchema.path, "--to", "xml"])
+        #expect(warned.status == 0)
+        #expect(warned.standardError.contains("warning: \"$schema\" is not carried into the XML form"))
+        #expect(!warned.standardOutput.contains("schema.json"))
+
+        let bell = folder.appendingPathComponent("bell.journey.json")
+        try #"{"id": "j", "title": "Ding\u0007"}"#.write(to: bell, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("bell.journey.xml")
+        let refused = try CLI.run(["convert", bell.path, "--to", "xml", "-o", output.path])
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("cannot write the journey as XML: the title of journey contains the control character U+0007"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test("unreadable input, a missing output folder, a bad --to and the size cap exit 2 with a message")
+    func errors() throws {
+        let missing = try CLI.run(["convert", "nope.journey.json", "--to", "xml"])
+        #expect(missing.status == 2)
+        #expect(missing.standardError.contains("nope.journey.json:1:1: error: cannot read the journey: no such file"))
+        let noFolder = try CLI.run(["convert", "samples/minimal.journey.json", "--to", "xml", "-o", "/nonexistent-folder/x.xml"])
+        #expect(noFolder.status == 2)
+        #expect(noFolder.standardError.contains("the folder /nonexistent-folder does not exist"))
+        let badFormat = try CLI.run(["convert", "samples/minimal.journey.json", "--to", "yaml"])
+        #expect(badFormat.status == 2)
+        #expect(badFormat.standardError.contains("yaml"))
+        let noFormat = try CLI.run(["convert", "samples/minimal.journey.json"])
+        #expect(noFormat.status == 2)
+
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let big = folder.appendingPathComponent("big.journey.xml")
+        try Data(repeating: 0x20, count: 1_048_576 + 10).write(to: big)
+        let tooBig = try CLI.run(["convert", "--max-file-size", "1", big.path, "--to", "json"])
+        #expect(tooBig.status == 2)
+        #expect(tooBig.standardError.contains("over the 1 MB limit"))
+        #expect(tooBig.standardError.contains("--max-file-size"))
+    }
+
+    @Test("cjm check reads XML journeys and reports their errors like JSON ones")
+    func checkReadsXML() throws {
+        let samples = Paths.samples("journey.xml").map(Paths.relative)
+        let valid = try CLI.run(["check"] + samples)
+        #expect(valid.status == 0, "\(valid.standardOutput)")
+        #expect(valid.standardOutput == "\(samples.count) files checked: \(samples.count) valid, 0 invalid\n")
+    }
+
+    @Test("cjm convert --help explains the arguments, options and exit codes")
+    func help() throws {
+        let result = try CLI.run(["convert", "--help"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("USAGE: cjm convert <file> --to <format> [--output <path>] [--max-file-size <MB>]"))
+        #expect(result.standardOutput.contains("-o, --output <path>"))
+        #expect(result.standardOutput.contains("--to <format>"))
+        #expect(result.standardOutput.contains("atomically"))
+        #expect(result.standardOutput.contains("Exit codes"))
+        let root = try CLI.run(["--help"])
+        #expect(root.standardOutput.contains("convert"))
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import JourneyKit
 import Testing
 
 @Suite("cjm convert")
@@ -129,5 +130,42 @@ struct ConvertCommandTests {
         #expect(result.standardOutput.contains("Exit codes"))
         let root = try CLI.run(["--help"])
         #expect(root.standardOutput.contains("convert"))
+    }
+}
+
+@Suite("cjm check on XML")
+struct CheckXMLTests {
+    @Test("a broken XML file: five located errors with hints, as docs/format.md shows, exit 2")
+    func brokenFile() throws {
+        let result = try CLI.run(["check", "Tests/JourneyKitTests/Fixtures/five-errors.journey.xml"])
+        #expect(result.status == 2)
+        let prefix = "Tests/JourneyKitTests/Fixtures/"
+        let documented = try String(contentsOf: Paths.repository.appendingPathComponent("docs/format.md"), encoding: .utf8)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.last == "1 file checked: 0 valid, 1 invalid (5 errors)")
+        #expect(lines.count == 11)
+        for line in lines.dropLast() {
+            let shown = line.hasPrefix(prefix) ? String(line.dropFirst(prefix.count)) : line
+            #expect(documented.contains(shown + "\n"), "docs/format.md lacks: \(shown)")
+        }
+    }
+
+    @Test("the touchpoint example of docs/format.md is the same in JSON and XML")
+    func documentedExample() throws {
+        let documented = try String(contentsOf: Paths.repository.appendingPathComponent("docs/format.md"), encoding: .utf8)
+        let xmlPart = try #require(documented.components(separatedBy: "## XML form").last)
+        let json = try #require(xmlPart.components(separatedBy: "```json\n").dropFirst().first?.components(separatedBy: "```").first)
+        let xml = try #require(xmlPart.components(separatedBy: "```xml\n").dropFirst(2).first?.components(separatedBy: "```").first)
+        let touchpointJSON = #"{"id": "j", "title": "T", "stages": [{"id": "s", "name": "S", "touchpoints": ["# + json + "]}]}"
+        let touchpointXML = #"<journey xmlns="urn:cjm:journey:1" id="j" title="T"><stage id="s" name="S">"# + xml + "</stage></journey>"
+        let validator = JourneyValidator(knownRuleIDs: nil)
+        let fromJSON = JSONJourneyImporter.importJourney(from: Array(touchpointJSON.utf8), path: "a.json", validator: validator)
+        let fromXML = XMLJourneyImporter.importJourney(from: Array(touchpointXML.utf8), path: "a.xml", validator: validator)
+        // The example refers to elements it does not show, so only reference errors are expected.
+        #expect(fromJSON.diagnostics.allSatisfy { $0.message.contains("refers to unknown") })
+        #expect(fromXML.diagnostics.map(\.message) == fromJSON.diagnostics.map(\.message))
+        let touchpoint = try #require(fromXML.journey?.stages.first?.touchpoints.first)
+        #expect(touchpoint.momentOfTruth && touchpoint.entry && touchpoint.kpis.count == 1)
+        #expect(fromXML.journey == fromJSON.journey)
     }
 }

@@ -169,3 +169,14 @@ struct CheckXMLTests {
         #expect(fromXML.journey == fromJSON.journey)
     }
 }
+
+@Suite("cjm check help for XML")
+struct CheckXMLHelpTests {
+    @Test("cjm check --help says it reads XML as well as JSON")
+    func help() throws {
+        let result = try CLI.run(["check", "--help"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains(".journey.xml"))
+        #expect(result.standardOutput.contains("schema/journey.xsd"))
+    }
+}

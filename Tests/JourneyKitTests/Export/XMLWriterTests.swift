@@ -71,3 +71,51 @@ struct XMLWriterTests {
         #expect(Array(JourneySchema.xsd.utf8) == Array(shipped.utf8))
     }
 }
+
+@Suite("Large journeys")
+struct LargeJourneyTests {
+    /// A journey with `count` touchpoints in one stage, each pointing at the next.
+    static func journey(touchpoints count: Int) -> Journey {
+        Journey(id: "big", title: "Big", channels: [Channel(id: "web", name: "Web")], stages: [
+            Stage(id: "s", name: "S", touchpoints: (0..<count).map { index in
+                Touchpoint(id: "t\(index)", name: "Touchpoint \(index) & more", description: "Text \(index)",
+                           channels: ["web"], next: ["t\((index + 1) % count)"], pains: ["Pain \(index)"])
+            }),
+        ])
+    }
+
+    @Test("writing and reading 5,000 touchpoints takes well under seconds in both formats (no quadratic steps)")
+    func linear() throws {
+        let journey = Self.journey(touchpoints: 5_000)
+        let clock = ContinuousClock()
+        var json = ""
+        var xml = ""
+        var imported: ImportedJourney?
+        let elapsed = try clock.measure {
+            json = JourneyJSONWriter.write(journey)
+            xml = try JourneyXMLWriter.write(journey)
+            imported = XMLJourneyImporter.importJourney(from: Array(xml.utf8), path: "big.journey.xml")
+        }
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        #expect(imported?.diagnostics.isEmpty == true)
+        #expect(imported?.journey == journey)
+        #expect(json.count > 500_000)
+    }
+
+    @Test("a journey written on one line gets exact columns, counted in code points")
+    func oneLine() throws {
+        var xml = #"<journey xmlns="urn:cjm:journey:1" id="j" title="Café 東京 😀"><stage id="s" name="S">"#
+        for index in 0..<2_000 {
+            xml += #"<touchpoint id="t\#(index)" name="Ñ"/>"#
+        }
+        let prefixBeforeError = xml
+        xml += #"<touchpoint id="x" name="X" next="nowhere"/></stage></journey>"#
+        let imported = XMLJourneyImporter.importJourney(from: Array(xml.utf8), path: "line.journey.xml")
+        let error = try #require(imported.diagnostics.first)
+        #expect(imported.diagnostics.count == 1)
+        #expect(error.message == #"touchpoint "X" refers to unknown touchpoint "nowhere""#)
+        #expect(error.location.line == 1)
+        let column = prefixBeforeError.unicodeScalars.count + #"<touchpoint id="x" name="X" next=""#.count + 1
+        #expect(error.location.column == column)
+    }
+}

@@ -215,11 +215,11 @@ private struct XMLJourneyReader {
 
     /// libxml2 stopped without saying why; find the reason ourselves.
     mutating func failWithoutError(_ reader: xmlTextReaderPtr) {
-        var lastMessage: String?
         if let last = xmlGetLastError()?.pointee, last.domain != XML_FROM_SCHEMASV.rawValue, last.level.rawValue >= XML_ERR_ERROR.rawValue {
-            lastMessage = last.message.map { String(cString: $0) } ?? ""
-            if let lastMessage, !lastMessage.hasPrefix("Entity '"), !lastMessage.hasPrefix("xmlParseEntityRef"),
-               !lastMessage.hasPrefix("EntityRef") {
+            let lastMessage = last.message.map { String(cString: $0) } ?? ""
+            // Entity errors are located more exactly by looking for the entity below.
+            let isAboutEntity = ["Entity '", "xmlParseEntityRef", "EntityRef"].contains { lastMessage.hasPrefix($0) }
+            if !isAboutEntity {
                 // The streaming parser calls a file that ends inside an element "extra content".
                 if lastMessage.hasPrefix("Extra content at the end of the document"), let innermost = source.unclosedElements().last {
                     fail("the file ends before <\(innermost.name)> is closed", at: source.location(ofOffset: source.bytes.count),
@@ -307,11 +307,11 @@ private struct XMLJourneyReader {
             }
             pendingSchemaErrors = waiting
         }
-        var attributes = Attributes(values: [:], raw: rawAttributes, element: location)
+        var attributes = Attributes(values: [], raw: rawAttributes, element: location)
         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
             // Namespace declarations and attributes of other namespaces are not journey fields.
             guard xmlTextReaderIsNamespaceDecl(reader) != 1, xmlTextReaderConstNamespaceUri(reader) == nil else { continue }
-            attributes.values[Self.string(xmlTextReaderConstLocalName(reader))] = Self.string(xmlTextReaderConstValue(reader))
+            attributes.values.append((Self.string(xmlTextReaderConstLocalName(reader)), Self.string(xmlTextReaderConstValue(reader))))
         }
         xmlTextReaderMoveToElement(reader)
 
@@ -325,7 +325,7 @@ private struct XMLJourneyReader {
         case (nil, "journey"):
             var value = Journey(id: "", title: "", location: location)
             value.id = id(attributes, kind: "journey")
-            value.title = attributes.values["title"] ?? ""
+            value.title = attributes["title"] ?? ""
             value.ignore = idList(attributes, "ignore", .ignore)
             journey = value
             frame = .journey
@@ -333,23 +333,23 @@ private struct XMLJourneyReader {
         case (.journey?, "persona"):
             var persona = Persona(id: "", name: "", location: location)
             persona.id = id(attributes, kind: "persona")
-            persona.name = attributes.values["name"] ?? ""
+            persona.name = attributes["name"] ?? ""
             persona.channels = idList(attributes, "channels", .channels)
             persona.ignore = idList(attributes, "ignore", .ignore)
             frame = .persona(persona)
         case (.journey?, "channel"):
             var channel = Channel(id: "", name: "", location: location)
             channel.id = id(attributes, kind: "channel")
-            channel.name = attributes.values["name"] ?? ""
+            channel.name = attributes["name"] ?? ""
             channel.kind = choice(attributes, "kind") ?? .other
             channel.status = choice(attributes, "status") ?? .live
-            channel.owner = attributes.values["owner"]
+            channel.owner = attributes["owner"]
             channel.ignore = idList(attributes, "ignore", .ignore)
             frame = .channel(channel)
         case (.journey?, "stage"):
             var stage = Stage(id: "", name: "", location: location)
             stage.id = id(attributes, kind: "stage")
-            stage.name = attributes.values["name"] ?? ""
+            stage.name = attributes["name"] ?? ""
             stage.ignore = idList(attributes, "ignore", .ignore)
             frame = .stage(stage)
         case (.persona?, "description"): frame = .text(.personaDescription, "")
@@ -359,23 +359,23 @@ private struct XMLJourneyReader {
         case (.stage?, "touchpoint"):
             var touchpoint = Touchpoint(id: "", name: "", location: location)
             touchpoint.id = id(attributes, kind: "touchpoint")
-            touchpoint.name = attributes.values["name"] ?? ""
+            touchpoint.name = attributes["name"] ?? ""
             touchpoint.channels = idList(attributes, "channels", .channels)
             touchpoint.personas = idList(attributes, "personas", .personas)
             touchpoint.initiator = choice(attributes, "initiator") ?? .customer
-            touchpoint.owner = attributes.values["owner"]
+            touchpoint.owner = attributes["owner"]
             touchpoint.emotion = emotion(attributes)
             touchpoint.entry = bool(attributes, "entry") ?? false
             touchpoint.momentOfTruth = bool(attributes, "momentOfTruth") ?? false
             touchpoint.next = idList(attributes, "next", .next)
-            touchpoint.handoff = attributes.values["handoff"]
+            touchpoint.handoff = attributes["handoff"]
             touchpoint.ignore = idList(attributes, "ignore", .ignore)
             frame = .touchpoint(touchpoint)
         case (.touchpoint?, "description"): frame = .text(.touchpointDescription, "")
         case (.touchpoint?, "pain"): frame = .text(.pain, "")
         case (.touchpoint?, "opportunity"): frame = .text(.opportunity, "")
         case (.touchpoint?, "kpi"):
-            frame = .kpi(Touchpoint.KPI(name: attributes.values["name"] ?? "", target: attributes.values["target"]))
+            frame = .kpi(Touchpoint.KPI(name: attributes["name"] ?? "", target: attributes["target"]))
         default:
             frame = .skipped
         }
@@ -430,9 +430,15 @@ private struct XMLJourneyReader {
 
     /// The attributes of one element: their values from libxml2, their positions from the source.
     struct Attributes {
-        var values: [String: String]
+        /// (name, value) in document order; an element has a dozen attributes at most, so a
+        /// list is faster than a dictionary here.
+        var values: [(name: String, value: String)]
         var raw: [XMLSourceText.RawAttribute]
         var element: SourceLocation
+
+        subscript(_ name: String) -> String? {
+            values.first { $0.name == name }?.value
+        }
 
         func rawAttribute(_ name: String) -> XMLSourceText.RawAttribute? {
             raw.first { $0.name == name }
@@ -444,13 +450,13 @@ private struct XMLJourneyReader {
     }
 
     mutating func id(_ attributes: Attributes, kind: String) -> String {
-        guard let value = attributes.values["id"] else { return "" }
+        guard let value = attributes["id"] else { return "" }
         sourceMap.record(valueLocation(attributes, "id"), of: .id, in: attributes.element)
         return value
     }
 
     mutating func idList(_ attributes: Attributes, _ name: String, _ field: SourceMap.Field) -> [String] {
-        guard let value = attributes.values[name] else { return [] }
+        guard let value = attributes[name] else { return [] }
         let items = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
         let offsets = attributes.rawAttribute(name).map { source.itemOffsets(of: $0) } ?? []
         for index in items.indices {
@@ -464,7 +470,7 @@ private struct XMLJourneyReader {
     mutating func choice<Value: RawRepresentable & CaseIterable>(
         _ attributes: Attributes, _ name: String
     ) -> Value? where Value.RawValue == String {
-        guard let text = attributes.values[name] else { return nil }
+        guard let text = attributes[name] else { return nil }
         if let value = Value(rawValue: text) { return value }
         let allowed = Value.allCases.map(\.rawValue)
         diagnostics.append(.error(
@@ -474,7 +480,7 @@ private struct XMLJourneyReader {
     }
 
     mutating func bool(_ attributes: Attributes, _ name: String) -> Bool? {
-        guard let text = attributes.values[name] else { return nil }
+        guard let text = attributes[name] else { return nil }
         switch text {
         case "true": return true
         case "false": return false
@@ -487,7 +493,7 @@ private struct XMLJourneyReader {
     }
 
     mutating func emotion(_ attributes: Attributes) -> Int? {
-        guard let text = attributes.values["emotion"] else { return nil }
+        guard let text = attributes["emotion"] else { return nil }
         let hint = "emotion goes from -2 (very unhappy) through 0 (neutral) to 2 (delighted)"
         let location = valueLocation(attributes, "emotion")
         let trimmed = text.trimmingXMLSpace()

@@ -185,6 +185,9 @@ struct XMLImportTests {
         #expect(errors("<journey xmlns=\"urn:cjm:journey:1\" id=\"j\" title=\"Fish &chips;\"/>") == [#"1:55 unknown entity "&chips;""#])
         #expect(errors("<journey xmlns=\"urn:cjm:journey:1\" id=\"j\" title=\"Fish &chips\"/>") == [#"1:55 "&chips" is not ended by ';'"#])
         #expect(errors("") == ["1:1 the file is empty"])
+        let deep = #"<journey xmlns="urn:cjm:journey:1" id="j" title="T">"# + String(repeating: "<x>", count: 300)
+            + String(repeating: "</x>", count: 300) + "</journey>"
+        #expect(errors(deep).last == "1:823 elements are nested too deeply (more than 256 levels)")
     }
 
     @Test("a DOCTYPE is refused at its position, before libxml2 reads it")

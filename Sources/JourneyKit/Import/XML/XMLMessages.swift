@@ -194,6 +194,10 @@ enum XMLSyntaxMessages {
         if firstLine.hasPrefix("Unescaped '<' not allowed in attributes values") {
             return ("a '<' inside an attribute value", "write &lt; for a literal '<'")
         }
+        if firstLine.hasPrefix("Excessive depth in document") {
+            return ("elements are nested too deeply (more than 256 levels)",
+                    "a journey nests four levels at most (journey, stage, touchpoint, kpi); remove the extra elements")
+        }
         if firstLine.hasPrefix("Attribute ") && firstLine.contains(" redefined") {
             return ("an attribute is written twice on this element: " + firstLine, "XML allows each attribute once; remove or merge one")
         }

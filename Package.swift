@@ -13,8 +13,14 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
+        // libxml2, for the XML importer only (streaming reader, XSD validation, located errors).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
         // Model, importers, validation, analysis and exporters: everything but the command line.
-        .target(name: "JourneyKit"),
+        .target(name: "JourneyKit", dependencies: ["CLibXML2"]),
         // The command-line tool: argument parsing, files, standard output and exit codes only.
         .executableTarget(
             name: "cjm",

@@ -14,7 +14,7 @@ struct CJM: ParsableCommand {
         commandName: "cjm",
         abstract: "Customer journey maps as code: check, analyse and draw journeys kept in text files.",
         discussion: """
-            A journey file (NAME.journey.json) describes personas, channels, stages and \
+            A journey file (NAME.journey.json or NAME.journey.xml) describes personas, channels, stages and \
             touchpoints. Exit codes: 0 success, 1 findings at or above the failure level, \
             2 invalid input or usage error.
             """,
@@ -22,7 +22,8 @@ struct CJM: ParsableCommand {
         subcommands: [
             CheckCommand.self, RulesCommand.self, MatrixCommand.self,
             ExportCommand.self, RenderCommand.self,
-            DiffCommand.self, FormatCommand.self, GitDiffCommand.self, TextconvCommand.self,
+            ConvertCommand.self, FormatCommand.self,
+            DiffCommand.self, GitDiffCommand.self, TextconvCommand.self,
             ImportCommand.self,
         ]
     )

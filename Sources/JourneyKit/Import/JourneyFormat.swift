@@ -35,9 +35,7 @@ public enum JourneyImporter {
         case .json:
             return JSONJourneyImporter.importJourney(from: bytes, path: path, validator: validator)
         case .xml:
-            return ImportedJourney(journey: nil, diagnostics: [
-                .error("XML journeys are not supported yet", at: SourceLocation(file: path, line: 1, column: 1)),
-            ])
+            return XMLJourneyImporter.importJourney(from: bytes, path: path, validator: validator)
         }
     }
 }

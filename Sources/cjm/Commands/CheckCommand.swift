@@ -7,9 +7,11 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate and analyse journey files, reporting every problem and finding with its location.",
         discussion: """
-            Validates each file, then runs the analyser rules (`cjm rules` lists them) on every valid \
-            journey. Prints compiler-style lines (path:line:column: warning: message [rule]) and a summary, \
-            or a JSON or SARIF 2.1.0 report. Findings are suppressed by "ignore" lists in the journey. \
+            Reads JSON and XML journeys alike (XML is also checked against the embedded \
+            schema/journey.xsd). Validates each file, then runs the analyser rules (`cjm rules` \
+            lists them) on every valid journey. Prints compiler-style lines \
+            (path:line:column: warning: message [rule]) and a summary, or a JSON or SARIF 2.1.0 \
+            report. Findings are suppressed by "ignore" lists in the journey. \
             Exit codes: 0 no finding at or above --fail-on, 1 such findings remain, 2 a file is invalid or \
             cannot be read, or the command was used wrongly.
             """
@@ -33,7 +35,7 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    @Argument(help: ArgumentHelp("Journey files (.journey.json).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Journey files (.journey.json or .journey.xml; other names are read by content).", valueName: "file"))
     var files: [String]
 
     @Option(help: "Output format: text, json or sarif.")

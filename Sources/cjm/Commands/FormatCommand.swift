@@ -32,7 +32,14 @@ struct FormatCommand: ParsableCommand {
                 failed = true
                 continue
             }
-            let canonical = JourneyWriter.write(loaded.journey, as: loaded.format)
+            let canonical: String
+            do {
+                canonical = try JourneyWriter.write(loaded.journey, as: loaded.format)
+            } catch {
+                _ = DiagnosticOutput.fileError(path, "cannot write the journey canonically: \(error.description)")
+                failed = true
+                continue
+            }
             guard Array(canonical.utf8) != loaded.bytes else { continue }
             notCanonical.append(path)
             if check {

@@ -18,16 +18,11 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    /// The formats `import` can write. XML joins when the XML writer lands.
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case json
-    }
-
     @Argument(help: ArgumentHelp("A Mermaid file (.mmd) or a Markdown file (.md) with a ```mermaid journey block.", valueName: "file"))
     var file: String
 
-    @Option(name: .customLong("to"), help: ArgumentHelp("The format to write: json.", valueName: "format"))
-    var format: OutputFormat = .json
+    @Option(name: .customLong("to"), help: ArgumentHelp("The format to write: json or xml.", valueName: "format"))
+    var format: JourneyFormat = .json
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
     var output: String?
@@ -53,9 +48,7 @@ struct ImportCommand: ParsableCommand {
         guard imported.isValid, let journey = imported.journey else {
             throw ExitCode(ExitStatus.invalidInput)
         }
-        switch format {
-        case .json: try DiagnosticOutput.write(JourneyJSONWriter.write(journey), to: output)
-        }
+        try JourneyFiles.writeCanonical(journey, as: format, from: file, to: output)
     }
 
     private func choose(from journeys: [ImportedJourney]) throws -> ImportedJourney {

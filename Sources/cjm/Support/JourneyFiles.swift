@@ -34,3 +34,26 @@ enum JourneyFiles {
         return LoadedJourney(journey: journey, imported: imported, bytes: bytes, format: format)
     }
 }
+
+extension JourneyFiles {
+    /// Writes `journey` canonically in `format`, to `output` (atomically) or standard output.
+    /// Warns on standard error about anything the format cannot carry; refuses (exit 2, nothing
+    /// written) when the journey holds text the format cannot represent.
+    static func writeCanonical(_ journey: Journey, as format: JourneyFormat, from sourcePath: String, to output: String?) throws(ExitCode) {
+        if let warning = JourneyWriter.lossWarning(for: journey, as: format) {
+            DiagnosticOutput.printToStandardError([
+                Diagnostic(severity: .warning, message: warning,
+                           location: journey.location ?? SourceLocation(file: sourcePath, line: 1, column: 1)),
+            ])
+        }
+        let text: String
+        do {
+            text = try JourneyWriter.write(journey, as: format)
+        } catch {
+            throw DiagnosticOutput.fileError(
+                sourcePath, "cannot write the journey as \(format.rawValue.uppercased()): \(error.description)",
+                hint: "remove the control character, or keep the journey in JSON")
+        }
+        try DiagnosticOutput.write(text, to: output)
+    }
+}

@@ -44,18 +44,21 @@ struct ReviewCommandTests {
 
     @Test("cjm fmt --check passes on every sample, and fmt leaves canonical files byte-identical")
     func formatSamples() throws {
-        let samples = Paths.samples().map(Paths.relative)
+        let samples = (Paths.samples("journey.json") + Paths.samples("journey.xml")).map(Paths.relative)
+        #expect(samples.count >= 6)
         let check = try CLI.run(["fmt", "--check"] + samples)
         #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
         #expect(check.standardOutput.isEmpty)
 
         let folder = try TemporaryFolder()
-        let original = try String(contentsOf: Paths.samples.appendingPathComponent("tienda-whatsapp.journey.json"), encoding: .utf8)
-        let copy = try folder.write(original, to: "tienda.journey.json")
-        let format = try CLI.run(["fmt", copy.path])
-        #expect(format.status == 0)
-        #expect(format.standardOutput.isEmpty, "nothing to rewrite")
-        #expect(try folder.read("tienda.journey.json") == original)
+        for name in ["tienda-whatsapp.journey.json", "tienda-whatsapp.journey.xml"] {
+            let original = try String(contentsOf: Paths.samples.appendingPathComponent(name), encoding: .utf8)
+            let copy = try folder.write(original, to: name)
+            let format = try CLI.run(["fmt", copy.path])
+            #expect(format.status == 0)
+            #expect(format.standardOutput.isEmpty, "nothing to rewrite")
+            #expect(try folder.read(name) == original)
+        }
     }
 
     @Test("cjm fmt rewrites a non-canonical file, keeps its permissions, and --check lists it")

@@ -26,6 +26,7 @@ struct DOTEscapingTests {
         #expect(DOTEscaping.html("a & b < c > d \"e\"") == "a &amp; b &lt; c &gt; d &quot;e&quot;")
         #expect(DOTEscaping.html(#"\N \l \\"#) == #"\\N \\l \\\\"#)
         #expect(DOTEscaping.html("one\ntwo") == "one<BR/>two")
+        #expect(DOTEscaping.html("x]]") == "x&#93;&#93;")
         #expect(DOTEscaping.html("tab\there") == "tab here")
         #expect(DOTEscaping.html("bell\u{07}") == "bell\u{2407}")
         #expect(DOTEscaping.html("non\u{FFFE}char") == "non\u{FFFD}char")

@@ -107,7 +107,7 @@ struct DOTExportTests {
         let dot = Self.dot("overlay.matrix.maria.dot")
         #expect(dot.contains("\"matrix\" [label=<<TABLE"))
         #expect(dot.contains("⚠ Channel gaps"))
-        #expect(dot.contains("María cannot go on in<BR/>stage Discover [1] &lt;&amp;&gt;"))
+        #expect(dot.contains("María cannot go on in<BR/>stage Discover [1&#93; &lt;&amp;&gt;"))
         #expect(!dot.contains("Álex cannot go on"))
         #expect(dot.contains("not used by María"))
         #expect(dot.contains("<I>planned</I>") || dot.contains("planned"))

@@ -26,6 +26,19 @@ struct DOTPropertyTests {
     func hostileNames() async throws {
         _ = try Subprocess.require("dot")
         await propertyCheck(count: 40, input: Self.name.array(of: 6)) { names in
+            try Self.checkRendering(names)
+        }
+    }
+
+    @Test("regression: a wrapped line made only of ']' is drawn (Graphviz drops such text runs)")
+    func closingBracketLines() throws {
+        _ = try Subprocess.require("dot")
+        try Self.checkRendering(["T-->graph中文-->\\N]", "]", "]]", "T\n]", "a]]>", "T]"])
+    }
+
+    /// Renders a journey whose names are `names` (six of them) in both views and checks every
+    /// label and tooltip reads as typed.
+    static func checkRendering(_ names: [String]) throws {
             let journey = Journey(
                 id: "graph", title: names[0],
                 personas: [Persona(id: "p", name: names[1])],
@@ -66,7 +79,6 @@ struct DOTPropertyTests {
                     }
                 }
             }
-        }
     }
 
     /// Lines as a reader sees them: Graphviz draws no text for a blank line, and writes runs of

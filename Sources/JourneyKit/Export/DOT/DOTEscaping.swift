@@ -8,7 +8,8 @@
 ///   written as `&amp;` even in quoted strings;
 /// - HTML-like labels are XML read by expat: `& < > "` must be entities, control characters
 ///   and the noncharacters U+FFFE/U+FFFF make the whole graph fail, and backslashes are still
-///   escString escapes after the entities are decoded.
+///   escString escapes after the entities are decoded; and a text run made only of `]`
+///   characters vanishes (Graphviz 2.43), so `]` is written as the entity `&#93;`.
 ///
 /// Every string that came from a journey goes through exactly one of these functions.
 public enum DOTEscaping {
@@ -57,6 +58,7 @@ public enum DOTEscaping {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
+            case "]": result += "&#93;"
             case "\\": result += "\\\\"
             case "\n": result += "<BR/>"
             default: result.unicodeScalars.append(visible(scalar))

@@ -119,6 +119,10 @@ public struct JSONOutput: Sendable {
 
     /// Appends `value` as a JSON string literal. Control characters (including the escape
     /// character that starts terminal colour codes) are always escaped.
+    ///
+    /// Runs of plain characters are appended as substrings: `unicodeScalars.append(contentsOf:)`
+    /// counts the whole text and reserves exactly enough room on every call, which made writing
+    /// a large journey quadratic.
     public static func appendQuoted(_ value: String, to text: inout String) {
         text += "\""
         var pending = value.unicodeScalars.startIndex
@@ -139,13 +143,13 @@ public struct JSONOutput: Sendable {
             default: nil
             }
             if let escape {
-                text.unicodeScalars.append(contentsOf: scalars[pending..<index])
+                text += Substring(scalars[pending..<index])
                 text += escape
                 pending = scalars.index(after: index)
             }
             index = scalars.index(after: index)
         }
-        text.unicodeScalars.append(contentsOf: scalars[pending..<scalars.endIndex])
+        text += Substring(scalars[pending..<scalars.endIndex])
         text += "\""
     }
 }

@@ -1,0 +1,187 @@
+/// Writes a journey in the canonical XML form: attributes in the model's field order,
+/// defaults and empty lists left out, two-space indent, UTF-8, final newline.
+///
+/// Like the JSON writer's, the output is canonical: reading a canonical file and writing it
+/// back gives the same bytes, and converting JSON → XML → JSON loses nothing.
+///
+/// XML 1.0 cannot hold most control characters (U+0000–U+001F other than tab, line feed and
+/// carriage return, and U+FFFE, U+FFFF), not even as character references; a journey with one
+/// of them in its text cannot be written, and `write` throws `UnrepresentableText` naming
+/// where it is. Ids in space-separated lists cannot be empty or contain spaces either.
+public enum JourneyXMLWriter {
+    /// Why a journey cannot be written as XML.
+    public struct UnrepresentableText: Error, Sendable, Hashable, CustomStringConvertible {
+        /// The field that holds the text, e.g. `name of touchpoint "call"`.
+        public var field: String
+        /// Why it cannot be written.
+        public var reason: String
+
+        public init(field: String, reason: String) {
+            self.field = field
+            self.reason = reason
+        }
+
+        public var description: String { "the \(field) \(reason)" }
+    }
+
+    /// The canonical XML text of `journey`.
+    public static func write(_ journey: Journey) throws(UnrepresentableText) -> String {
+        var out = XMLOutput()
+        out.text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        var attributes: [(String, String)] = [("xmlns", XMLJourneyImporter.namespace), ("id", journey.id), ("title", journey.title)]
+        try list("ignore", journey.ignore, of: "journey", to: &attributes)
+        let hasChildren = journey.description != nil || !journey.personas.isEmpty || !journey.channels.isEmpty || !journey.stages.isEmpty
+        try out.start("journey", attributes, of: "journey", isEmpty: !hasChildren)
+        guard hasChildren else { return out.text }
+        try out.textElement("description", journey.description, of: "journey")
+        for persona in journey.personas { try write(persona, to: &out) }
+        for channel in journey.channels { try write(channel, to: &out) }
+        for stage in journey.stages { try write(stage, to: &out) }
+        out.end("journey")
+        return out.text
+    }
+
+    private static func write(_ persona: Persona, to out: inout XMLOutput) throws(UnrepresentableText) {
+        let owner = "persona \"\(persona.id)\""
+        var attributes = [("id", persona.id), ("name", persona.name)]
+        try list("channels", persona.channels, of: owner, to: &attributes)
+        try list("ignore", persona.ignore, of: owner, to: &attributes)
+        let hasChildren = persona.description != nil || !persona.goals.isEmpty
+        try out.start("persona", attributes, of: owner, isEmpty: !hasChildren)
+        guard hasChildren else { return }
+        try out.textElement("description", persona.description, of: owner)
+        for goal in persona.goals { try out.textElement("goal", goal, of: owner) }
+        out.end("persona")
+    }
+
+    private static func write(_ channel: Channel, to out: inout XMLOutput) throws(UnrepresentableText) {
+        let owner = "channel \"\(channel.id)\""
+        var attributes = [("id", channel.id), ("name", channel.name)]
+        if channel.kind != .other { attributes.append(("kind", channel.kind.rawValue)) }
+        if channel.status != .live { attributes.append(("status", channel.status.rawValue)) }
+        if let value = channel.owner { attributes.append(("owner", value)) }
+        try list("ignore", channel.ignore, of: owner, to: &attributes)
+        try out.start("channel", attributes, of: owner, isEmpty: channel.description == nil)
+        guard channel.description != nil else { return }
+        try out.textElement("description", channel.description, of: owner)
+        out.end("channel")
+    }
+
+    private static func write(_ stage: Stage, to out: inout XMLOutput) throws(UnrepresentableText) {
+        let owner = "stage \"\(stage.id)\""
+        var attributes = [("id", stage.id), ("name", stage.name)]
+        try list("ignore", stage.ignore, of: owner, to: &attributes)
+        let hasChildren = stage.description != nil || !stage.touchpoints.isEmpty
+        try out.start("stage", attributes, of: owner, isEmpty: !hasChildren)
+        guard hasChildren else { return }
+        try out.textElement("description", stage.description, of: owner)
+        for touchpoint in stage.touchpoints { try write(touchpoint, to: &out) }
+        out.end("stage")
+    }
+
+    private static func write(_ touchpoint: Touchpoint, to out: inout XMLOutput) throws(UnrepresentableText) {
+        let owner = "touchpoint \"\(touchpoint.id)\""
+        var attributes = [("id", touchpoint.id), ("name", touchpoint.name)]
+        try list("channels", touchpoint.channels, of: owner, to: &attributes)
+        try list("personas", touchpoint.personas, of: owner, to: &attributes)
+        if touchpoint.initiator != .customer { attributes.append(("initiator", touchpoint.initiator.rawValue)) }
+        if let value = touchpoint.owner { attributes.append(("owner", value)) }
+        if let emotion = touchpoint.emotion { attributes.append(("emotion", String(emotion))) }
+        if touchpoint.entry { attributes.append(("entry", "true")) }
+        if touchpoint.momentOfTruth { attributes.append(("momentOfTruth", "true")) }
+        try list("next", touchpoint.next, of: owner, to: &attributes)
+        if let value = touchpoint.handoff { attributes.append(("handoff", value)) }
+        try list("ignore", touchpoint.ignore, of: owner, to: &attributes)
+        let hasChildren = touchpoint.description != nil || !touchpoint.pains.isEmpty
+            || !touchpoint.opportunities.isEmpty || !touchpoint.kpis.isEmpty
+        try out.start("touchpoint", attributes, of: owner, isEmpty: !hasChildren)
+        guard hasChildren else { return }
+        try out.textElement("description", touchpoint.description, of: owner)
+        for pain in touchpoint.pains { try out.textElement("pain", pain, of: owner) }
+        for opportunity in touchpoint.opportunities { try out.textElement("opportunity", opportunity, of: owner) }
+        for kpi in touchpoint.kpis {
+            var kpiAttributes = [("name", kpi.name)]
+            if let target = kpi.target { kpiAttributes.append(("target", target)) }
+            try out.start("kpi", kpiAttributes, of: "KPI \"\(kpi.name)\" of \(owner)", isEmpty: true)
+        }
+        out.end("touchpoint")
+    }
+
+    /// Adds a space-separated id list attribute when the list is not empty.
+    private static func list(
+        _ name: String, _ ids: [String], of owner: String, to attributes: inout [(String, String)]
+    ) throws(UnrepresentableText) {
+        guard !ids.isEmpty else { return }
+        for id in ids where id.isEmpty || id.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+            throw UnrepresentableText(field: "\(name) list of \(owner)",
+                                      reason: "holds \"\(id)\", which cannot be an item of a space-separated XML list")
+        }
+        attributes.append((name, ids.joined(separator: " ")))
+    }
+}
+
+/// Indented XML text with escaping; only the journey writer uses it.
+private struct XMLOutput {
+    var text = ""
+    private var depth = 0
+
+    mutating func start(_ name: String, _ attributes: [(String, String)], of owner: String, isEmpty: Bool) throws(JourneyXMLWriter.UnrepresentableText) {
+        text += String(repeating: "  ", count: depth) + "<" + name
+        for (attribute, value) in attributes {
+            text += " " + attribute + "=\""
+            try Self.appendEscaped(value, inAttribute: true, field: "\(attribute) of \(owner)", to: &text)
+            text += "\""
+        }
+        if isEmpty {
+            text += "/>\n"
+        } else {
+            text += ">\n"
+            depth += 1
+        }
+    }
+
+    mutating func end(_ name: String) {
+        depth -= 1
+        text += String(repeating: "  ", count: depth) + "</" + name + ">\n"
+    }
+
+    /// `<name>text</name>` on one line, when `value` is present.
+    mutating func textElement(_ name: String, _ value: String?, of owner: String) throws(JourneyXMLWriter.UnrepresentableText) {
+        guard let value else { return }
+        text += String(repeating: "  ", count: depth) + "<" + name + ">"
+        try Self.appendEscaped(value, inAttribute: false, field: "\(name) of \(owner)", to: &text)
+        text += "</" + name + ">\n"
+    }
+
+    /// Appends `value` escaped for element text or a double-quoted attribute value.
+    ///
+    /// `&`, `<`, `>` and (in attributes) `"` become entities; tab, line feed and carriage
+    /// return in attributes, carriage return in text, and DEL and the C1 controls everywhere
+    /// become character references, so that a parser gives back exactly the same text (XML
+    /// normalises white space in attributes and line ends everywhere).
+    static func appendEscaped(
+        _ value: String, inAttribute: Bool, field: String, to text: inout String
+    ) throws(JourneyXMLWriter.UnrepresentableText) {
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "&": text += "&amp;"
+            case "<": text += "&lt;"
+            case ">": text += "&gt;"
+            case "\"" where inAttribute: text += "&quot;"
+            case "\t" where inAttribute: text += "&#9;"
+            case "\n" where inAttribute: text += "&#10;"
+            case "\r": text += "&#13;"
+            case "\t", "\n": text.unicodeScalars.append(scalar)
+            case "\u{00}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}":
+                let code = String(scalar.value, radix: 16, uppercase: true)
+                throw JourneyXMLWriter.UnrepresentableText(
+                    field: field,
+                    reason: "contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which XML 1.0 cannot hold")
+            case "\u{7F}"..."\u{9F}":
+                text += "&#x" + String(scalar.value, radix: 16, uppercase: true) + ";"
+            default:
+                text.unicodeScalars.append(scalar)
+            }
+        }
+    }
+}

@@ -1,0 +1,328 @@
+/// The raw bytes of an XML journey, read alongside libxml2 to find exact positions.
+///
+/// libxml2's streaming reader gives a node's line only as far as its parser has read (it
+/// reads ahead in chunks, and an element's line is the line where its start tag *ends*).
+/// Diagnostics should point at the `<` of an element and at the name of an attribute, so
+/// the importer walks the start tags here in the same document order as the reader.
+struct XMLSourceText {
+    /// One attribute as written in a start tag.
+    struct RawAttribute {
+        /// The qualified name as written, e.g. `channels` or `xmlns:xi`.
+        var name: String
+        /// Offset of the name's first byte.
+        var nameOffset: Int
+        /// Offset of the first byte of the value, just after the opening quote.
+        var valueOffset: Int
+        /// The value as written, before entity and whitespace normalisation.
+        var rawValue: ArraySlice<UInt8>
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let file: String
+    /// Offsets where lines start, for turning offsets into line numbers.
+    private let lineStarts: [Int]
+    /// Where the search for the next start tag resumes.
+    private var cursor = 0
+    /// The offset of the `>` that ends the start tag `nextStartTag` last found.
+    private(set) var lastTagEnd: Int?
+
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
+        self.bytes = bytes
+        self.file = file
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A {
+            starts.append(offset + 1)
+        }
+        lineStarts = starts
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, file: String, lineStarts: [Int]) {
+        self.bytes = bytes
+        self.file = file
+        self.lineStarts = lineStarts
+    }
+
+    /// The last position computed, so that the next one on the same line counts on from it
+    /// instead of from the line's start: a journey written on one long line stays linear.
+    private final class LastPosition {
+        var offset = 0
+        var line = 1
+        var column = 1
+    }
+
+    private let last = LastPosition()
+
+    /// The line and column (in Unicode code points) of a byte offset.
+    func location(ofOffset offset: Int) -> SourceLocation {
+        let offset = min(max(0, offset), bytes.count)
+        var line: Int
+        var index: Int
+        var column: Int
+        if offset >= last.offset, last.line >= lineStarts.count || offset < lineStarts[last.line] {
+            (line, index, column) = (last.line, last.offset, last.column)
+        } else {
+            var low = 0
+            var high = lineStarts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+            }
+            (line, index, column) = (low + 1, lineStarts[low], 1)
+        }
+        while index < offset {
+            // Count code points: every byte that does not continue a UTF-8 sequence starts one.
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        (last.offset, last.line, last.column) = (offset, line, column)
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    /// The location of a line and column as libxml2 reports them (0 means unknown).
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: max(1, line), column: max(1, column))
+    }
+
+    // MARK: Prolog
+
+    /// What comes before the root element that cjm refuses to read.
+    enum PrologProblem {
+        case documentType(offset: Int)
+        case notUTF8(encoding: String)
+        case empty
+    }
+
+    /// Looks through the XML declaration, comments and processing instructions before the root
+    /// element for a `<!DOCTYPE`, the only place one is allowed, so that libxml2 never sees a DTD.
+    func prologProblem() -> PrologProblem? {
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0x00, 0x3C])
+            || bytes.starts(with: [0x3C, 0x00]) {
+            return .notUTF8(encoding: "UTF-16")
+        }
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D:
+                index += 1
+            case UInt8(ascii: "<"):
+                if matches("<?", at: index) {
+                    index = skip(past: "?>", from: index + 2)
+                } else if matches("<!--", at: index) {
+                    index = skip(past: "-->", from: index + 4)
+                } else if matches("<!", at: index) {
+                    // `<!DOCTYPE`, or any other declaration libxml2 might take for one.
+                    return .documentType(offset: index)
+                } else {
+                    return nil
+                }
+            default:
+                return nil
+            }
+        }
+        // Only white space (after a byte order mark): nothing to read.
+        return .empty
+    }
+
+    // MARK: Start tags
+
+    /// Finds the next start tag after the previous one and returns the offset of its `<`.
+    mutating func nextStartTag() -> Int? {
+        var index = cursor
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            if matches("<!--", at: index) {
+                index = skip(past: "-->", from: index + 4)
+            } else if matches("<![CDATA[", at: index) {
+                index = skip(past: "]]>", from: index + 9)
+            } else if matches("<?", at: index) {
+                index = skip(past: "?>", from: index + 2)
+            } else if matches("</", at: index) || matches("<!", at: index) {
+                index = skip(past: ">", from: index + 2)
+            } else {
+                cursor = endOfTag(from: index + 1)
+                lastTagEnd = cursor - 1
+                return index
+            }
+        }
+        cursor = bytes.count
+        return nil
+    }
+
+    /// The offset of the first start tag of the element with this local name whose `>` is on
+    /// `line`, searching from the start of the file.
+    func startTag(named name: String, endingOnLine line: Int) -> Int? {
+        var scanner = XMLSourceText(bytes: bytes, file: file, lineStarts: lineStarts)
+        while let offset = scanner.nextStartTag(), let end = scanner.lastTagEnd {
+            let endLine = location(ofOffset: end).line
+            if endLine > line { return nil }
+            guard endLine == line else { continue }
+            var nameEnd = offset + 1
+            while nameEnd < bytes.count, !isSpace(bytes[nameEnd]), bytes[nameEnd] != UInt8(ascii: ">"), bytes[nameEnd] != UInt8(ascii: "/") {
+                nameEnd += 1
+            }
+            let qualified = String(decoding: bytes[(offset + 1)..<nameEnd], as: UTF8.self)
+            if qualified == name || qualified.hasSuffix(":" + name) { return offset }
+        }
+        return nil
+    }
+
+    /// The attributes of the start tag whose `<` is at `offset`, in the order written.
+    func attributes(ofTagAt offset: Int) -> [RawAttribute] {
+        var attributes: [RawAttribute] = []
+        var index = offset + 1
+        while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/") {
+            index += 1
+        }
+        while index < bytes.count {
+            while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+            guard index < bytes.count, bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/") else { break }
+            let nameStart = index
+            while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") {
+                index += 1
+            }
+            let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
+            while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { break }
+            index += 1
+            while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else { break }
+            let quote = bytes[index]
+            let valueStart = index + 1
+            index = valueStart
+            while index < bytes.count, bytes[index] != quote { index += 1 }
+            attributes.append(RawAttribute(name: name, nameOffset: nameStart, valueOffset: valueStart,
+                                           rawValue: ArraySlice(bytes[valueStart..<min(index, bytes.count)])))
+            index += 1
+        }
+        return attributes
+    }
+
+    /// The offsets of the whitespace-separated items of an attribute value as written.
+    func itemOffsets(of attribute: RawAttribute) -> [Int] {
+        var offsets: [Int] = []
+        var inItem = false
+        for (position, byte) in zip(attribute.valueOffset..., attribute.rawValue) {
+            if isSpace(byte) {
+                inItem = false
+            } else if !inItem {
+                inItem = true
+                offsets.append(position)
+            }
+        }
+        return offsets
+    }
+
+    /// The elements still open at the end of the file, outermost first, as (name, offset of `<`).
+    func unclosedElements() -> [(name: String, offset: Int)] {
+        var open: [(name: String, offset: Int)] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            if matches("<!--", at: index) {
+                index = skip(past: "-->", from: index + 4)
+            } else if matches("<![CDATA[", at: index) {
+                index = skip(past: "]]>", from: index + 9)
+            } else if matches("<?", at: index) {
+                index = skip(past: "?>", from: index + 2)
+            } else if matches("</", at: index) {
+                if !open.isEmpty { open.removeLast() }
+                index = skip(past: ">", from: index + 2)
+            } else if matches("<!", at: index) {
+                index = skip(past: ">", from: index + 2)
+            } else {
+                let end = endOfTag(from: index + 1)
+                var nameEnd = index + 1
+                while nameEnd < end, !isSpace(bytes[nameEnd]), bytes[nameEnd] != UInt8(ascii: ">"), bytes[nameEnd] != UInt8(ascii: "/") {
+                    nameEnd += 1
+                }
+                let selfClosing = end >= 2 && bytes[end - 1] == UInt8(ascii: ">") && bytes[end - 2] == UInt8(ascii: "/")
+                if !selfClosing { open.append((String(decoding: bytes[(index + 1)..<nameEnd], as: UTF8.self), index)) }
+                index = end
+            }
+        }
+        return open
+    }
+
+    // MARK: Entity references
+
+    /// The first `&name;` that is neither one of XML's five predefined entities nor a character
+    /// reference, outside comments, CDATA sections and processing instructions.
+    ///
+    /// libxml2's schema validation swallows the parser's error for an undefined entity (a
+    /// file still stops there), so the importer looks for the culprit itself.
+    func firstUndefinedEntity() -> (offset: Int, name: String, isTerminated: Bool)? {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<") {
+                if matches("<!--", at: index) { index = skip(past: "-->", from: index + 4); continue }
+                if matches("<![CDATA[", at: index) { index = skip(past: "]]>", from: index + 9); continue }
+                if matches("<?", at: index) { index = skip(past: "?>", from: index + 2); continue }
+            } else if bytes[index] == UInt8(ascii: "&") {
+                var end = index + 1
+                while end < bytes.count, end - index < 64, bytes[end] != UInt8(ascii: ";"), !isSpace(bytes[end]),
+                      bytes[end] != UInt8(ascii: "<"), bytes[end] != UInt8(ascii: "&"), bytes[end] != UInt8(ascii: "\"") {
+                    end += 1
+                }
+                let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+                let isCharacterReference = name.hasPrefix("#") && name.count > 1
+                let isTerminated = end < bytes.count && bytes[end] == UInt8(ascii: ";")
+                if !isTerminated || (!["amp", "lt", "gt", "quot", "apos"].contains(name) && !isCharacterReference) {
+                    return (index, name, isTerminated)
+                }
+                index = end
+                continue
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    // MARK: Scanning
+
+    private func matches(_ text: StaticString, at index: Int) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        let pattern = UnsafeBufferPointer(start: text.utf8Start, count: count)
+        for offset in 0..<count where bytes[index + offset] != pattern[offset] { return false }
+        return true
+    }
+
+    /// The offset just after the next `terminator` at or after `index`, or the end.
+    private func skip(past terminator: StaticString, from index: Int) -> Int {
+        var index = index
+        let first = terminator.utf8Start.pointee
+        while index < bytes.count {
+            if bytes[index] == first, matches(terminator, at: index) { return index + terminator.utf8CodeUnitCount }
+            index += 1
+        }
+        return bytes.count
+    }
+
+    /// The offset just after the `>` that ends a start tag, skipping quoted attribute values.
+    private func endOfTag(from index: Int) -> Int {
+        var index = index
+        var quote: UInt8?
+        while index < bytes.count {
+            let byte = bytes[index]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: ">") {
+                return index + 1
+            }
+            index += 1
+        }
+        return bytes.count
+    }
+
+    private func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+}

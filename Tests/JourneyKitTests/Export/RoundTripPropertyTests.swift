@@ -1,0 +1,127 @@
+import JourneyKit
+import PropertyBased
+import Testing
+
+/// Random journeys survive every conversion: JSON → XML → JSON and XML → JSON → XML give the
+/// canonical bytes back, and the XML reads back to the same model.
+@Suite("Round trips of random journeys")
+struct RoundTripPropertyTests {
+    /// Pieces random texts are made of: XML's special characters, quotes, white space that XML
+    /// normalises, emoji (with joiners), CJK, right-to-left scripts and bidi controls, C1 controls.
+    static let fragments = [
+        "a", "Café", "ñ", " ", "  ", "\t", "\n", "\r\n", "\r", "&", "<", ">", "\"", "'", "&amp;", "&#10;", "]]>",
+        "<!--", "-->", "<!DOCTYPE x>", "<b>", "\\", "😀", "👩‍👩‍👧", "🇪🇸", "東京", "中文字", "한국어", "مرحبا",
+        "שלום", "\u{202E}", "\u{200F}", "\u{85}", "\u{7F}", "\u{A0}", "%", "$schema", "{", "}",
+    ]
+
+    static let text = Gen<String?>.element(of: fragments).map { $0 ?? "" }.array(of: 0...5).map { $0.joined() }
+
+    @Test("JSON → XML → JSON and XML → JSON → XML are byte-identical for 300 random journeys")
+    func randomJourneys() async {
+        await propertyCheck(count: 300, input: Self.text.array(of: 90), Gen.int(in: 0...9_999).array(of: 160)) { texts, numbers in
+            var builder = RandomJourney(texts: texts, numbers: numbers)
+            let journey = builder.journey()
+            let json = JourneyJSONWriter.write(journey)
+            let xml: String
+            do {
+                xml = try JourneyXMLWriter.write(journey)
+            } catch {
+                Issue.record("cannot write as XML: \(error)")
+                return
+            }
+            let fromXML = XMLJourneyImporter.importJourney(from: Array(xml.utf8), path: "r.journey.xml")
+            #expect(fromXML.diagnostics.isEmpty, "\(fromXML.diagnostics)\n\(xml)")
+            #expect(fromXML.journey == journey)
+            let fromJSON = JSONJourneyImporter.importJourney(from: Array(json.utf8), path: "r.journey.json")
+            #expect(fromJSON.journey == journey)
+
+            // JSON → XML → JSON
+            if let viaJSON = fromJSON.journey, let xmlFromJSON = try? JourneyXMLWriter.write(viaJSON) {
+                #expect(xmlFromJSON == xml)
+                let back = XMLJourneyImporter.importJourney(from: Array(xmlFromJSON.utf8), path: "r.journey.xml").journey
+                #expect(back.map(JourneyJSONWriter.write) == json)
+            } else {
+                Issue.record("JSON → XML failed")
+            }
+            // XML → JSON → XML
+            if let viaXML = fromXML.journey {
+                let jsonFromXML = JourneyJSONWriter.write(viaXML)
+                #expect(jsonFromXML == json)
+                let back = JSONJourneyImporter.importJourney(from: Array(jsonFromXML.utf8), path: "r.journey.json").journey
+                #expect(back.flatMap { try? JourneyXMLWriter.write($0) } == xml)
+            }
+        }
+    }
+}
+
+/// Builds a valid journey from random texts and numbers, so that every reference names an
+/// element that exists and the writers' output is canonical.
+private struct RandomJourney {
+    var texts: [String]
+    var numbers: [Int]
+    var textIndex = 0
+    var numberIndex = 0
+
+    init(texts: [String], numbers: [Int]) {
+        self.texts = texts
+        self.numbers = numbers
+    }
+
+    mutating func text() -> String {
+        defer { textIndex += 1 }
+        return texts.isEmpty ? "" : texts[textIndex % texts.count]
+    }
+
+    mutating func number(_ range: ClosedRange<Int>) -> Int {
+        defer { numberIndex += 1 }
+        let value = numbers.isEmpty ? 0 : numbers[numberIndex % numbers.count]
+        return range.lowerBound + value % (range.count)
+    }
+
+    mutating func chance() -> Bool { number(0...1) == 1 }
+    mutating func optionalText() -> String? { chance() ? text() : nil }
+    mutating func texts(_ most: Int) -> [String] { (0..<number(0...most)).map { _ in text() } }
+
+    mutating func pick(_ ids: [String], most: Int) -> [String] {
+        guard !ids.isEmpty else { return [] }
+        return (0..<number(0...most)).map { _ in ids[number(0...(ids.count - 1))] }
+    }
+
+    mutating func ignore() -> [String] { pick(["dead-end", "empty-stage", "unused-channel"], most: 2) }
+
+    mutating func journey() -> Journey {
+        let channelIDs = (0..<number(0...4)).map { "c\($0)" }
+        let personaIDs = (0..<number(0...3)).map { "_p.\($0)" }
+        let stageCount = number(0...3)
+        let touchpointCounts = (0..<stageCount).map { _ in number(0...4) }
+        var touchpointNumber = 0
+        let touchpointIDs = touchpointCounts.flatMap { count in
+            (0..<count).map { _ in
+                touchpointNumber += 1
+                return "t-\(touchpointNumber)"
+            }
+        }
+        var journey = Journey(id: "j\(number(0...99))", title: text(), description: optionalText(), ignore: ignore())
+        journey.personas = personaIDs.map { id in
+            Persona(id: id, name: text(), description: optionalText(), goals: texts(3), channels: pick(channelIDs, most: 3), ignore: ignore())
+        }
+        journey.channels = channelIDs.map { id in
+            Channel(id: id, name: text(), kind: Channel.Kind.allCases[number(0...(Channel.Kind.allCases.count - 1))],
+                    status: Channel.Status.allCases[number(0...2)], owner: optionalText(), description: optionalText(), ignore: ignore())
+        }
+        var remaining = touchpointIDs[...]
+        journey.stages = touchpointCounts.enumerated().map { index, count in
+            let ids = remaining.prefix(count)
+            remaining = remaining.dropFirst(count)
+            return Stage(id: "s\(index)", name: text(), description: optionalText(), touchpoints: ids.map { id in
+                Touchpoint(
+                    id: id, name: text(), description: optionalText(), channels: pick(channelIDs, most: 2),
+                    personas: pick(personaIDs, most: 2), initiator: chance() ? .business : .customer, owner: optionalText(),
+                    emotion: chance() ? number(-2...2) : nil, entry: chance(), momentOfTruth: chance(),
+                    next: pick(touchpointIDs, most: 2), handoff: optionalText(), pains: texts(2), opportunities: texts(2),
+                    kpis: (0..<number(0...2)).map { _ in Touchpoint.KPI(name: text(), target: optionalText()) }, ignore: ignore())
+            }, ignore: ignore())
+        }
+        return journey
+    }
+}

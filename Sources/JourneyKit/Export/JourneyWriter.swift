@@ -3,16 +3,27 @@
 public enum JourneyWriter {
     /// The canonical text; throws when the journey holds text the format cannot carry (XML 1.0
     /// has no place for most control characters).
-    public static func write(_ journey: Journey, as format: JourneyFormat) throws(JourneyXMLWriter.UnrepresentableText) -> String {
+    ///
+    /// - Parameter comments: The comments of the XML file the journey was read from; XML output
+    ///   keeps them, JSON has no place for them (see `lossWarnings`).
+    public static func write(
+        _ journey: Journey, as format: JourneyFormat, comments: XMLComments = XMLComments()
+    ) throws(JourneyXMLWriter.UnrepresentableText) -> String {
         switch format {
         case .json: JourneyJSONWriter.write(journey)
-        case .xml: try JourneyXMLWriter.write(journey)
+        case .xml: try JourneyXMLWriter.write(journey, comments: comments)
         }
     }
 
-    /// What is lost when writing `journey` in `format`, for a warning; `nil` when nothing is.
-    public static func lossWarning(for journey: Journey, as format: JourneyFormat) -> String? {
-        guard format == .xml, journey.jsonSchema != nil else { return nil }
-        return "\"$schema\" is not carried into the XML form (XML has no place for it)"
+    /// What is lost when writing `journey` in `format`, one warning each.
+    public static func lossWarnings(for journey: Journey, as format: JourneyFormat, comments: XMLComments = XMLComments()) -> [String] {
+        switch format {
+        case .xml where journey.jsonSchema != nil:
+            ["\"$schema\" is not carried into the XML form (XML has no place for it)"]
+        case .json where !comments.isEmpty:
+            ["the file's \(comments.count == 1 ? "comment is" : "\(comments.count) comments are") not carried into JSON (JSON has no comments); keep the XML file if they matter"]
+        default:
+            []
+        }
     }
 }

@@ -50,11 +50,14 @@ public struct ImportedJourney: Sendable {
     public var diagnostics: [Diagnostic]
     /// Positions of ids and references, for later checks that want to point at them.
     public var sourceMap: SourceMap
+    /// The comments of an XML file, for writing it back without losing them.
+    public var comments: XMLComments
 
-    public init(journey: Journey?, diagnostics: [Diagnostic], sourceMap: SourceMap = SourceMap()) {
+    public init(journey: Journey?, diagnostics: [Diagnostic], sourceMap: SourceMap = SourceMap(), comments: XMLComments = XMLComments()) {
         self.journey = journey
         self.diagnostics = diagnostics
         self.sourceMap = sourceMap
+        self.comments = comments
     }
 
     /// Whether the file is a valid journey: it was read and has no errors.

@@ -11,7 +11,8 @@ struct ConvertCommand: ParsableCommand {
             Reads FILE (JSON or XML, by extension or content), checks it, and writes it in the \
             canonical form of the --to format to standard output, or with -o to a file. The file \
             is written atomically: it appears complete or not at all, and nothing is written \
-            when FILE is invalid. JSON's "$schema" has no XML form and is dropped with a warning. \
+            when FILE is invalid. JSON's "$schema" has no XML form and XML comments have no JSON \
+            form: each is dropped with a warning (converting XML to XML keeps the comments). \
             Exit codes: 0 converted, 2 the input is invalid or cannot be read or written.
             """
     )
@@ -36,7 +37,7 @@ struct ConvertCommand: ParsableCommand {
             FileHandleOutput.standardError.write("\(TerminalText.sanitize(file)): not converted: the journey is invalid\n")
             throw error
         }
-        try JourneyFiles.writeCanonical(loaded.journey, as: format, from: file, to: output)
+        try JourneyFiles.writeCanonical(loaded.journey, as: format, comments: loaded.imported.comments, from: file, to: output)
     }
 }
 

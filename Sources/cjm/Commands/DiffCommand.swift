@@ -10,12 +10,15 @@ struct DiffCommand: ParsableCommand {
             Elements are matched by id: touchpoints added, removed, moved to another stage or \
             edited (each field old → new), the same for personas, channels and stages, \
             reordering, and the analyser findings the change introduced or resolved. \
+            --format dot draws the new journey with added elements in green, changed ones in \
+            amber and removed touchpoints as dashed ghosts where they used to be: render it \
+            with `dot -Tpng` for a review meeting. \
             Exit codes: 0 the journeys are the same, 1 they differ, 2 invalid input.
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, dot
     }
 
     @Argument(help: ArgumentHelp("The old version of the journey.", valueName: "old"))
@@ -24,7 +27,7 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The new version of the journey.", valueName: "new"))
     var newPath: String
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, or dot (the new journey's flow diagram with the changes drawn on it).")
     var format: Format = .text
 
     @OptionGroup var input: InputOptions
@@ -37,6 +40,9 @@ struct DiffCommand: ParsableCommand {
         switch format {
         case .text: output.write(DiffTextReporter(useColor: output.wantsColor).report(diff, oldPath: oldPath, newPath: newPath))
         case .json: output.write(DiffJSONReporter().report(diff))
+        case .dot:
+            let changes = DiagramChanges(diff, old: old.journey)
+            output.write(DOTExporter(showsFindings: false).export(new.journey, changes: changes))
         }
         if !diff.isEmpty { throw ExitCode(ExitStatus.findings) }
     }

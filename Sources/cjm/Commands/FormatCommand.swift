@@ -8,7 +8,8 @@ struct FormatCommand: ParsableCommand {
         abstract: "Rewrite journey files in the canonical form of their format.",
         discussion: """
             Canonical form: keys and attributes in a fixed order, two-space indent, UTF-8, \
-            final newline; the same output `cjm convert` writes. Files are only written when \
+            final newline; the same output `cjm convert` writes. XML comments are kept, each \
+            before the element it preceded. Files are only written when \
             they change, atomically. Invalid files are reported and left untouched. \
             Exit codes: 0 done (or, with --check, all canonical), 1 with --check: some files \
             are not canonical, 2 invalid input.
@@ -34,7 +35,7 @@ struct FormatCommand: ParsableCommand {
             }
             let canonical: String
             do {
-                canonical = try JourneyWriter.write(loaded.journey, as: loaded.format)
+                canonical = try JourneyWriter.write(loaded.journey, as: loaded.format, comments: loaded.imported.comments)
             } catch {
                 _ = DiagnosticOutput.fileError(path, "cannot write the journey canonically: \(error.description)")
                 failed = true

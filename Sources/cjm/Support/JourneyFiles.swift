@@ -39,16 +39,17 @@ extension JourneyFiles {
     /// Writes `journey` canonically in `format`, to `output` (atomically) or standard output.
     /// Warns on standard error about anything the format cannot carry; refuses (exit 2, nothing
     /// written) when the journey holds text the format cannot represent.
-    static func writeCanonical(_ journey: Journey, as format: JourneyFormat, from sourcePath: String, to output: String?) throws(ExitCode) {
-        if let warning = JourneyWriter.lossWarning(for: journey, as: format) {
-            DiagnosticOutput.printToStandardError([
-                Diagnostic(severity: .warning, message: warning,
-                           location: journey.location ?? SourceLocation(file: sourcePath, line: 1, column: 1)),
-            ])
-        }
+    static func writeCanonical(
+        _ journey: Journey, as format: JourneyFormat, comments: XMLComments = XMLComments(),
+        from sourcePath: String, to output: String?
+    ) throws(ExitCode) {
+        DiagnosticOutput.printToStandardError(JourneyWriter.lossWarnings(for: journey, as: format, comments: comments).map { warning in
+            Diagnostic(severity: .warning, message: warning,
+                       location: journey.location ?? SourceLocation(file: sourcePath, line: 1, column: 1))
+        })
         let text: String
         do {
-            text = try JourneyWriter.write(journey, as: format)
+            text = try JourneyWriter.write(journey, as: format, comments: comments)
         } catch {
             throw DiagnosticOutput.fileError(
                 sourcePath, "cannot write the journey as \(format.rawValue.uppercased()): \(error.description)",

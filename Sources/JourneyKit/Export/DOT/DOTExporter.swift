@@ -31,9 +31,12 @@ public struct DOTExporter: Sendable {
     ///   - journey: A valid journey.
     ///   - findings: The analyser's findings for the journey (`Analyzer().analyze(journey)`);
     ///     drawn unless `showsFindings` is off.
-    public func export(_ journey: Journey, findings: [Diagnostic] = []) -> String {
+    ///   - changes: For a review picture (`cjm diff --format dot`): what changed since an older
+    ///     version, drawn in the flow view.
+    public func export(_ journey: Journey, findings: [Diagnostic] = [], changes: DiagramChanges? = nil) -> String {
         let context = DOTContext(journey: journey, persona: persona,
-                                 findings: DOTFindings(showsFindings ? findings : [], persona: persona, in: journey))
+                                 findings: DOTFindings(showsFindings ? findings : [], persona: persona, in: journey),
+                                 changes: changes)
         switch view {
         case .flow: return DOTFlowView(context: context).render()
         case .matrix: return DOTMatrixView(context: context).render()
@@ -47,11 +50,13 @@ struct DOTContext {
     let journey: Journey
     let persona: Persona?
     let findings: DOTFindings
+    let changes: DiagramChanges?
     private let channelsByID: [String: Channel]
     private let touchpointsByID: [String: Touchpoint]
 
-    init(journey: Journey, persona: String?, findings: DOTFindings) {
+    init(journey: Journey, persona: String?, findings: DOTFindings, changes: DiagramChanges? = nil) {
         self.journey = journey
+        self.changes = changes
         self.persona = persona.map { id in journey.personas.first { $0.id == id } ?? Persona(id: id, name: id) }
         self.findings = findings
         var channels: [String: Channel] = [:]

@@ -12,6 +12,9 @@ struct DOTFlowView {
         var brokenHandoff = false
         var unserved = false
         var gap = false
+        var added = false
+        var changed = false
+        var removed = false
     }
 
     /// A drawn node of a stage, for keeping stages in order.
@@ -27,26 +30,50 @@ struct DOTFlowView {
         var body = DOTLines()
         // Document order of every drawn touchpoint: flows to an earlier one do not push the layout back.
         var order: [String: Int] = [:]
-        var stageOfTouchpoint: [String: Int] = [:]
-        for (stageIndex, stage) in journey.stages.enumerated() {
+        var stageOfTouchpoint: [String: String] = [:]
+        for stage in journey.stages {
             for touchpoint in context.touchpoints(of: stage) where order[touchpoint.id] == nil {
                 order[touchpoint.id] = order.count
-                stageOfTouchpoint[touchpoint.id] = stageIndex
+                stageOfTouchpoint[touchpoint.id] = stage.id
             }
         }
-        var stages = Array(repeating: StageNodes(), count: journey.stages.count)
+        // The stages drawn: the journey's, with removed ones as ghosts where they used to be.
+        var drawnStages: [(stage: Stage, isGhost: Bool)] = []
+        let ghostStages = context.changes?.ghostStages ?? []
+        for ghost in ghostStages where ghost.afterStageID == nil { drawnStages.append((ghost.stage, true)) }
+        for stage in journey.stages {
+            drawnStages.append((stage, false))
+            for ghost in ghostStages where ghost.afterStageID == stage.id { drawnStages.append((ghost.stage, true)) }
+        }
+        var stages = Array(repeating: StageNodes(), count: drawnStages.count)
 
-        for (stageIndex, stage) in journey.stages.enumerated() {
-            body.open("subgraph " + DOTEscaping.id("cluster_stage_" + stage.id))
-            body.line("graph " + DOTLines.attributes([
-                ("label", "<" + DOTLabel.font("<B>" + DOTLabel.wrapped(stage.name, width: 28) + "</B>", size: DOTStyle.stageSize) + ">"),
-                ("style", "\"rounded,filled\""), ("fillcolor", quoted(DOTStyle.stageFill)),
-                ("color", quoted(DOTStyle.stageBorder)), ("margin", "16"),
-            ]))
+        for (stageIndex, (stage, isGhost)) in drawnStages.enumerated() {
+            body.open("subgraph " + DOTEscaping.id("cluster_stage_" + stage.id + (isGhost ? ":removed" : "")))
+            body.line("graph " + DOTLines.attributes(stageAttributes(stage, isGhost: isGhost, usage: &usage)))
+            if isGhost {
+                for touchpoint in stage.touchpoints {
+                    let id = "removed:" + touchpoint.id
+                    body.line(DOTEscaping.id(id) + " " + ghostAttributes(touchpoint))
+                    stages[stageIndex].ids.append(id)
+                }
+                body.close()
+                continue
+            }
+            let ghosts = (context.changes?.ghosts ?? []).filter { $0.stageID == stage.id }
+            func drawGhosts(after id: String?) {
+                for ghost in ghosts where ghost.afterID == id {
+                    usage.removed = true
+                    let ghostID = "removed:" + ghost.touchpoint.id
+                    body.line(DOTEscaping.id(ghostID) + " " + ghostAttributes(ghost.touchpoint))
+                    stages[stageIndex].ids.append(ghostID)
+                }
+            }
+            drawGhosts(after: nil)
             let touchpoints = context.touchpoints(of: stage)
             for touchpoint in touchpoints {
                 body.line(DOTEscaping.id(touchpoint.id) + " " + nodeAttributes(touchpoint, usage: &usage))
                 stages[stageIndex].ids.append(touchpoint.id)
+                drawGhosts(after: touchpoint.id)
             }
             for (index, gap) in (context.findings.gapsByStage[stage.id] ?? []).enumerated() {
                 usage.gap = true
@@ -54,7 +81,7 @@ struct DOTFlowView {
                 body.line(DOTEscaping.id(id) + " " + gapAttributes(gap))
                 stages[stageIndex].ids.append(id)
             }
-            if touchpoints.isEmpty {
+            if touchpoints.isEmpty && ghosts.isEmpty {
                 let id = "empty:" + stage.id
                 let words = context.persona.map { "no touchpoints for " + $0.name } ?? "no touchpoints"
                 body.line(DOTEscaping.id(id) + " " + DOTLines.attributes([
@@ -90,8 +117,8 @@ struct DOTFlowView {
                 if targetIndex <= sourceIndex {
                     // A flow back to an earlier touchpoint must not reorder the stages.
                     attributes.append(("constraint", "false"))
-                } else if stageOfTouchpoint[target] == stageOfTouchpoint[touchpoint.id] {
-                    let stage = stageOfTouchpoint[target] ?? 0
+                } else if let stageID = stageOfTouchpoint[target], stageID == stageOfTouchpoint[touchpoint.id],
+                          let stage = drawnStages.firstIndex(where: { !$0.isGhost && $0.stage.id == stageID }) {
                     stages[stage].hasForwardSuccessor.insert(touchpoint.id)
                     stages[stage].hasForwardPredecessor.insert(target)
                 }
@@ -169,6 +196,15 @@ struct DOTFlowView {
             usage.brokenHandoff = true
             label += "<BR/>" + DOTLabel.font("<B>" + DOTStyle.warningMark + " broken handoff</B>", size: DOTStyle.detailSize, color: DOTStyle.problem)
         }
+        switch context.changes?.touchpoints[touchpoint.id] {
+        case .added?:
+            label += "<BR/>" + DOTLabel.font("<B>+ added</B>", size: DOTStyle.detailSize, color: DOTStyle.added)
+        case .changed(let fields)?:
+            label += "<BR/>" + DOTLabel.font("<B>~ " + DOTLabel.wrapped(fields.joined(separator: ", "), width: 24) + "</B>",
+                                             size: DOTStyle.detailSize, color: DOTStyle.changed)
+        case nil:
+            break
+        }
         var attributes: [(String, String)] = [
             ("label", "<" + label + ">"),
             ("fillcolor", quoted(DOTStyle.fill(forEmotion: touchpoint.emotion))),
@@ -178,12 +214,67 @@ struct DOTFlowView {
             usage.businessInitiated = true
             attributes += [("shape", "cds"), ("style", "filled"), ("margin", "\"0.3,0.14\"")]
         }
-        if unserved || !handoffsNotDrawn.isEmpty {
+        if let mark = context.changes?.touchpoints[touchpoint.id] {
+            switch mark {
+            case .added:
+                usage.added = true
+                attributes += [("color", quoted(DOTStyle.added)), ("penwidth", "4")]
+            case .changed:
+                usage.changed = true
+                attributes += [("color", quoted(DOTStyle.changed)), ("penwidth", "4")]
+            }
+        } else if unserved || !handoffsNotDrawn.isEmpty {
             attributes += [("color", quoted(DOTStyle.problem)), ("penwidth", "3.5")]
         } else if touchpoint.momentOfTruth {
             attributes += [("color", "\"#212121\""), ("penwidth", "3")]
         }
         return DOTLines.attributes(attributes)
+    }
+
+    private func stageAttributes(_ stage: Stage, isGhost: Bool, usage: inout Usage) -> [(String, String)] {
+        var name = DOTLabel.wrapped(stage.name, width: 28)
+        var border = DOTStyle.stageBorder
+        var style = "\"rounded,filled\""
+        var width: String?
+        if isGhost {
+            usage.removed = true
+            name = "<S>" + name + "</S> (removed)"
+            border = DOTStyle.removed
+            style = "\"rounded,dashed\""
+        } else {
+            switch context.changes?.stages[stage.id] {
+            case .added?:
+                usage.added = true
+                name = "+ " + name
+                border = DOTStyle.added
+                width = "3"
+            case .changed(let fields)?:
+                usage.changed = true
+                name += " " + DOTLabel.font("~ " + DOTEscaping.htmlLine(fields.joined(separator: ", ")), size: DOTStyle.detailSize)
+                border = DOTStyle.changed
+                width = "3"
+            case nil:
+                break
+            }
+        }
+        var attributes = [
+            ("label", "<" + DOTLabel.font("<B>" + name + "</B>", size: DOTStyle.stageSize) + ">"),
+            ("style", style), ("fillcolor", quoted(DOTStyle.stageFill)),
+            ("color", quoted(border)), ("margin", "16"),
+        ]
+        if let width { attributes.append(("penwidth", width)) }
+        return attributes
+    }
+
+    /// A removed touchpoint: a dashed grey box with its name struck through.
+    private func ghostAttributes(_ touchpoint: Touchpoint) -> String {
+        let label = DOTLabel.font("<S>" + DOTLabel.wrapped(touchpoint.name, width: DOTStyle.nameWidth) + "</S>", size: DOTStyle.nameSize, color: DOTStyle.removed)
+            + "<BR/>" + DOTLabel.font("<B>− removed</B>", size: DOTStyle.detailSize, color: DOTStyle.removed)
+        return DOTLines.attributes([
+            ("label", "<" + label + ">"), ("style", "\"rounded,dashed\""), ("fillcolor", "\"#ffffff\""),
+            ("color", quoted(DOTStyle.removed)), ("penwidth", "2"),
+            ("tooltip", DOTEscaping.tooltip("removed: " + touchpoint.name)),
+        ])
     }
 
     private func gapAttributes(_ gap: Diagnostic) -> String {
@@ -225,7 +316,12 @@ struct DOTFlowView {
         if usage.gap {
             problems.append(DOTLabel.legendItem(symbol: "▭ " + DOTStyle.warningMark, color: DOTStyle.gapBorder, meaning: "channel gap: no touchpoint of the stage reaches the persona"))
         }
+        var changes: [String] = []
+        if usage.added { changes.append(DOTLabel.legendItem(symbol: "▢ + green border", color: DOTStyle.added, meaning: "added")) }
+        if usage.changed { changes.append(DOTLabel.legendItem(symbol: "▢ ~ amber border", color: DOTStyle.changed, meaning: "changed (the fields that changed)")) }
+        if usage.removed { changes.append(DOTLabel.legendItem(symbol: "┆ − dashed grey", color: DOTStyle.removed, meaning: "removed, where it used to be")) }
         var rows = [DOTLabel.emotionRow, .items(heading: "Boxes", entries: shapes)]
+        if !changes.isEmpty { rows.append(.items(heading: "Changes", entries: changes)) }
         if !lines.isEmpty { rows.append(.items(heading: "Arrows", entries: lines)) }
         if !problems.isEmpty { rows.append(.items(heading: "Findings", entries: problems)) }
         return rows

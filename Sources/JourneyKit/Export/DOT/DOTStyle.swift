@@ -22,6 +22,9 @@ enum DOTStyle {
     static let problem = "#c62828"
     static let gapFill = "#fff3c4"
     static let gapBorder = "#b8860b"
+    static let added = "#2e7d32"
+    static let changed = "#ef6c00"
+    static let removed = "#9e9e9e"
 
     /// The fill for an emotion on a diverging scale, red for unhappy to blue for delighted;
     /// white when no emotion was given.

@@ -24,20 +24,24 @@ public enum JourneyXMLWriter {
         public var description: String { "the \(field) \(reason)" }
     }
 
-    /// The canonical XML text of `journey`.
-    public static func write(_ journey: Journey) throws(UnrepresentableText) -> String {
-        var out = XMLOutput()
+    /// The canonical XML text of `journey`, with `comments` (from the XML file it was read
+    /// from) before the elements they preceded there.
+    public static func write(_ journey: Journey, comments: XMLComments = XMLComments()) throws(UnrepresentableText) -> String {
+        var out = XMLOutput(comments: comments)
         out.text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         var attributes: [(String, String)] = [("xmlns", XMLJourneyImporter.namespace), ("id", journey.id), ("title", journey.title)]
         try list("ignore", journey.ignore, of: "journey", to: &attributes)
         let hasChildren = journey.description != nil || !journey.personas.isEmpty || !journey.channels.isEmpty || !journey.stages.isEmpty
-        try out.start("journey", attributes, of: "journey", isEmpty: !hasChildren)
-        guard hasChildren else { return out.text }
-        try out.textElement("description", journey.description, of: "journey")
-        for persona in journey.personas { try write(persona, to: &out) }
-        for channel in journey.channels { try write(channel, to: &out) }
-        for stage in journey.stages { try write(stage, to: &out) }
-        out.end("journey")
+        out.element = .journey
+        if try out.start("journey", attributes, of: "journey", isEmpty: !hasChildren) {
+            try out.textElement("description", journey.description, of: "journey")
+            for persona in journey.personas { try write(persona, to: &out) }
+            for channel in journey.channels { try write(channel, to: &out) }
+            for stage in journey.stages { try write(stage, to: &out) }
+            out.element = .journey
+            out.end("journey")
+        }
+        out.comments(at: .afterDocument)
         return out.text
     }
 
@@ -47,8 +51,8 @@ public enum JourneyXMLWriter {
         try list("channels", persona.channels, of: owner, to: &attributes)
         try list("ignore", persona.ignore, of: owner, to: &attributes)
         let hasChildren = persona.description != nil || !persona.goals.isEmpty
-        try out.start("persona", attributes, of: owner, isEmpty: !hasChildren)
-        guard hasChildren else { return }
+        out.element = .persona(persona.id)
+        guard try out.start("persona", attributes, of: owner, isEmpty: !hasChildren) else { return }
         try out.textElement("description", persona.description, of: owner)
         for goal in persona.goals { try out.textElement("goal", goal, of: owner) }
         out.end("persona")
@@ -61,8 +65,8 @@ public enum JourneyXMLWriter {
         if channel.status != .live { attributes.append(("status", channel.status.rawValue)) }
         if let value = channel.owner { attributes.append(("owner", value)) }
         try list("ignore", channel.ignore, of: owner, to: &attributes)
-        try out.start("channel", attributes, of: owner, isEmpty: channel.description == nil)
-        guard channel.description != nil else { return }
+        out.element = .channel(channel.id)
+        guard try out.start("channel", attributes, of: owner, isEmpty: channel.description == nil) else { return }
         try out.textElement("description", channel.description, of: owner)
         out.end("channel")
     }
@@ -72,10 +76,11 @@ public enum JourneyXMLWriter {
         var attributes = [("id", stage.id), ("name", stage.name)]
         try list("ignore", stage.ignore, of: owner, to: &attributes)
         let hasChildren = stage.description != nil || !stage.touchpoints.isEmpty
-        try out.start("stage", attributes, of: owner, isEmpty: !hasChildren)
-        guard hasChildren else { return }
+        out.element = .stage(stage.id)
+        guard try out.start("stage", attributes, of: owner, isEmpty: !hasChildren) else { return }
         try out.textElement("description", stage.description, of: owner)
         for touchpoint in stage.touchpoints { try write(touchpoint, to: &out) }
+        out.element = .stage(stage.id)
         out.end("stage")
     }
 
@@ -94,15 +99,15 @@ public enum JourneyXMLWriter {
         try list("ignore", touchpoint.ignore, of: owner, to: &attributes)
         let hasChildren = touchpoint.description != nil || !touchpoint.pains.isEmpty
             || !touchpoint.opportunities.isEmpty || !touchpoint.kpis.isEmpty
-        try out.start("touchpoint", attributes, of: owner, isEmpty: !hasChildren)
-        guard hasChildren else { return }
+        out.element = .touchpoint(touchpoint.id)
+        guard try out.start("touchpoint", attributes, of: owner, isEmpty: !hasChildren) else { return }
         try out.textElement("description", touchpoint.description, of: owner)
         for pain in touchpoint.pains { try out.textElement("pain", pain, of: owner) }
         for opportunity in touchpoint.opportunities { try out.textElement("opportunity", opportunity, of: owner) }
         for kpi in touchpoint.kpis {
             var kpiAttributes = [("name", kpi.name)]
             if let target = kpi.target { kpiAttributes.append(("target", target)) }
-            try out.start("kpi", kpiAttributes, of: "KPI \"\(kpi.name)\" of \(owner)", isEmpty: true)
+            _ = try out.start("kpi", kpiAttributes, of: "KPI \"\(kpi.name)\" of \(owner)", isEmpty: true)
         }
         out.end("touchpoint")
     }
@@ -120,12 +125,46 @@ public enum JourneyXMLWriter {
     }
 }
 
-/// Indented XML text with escaping; only the journey writer uses it.
+/// Indented XML text with escaping and the file's comments; only the journey writer uses it.
 private struct XMLOutput {
     var text = ""
     private var depth = 0
+    private let comments: XMLComments
+    /// The model element being written, which anchors the comments of its children and end tag.
+    var element: XMLComments.Element = .journey
+    private var childCounts: [String: Int] = [:]
+    private var openElements: [XMLComments.Element] = []
 
-    mutating func start(_ name: String, _ attributes: [(String, String)], of owner: String, isEmpty: Bool) throws(JourneyXMLWriter.UnrepresentableText) {
+    init(comments: XMLComments) {
+        self.comments = comments
+    }
+
+    /// Writes the comments that stood at `anchor`.
+    mutating func comments(at anchor: XMLComments.Anchor) {
+        for comment in comments[anchor] {
+            text += String(repeating: "  ", count: depth) + "<!--" + comment + "-->\n"
+        }
+    }
+
+    /// Writes a start tag, or an empty-element tag; returns whether the element was left open
+    /// (it has children, or comments before its end tag), so the caller writes its content and end.
+    mutating func start(_ name: String, _ attributes: [(String, String)], of owner: String, isEmpty: Bool) throws(JourneyXMLWriter.UnrepresentableText) -> Bool {
+        let isModelElement = ["journey", "persona", "channel", "stage", "touchpoint"].contains(name)
+        if isModelElement {
+            comments(at: .before(element))
+        } else {
+            let index = childCounts[name, default: 0]
+            childCounts[name] = index + 1
+            comments(at: .beforeChild(element, name: name, index: index))
+        }
+        // Comments before the end tag need the element open, even when it has no children.
+        let endComments = isModelElement ? comments[.end(element)] : []
+        let isEmpty = isEmpty && endComments.isEmpty
+        if isModelElement {
+            openElements.append(element)
+            childCounts = [:]
+            if isEmpty { openElements.removeLast() }
+        }
         text += String(repeating: "  ", count: depth) + "<" + name
         for (attribute, value) in attributes {
             text += " " + attribute + "=\""
@@ -134,13 +173,18 @@ private struct XMLOutput {
         }
         if isEmpty {
             text += "/>\n"
-        } else {
-            text += ">\n"
-            depth += 1
+            return false
         }
+        text += ">\n"
+        depth += 1
+        return true
     }
 
     mutating func end(_ name: String) {
+        if let closing = openElements.popLast() {
+            comments(at: .end(closing))
+            element = openElements.last ?? .journey
+        }
         depth -= 1
         text += String(repeating: "  ", count: depth) + "</" + name + ">\n"
     }
@@ -148,6 +192,9 @@ private struct XMLOutput {
     /// `<name>text</name>` on one line, when `value` is present.
     mutating func textElement(_ name: String, _ value: String?, of owner: String) throws(JourneyXMLWriter.UnrepresentableText) {
         guard let value else { return }
+        let index = childCounts[name, default: 0]
+        childCounts[name] = index + 1
+        comments(at: .beforeChild(element, name: name, index: index))
         text += String(repeating: "  ", count: depth) + "<" + name + ">"
         try Self.appendEscaped(value, inAttribute: false, field: "\(name) of \(owner)", to: &text)
         text += "</" + name + ">\n"

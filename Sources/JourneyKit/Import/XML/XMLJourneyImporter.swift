@@ -104,6 +104,12 @@ private struct XMLJourneyReader {
     /// validates as its parser reads, ahead of the reader, and gives only the line where the
     /// element's start tag ends.
     var pendingSchemaErrors: [PendingSchemaError] = []
+    /// Comments read but not yet attached to the element they precede.
+    var pendingComments: [String] = []
+    var comments = XMLComments()
+    /// For each open frame: the model element it is (or belongs to), and how many children of
+    /// each name it has had so far, to anchor comments.
+    var commentOwners: [(element: XMLComments.Element?, childCounts: [String: Int])] = []
 
     struct PendingSchemaError {
         var line: Int
@@ -259,7 +265,9 @@ private struct XMLJourneyReader {
             return ImportedJourney(journey: nil, diagnostics: diagnostics.sorted(), sourceMap: sourceMap)
         }
         let all = diagnostics + validator.validate(journey, sourceMap: sourceMap)
-        return ImportedJourney(journey: journey, diagnostics: all.sorted(), sourceMap: sourceMap)
+        var comments = comments
+        comments.add(pendingComments, at: .afterDocument)
+        return ImportedJourney(journey: journey, diagnostics: all.sorted(), sourceMap: sourceMap, comments: comments)
     }
 
     // MARK: Nodes
@@ -277,6 +285,8 @@ private struct XMLJourneyReader {
             if case .text(let field, let text)? = frames.last, let value = xmlTextReaderConstValue(reader) {
                 frames[frames.count - 1] = .text(field, text + String(cString: value))
             }
+        case Int32(XML_READER_TYPE_COMMENT.rawValue):
+            pendingComments.append(Self.string(xmlTextReaderConstValue(reader)))
         case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
             // Refused before parsing already; this only guards against a prolog the scan missed.
             fail("a <!DOCTYPE> declaration is not allowed in a journey file", at: source.location(ofOffset: 0))
@@ -318,6 +328,7 @@ private struct XMLJourneyReader {
         guard inNamespace else {
             if frames.isEmpty { journey = nil }
             frames.append(.skipped)
+            anchorComments(before: .skipped, name: name)
             return
         }
         let frame: Frame
@@ -380,9 +391,37 @@ private struct XMLJourneyReader {
             frame = .skipped
         }
         frames.append(frame)
+        anchorComments(before: frame, name: name)
+    }
+
+    /// Attaches the comments read since the last element to this one.
+    mutating func anchorComments(before frame: Frame, name: String) {
+        let element: XMLComments.Element? = switch frame {
+        case .journey: .journey
+        case .persona(let persona): .persona(persona.id)
+        case .channel(let channel): .channel(channel.id)
+        case .stage(let stage): .stage(stage.id)
+        case .touchpoint(let touchpoint): .touchpoint(touchpoint.id)
+        default: nil
+        }
+        if let element {
+            comments.add(pendingComments, at: .before(element))
+        } else if let owner = commentOwners.last?.element {
+            let index = commentOwners[commentOwners.count - 1].childCounts[name, default: 0]
+            commentOwners[commentOwners.count - 1].childCounts[name] = index + 1
+            comments.add(pendingComments, at: .beforeChild(owner, name: name, index: index))
+        } else {
+            comments.add(pendingComments, at: .afterDocument)
+        }
+        pendingComments = []
+        commentOwners.append((element, [:]))
     }
 
     mutating func endElement() {
+        if let owner = commentOwners.popLast(), let element = owner.element {
+            comments.add(pendingComments, at: .end(element))
+            pendingComments = []
+        }
         openElements.removeLast()
         guard let frame = frames.popLast() else { return }
         switch frame {

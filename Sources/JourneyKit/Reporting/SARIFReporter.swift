@@ -13,10 +13,6 @@ public struct SARIFReporter: Sendable {
     public static let invalidJourneyRuleID = "invalid-journey"
     /// The key of the partial fingerprint of findings.
     public static let fingerprintKey = "cjmFinding/v1"
-    /// Where people learn about cjm and its rules. A placeholder until the project has a public
-    /// home: SARIF requires an absolute URI here, and this is the only place that names it.
-    public static let informationURI = "https://github.com/cjm-tool/cjm"
-
     /// The rules described in the run, in order; findings of rules not listed are still reported.
     public var rules: [any Rule]
 
@@ -55,7 +51,6 @@ public struct SARIFReporter: Sendable {
         out.beginObject()
         out.key("driver")
         out.beginObject()
-        out.field("informationUri", Self.informationURI)
         out.field("name", "cjm")
         out.key("rules")
         out.beginArray()

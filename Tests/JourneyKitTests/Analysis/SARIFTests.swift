@@ -56,7 +56,8 @@ struct SARIFTests {
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["name"] as? String == "cjm")
         #expect(driver["version"] as? String == JourneyKit.version)
-        #expect((driver["informationUri"] as? String)?.hasPrefix("https://") == true)
+        // The project has no public address yet; SARIF makes informationUri optional, so none is invented.
+        #expect(driver["informationUri"] == nil)
         let rules = try #require(driver["rules"] as? [[String: Any]])
         #expect(rules.map { $0["id"] as? String } == Analyzer.allRuleIDs + ["invalid-journey"])
         for (rule, descriptor) in zip(Analyzer.allRules, rules) {

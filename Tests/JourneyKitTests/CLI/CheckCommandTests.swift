@@ -91,7 +91,9 @@ struct HelpTests {
         let result = try CLI.run(["--help"])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("USAGE: cjm <subcommand>"))
-        #expect(result.standardOutput.contains("check"))
+        for command in ["check", "rules", "matrix", "export", "render", "convert", "fmt", "diff", "git-diff", "textconv", "import"] {
+            #expect(result.standardOutput.contains("\n  \(command) "), "cjm --help lists \(command)")
+        }
         #expect(result.standardOutput.contains("rules"))
         #expect(result.standardOutput.contains("matrix"))
         #expect(result.standardOutput.contains("Exit codes"))

@@ -17,6 +17,7 @@ struct DOTMatrixView {
         let journey = context.journey
         var usage = Usage()
         let gapStages = Set(journey.stages.map(\.id).filter { !(context.findings.gapsByStage[$0] ?? []).isEmpty })
+        usage.gap = !gapStages.isEmpty
         let cellPadding = "CELLPADDING=\"8\""
 
         var table = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" \(cellPadding) COLOR=\"\(DOTStyle.stageBorder)\">"
@@ -72,7 +73,6 @@ struct DOTMatrixView {
         }
 
         if context.persona != nil, !gapStages.isEmpty {
-            usage.gap = true
             table += "<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"\(DOTStyle.gapFill)\">"
                 + DOTLabel.font("<B>" + DOTStyle.warningMark + " Channel gaps</B>", size: DOTStyle.nameSize - 1, color: DOTStyle.gapBorder) + "</TD>"
             for stage in journey.stages {
@@ -135,8 +135,9 @@ struct DOTMatrixView {
             problems.append(DOTLabel.legendItem(symbol: DOTStyle.warningMark + " red", color: DOTStyle.problem, meaning: "unserved: a persona cannot reach it"))
         }
         if usage.gap {
+            let who = context.persona == nil ? "one of the personas (cjm check names them)" : "the persona"
             problems.append(DOTLabel.legendItem(symbol: DOTStyle.warningMark + " yellow stage", color: DOTStyle.gapBorder,
-                                                meaning: "channel gap: no touchpoint of the stage reaches the persona"))
+                                                meaning: "channel gap: no touchpoint of the stage reaches " + who))
         }
         var rows = [DOTLabel.emotionRow]
         if !marks.isEmpty { rows.append(.items(heading: "Touchpoints", entries: marks)) }

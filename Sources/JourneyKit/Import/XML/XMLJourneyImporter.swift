@@ -36,6 +36,28 @@ private let libxml2IsInitialized: Bool = {
     return true
 }()
 
+/// The embedded XSD, parsed once on first use and shared by every import, on any thread.
+///
+/// libxml2 never changes a parsed `xmlSchema` while validating: all validation state lives in
+/// the `xmlSchemaValidCtxt` each import creates for itself, so one schema serves concurrent
+/// imports. It is never freed (it lives as long as the process, like the embedded text).
+private final class SharedJourneySchema: @unchecked Sendable {
+    let pointer: xmlSchemaPtr?
+
+    private init() {
+        _ = libxml2IsInitialized
+        pointer = JourneySchema.xsd.utf8CString.withUnsafeBufferPointer { text in
+            guard let parser = xmlSchemaNewMemParserCtxt(text.baseAddress, Int32(text.count - 1)) else { return nil }
+            defer { xmlSchemaFreeParserCtxt(parser) }
+            xmlSchemaSetParserStructuredErrors(parser, { _, _ in }, nil)
+            return xmlSchemaParse(parser)
+        }
+    }
+
+    /// Swift runs this initialiser exactly once, even when several threads ask at the same time.
+    static let shared = SharedJourneySchema()
+}
+
 /// An error libxml2 reported, copied out of its error struct before the reader moves on.
 private struct LibXMLError {
     var domain: Int32
@@ -142,19 +164,12 @@ private struct XMLJourneyReader {
         }
         _ = libxml2IsInitialized
 
-        // Everything libxml2 allocates here is freed by the defers, in reverse order, before returning.
-        let schemaText = JourneySchema.xsd
-        let schema: xmlSchemaPtr? = schemaText.utf8CString.withUnsafeBufferPointer { text in
-            guard let parser = xmlSchemaNewMemParserCtxt(text.baseAddress, Int32(text.count - 1)) else { return nil }
-            defer { xmlSchemaFreeParserCtxt(parser) }
-            xmlSchemaSetParserStructuredErrors(parser, { _, _ in }, nil)
-            return xmlSchemaParse(parser)
-        }
-        guard let schema else {
+        // Everything libxml2 allocates here (but the shared schema) is freed by the defers, in
+        // reverse order, before returning.
+        guard let schema = SharedJourneySchema.shared.pointer else {
             fail("internal error: the embedded XML schema could not be loaded", at: source.location(ofOffset: 0))
             return finish(validator: validator)
         }
-        defer { xmlSchemaFree(schema) }
         guard let validation = xmlSchemaNewValidCtxt(schema) else {
             fail("internal error: out of memory", at: source.location(ofOffset: 0))
             return finish(validator: validator)

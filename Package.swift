@@ -30,9 +30,10 @@ let package = Package(
             ]
         ),
         // The benchmark harness: `swift run -c release cjm-bench` (not part of `swift test`).
+        // It depends on `cjm` so that one command also builds the binary it runs as a subprocess.
         .executableTarget(
             name: "cjm-bench",
-            dependencies: ["JourneyKit"]
+            dependencies: ["JourneyKit", "CLibXML2", "cjm"]
         ),
         // One test target with a folder per stage; it depends on `cjm` so that the CLI tests
         // can run the built binary.

@@ -45,6 +45,7 @@ public struct JourneyValidator: Sendable {
         }
         var stageNames: [String: (name: String, location: SourceLocation?)] = [:]
         var touchpointNames: [String: (name: String, location: SourceLocation?)] = [:]
+        touchpointNames.reserveCapacity(journey.stages.reduce(0) { $0 + $1.touchpoints.count })
         for stage in journey.stages {
             context.declare(stage.id, name: stage.name, kind: "stage", at: stage.location, in: &stageNames, fallback: fallback)
             context.checkIgnore(stage.ignore, at: stage.location, fallback: fallback)
@@ -60,12 +61,11 @@ public struct JourneyValidator: Sendable {
         }
         for stage in journey.stages {
             for touchpoint in stage.touchpoints {
-                let owner = "touchpoint \"\(touchpoint.name)\""
-                context.checkReferences(touchpoint.channels, field: .channels, kind: "channel", owner: owner,
+                context.checkReferences(touchpoint.channels, field: .channels, kind: "channel", owner: "touchpoint \"\(touchpoint.name)\"",
                                         at: touchpoint.location, known: channelNames, fallback: fallback)
-                context.checkReferences(touchpoint.personas, field: .personas, kind: "persona", owner: owner,
+                context.checkReferences(touchpoint.personas, field: .personas, kind: "persona", owner: "touchpoint \"\(touchpoint.name)\"",
                                         at: touchpoint.location, known: personaNames, fallback: fallback)
-                context.checkReferences(touchpoint.next, field: .next, kind: "touchpoint", owner: owner,
+                context.checkReferences(touchpoint.next, field: .next, kind: "touchpoint", owner: "touchpoint \"\(touchpoint.name)\"",
                                         at: touchpoint.location, known: touchpointNames, fallback: fallback)
             }
         }
@@ -103,7 +103,8 @@ public struct JourneyValidator: Sendable {
         }
 
         mutating func checkReferences(
-            _ ids: [String], field: SourceMap.Field, kind: String, owner: String, at element: SourceLocation?,
+            // The owner's description is only built when a reference is wrong.
+            _ ids: [String], field: SourceMap.Field, kind: String, owner: @autoclosure () -> String, at element: SourceLocation?,
             known: [String: (name: String, location: SourceLocation?)], fallback: SourceLocation
         ) {
             for (index, id) in ids.enumerated() where known[id] == nil {
@@ -112,7 +113,7 @@ public struct JourneyValidator: Sendable {
                 let hint = known.count <= 2_000
                     ? Suggestion.hint(for: id, among: known.keys.sorted(), fallback: "declare a \(kind) with id \"\(id)\" or correct the reference")
                     : "declare a \(kind) with id \"\(id)\" or correct the reference"
-                diagnostics.append(.error("\(owner) refers to unknown \(kind) \"\(id)\"", at: location, hint: hint))
+                diagnostics.append(.error("\(owner()) refers to unknown \(kind) \"\(id)\"", at: location, hint: hint))
             }
         }
 

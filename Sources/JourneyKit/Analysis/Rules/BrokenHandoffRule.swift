@@ -18,12 +18,12 @@ public struct BrokenHandoffRule: Rule {
             let from = placed.touchpoint
             let fromLive = journey.liveChannels(of: from)
             guard !fromLive.isEmpty else { continue }
-            let fromIDs = Set(fromLive.map(\.id))
-            var seen: Set<String> = []
-            for nextID in from.next where seen.insert(nextID).inserted {
+            // A touchpoint has a channel or two and a next step or two: scanning these short
+            // lists is much cheaper than hashing them into sets for each of 100k touchpoints.
+            for (position, nextID) in from.next.enumerated() where !from.next[..<position].contains(nextID) {
                 guard let to = journey.touchpoint(nextID), to.handoff == nil else { continue }
                 let toLive = journey.liveChannels(of: to)
-                guard !toLive.isEmpty, !toLive.contains(where: { fromIDs.contains($0.id) }) else { continue }
+                guard !toLive.isEmpty, !toLive.contains(where: { channel in fromLive.contains { $0.id == channel.id } }) else { continue }
                 findings.append(finding(
                     "Customers going from \(Wording.quoted(from.name)) to \(Wording.quoted(to.name)) must switch from "
                         + Wording.list(fromLive.map(\.name)) + " to " + Wording.list(toLive.map(\.name))

@@ -33,8 +33,10 @@ let package = Package(
         // It depends on `cjm` so that one command also builds the binary it runs as a subprocess.
         .executableTarget(
             name: "cjm-bench",
-            dependencies: ["JourneyKit", "CLibXML2", "cjm"]
+            dependencies: ["JourneyKit", "CLibXML2", "CBenchSupport", "cjm"]
         ),
+        // C helpers of the benchmark (heap statistics that Swift's Glibc module does not export).
+        .target(name: "CBenchSupport"),
         // One test target with a folder per stage; it depends on `cjm` so that the CLI tests
         // can run the built binary.
         .testTarget(

@@ -1,9 +1,6 @@
+import CBenchSupport
 import Foundation
 import JourneyKit
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What is timed: a parser underneath cjm, or one of cjm's phases.
 enum Measured: Hashable {
@@ -212,11 +209,7 @@ enum Machine {
 
     /// Bytes the C heap has handed out and not taken back (glibc's `mallinfo2`).
     static var heapInUse: Int {
-        #if canImport(Glibc)
-        Int(mallinfo2().uordblks)
-        #else
-        0
-        #endif
+        Int(cjm_bench_heap_in_use())
     }
 
     static var loadAverage: String {

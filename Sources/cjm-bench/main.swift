@@ -127,7 +127,7 @@ for size in options.sizes {
         // peak memory of a check from below, beside the file's bytes.
         let heapBefore = Machine.heapInUse
         let imported = JourneyImporter.importJourney(from: bytes, path: path, format: format)
-        set.modelHeapBytes = Machine.heapInUse - heapBefore
+        set.modelHeapBytes = max(0, Machine.heapInUse - heapBefore)
         guard imported.isValid, let model = imported.journey else {
             print("cjm-bench: the synthetic \(format.rawValue) journey is invalid: \(imported.diagnostics.prefix(3))")
             exit(2)

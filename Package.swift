@@ -38,12 +38,13 @@ let package = Package(
         // C helpers of the benchmark (heap statistics that Swift's Glibc module does not export).
         .target(name: "CBenchSupport"),
         // One test target with a folder per stage; it depends on `cjm` so that the CLI tests
-        // can run the built binary.
+        // can run the built binary, and on `cjm-bench` to test its journey generator.
         .testTarget(
             name: "JourneyKitTests",
             dependencies: [
                 "JourneyKit",
                 "cjm",
+                "cjm-bench",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures", "Golden"]

@@ -86,10 +86,13 @@ struct CheckCommand: AsyncParsableCommand {
                 return FileReport.unreadable(path: path, message: "the directory holds no journey files",
                                              hint: "cjm looks for files named *.journey.json or *.journey.xml in it and below it")
             case .file(let path):
+                let bytes: [UInt8]
                 switch InputFiles.read(path, maxSize: maxFileSize) {
-                case .success(let bytes): return checker.check(bytes: bytes, path: path)
+                case .success(let read): bytes = read
                 case .failure(let error): return FileReport.unreadable(path: path, message: "cannot read the journey: \(error.message)", hint: error.hint)
                 }
+                // Handed over, so that the checker can release the file's bytes once it is read.
+                return checker.check(bytes: consume bytes, path: path)
             }
         }
         let output = FileHandleOutput.standardOutput

@@ -30,17 +30,21 @@ let package = Package(
             ]
         ),
         // The benchmark harness: `swift run -c release cjm-bench` (not part of `swift test`).
+        // It depends on `cjm` so that one command also builds the binary it runs as a subprocess.
         .executableTarget(
             name: "cjm-bench",
-            dependencies: ["JourneyKit"]
+            dependencies: ["JourneyKit", "CLibXML2", "CBenchSupport", "cjm"]
         ),
+        // C helpers of the benchmark (heap statistics that Swift's Glibc module does not export).
+        .target(name: "CBenchSupport"),
         // One test target with a folder per stage; it depends on `cjm` so that the CLI tests
-        // can run the built binary.
+        // can run the built binary, and on `cjm-bench` to test its journey generator.
         .testTarget(
             name: "JourneyKitTests",
             dependencies: [
                 "JourneyKit",
                 "cjm",
+                "cjm-bench",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures", "Golden"]

@@ -11,7 +11,8 @@ enum SyntheticJourney {
             Persona(id: "persona-\(index)", name: "Persona \(index) — \(["Ana", "Bo", "Chen", "Dara", "Émile", "Farah"][index % 6])",
                     description: "A customer who buys \(["often", "rarely", "in bulk", "as a gift"][index % 4]) and prefers quick answers.",
                     goals: ["Get the right product", "Pay without friction"],
-                    channels: index % 3 == 0 ? [] : (0..<6).map { "channel-\((index + $0 * 3) % 24)" })
+                    // Every persona that lists channels uses the three core channels most steps run on.
+                    channels: index % 3 == 0 ? [] : ["channel-0", "channel-1", "channel-2"] + (1..<4).map { "channel-\((index + $0 * 3) % 24)" })
         }
         let channels = (0..<24).map { index in
             Channel(id: "channel-\(index)", name: "Channel \(index)", kind: Channel.Kind.allCases[index % Channel.Kind.allCases.count],
@@ -26,8 +27,9 @@ enum SyntheticJourney {
             var touchpoints: [Touchpoint] = []
             for _ in 0..<size {
                 let id = "touchpoint-\(next)"
-                let channelCount = 1 + Int(random.next() % 2)
-                let touchpointChannels = (0..<channelCount).map { _ in "channel-\(random.next() % 24)" }
+                // A run of twenty steps stays on one core channel (a handoff marks each switch),
+                // sometimes with a second channel: a journey with a few findings, not thousands.
+                let touchpointChannels = ["channel-\((next / 20) % 3)"] + (random.next() % 2 == 0 ? ["channel-\(random.next() % 24)"] : [])
                 let followers = next + 1 < count ? ["touchpoint-\(next + 1)"] + (random.next() % 4 == 0 && next + 7 < count ? ["touchpoint-\(next + 7)"] : []) : []
                 touchpoints.append(Touchpoint(
                     id: id, name: "Step \(next): the customer \(["asks about stock", "compares prices", "pays", "waits for delivery"][next % 4])",
@@ -39,9 +41,9 @@ enum SyntheticJourney {
                     emotion: next % 2 == 0 ? Int(random.next() % 5) - 2 : nil,
                     momentOfTruth: next % 50 == 0,
                     next: followers,
-                    handoff: next % 10 == 0 ? "Order number carried over" : nil,
+                    handoff: next % 20 == 0 ? "Order number carried over" : nil,
                     pains: next % 7 == 0 ? ["Has to repeat the order number"] : [],
-                    opportunities: next % 14 == 0 ? ["Send a tracking link"] : [],
+                    opportunities: next % 7 == 0 && next % 49 != 0 ? ["Send a tracking link"] : [],
                     kpis: next % 3 == 0 ? [.init(name: "Completion rate", target: "95%")] : []))
                 next += 1
             }

@@ -1,23 +1,209 @@
 import Foundation
 import JourneyKit
 
-// Quick measurement while the full harness is built: JSON import against JSONSerialization.
-func median(_ runs: Int, _ body: () -> Void) -> Double {
-    var times: [Double] = []
-    for _ in 0..<runs {
-        let start = ContinuousClock.now
-        body()
-        let elapsed = ContinuousClock.now - start
-        times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-    }
-    return times.sorted()[times.count / 2]
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// cjm-bench: times cjm against the parsers underneath it on synthetic journeys, checks the
+// performance targets of docs/benchmarks.md, and (with --output) rewrites that file's
+// measured section. Run it with `swift run -c release cjm-bench --output docs/benchmarks.md`.
+
+let usage = """
+    USAGE: cjm-bench [--sizes 1000,10000,100000] [--runs N] [--batch-files N] [--output FILE]
+
+      --sizes        touchpoint counts of the synthetic journeys (default 1000,10000,100000)
+      --runs         timed runs per measurement, after one untimed warm-up (default 5)
+      --batch-files  sample-sized files in the --jobs 1 vs --jobs 2 batch (default 200)
+      --output       write the results into this Markdown file, between the
+                     cjm-bench markers (the rest of the file is kept)
+      --write-journeys DIR
+                     only write the synthetic journeys (both formats, every size)
+                     into DIR, for profiling with perf or valgrind, and exit
+    Build with -c release: debug numbers mean nothing.
+    """
+
+struct Options {
+    var sizes = [1_000, 10_000, 100_000]
+    var runs = 5
+    var batchFiles = 200
+    var output: String?
+    var journeysDirectory: String?
 }
 
-for size in CommandLine.arguments.dropFirst().compactMap({ Int($0) }) {
+func parseOptions() -> Options {
+    var options = Options()
+    var arguments = CommandLine.arguments.dropFirst()[...]
+    func value(_ name: String) -> String {
+        guard let value = arguments.popFirst() else {
+            FileHandle.standardError.write(Data("cjm-bench: \(name) needs a value\n\(usage)\n".utf8))
+            exit(2)
+        }
+        return value
+    }
+    func number(_ name: String, _ text: String) -> Int {
+        guard let number = Int(text.replacingOccurrences(of: "_", with: "")), number > 0 else {
+            FileHandle.standardError.write(Data("cjm-bench: \(name) takes positive whole numbers, found \"\(text)\"\n".utf8))
+            exit(2)
+        }
+        return number
+    }
+    while let argument = arguments.popFirst() {
+        switch argument {
+        case "--sizes": options.sizes = value(argument).split(separator: ",").map { number("--sizes", String($0)) }
+        case "--runs": options.runs = number(argument, value(argument))
+        case "--batch-files": options.batchFiles = number(argument, value(argument))
+        case "--output": options.output = value(argument)
+        case "--write-journeys": options.journeysDirectory = value(argument)
+        case "--help", "-h":
+            print(usage)
+            exit(0)
+        default:
+            FileHandle.standardError.write(Data("cjm-bench: unknown argument \"\(argument)\"\n\(usage)\n".utf8))
+            exit(2)
+        }
+    }
+    return options
+}
+
+let options = parseOptions()
+if let directory = options.journeysDirectory {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    for size in options.sizes {
+        let journey = SyntheticJourney.make(touchpoints: size)
+        for format in JourneyFormat.allCases {
+            let path = "\(directory)/synthetic-\(size).\(format.fileExtension)"
+            try Data(try JourneyWriter.write(journey, as: format).utf8).write(to: URL(fileURLWithPath: path))
+            print(path)
+        }
+    }
+    exit(0)
+}
+#if DEBUG
+print("warning: cjm-bench is a debug build; run `swift run -c release cjm-bench` for meaningful numbers")
+#endif
+
+/// The release `cjm` binary next to this one (SwiftPM builds it, cjm-bench depends on it).
+let cjmBinary: String = {
+    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    return URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("cjm").path
+}()
+guard FileManager.default.isExecutableFile(atPath: cjmBinary) else {
+    print("cjm-bench: no cjm binary at \(cjmBinary); build it with `swift build -c release`")
+    exit(2)
+}
+
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cjm-bench-\(getpid())")
+try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: scratch) }
+
+let loadBefore = Machine.loadAverage
+var results = BenchmarkResults(runs: options.runs)
+
+for size in options.sizes {
     let journey = SyntheticJourney.make(touchpoints: size)
-    let json = Array(JourneyJSONWriter.write(journey).utf8)
-    let data = Data(json)
-    let floor = median(5) { _ = try? JSONSerialization.jsonObject(with: data) }
-    let importTime = median(5) { _ = JSONJourneyImporter.importJourney(from: json, path: "x.journey.json") }
-    print(size, json.count, String(format: "floor %.4f import %.4f ratio %.2f", floor, importTime, importTime / floor))
+    for format in [JourneyFormat.json, .xml] {
+        guard let text = try? JourneyWriter.write(journey, as: format) else {
+            print("cjm-bench: the synthetic journey cannot be written as \(format.rawValue)")
+            exit(2)
+        }
+        let bytes = Array(text.utf8)
+        let path = "synthetic-\(size).\(format.fileExtension)"
+        let file = scratch.appendingPathComponent(path)
+        try Data(bytes).write(to: file)
+        var set = PhaseSet(size: size, format: format, bytes: bytes.count)
+        let runs = options.runs
+
+        switch format {
+        case .json:
+            let data = Data(bytes)
+            set.add(.floor("JSONSerialization"), Timing.measure(runs: runs) { Floors.jsonSerialization(data) })
+        case .xml:
+            set.add(.floor("libxml2 tree"), Timing.measure(runs: runs) { Floors.libxml2Tree(bytes) })
+            set.add(.floor("libxml2 reader"), Timing.measure(runs: runs) { Floors.libxml2Reader(bytes) })
+            set.add(.floor("libxml2 reader + XSD"), Timing.measure(runs: runs) { Floors.libxml2ReaderWithSchema(bytes) })
+        }
+        // The heap the imported journey holds (model, source map, diagnostics): what bounds the
+        // peak memory of a check from below, beside the file's bytes.
+        let heapBefore = Machine.heapInUse
+        let imported = JourneyImporter.importJourney(from: bytes, path: path, format: format)
+        set.modelHeapBytes = max(0, Machine.heapInUse - heapBefore)
+        guard imported.isValid, let model = imported.journey else {
+            print("cjm-bench: the synthetic \(format.rawValue) journey is invalid: \(imported.diagnostics.prefix(3))")
+            exit(2)
+        }
+        let validator = JourneyValidator()
+        let analyzer = Analyzer()
+        let findings = analyzer.analyze(model)
+        set.add(.phase("import"), Timing.measure(runs: runs) { _ = JourneyImporter.importJourney(from: bytes, path: path, format: format) })
+        set.add(.phase("validation"), Timing.measure(runs: runs) { _ = validator.validate(model, sourceMap: imported.sourceMap) })
+        set.add(.phase("analysis"), Timing.measure(runs: runs) { _ = analyzer.analyze(model) })
+        set.add(.phase("DOT export"), Timing.measure(runs: runs) { _ = DOTExporter().export(model, findings: findings) })
+        let checker = JourneyChecker()
+        set.add(.phase("check"), Timing.measure(runs: runs) { _ = checker.check(bytes: bytes, path: path, format: format) })
+
+        // The whole command as a user runs it: process start, reading the file, printing.
+        var processRuns: [ChildRun] = []
+        for _ in 0..<max(3, runs / 2) {
+            guard let run = ChildProcess.run(cjmBinary, ["check", "--fail-on", "none", file.path]), run.status == 0 else {
+                print("cjm-bench: `cjm check \(file.path)` failed")
+                exit(2)
+            }
+            processRuns.append(run)
+        }
+        set.add(.phase("cjm check (process)"), Timing(samples: processRuns.map(\.seconds)))
+        set.peakMemoryBytes = ChildProcess.peakMemory(cjmBinary, ["check", "--fail-on", "none", file.path], scratch: scratch.path)
+        results.sets.append(set)
+        print(set.table(), terminator: "\n\n")
+        fflush(nil)
+        try? FileManager.default.removeItem(at: file)
+    }
+}
+
+// Start-up: a small sample against the process start alone.
+let startupRuns = max(20, options.runs * 4)
+func processTiming(_ arguments: [String]) -> Timing {
+    _ = ChildProcess.run(cjmBinary, arguments)
+    return Timing(samples: (0..<startupRuns).compactMap { _ in ChildProcess.run(cjmBinary, arguments)?.seconds })
+}
+results.startup = [
+    ("cjm --version", processTiming(["--version"])),
+    ("cjm check samples/minimal.journey.json", processTiming(["check", "--fail-on", "none", "samples/minimal.journey.json"])),
+    ("cjm check samples/minimal.journey.xml", processTiming(["check", "--fail-on", "none", "samples/minimal.journey.xml"])),
+]
+
+// Batches: sample-sized files, one after another and on two cores.
+let samples = ((try? FileManager.default.contentsOfDirectory(atPath: "samples")) ?? [])
+    .filter { $0.hasSuffix(".journey.json") || $0.hasSuffix(".journey.xml") }.sorted()
+if samples.isEmpty {
+    print("cjm-bench: run from the repository root (no samples/ here); skipping start-up and batch measurements")
+} else {
+    let batch = scratch.appendingPathComponent("batch")
+    try FileManager.default.createDirectory(at: batch, withIntermediateDirectories: true)
+    for index in 0..<options.batchFiles {
+        let sample = samples[index % samples.count]
+        try FileManager.default.copyItem(atPath: "samples/" + sample, toPath: batch.appendingPathComponent("\(index)-\(sample)").path)
+    }
+    var sequential: [Double] = []
+    var parallel: [Double] = []
+    _ = ChildProcess.run(cjmBinary, ["check", "--fail-on", "none", batch.path])
+    // Alternating, so that a burst of load from elsewhere hits both alike.
+    for _ in 0..<max(5, options.runs) {
+        if let run = ChildProcess.run(cjmBinary, ["check", "--fail-on", "none", "--jobs", "1", batch.path]) { sequential.append(run.seconds) }
+        if let run = ChildProcess.run(cjmBinary, ["check", "--fail-on", "none", "--jobs", "2", batch.path]) { parallel.append(run.seconds) }
+    }
+    results.batch = BatchResult(files: options.batchFiles, sequential: Timing(samples: sequential), parallel: Timing(samples: parallel))
+}
+results.loadAverages = (loadBefore, Machine.loadAverage)
+
+let report = results.markdown()
+print(report)
+if let output = options.output {
+    do {
+        try Report.write(report, into: output)
+        print("cjm-bench: wrote \(output)")
+    } catch {
+        print("cjm-bench: cannot write \(output): \(error)")
+        exit(2)
+    }
 }

@@ -9,7 +9,7 @@ import Darwin
 
 /// The `cjm` command: customer journey maps as code.
 @main
-struct CJM: ParsableCommand {
+struct CJM: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cjm",
         abstract: "Customer journey maps as code: check, analyse and draw journeys kept in text files.",
@@ -32,10 +32,14 @@ struct CJM: ParsableCommand {
     ///
     /// Usage errors exit with 2 (not ArgumentParser's 64) so that scripts see one code for
     /// "cjm could not do what was asked".
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

@@ -38,8 +38,12 @@ public struct JourneyChecker: Sendable {
     }
 
     /// Checks one file's bytes: validation problems, then (when the journey is valid) findings.
-    public func check(bytes: [UInt8], path: String, format: JourneyFormat? = nil) -> FileReport {
+    ///
+    /// The bytes are consumed: they are released as soon as the journey is read, so that a
+    /// large file and the analysis of its journey are not in memory at the same time.
+    public func check(bytes: consuming [UInt8], path: String, format: JourneyFormat? = nil) -> FileReport {
         let imported = JourneyImporter.importJourney(from: bytes, path: path, format: format, validator: validator)
+        _ = consume bytes
         var report = FileReport(path: path, journeyID: imported.journey?.id, diagnostics: imported.diagnostics)
         if report.isValid, let journey = imported.journey {
             report.findings = analyzer.analyze(journey)

@@ -33,24 +33,30 @@ public struct JourneyValidator: Sendable {
         context.checkID(journey.id, kind: "journey", at: journey.location, fallback: fallback)
         context.checkIgnore(journey.ignore, at: journey.location, fallback: fallback)
 
-        var personaNames: [String: (name: String, location: SourceLocation?)] = [:]
+        var personaNames: [String: Int] = [:]
         for persona in journey.personas {
             context.declare(persona.id, name: persona.name, kind: "persona", at: persona.location, in: &personaNames, fallback: fallback)
             context.checkIgnore(persona.ignore, at: persona.location, fallback: fallback)
         }
-        var channelNames: [String: (name: String, location: SourceLocation?)] = [:]
+        var channelNames: [String: Int] = [:]
         for channel in journey.channels {
             context.declare(channel.id, name: channel.name, kind: "channel", at: channel.location, in: &channelNames, fallback: fallback)
             context.checkIgnore(channel.ignore, at: channel.location, fallback: fallback)
         }
-        var stageNames: [String: (name: String, location: SourceLocation?)] = [:]
-        var touchpointNames: [String: (name: String, location: SourceLocation?)] = [:]
+        var stageNames: [String: Int] = [:]
+        var touchpointNames: [String: Int] = [:]
+        touchpointNames.reserveCapacity(journey.stages.reduce(0) { $0 + $1.touchpoints.count })
         for stage in journey.stages {
             context.declare(stage.id, name: stage.name, kind: "stage", at: stage.location, in: &stageNames, fallback: fallback)
             context.checkIgnore(stage.ignore, at: stage.location, fallback: fallback)
-            for touchpoint in stage.touchpoints {
-                context.declare(touchpoint.id, name: touchpoint.name, kind: "touchpoint", at: touchpoint.location, in: &touchpointNames, fallback: fallback)
-                context.checkIgnore(touchpoint.ignore, at: touchpoint.location, fallback: fallback)
+            // By index, reading fields in place: `for touchpoint in` copies every touchpoint,
+            // retaining and releasing each of its strings, which dominated this pass at 100k.
+            let touchpoints = stage.touchpoints
+            for index in touchpoints.indices {
+                let location = touchpoints[index].location
+                context.declare(touchpoints[index].id, name: touchpoints[index].name, kind: "touchpoint", at: location,
+                                in: &touchpointNames, fallback: fallback)
+                context.checkIgnore(touchpoints[index].ignore, at: location, fallback: fallback)
             }
         }
 
@@ -59,14 +65,16 @@ public struct JourneyValidator: Sendable {
                                     at: persona.location, known: channelNames, fallback: fallback)
         }
         for stage in journey.stages {
-            for touchpoint in stage.touchpoints {
-                let owner = "touchpoint \"\(touchpoint.name)\""
-                context.checkReferences(touchpoint.channels, field: .channels, kind: "channel", owner: owner,
-                                        at: touchpoint.location, known: channelNames, fallback: fallback)
-                context.checkReferences(touchpoint.personas, field: .personas, kind: "persona", owner: owner,
-                                        at: touchpoint.location, known: personaNames, fallback: fallback)
-                context.checkReferences(touchpoint.next, field: .next, kind: "touchpoint", owner: owner,
-                                        at: touchpoint.location, known: touchpointNames, fallback: fallback)
+            let touchpoints = stage.touchpoints
+            for index in touchpoints.indices {
+                let location = touchpoints[index].location
+                let owner = { "touchpoint \"\(touchpoints[index].name)\"" }
+                context.checkReferences(touchpoints[index].channels, field: .channels, kind: "channel", owner: owner(),
+                                        at: location, known: channelNames, fallback: fallback)
+                context.checkReferences(touchpoints[index].personas, field: .personas, kind: "persona", owner: owner(),
+                                        at: location, known: personaNames, fallback: fallback)
+                context.checkReferences(touchpoints[index].next, field: .next, kind: "touchpoint", owner: owner(),
+                                        at: location, known: touchpointNames, fallback: fallback)
             }
         }
         return context.diagnostics
@@ -76,6 +84,9 @@ public struct JourneyValidator: Sendable {
         let sourceMap: SourceMap
         let knownRuleIDs: Set<String>?
         var diagnostics: [Diagnostic] = []
+        /// The name and location of every id declared, for "duplicate id" messages; the id
+        /// tables map an id to its index here, which keeps them small on large journeys.
+        var declarations: [(name: String, location: SourceLocation?)] = []
 
         mutating func checkID(_ id: String, kind: String, at element: SourceLocation?, fallback: SourceLocation) {
             guard !id.isEmpty, !JourneyValidator.isValidID(id) else { return }
@@ -87,24 +98,27 @@ public struct JourneyValidator: Sendable {
 
         mutating func declare(
             _ id: String, name: String, kind: String, at element: SourceLocation?,
-            in declared: inout [String: (name: String, location: SourceLocation?)], fallback: SourceLocation
+            in declared: inout [String: Int], fallback: SourceLocation
         ) {
             checkID(id, kind: kind, at: element, fallback: fallback)
             guard !id.isEmpty else { return }
-            if let first = declared[id] {
+            if let firstIndex = declared[id] {
+                let first = declarations[firstIndex]
                 let location = sourceMap.location(of: .id, in: element) ?? fallback
                 let whereFirst = first.location.map { " at line \($0.line)" } ?? ""
                 diagnostics.append(.error(
                     "duplicate \(kind) id \"\(id)\": \"\(first.name)\"\(whereFirst) already uses it", at: location,
                     hint: "each \(kind) needs its own id; rename one of them"))
             } else {
-                declared[id] = (name, element)
+                declared[id] = declarations.count
+                declarations.append((name, element))
             }
         }
 
         mutating func checkReferences(
-            _ ids: [String], field: SourceMap.Field, kind: String, owner: String, at element: SourceLocation?,
-            known: [String: (name: String, location: SourceLocation?)], fallback: SourceLocation
+            // The owner's description is only built when a reference is wrong.
+            _ ids: [String], field: SourceMap.Field, kind: String, owner: @autoclosure () -> String, at element: SourceLocation?,
+            known: [String: Int], fallback: SourceLocation
         ) {
             for (index, id) in ids.enumerated() where known[id] == nil {
                 let location = sourceMap.location(of: field, index: index, in: element) ?? fallback
@@ -112,7 +126,7 @@ public struct JourneyValidator: Sendable {
                 let hint = known.count <= 2_000
                     ? Suggestion.hint(for: id, among: known.keys.sorted(), fallback: "declare a \(kind) with id \"\(id)\" or correct the reference")
                     : "declare a \(kind) with id \"\(id)\" or correct the reference"
-                diagnostics.append(.error("\(owner) refers to unknown \(kind) \"\(id)\"", at: location, hint: hint))
+                diagnostics.append(.error("\(owner()) refers to unknown \(kind) \"\(id)\"", at: location, hint: hint))
             }
         }
 

@@ -1,15 +1,24 @@
 import ArgumentParser
 import JourneyKit
 
-/// `cjm check FILE...`: validate and analyse journey files, reporting every problem and finding with its location.
-struct CheckCommand: ParsableCommand {
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `cjm check FILE_OR_DIRECTORY...`: validate and analyse journey files, reporting every problem and finding with its location.
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate and analyse journey files, reporting every problem and finding with its location.",
         discussion: """
             Reads JSON and XML journeys alike (XML is also checked against the embedded \
             schema/journey.xsd). Validates each file, then runs the analyser rules (`cjm rules` \
-            lists them) on every valid journey. Prints compiler-style lines \
+            lists them) on every valid journey. Directories are walked recursively for \
+            *.journey.json and *.journey.xml files (hidden entries skipped); files are checked on \
+            all cores (--jobs), and reported in the order of the arguments, files found in a \
+            directory in sorted order. Prints compiler-style lines \
             (path:line:column: warning: message [rule]) and a summary, or a JSON or SARIF 2.1.0 \
             report. Findings are suppressed by "ignore" lists in the journey. \
             Exit codes: 0 no finding at or above --fail-on, 1 such findings remain, 2 a file is invalid or \
@@ -35,8 +44,14 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    @Argument(help: ArgumentHelp("Journey files (.journey.json or .journey.xml; other names are read by content).", valueName: "file"))
+    @Argument(help: ArgumentHelp(
+        "Journey files (.journey.json or .journey.xml; other names are read by content) or directories to search for them.",
+        valueName: "file-or-directory"))
     var files: [String]
+
+    @Option(help: ArgumentHelp("Check at most this many files at the same time (default: the number of cores; 1 checks one after another).",
+                               valueName: "n"))
+    var jobs: Int?
 
     @Option(help: "Output format: text, json or sarif.")
     var format: Format = .text
@@ -53,17 +68,31 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func validate() throws {
+        if let jobs, jobs < 1 {
+            throw ValidationError("--jobs must be at least 1, found \(jobs)")
+        }
         for rule in disabledRules where Analyzer.rule(withID: rule) == nil {
             throw ValidationError("--disable names unknown rule \"\(rule)\"; \(Analyzer.hint(forUnknownRule: rule))")
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let checker = JourneyChecker(analyzer: Analyzer(disabled: Set(disabledRules)))
-        let reports = files.map { path in
-            switch InputFiles.read(path, maxSize: input.maxFileSize) {
-            case .success(let bytes): checker.check(bytes: bytes, path: path)
-            case .failure(let error): FileReport.unreadable(path: path, message: "cannot read the journey: \(error.message)", hint: error.hint)
+        let maxFileSize = input.maxFileSize
+        let entries = JourneyFileWalker.expand(files)
+        let reports = await entries.concurrentMap(limit: jobs ?? Self.processorCount) { entry in
+            switch entry {
+            case .emptyDirectory(let path):
+                return FileReport.unreadable(path: path, message: "the directory holds no journey files",
+                                             hint: "cjm looks for files named *.journey.json or *.journey.xml in it and below it")
+            case .file(let path):
+                let bytes: [UInt8]
+                switch InputFiles.read(path, maxSize: maxFileSize) {
+                case .success(let read): bytes = read
+                case .failure(let error): return FileReport.unreadable(path: path, message: "cannot read the journey: \(error.message)", hint: error.hint)
+                }
+                // Handed over, so that the checker can release the file's bytes once it is read.
+                return checker.check(bytes: consume bytes, path: path)
             }
         }
         let output = FileHandleOutput.standardOutput
@@ -78,5 +107,10 @@ struct CheckCommand: ParsableCommand {
         if reports.contains(where: { $0.hasFindings(atOrAbove: failOn.severity) }) {
             throw ExitCode(ExitStatus.findings)
         }
+    }
+
+    /// The cores this process may run on, the default for --jobs.
+    private static var processorCount: Int {
+        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 }

@@ -52,7 +52,9 @@ enum InputFiles {
                 path: path, message: "it is \(megabytes(Int(status.st_size))) MB, over the \(megabytes(maxSize)) MB limit",
                 hint: "raise the limit with --max-file-size MB if the file is really a journey"))
         }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        // One byte more than the file: reaching the end is then seen without growing (and so
+        // copying) the buffer, which for a large file doubled the memory and the time of reading.
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
         var count = 0
         while true {
             if count == bytes.count {

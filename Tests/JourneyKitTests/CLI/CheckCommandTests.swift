@@ -51,10 +51,12 @@ struct CheckCommandTests {
 
     @Test("files that cannot be read are reported, not crashed on")
     func unreadableFiles() throws {
-        let result = try CLI.run(["check", "does-not-exist.journey.json", "samples"])
+        let empty = try TemporaryFolder()
+        try empty.write("not a journey", to: "notes.txt")
+        let result = try CLI.run(["check", "does-not-exist.journey.json", empty.url.path])
         #expect(result.status == 2)
         #expect(result.standardOutput.contains("does-not-exist.journey.json:1:1: error: cannot read the journey: no such file"))
-        #expect(result.standardOutput.contains("samples:1:1: error: cannot read the journey: it is a directory"))
+        #expect(result.standardOutput.contains("\(empty.url.path):1:1: error: the directory holds no journey files"))
         #expect(result.standardError.isEmpty)
     }
 
@@ -68,6 +70,64 @@ struct CheckCommandTests {
         #expect(badFormat.standardError.contains("yaml"))
         let unknownCommand = try CLI.run(["chek"])
         #expect(unknownCommand.status == 2)
+    }
+
+    @Test("a directory is walked recursively for journey files, in sorted order, hidden entries and other files skipped")
+    func directoryWalk() throws {
+        let folder = try TemporaryFolder()
+        let minimalJSON = try String(contentsOfFile: Paths.repository.appendingPathComponent("samples/minimal.journey.json").path, encoding: .utf8)
+        let minimalXML = try String(contentsOfFile: Paths.repository.appendingPathComponent("samples/minimal.journey.xml").path, encoding: .utf8)
+        try folder.write(minimalJSON, to: "b/second.journey.json")
+        try folder.write(minimalXML, to: "a.journey.xml")
+        try folder.write(minimalJSON, to: "b/a/first.journey.json")
+        try folder.write(minimalJSON, to: "z.journey.json")
+        try folder.write("{ broken", to: ".hidden/broken.journey.json")
+        try folder.write("{ broken", to: "notes.json")
+        try folder.write("{ broken", to: "journey.json.bak")
+        let root = folder.url.path
+        let result = try CLI.run(["check", "--fail-on", "none", "samples/minimal.journey.json", root])
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        let json = try CLI.run(["check", "--format", "json", "--fail-on", "none", "samples/minimal.journey.json", root])
+        let report = try #require(try JSONSerialization.jsonObject(with: json.outputBytes) as? [String: Any])
+        let paths = try #require(report["files"] as? [[String: Any]]).compactMap { $0["path"] as? String }
+        #expect(paths == [
+            "samples/minimal.journey.json",
+            "\(root)/a.journey.xml", "\(root)/b/a/first.journey.json", "\(root)/b/second.journey.json", "\(root)/z.journey.json",
+        ])
+        #expect(result.standardOutput.hasSuffix("5 files checked: 5 valid, 0 invalid; 5 findings (5 info)\n"), "\(result.standardOutput)")
+    }
+
+    @Test("the output is byte-identical whatever the number of jobs")
+    func jobsDoNotChangeOutput() throws {
+        let folder = try TemporaryFolder()
+        for sample in Paths.samples() + Paths.samples("journey.xml") {
+            let text = try String(contentsOf: sample, encoding: .utf8)
+            for copy in 0..<8 {
+                try folder.write(text, to: "copy-\(copy)/\(sample.lastPathComponent)")
+            }
+        }
+        try folder.write("{ \"id\": \"broken\" ", to: "copy-3/broken.journey.json")
+        try folder.write("<journey xmlns=\"urn:cjm:journey:1\" id=\"x\">", to: "copy-5/broken.journey.xml")
+        for format in ["text", "json", "sarif"] {
+            let arguments = ["check", "--format", format, folder.url.path, "samples/minimal.journey.xml"]
+            let sequential = try CLI.run(arguments + ["--jobs", "1"])
+            #expect(sequential.status == 2)
+            for _ in 0..<2 {
+                let parallel = try CLI.run(arguments + ["--jobs", "2"])
+                #expect(parallel.status == sequential.status)
+                #expect(parallel.outputBytes == sequential.outputBytes, "\(format) output differs between --jobs 1 and --jobs 2")
+            }
+            let byDefault = try CLI.run(arguments)
+            #expect(byDefault.outputBytes == sequential.outputBytes)
+        }
+    }
+
+    @Test("--jobs 0 is a usage error")
+    func zeroJobs() throws {
+        let result = try CLI.run(["check", "--jobs", "0", "samples/minimal.journey.json"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("--jobs must be at least 1"))
+        #expect(result.standardOutput.isEmpty)
     }
 
     @Test("the size cap refuses larger files with a hint")
@@ -108,6 +168,9 @@ struct HelpTests {
         #expect(result.standardOutput.contains("--max-file-size <MB>"))
         #expect(result.standardOutput.contains("--fail-on <level>"))
         #expect(result.standardOutput.contains("--disable <rule>"))
+        #expect(result.standardOutput.contains("--jobs <n>"))
+        #expect(result.standardOutput.contains("<file-or-directory>"))
+        #expect(result.standardOutput.contains("Directories are walked recursively"))
         #expect(result.standardOutput.contains("text, json or sarif"))
         #expect(result.standardOutput.contains("1 such findings remain"))
     }

@@ -16,14 +16,21 @@ public struct BrokenHandoffRule: Rule {
         var findings: [Diagnostic] = []
         for placed in journey.touchpoints {
             let from = placed.touchpoint
-            let fromLive = journey.liveChannels(of: from)
-            guard !fromLive.isEmpty else { continue }
-            let fromIDs = Set(fromLive.map(\.id))
+            let isLive = { (channelID: String) in journey.channelsByID[channelID]?.isLive == true }
+            guard from.channels.contains(where: isLive) else { continue }
+            // A touchpoint has a channel or two and a next step or two: scanning these short
+            // lists is much cheaper than hashing them into sets for each of 100k touchpoints.
+            // (A long list, as only generated or hostile files have, uses a set to stay linear.)
             var seen: Set<String> = []
-            for nextID in from.next where seen.insert(nextID).inserted {
+            for (position, nextID) in from.next.enumerated() {
+                let isRepeated = from.next.count <= 16 ? from.next[..<position].contains(nextID) : !seen.insert(nextID).inserted
+                guard !isRepeated else { continue }
                 guard let to = journey.touchpoint(nextID), to.handoff == nil else { continue }
+                guard to.channels.contains(where: isLive),
+                      !to.channels.contains(where: { isLive($0) && from.channels.contains($0) }) else { continue }
+                // The channel lists for the message are only built for a finding.
+                let fromLive = journey.liveChannels(of: from)
                 let toLive = journey.liveChannels(of: to)
-                guard !toLive.isEmpty, !toLive.contains(where: { fromIDs.contains($0.id) }) else { continue }
                 findings.append(finding(
                     "Customers going from \(Wording.quoted(from.name)) to \(Wording.quoted(to.name)) must switch from "
                         + Wording.list(fromLive.map(\.name)) + " to " + Wording.list(toLive.map(\.name))

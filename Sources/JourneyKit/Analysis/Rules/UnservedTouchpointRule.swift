@@ -16,7 +16,8 @@ public struct UnservedTouchpointRule: Rule {
         var findings: [Diagnostic] = []
         for placed in journey.touchpoints {
             let touchpoint = placed.touchpoint
-            let name = Wording.quoted(touchpoint.name)
+            // Built only for a finding: most of a large journey's touchpoints have none.
+            var name: String { Wording.quoted(touchpoint.name) }
             let channels = journey.channels(of: touchpoint)
             if channels.isEmpty {
                 findings.append(finding(
@@ -25,8 +26,7 @@ public struct UnservedTouchpointRule: Rule {
                     at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id]))
                 continue
             }
-            let live = channels.filter(\.isLive)
-            if live.isEmpty {
+            if !channels.contains(where: \.isLive) {
                 let reason = channels.count == 1
                     ? "its only channel, \(channels[0].name), is \(channels[0].status.rawValue)"
                     : "none of its channels is live (" + Wording.list(channels.map { "\($0.name) is \($0.status.rawValue)" }) + ")"

@@ -193,7 +193,35 @@ private struct JSONJourneyDecoder {
     struct Fields {
         var element: String
         var location: SourceLocation
-        var firstLines: [String: Int] = [:]
+        var firstLines = KeyLines()
+    }
+
+    /// The line of each key read so far in one object. An object has a dozen keys at most, so a
+    /// short list beats hashing every key of 100k touchpoints; an object with very many keys
+    /// switches to a dictionary so that it stays linear.
+    struct KeyLines {
+        private var list: [(key: String, line: Int)] = []
+        private var dictionary: [String: Int]?
+
+        subscript(key: String) -> Int? {
+            get {
+                if let dictionary { return dictionary[key] }
+                return list.first { $0.key == key }?.line
+            }
+            set {
+                if dictionary != nil {
+                    dictionary?[key] = newValue
+                } else if let position = list.firstIndex(where: { $0.key == key }) {
+                    if let newValue { list[position].line = newValue } else { list.remove(at: position) }
+                } else if let newValue {
+                    list.append((key, newValue))
+                    if list.count > 32 {
+                        dictionary = Dictionary(list.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
+                        list = []
+                    }
+                }
+            }
+        }
     }
 
     /// Reads an object; `body` returns `false` for a key it does not know, which is then reported and skipped.

@@ -248,14 +248,18 @@ struct JSONScanner {
         try expect(UInt8(ascii: "\""), "'\"'")
         let start = offset
         // Fast path: no escapes, the common case.
+        var isASCII = true
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
-                let text = try decodeUTF8(start..<offset)
+                // ASCII needs no UTF-8 validation, and the generic validating initialiser is slow.
+                let text = isASCII ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+                                   : try decodeUTF8(start..<offset)
                 offset += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            isASCII = isASCII && byte < 0x80
             offset += 1
         }
         var scratch = Array(bytes[start..<offset])

@@ -36,6 +36,28 @@ private let libxml2IsInitialized: Bool = {
     return true
 }()
 
+/// The embedded XSD, parsed once on first use and shared by every import, on any thread.
+///
+/// libxml2 never changes a parsed `xmlSchema` while validating: all validation state lives in
+/// the `xmlSchemaValidCtxt` each import creates for itself, so one schema serves concurrent
+/// imports. It is never freed (it lives as long as the process, like the embedded text).
+private final class SharedJourneySchema: @unchecked Sendable {
+    let pointer: xmlSchemaPtr?
+
+    private init() {
+        _ = libxml2IsInitialized
+        pointer = JourneySchema.xsd.utf8CString.withUnsafeBufferPointer { text in
+            guard let parser = xmlSchemaNewMemParserCtxt(text.baseAddress, Int32(text.count - 1)) else { return nil }
+            defer { xmlSchemaFreeParserCtxt(parser) }
+            xmlSchemaSetParserStructuredErrors(parser, { _, _ in }, nil)
+            return xmlSchemaParse(parser)
+        }
+    }
+
+    /// Swift runs this initialiser exactly once, even when several threads ask at the same time.
+    static let shared = SharedJourneySchema()
+}
+
 /// An error libxml2 reported, copied out of its error struct before the reader moves on.
 private struct LibXMLError {
     var domain: Int32
@@ -148,19 +170,12 @@ private struct XMLJourneyReader {
         }
         _ = libxml2IsInitialized
 
-        // Everything libxml2 allocates here is freed by the defers, in reverse order, before returning.
-        let schemaText = JourneySchema.xsd
-        let schema: xmlSchemaPtr? = schemaText.utf8CString.withUnsafeBufferPointer { text in
-            guard let parser = xmlSchemaNewMemParserCtxt(text.baseAddress, Int32(text.count - 1)) else { return nil }
-            defer { xmlSchemaFreeParserCtxt(parser) }
-            xmlSchemaSetParserStructuredErrors(parser, { _, _ in }, nil)
-            return xmlSchemaParse(parser)
-        }
-        guard let schema else {
+        // Everything libxml2 allocates here (but the shared schema) is freed by the defers, in
+        // reverse order, before returning.
+        guard let schema = SharedJourneySchema.shared.pointer else {
             fail("internal error: the embedded XML schema could not be loaded", at: source.location(ofOffset: 0))
             return finish(validator: validator)
         }
-        defer { xmlSchemaFree(schema) }
         guard let validation = xmlSchemaNewValidCtxt(schema) else {
             fail("internal error: out of memory", at: source.location(ofOffset: 0))
             return finish(validator: validator)
@@ -299,7 +314,7 @@ private struct XMLJourneyReader {
 
     mutating func startElement(_ reader: xmlTextReaderPtr) {
         let name = Self.string(xmlTextReaderConstLocalName(reader))
-        let inNamespace = Self.string(xmlTextReaderConstNamespaceUri(reader)) == XMLJourneyImporter.namespace
+        let inNamespace = Self.isJourneyNamespace(xmlTextReaderConstNamespaceUri(reader))
         let offset = source.nextStartTag()
         let rawAttributes = offset.map { source.attributes(ofTagAt: $0) } ?? []
         openElements.append(OpenElement(name: name, offset: offset, attributes: rawAttributes))
@@ -431,34 +446,48 @@ private struct XMLJourneyReader {
         case .channel(let channel): journey?.channels.append(channel)
         case .stage(let stage): journey?.stages.append(stage)
         case .touchpoint(let touchpoint):
-            updateParent { if case .stage(var stage) = $0 { stage.touchpoints.append(touchpoint); $0 = .stage(stage) } }
+            updateParent { if case .stage(var stage) = $0 { $0 = .skipped; stage.touchpoints.append(touchpoint); $0 = .stage(stage) } }
         case .kpi(let kpi):
-            updateParent { if case .touchpoint(var touchpoint) = $0 { touchpoint.kpis.append(kpi); $0 = .touchpoint(touchpoint) } }
+            updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.kpis.append(kpi); $0 = .touchpoint(touchpoint) } }
         case .text(let field, let text):
             switch field {
             case .journeyDescription: journey?.description = text
             case .personaDescription:
-                updateParent { if case .persona(var persona) = $0 { persona.description = text; $0 = .persona(persona) } }
+                updateParent { if case .persona(var persona) = $0 { $0 = .skipped; persona.description = text; $0 = .persona(persona) } }
             case .goal:
-                updateParent { if case .persona(var persona) = $0 { persona.goals.append(text); $0 = .persona(persona) } }
+                updateParent { if case .persona(var persona) = $0 { $0 = .skipped; persona.goals.append(text); $0 = .persona(persona) } }
             case .channelDescription:
-                updateParent { if case .channel(var channel) = $0 { channel.description = text; $0 = .channel(channel) } }
+                updateParent { if case .channel(var channel) = $0 { $0 = .skipped; channel.description = text; $0 = .channel(channel) } }
             case .stageDescription:
-                updateParent { if case .stage(var stage) = $0 { stage.description = text; $0 = .stage(stage) } }
+                updateParent { if case .stage(var stage) = $0 { $0 = .skipped; stage.description = text; $0 = .stage(stage) } }
             case .touchpointDescription:
-                updateParent { if case .touchpoint(var touchpoint) = $0 { touchpoint.description = text; $0 = .touchpoint(touchpoint) } }
+                updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.description = text; $0 = .touchpoint(touchpoint) } }
             case .pain:
-                updateParent { if case .touchpoint(var touchpoint) = $0 { touchpoint.pains.append(text); $0 = .touchpoint(touchpoint) } }
+                updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.pains.append(text); $0 = .touchpoint(touchpoint) } }
             case .opportunity:
-                updateParent { if case .touchpoint(var touchpoint) = $0 { touchpoint.opportunities.append(text); $0 = .touchpoint(touchpoint) } }
+                updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.opportunities.append(text); $0 = .touchpoint(touchpoint) } }
             }
         }
     }
 
+    /// Changes the parent frame. Each update first sets the frame to `.skipped` so that the
+    /// payload it took out is the only reference to its arrays: appending then happens in place
+    /// instead of copying a stage's touchpoints on every touchpoint (quadratic on large stages).
     mutating func updateParent(_ update: (inout Frame) -> Void) {
         guard !frames.isEmpty else { return }
         update(&frames[frames.count - 1])
     }
+
+    /// Whether libxml2's namespace URI is the journey namespace, compared in place: making a
+    /// String of it for every element would allocate (it is too long to be stored inline).
+    static func isJourneyNamespace(_ uri: UnsafePointer<xmlChar>?) -> Bool {
+        guard let uri else { return false }
+        // A shorter URI stops at its terminating 0, which matches no byte of the namespace.
+        for (index, byte) in namespaceBytes.enumerated() where uri[index] != byte { return false }
+        return uri[namespaceBytes.count] == 0
+    }
+
+    static let namespaceBytes = Array(XMLJourneyImporter.namespace.utf8)
 
     static func string(_ text: UnsafePointer<xmlChar>?) -> String {
         guard let text else { return "" }
@@ -496,7 +525,8 @@ private struct XMLJourneyReader {
 
     mutating func idList(_ attributes: Attributes, _ name: String, _ field: SourceMap.Field) -> [String] {
         guard let value = attributes[name] else { return [] }
-        let items = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
+        // Split on bytes, not Characters: XML white space is ASCII, and grapheme breaking costs.
+        let items = value.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }).map { String(Substring($0)) }
         let offsets = attributes.rawAttribute(name).map { source.itemOffsets(of: $0) } ?? []
         for index in items.indices {
             let location = offsets.count == items.count

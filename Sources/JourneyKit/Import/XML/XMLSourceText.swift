@@ -13,8 +13,9 @@ struct XMLSourceText {
         var nameOffset: Int
         /// Offset of the first byte of the value, just after the opening quote.
         var valueOffset: Int
-        /// The value as written, before entity and whitespace normalisation.
-        var rawValue: ArraySlice<UInt8>
+        /// Offset just past the value's last byte (its closing quote), so that the value as
+        /// written, before entity and whitespace normalisation, is `valueOffset..<valueEnd`.
+        var valueEnd: Int
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
@@ -194,7 +195,7 @@ struct XMLSourceText {
             index = valueStart
             while index < bytes.count, bytes[index] != quote { index += 1 }
             attributes.append(RawAttribute(name: name, nameOffset: nameStart, valueOffset: valueStart,
-                                           rawValue: ArraySlice(bytes[valueStart..<min(index, bytes.count)])))
+                                           valueEnd: min(index, bytes.count)))
             index += 1
         }
         return attributes
@@ -204,8 +205,8 @@ struct XMLSourceText {
     func itemOffsets(of attribute: RawAttribute) -> [Int] {
         var offsets: [Int] = []
         var inItem = false
-        for (position, byte) in zip(attribute.valueOffset..., attribute.rawValue) {
-            if isSpace(byte) {
+        for position in attribute.valueOffset..<attribute.valueEnd {
+            if isSpace(bytes[position]) {
                 inItem = false
             } else if !inItem {
                 inItem = true

@@ -1,0 +1,239 @@
+import CBenchSupport
+import Foundation
+import JourneyKit
+
+/// What is timed: a parser underneath cjm, or one of cjm's phases.
+enum Measured: Hashable {
+    case floor(String)
+    case phase(String)
+
+    var name: String {
+        switch self {
+        case .floor(let name), .phase(let name): name
+        }
+    }
+}
+
+/// The timings for one synthetic journey in one format.
+struct PhaseSet {
+    var size: Int
+    var format: JourneyFormat
+    var bytes: Int
+    var timings: [(Measured, Timing)] = []
+    /// nil when GNU time is not installed.
+    var peakMemoryBytes: Int?
+    /// The heap held by the imported journey.
+    var modelHeapBytes = 0
+
+    mutating func add(_ measured: Measured, _ timing: Timing) {
+        timings.append((measured, timing))
+    }
+
+    func timing(_ name: String) -> Timing? {
+        timings.first { $0.0.name == name }?.1
+    }
+
+    /// The floor every phase is compared with: libxml2's tree for XML, JSONSerialization for JSON.
+    var floor: Timing? { timing(format == .xml ? "libxml2 tree" : "JSONSerialization") }
+
+    var megabytes: Double { Double(bytes) / 1_048_576 }
+
+    /// A Markdown table: one row per floor and phase.
+    func table() -> String {
+        var lines = [
+            "#### \(size.formatted) touchpoints, \(format.rawValue.uppercased()) (\(String(format: "%.2f", megabytes)) MB)",
+            "",
+            "| phase | median ms | min–max ms | spread | MB/s | × floor |\(format == .xml ? " × reader |" : "")",
+            "| --- | ---: | ---: | ---: | ---: | ---: |\(format == .xml ? " ---: |" : "")",
+        ]
+        let reader = timing("libxml2 reader")
+        for (measured, timing) in timings {
+            let label = if case .floor = measured { "*\(measured.name)* (floor)" } else { measured.name }
+            var row = "| \(label) | \(milliseconds(timing.median)) | \(milliseconds(timing.minimum))–\(milliseconds(timing.maximum)) | "
+                + "\(Int((timing.spread * 100).rounded()))% | \(String(format: "%.0f", megabytes / timing.median)) | "
+                + "\(ratio(timing.median, floor?.median)) |"
+            if format == .xml { row += " \(ratio(timing.median, reader?.median)) |" }
+            lines.append(row)
+        }
+        lines.append("")
+        lines.append("Heap held by the imported journey (model and source map): "
+            + "\(String(format: "%.1f", Double(modelHeapBytes) / 1_048_576)) MB (\(String(format: "%.2f", Double(modelHeapBytes) / Double(bytes)))× the file).")
+        if let peakMemoryBytes {
+            lines.append("Peak memory of `cjm check` on this file: \(String(format: "%.1f", Double(peakMemoryBytes) / 1_048_576)) MB "
+                + "(\(String(format: "%.2f", Double(peakMemoryBytes) / Double(bytes)))× the file).")
+        } else {
+            lines.append("Peak memory not measured: /usr/bin/time (Debian package `time`) is not installed.")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+struct BatchResult {
+    var files: Int
+    var sequential: Timing
+    var parallel: Timing
+    var speedup: Double { parallel.median > 0 ? sequential.median / parallel.median : 0 }
+}
+
+struct BenchmarkResults {
+    var runs: Int
+    var sets: [PhaseSet] = []
+    var startup: [(String, Timing)] = []
+    var batch: BatchResult?
+    var loadAverages: (before: String, after: String) = ("?", "?")
+
+    func set(_ size: Int, _ format: JourneyFormat) -> PhaseSet? {
+        sets.first { $0.size == size && $0.format == format }
+    }
+
+    /// The targets of issue 7, each with its measured value.
+    func targets() -> [(target: String, measured: String, met: Bool)] {
+        var rows: [(String, String, Bool)] = []
+        if let xml = set(100_000, .xml), let importTime = xml.timing("import")?.median, let tree = xml.floor?.median,
+           let reader = xml.timing("libxml2 reader")?.median, let validating = xml.timing("libxml2 reader + XSD")?.median {
+            let ratio = importTime / tree
+            rows.append(("XML import of 100k ≤ 1.5× libxml2 tree", "\(String(format: "%.2f", ratio))× tree (\(String(format: "%.2f", importTime / reader))× "
+                + "streaming reader, \(String(format: "%.2f", importTime / validating))× reader + XSD)", ratio <= 1.5))
+        }
+        if let json = set(100_000, .json), let importTime = json.timing("import")?.median, let floor = json.floor?.median {
+            let ratio = importTime / floor
+            rows.append(("JSON import of 100k ≤ 0.5× JSONSerialization", "\(String(format: "%.2f", ratio))×", ratio <= 0.5))
+        }
+        for format in [JourneyFormat.json, .xml] {
+            guard let large = set(100_000, format), let small = set(10_000, format) else { continue }
+            var worst = ("", 0.0)
+            for (measured, timing) in large.timings {
+                guard case .phase(let name) = measured, name != "cjm check (process)", let base = small.timing(name)?.median, base > 0 else { continue }
+                let growth = timing.median / base
+                if growth > worst.1 { worst = (name, growth) }
+            }
+            rows.append(("\(format.rawValue.uppercased()) phases: 100k ≤ 12× 10k", "worst \(String(format: "%.1f", worst.1))× (\(worst.0))", worst.1 <= 12))
+        }
+        for format in [JourneyFormat.json, .xml] {
+            guard let large = set(100_000, format), let peakMemoryBytes = large.peakMemoryBytes else { continue }
+            let ratio = Double(peakMemoryBytes) / Double(large.bytes)
+            rows.append(("peak memory of `cjm check` of the 100k \(format.rawValue.uppercased()) ≤ 3× the file",
+                         "\(String(format: "%.1f", Double(peakMemoryBytes) / 1_048_576)) MB = \(String(format: "%.2f", ratio))× \(String(format: "%.1f", large.megabytes)) MB", ratio <= 3))
+        }
+        if startup.count >= 2 {
+            // Fastest runs: a process of 10 ms is easily delayed by other work on the machine,
+            // never sped up, so the minimum is the least noisy estimate of its own cost.
+            let base = startup[0].1.minimum
+            let worst = startup.dropFirst().map(\.1.minimum).max() ?? 0
+            rows.append(("`cjm check` of a small sample ≤ 1.5× `cjm --version` (process start dominates; fastest of the runs)",
+                         "\(String(format: "%.2f", worst / base))× (\(milliseconds(worst)) ms vs \(milliseconds(base)) ms)", worst <= 1.5 * base))
+        }
+        if let batch {
+            rows.append(("\(batch.files) sample files: `--jobs 2` ≥ 1.6× faster than `--jobs 1`", "\(String(format: "%.2f", batch.speedup))×", batch.speedup >= 1.6))
+        }
+        return rows
+    }
+
+    func markdown() -> String {
+        var lines: [String] = []
+        lines.append("### Machine")
+        lines.append("")
+        lines.append(contentsOf: Machine.description.map { "- \($0)" })
+        lines.append("- load average (1, 5, 15 min) before the run: \(loadAverages.before); after: \(loadAverages.after)")
+        lines.append("- \(runs) timed runs per measurement after one warm-up (process measurements: at least 3; start-up: at least 20)")
+        lines.append("")
+        lines.append("### Targets")
+        lines.append("")
+        lines.append("| target | measured | met |")
+        lines.append("| --- | --- | --- |")
+        for row in targets() {
+            lines.append("| \(row.target) | \(row.measured) | \(row.met ? "yes" : "**no**") |")
+        }
+        lines.append("")
+        lines.append("### Phases")
+        lines.append("")
+        lines.append("*floor*: libxml2 building its tree (`xmlReadMemory` + `xmlFreeDoc`) for XML, `JSONSerialization` for JSON; "
+            + "*reader*: libxml2's streaming reader visiting every node; *reader + XSD*: the same, validating against the journey schema "
+            + "(the least an importer that checks the schema can do). *import* includes id and reference validation "
+            + "(as `cjm` always runs it); *validation* is that part alone. *check* is `JourneyChecker` (import, validation, analysis) "
+            + "in-process; *cjm check (process)* is the release binary run on the file, with process start, reading and printing. "
+            + "*spread* is (max − min) / median.")
+        for set in sets {
+            lines.append("")
+            lines.append(set.table())
+        }
+        lines.append("")
+        lines.append("### Start-up and batches")
+        lines.append("")
+        lines.append("| command | median ms | min–max ms |")
+        lines.append("| --- | ---: | ---: |")
+        for (name, timing) in startup {
+            lines.append("| `\(name)` | \(milliseconds(timing.median)) | \(milliseconds(timing.minimum))–\(milliseconds(timing.maximum)) |")
+        }
+        if let batch {
+            for (jobs, timing) in [(1, batch.sequential), (2, batch.parallel)] {
+                lines.append("| `cjm check --jobs \(jobs)` of \(batch.files) sample files | \(milliseconds(timing.median)) | "
+                    + "\(milliseconds(timing.minimum))–\(milliseconds(timing.maximum)) |")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+func milliseconds(_ seconds: Double) -> String {
+    let value = seconds * 1000
+    return value >= 100 ? String(format: "%.0f", value) : value >= 10 ? String(format: "%.1f", value) : String(format: "%.2f", value)
+}
+
+func ratio(_ value: Double, _ base: Double?) -> String {
+    guard let base, base > 0 else { return "" }
+    return String(format: "%.2f", value / base)
+}
+
+extension Int {
+    /// 100000 as "100k".
+    var formatted: String { self >= 1000 && self % 1000 == 0 ? "\(self / 1000)k" : "\(self)" }
+}
+
+/// What the numbers were measured on.
+enum Machine {
+    static var description: [String] {
+        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+            .flatMap { $0.split(separator: ":", maxSplits: 1).last }.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown"
+        let meminfo = (try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8)) ?? ""
+        let memory = meminfo.split(separator: "\n").first { $0.hasPrefix("MemTotal") }
+            .flatMap { $0.split(separator: " ").dropFirst().first.flatMap { Int($0) } }
+            .map { String(format: "%.0f GiB", Double($0) / 1_048_576) } ?? "unknown"
+        let swift = ChildProcess.output("swift --version")?.split(separator: "\n").first.map(String.init) ?? "unknown"
+        return [
+            "CPU: \(model), \(ProcessInfo.processInfo.activeProcessorCount) cores",
+            "memory: \(memory)",
+            "\(swift)",
+            "libxml2 \(Floors.libxml2Version)",
+        ]
+    }
+
+    /// Bytes the C heap has handed out and not taken back (glibc's `mallinfo2`).
+    static var heapInUse: Int {
+        Int(cjm_bench_heap_in_use())
+    }
+
+    static var loadAverage: String {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?"
+        return text.split(separator: " ").prefix(3).joined(separator: ", ")
+    }
+}
+
+/// Writes the measured section into a Markdown file, keeping the hand-written rest.
+enum Report {
+    static let begin = "<!-- cjm-bench:begin (generated by `swift run -c release cjm-bench --output docs/benchmarks.md`; do not edit by hand) -->"
+    static let end = "<!-- cjm-bench:end -->"
+
+    static func write(_ report: String, into path: String) throws {
+        let existing = (try? String(contentsOfFile: path, encoding: .utf8)) ?? "# Benchmarks\n\n\(begin)\n\(end)\n"
+        let generated = "\(begin)\n\(report)\n\(end)"
+        let updated: String
+        if let start = existing.range(of: "<!-- cjm-bench:begin"), let stop = existing.range(of: end, range: start.upperBound..<existing.endIndex) {
+            updated = existing.replacingCharacters(in: start.lowerBound..<stop.upperBound, with: generated)
+        } else {
+            updated = existing + "\n" + generated + "\n"
+        }
+        try updated.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}

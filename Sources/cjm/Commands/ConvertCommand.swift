@@ -36,6 +36,19 @@ struct ConvertCommand: ParsableCommand {
             FileHandleOutput.standardError.write("\(TerminalText.sanitize(file)): not converted: the journey is invalid\n")
             throw error
         }
+        if let output {
+            if format != loaded.format {
+                try OutputSafety.refuseOverwritingInput(
+                    output, input: file, writing: format.rawValue.uppercased(),
+                    hint: "write the \(format.rawValue.uppercased()) to a new .\(format.fileExtension) file; the \(loaded.format.rawValue.uppercased()) would be lost")
+            }
+            // A .journey.json file holding XML (or the reverse) would be read wrongly later.
+            if let named = JourneyFormat.named(by: output), named != format {
+                throw DiagnosticOutput.fileError(
+                    output, "the output is named as \(named.rawValue.uppercased()) but --to \(format.rawValue) writes \(format.rawValue.uppercased())",
+                    hint: "name the output .\(format.fileExtension)")
+            }
+        }
         try JourneyFiles.writeCanonical(loaded.journey, as: format, from: file, to: output)
     }
 }

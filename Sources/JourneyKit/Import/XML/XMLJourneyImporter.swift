@@ -25,8 +25,27 @@ public enum XMLJourneyImporter {
             var reader = XMLJourneyReader(source: XMLSourceText(bytes: buffer, file: path))
             return reader.read(validator: validator)
         }
+        // XML reads a lone CR (old Mac line ends) as a line break, but libxml2 counts lines by LF
+        // only; a CR turned into an LF reads the same and keeps every offset, so lines agree.
+        if containsLoneCarriageReturn(bytes) {
+            var normalized = Array(bytes)
+            for index in normalized.indices where normalized[index] == 0x0D
+                && (index + 1 == normalized.count || normalized[index + 1] != 0x0A) {
+                normalized[index] = 0x0A
+            }
+            return normalized.withUnsafeBufferPointer(run)
+        }
         if let result = bytes.withContiguousStorageIfAvailable(run) { return result }
         return Array(bytes).withUnsafeBufferPointer(run)
+    }
+
+    private static func containsLoneCarriageReturn(_ bytes: some Collection<UInt8>) -> Bool {
+        var previousWasCarriageReturn = false
+        for byte in bytes {
+            if previousWasCarriageReturn, byte != 0x0A { return true }
+            previousWasCarriageReturn = byte == 0x0D
+        }
+        return previousWasCarriageReturn
     }
 }
 
@@ -128,8 +147,7 @@ private struct XMLJourneyReader {
                 fail("the file is empty", at: source.location(ofOffset: 0),
                      hint: "an XML journey starts with <journey xmlns=\"\(XMLJourneyImporter.namespace)\" id=\"…\" title=\"…\">")
             case .notUTF8(let encoding):
-                fail("the file is \(encoding); XML journeys must be UTF-8", at: source.location(ofOffset: 0),
-                     hint: "save the file as UTF-8")
+                fail(TextEncoding.message(for: encoding), at: source.location(ofOffset: 0), hint: TextEncoding.hint)
             case .documentType(let offset):
                 fail("a <!DOCTYPE> declaration is not allowed in a journey file", at: source.location(ofOffset: offset),
                      hint: "remove it: cjm never reads DTDs or entities, so that a journey cannot make it read other files or expand without limit")
@@ -161,6 +179,8 @@ private struct XMLJourneyReader {
         }
         defer { xmlSchemaFreeValidCtxt(validation) }
 
+        // libxml2's generic error handler is per thread; nothing may reach standard error.
+        cjm_silence_generic_errors()
         let collector = LibXMLErrorCollector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
         xmlSchemaSetValidStructuredErrors(validation, LibXMLErrorCollector.callback, context)

@@ -95,9 +95,8 @@ struct XMLSourceText {
     /// Looks through the XML declaration, comments and processing instructions before the root
     /// element for a `<!DOCTYPE`, the only place one is allowed, so that libxml2 never sees a DTD.
     func prologProblem() -> PrologProblem? {
-        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0x00, 0x3C])
-            || bytes.starts(with: [0x3C, 0x00]) {
-            return .notUTF8(encoding: "UTF-16")
+        if let encoding = TextEncoding.otherUnicodeEncoding(of: bytes) {
+            return .notUTF8(encoding: encoding)
         }
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while index < bytes.count {

@@ -108,6 +108,25 @@ private struct OpenElement {
     var name: String
     var offset: Int?
     var attributes: [XMLSourceText.RawAttribute]
+    /// Where each attribute's name starts, only for elements with many attributes: schema
+    /// errors about them are located one by one, and a scan for each would be quadratic
+    /// (10,000 unknown attributes took seconds; found by docs/robustness.md).
+    private var nameOffsets: [String: Int]?
+
+    init(name: String, offset: Int?, attributes: [XMLSourceText.RawAttribute]) {
+        self.name = name
+        self.offset = offset
+        self.attributes = attributes
+        if attributes.count > 16 {
+            nameOffsets = Dictionary(attributes.map { ($0.name, $0.nameOffset) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// The offset of the first attribute named `attribute` in the start tag.
+    func nameOffset(of attribute: String) -> Int? {
+        if let nameOffsets { return nameOffsets[attribute] }
+        return attributes.first { $0.name == attribute }?.nameOffset
+    }
 }
 
 /// Builds the model from the reader's stream of nodes.
@@ -553,8 +572,8 @@ private struct XMLJourneyReader {
         let source = self.source
         let diagnostic = XMLSchemaMessages.diagnostic(for: pending.message, parsed: pending.parsed, parent: parent) { attribute in
             guard let element, let offset = element.offset else { return source.location(line: pending.line, column: 1) }
-            if let attribute, let raw = element.attributes.first(where: { $0.name == attribute }) {
-                return source.location(ofOffset: raw.nameOffset)
+            if let attribute, let nameOffset = element.nameOffset(of: attribute) {
+                return source.location(ofOffset: nameOffset)
             }
             return source.location(ofOffset: offset)
         }

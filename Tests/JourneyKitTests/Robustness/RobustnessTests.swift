@@ -45,6 +45,7 @@ enum RobustnessCase: String, CaseIterable, CustomTestStringConvertible {
     case nextSelfLoop = "next-self-loop"
     case personas10000 = "personas-10000"
     case touchpoints100000 = "touchpoints-100000"
+    case personasTimesTouchpoints = "personas-x-touchpoints"
     // Files
     case fileMissing = "file-missing"
     case fileUnreadable = "file-unreadable"
@@ -356,6 +357,18 @@ struct RobustnessTests {
             #expect(dot.contains("\"pick-up\" -> \"\(target)\""))
         case .personas10000, .touchpoints100000:
             try largeJourney(row)
+        case .personasTimesTouchpoints:
+            // 4,000 personas, each with its own touchpoint in one stage, and one persona no
+            // touchpoint reaches: every rule must stay linear in personas × touchpoints.
+            let count = 4_000
+            let personas = (0...count).map { "{\"id\":\"p\($0)\",\"name\":\"P\($0)\",\"channels\":[\"web\"]}" }
+            let touchpoints = (0..<count).map { "{\"id\":\"t\($0)\",\"name\":\"T\",\"channels\":[\"web\"],\"personas\":[\"p\($0)\"]}" }
+            let text = "{\"id\":\"x\",\"title\":\"X\",\"channels\":[{\"id\":\"web\",\"name\":\"Web\",\"kind\":\"web\"}],"
+                + "\"personas\":[\(personas.joined(separator: ","))],"
+                + "\"stages\":[{\"id\":\"s\",\"name\":\"S\",\"touchpoints\":[\(touchpoints.joined(separator: ","))]}]}"
+            let journey = try #require(Self.importJSON(text).journey)
+            let findings = Self.within(.seconds(3)) { Analyzer().analyze(journey) }
+            #expect(findings.filter { $0.rule == "channel-gap" }.map { $0.references[.persona] } == ["p\(count)"])
         case .fileMissing, .fileUnreadable, .fileIsDirectory, .fileIsFIFO, .fileOverSizeCap:
             try unreadableFile(row)
         case .convertOntoInputInOtherFormat, .convertToMisnamedOutput, .exportOntoInput, .renderOntoInput,

@@ -15,6 +15,7 @@ enum RobustnessCase: String, CaseIterable, CustomTestStringConvertible {
     case utf32WithByteOrderMark = "utf32-with-bom"
     case utf32WithoutByteOrderMark = "utf32-without-bom"
     case invalidUTF8 = "invalid-utf8"
+    case xmlDeclaredEncoding = "xml-declared-encoding"
     case nulBytes = "nul-bytes"
     case crlfLineEndings = "crlf-line-endings"
     case crLineEndings = "cr-line-endings"
@@ -198,6 +199,20 @@ struct RobustnessTests {
             xml.replaceSubrange(xml.firstRange(of: Array("Commuter".utf8))!, with: Array("Comm".utf8) + [0xC3] + Array("uter".utf8))
             #expect(Self.errors(JourneyImporter.importJourney(from: json, path: "t.journey.json")) == ["7:16 the text is not valid UTF-8"])
             #expect(Self.errors(JourneyImporter.importJourney(from: xml, path: "t.journey.xml")) == ["3:36 the file is not valid UTF-8"])
+        case .xmlDeclaredEncoding:
+            for encoding in ["US-ASCII", "ISO-8859-1", "UTF-16"] {
+                let text = Self.minimalXML.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"\(encoding)\"")
+                    .replacingOccurrences(of: "Commuter", with: "Se\u{F1}ora")
+                #expect(Self.errors(Self.importXML(text)) == ["1:31 the file declares the encoding \"\(encoding)\"; journeys are UTF-8"])
+            }
+            // libxml2 used to print its own decoding errors on standard error (found by fuzzing).
+            let folder = try TemporaryFolder()
+            let file = try folder.write(Self.minimalXML.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"US-ASCII\"")
+                .replacingOccurrences(of: "Commuter", with: "Se\u{F1}ora"), to: "ascii.journey.xml")
+            let result = try CLI.run(["check", file.path])
+            #expect(result.status == 2)
+            #expect(result.standardError.isEmpty, "\(result.standardError)")
+            #expect(Self.importXML(Self.minimalXML.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding='utf8'")).isValid)
         case .nulBytes:
             let json = Self.importJSON(Self.minimalJSON.replacingOccurrences(of: "\"title\"", with: "\u{0}\"title\""))
             #expect(Self.errors(json) == ["3:3 expected a key in double quotes, found a NUL byte"])

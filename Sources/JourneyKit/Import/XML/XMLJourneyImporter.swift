@@ -167,6 +167,9 @@ private struct XMLJourneyReader {
                      hint: "an XML journey starts with <journey xmlns=\"\(XMLJourneyImporter.namespace)\" id=\"…\" title=\"…\">")
             case .notUTF8(let encoding):
                 fail(TextEncoding.message(for: encoding), at: source.location(ofOffset: 0), hint: TextEncoding.hint)
+            case .declaredEncoding(let encoding, let offset):
+                fail("the file declares the encoding \"\(encoding)\"; journeys are UTF-8", at: source.location(ofOffset: offset),
+                     hint: "save the file as UTF-8 and write encoding=\"UTF-8\" in the XML declaration, or leave the encoding out")
             case .documentType(let offset):
                 fail("a <!DOCTYPE> declaration is not allowed in a journey file", at: source.location(ofOffset: offset),
                      hint: "remove it: cjm never reads DTDs or entities, so that a journey cannot make it read other files or expand without limit")

@@ -11,7 +11,8 @@ struct ConvertCommand: ParsableCommand {
             Reads FILE (JSON or XML, by extension or content), checks it, and writes it in the \
             canonical form of the --to format to standard output, or with -o to a file. The file \
             is written atomically: it appears complete or not at all, and nothing is written \
-            when FILE is invalid. JSON's "$schema" has no XML form and is dropped with a warning. \
+            when FILE is invalid; it refuses to replace FILE with the other format, or to write a file \
+            named for the other format. JSON's "$schema" has no XML form and is dropped with a warning. \
             Exit codes: 0 converted, 2 the input is invalid or cannot be read or written.
             """
     )

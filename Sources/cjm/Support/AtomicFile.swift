@@ -63,7 +63,7 @@ enum AtomicFile {
         var template = Array("\(folder.isEmpty ? "" : folder + "/").\(name).cjm-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            throw FileWriteError(path: path, message: "cannot create a file in \(folder): " + String(cString: strerror(errno)))
+            throw FileWriteError(path: path, message: "cannot create a file in \(folder.isEmpty ? "/" : folder): " + String(cString: strerror(errno)))
         }
         let temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var succeeded = false

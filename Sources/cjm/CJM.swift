@@ -43,7 +43,9 @@ struct CJM: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandleOutput.standardError.write(fullMessage(for: error) + "\n")
+                // Usage errors quote the arguments, which may hold escape sequences.
+                let lines = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+                FileHandleOutput.standardError.write(lines.map { TerminalText.sanitize(String($0)) }.joined(separator: "\n") + "\n")
                 exit(withError: ExitCode(ExitStatus.invalidInput))
             }
             exit(withError: error)

@@ -11,8 +11,9 @@ struct ConvertCommand: ParsableCommand {
             Reads FILE (JSON or XML, by extension or content), checks it, and writes it in the \
             canonical form of the --to format to standard output, or with -o to a file. The file \
             is written atomically: it appears complete or not at all, and nothing is written \
-            when FILE is invalid. JSON's "$schema" has no XML form and XML comments have no JSON \
-            form: each is dropped with a warning (converting XML to XML keeps the comments). \
+            when FILE is invalid; it refuses to replace FILE with the other format, or to write a file \
+            named for the other format. JSON's "$schema" has no XML form and XML comments have no \
+            JSON form: each is dropped with a warning (converting XML to XML keeps the comments). \
             Exit codes: 0 converted, 2 the input is invalid or cannot be read or written.
             """
     )
@@ -36,6 +37,19 @@ struct ConvertCommand: ParsableCommand {
         } catch {
             FileHandleOutput.standardError.write("\(TerminalText.sanitize(file)): not converted: the journey is invalid\n")
             throw error
+        }
+        if let output {
+            if format != loaded.format {
+                try OutputSafety.refuseOverwritingInput(
+                    output, input: file, writing: format.rawValue.uppercased(),
+                    hint: "write the \(format.rawValue.uppercased()) to a new .\(format.fileExtension) file; the \(loaded.format.rawValue.uppercased()) would be lost")
+            }
+            // A .journey.json file holding XML (or the reverse) would be read wrongly later.
+            if let named = JourneyFormat.named(by: output), named != format {
+                throw DiagnosticOutput.fileError(
+                    output, "the output is named as \(named.rawValue.uppercased()) but --to \(format.rawValue) writes \(format.rawValue.uppercased())",
+                    hint: "name the output .\(format.fileExtension)")
+            }
         }
         try JourneyFiles.writeCanonical(loaded.journey, as: format, comments: loaded.imported.comments, from: file, to: output)
     }

@@ -37,6 +37,8 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        try OutputSafety.refuseOverwritingInput(output, input: diagram.file, writing: "the diagram",
+                                                hint: "name another output file, e.g. one ending .\(format == .dot ? "dot" : "md")")
         let (journey, findings) = try diagram.load()
         let text: String
         // The persona was checked by `load()`, so the Mermaid writers cannot fail on it.

@@ -48,6 +48,8 @@ struct ImportCommand: ParsableCommand {
         guard imported.isValid, let journey = imported.journey else {
             throw ExitCode(ExitStatus.invalidInput)
         }
+        try OutputSafety.refuseOverwritingInput(output, input: file, writing: "the journey",
+                                                hint: "name a new .\(format.fileExtension) file; the Mermaid source would be lost")
         try JourneyFiles.writeCanonical(journey, as: format, from: file, to: output)
     }
 

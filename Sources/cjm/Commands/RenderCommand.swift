@@ -43,6 +43,8 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let errors = FileHandleOutput.standardError
         guard let format = imageFormat else { throw ExitCode(ExitStatus.invalidInput) }
+        try OutputSafety.refuseOverwritingInput(output, input: diagram.file, writing: "an image",
+                                                hint: "name another output file, e.g. one ending .\(format.rawValue)")
         let source = try diagram.dotSource()
         guard let dot = Graphviz.find(dotPath) else {
             let place = dotPath.map { "at \(TerminalText.sanitize($0))" } ?? "on PATH"

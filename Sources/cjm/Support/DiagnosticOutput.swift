@@ -26,7 +26,7 @@ enum DiagnosticOutput {
         do {
             try AtomicFile.write(text, to: path)
         } catch {
-            throw fileError(path, "cannot write the output: \(error.message)")
+            throw fileError(path, "cannot write the output: \(error.message)", hint: error.hint)
         }
     }
 }

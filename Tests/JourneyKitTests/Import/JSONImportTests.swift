@@ -102,7 +102,7 @@ struct JSONImportTests {
         ("{\"id\": \"a\\qb\"}", "1:10 unknown escape '\\q' in a text"),
         ("{} {}", "1:4 unexpected content after the journey"),
         ("", "1:1 the file is empty"),
-        ("   \n  ", "2:3 the file is empty"),
+        ("   \n  ", "1:1 the file holds only white space"),
         ("[1]", "1:1 a journey file must hold one JSON object"),
         ("{\"id\": tru}", "1:8 expected true or false, found 't'"),
     ])

@@ -75,6 +75,6 @@ struct XMLAttackTests {
     func utf16() {
         let bytes: [UInt8] = [0xFF, 0xFE] + Array("<journey/>".utf8).flatMap { [$0, 0] }
         let result = XMLJourneyImporter.importJourney(from: bytes, path: "x.journey.xml")
-        #expect(result.diagnostics.map(\.message) == ["the file is UTF-16; XML journeys must be UTF-8"])
+        #expect(result.diagnostics.map(\.message) == ["the file is UTF-16; save it as UTF-8"])
     }
 }

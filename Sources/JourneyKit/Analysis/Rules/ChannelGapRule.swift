@@ -15,8 +15,23 @@ public struct ChannelGapRule: Rule {
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for stage in journey.journey.stages where !stage.touchpoints.isEmpty {
+            // The same test as `journey.touchpoint(_:reaches:)` for every pair, gathered per stage
+            // so that the rule stays linear: asking it for each persona and touchpoint was
+            // quadratic (4,000 personas × 4,000 touchpoints took 9 s; docs/robustness.md).
+            var reached: Set<String> = []
+            var channelsForEveryone: Set<String> = []
+            for touchpoint in stage.touchpoints {
+                let live = touchpoint.channels.filter { journey.channelsByID[$0]?.isLive == true }
+                if touchpoint.personas.isEmpty {
+                    channelsForEveryone.formUnion(live)
+                } else {
+                    for personaID in touchpoint.personas where live.contains(where: { journey.persona(personaID, uses: $0) }) {
+                        reached.insert(personaID)
+                    }
+                }
+            }
             for persona in journey.journey.personas
-            where !stage.touchpoints.contains(where: { journey.touchpoint($0, reaches: persona.id) }) {
+            where !reached.contains(persona.id) && !channelsForEveryone.contains(where: { journey.persona(persona.id, uses: $0) }) {
                 findings.append(finding(
                     "No touchpoint of stage \(Wording.quoted(stage.name)) reaches \(persona.name)",
                     hint: "add a touchpoint for this persona on a live channel they use, or add the persona to one of the stage's touchpoints",

@@ -32,8 +32,14 @@ private struct JSONJourneyDecoder {
     mutating func decode(validator: JourneyValidator) -> ImportedJourney {
         var journey: Journey?
         do throws(JSONSyntaxError) {
+            if let encoding = TextEncoding.otherUnicodeEncoding(of: scanner.bytes) {
+                diagnostics.append(.error(TextEncoding.message(for: encoding), at: scanner.currentLocation(), hint: TextEncoding.hint))
+                return ImportedJourney(journey: nil, diagnostics: diagnostics)
+            }
+            let start = scanner.currentLocation()
             guard scanner.peekByte() != nil else {
-                diagnostics.append(.error("the file is empty", at: scanner.currentLocation(),
+                let onlyWhiteSpace = scanner.offset > (scanner.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+                diagnostics.append(.error(onlyWhiteSpace ? "the file holds only white space" : "the file is empty", at: start,
                                           hint: "a journey file holds one JSON object with at least \"id\" and \"title\""))
                 return ImportedJourney(journey: nil, diagnostics: diagnostics)
             }

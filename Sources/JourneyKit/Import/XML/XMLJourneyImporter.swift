@@ -25,8 +25,27 @@ public enum XMLJourneyImporter {
             var reader = XMLJourneyReader(source: XMLSourceText(bytes: buffer, file: path))
             return reader.read(validator: validator)
         }
+        // XML reads a lone CR (old Mac line ends) as a line break, but libxml2 counts lines by LF
+        // only; a CR turned into an LF reads the same and keeps every offset, so lines agree.
+        if containsLoneCarriageReturn(bytes) {
+            var normalized = Array(bytes)
+            for index in normalized.indices where normalized[index] == 0x0D
+                && (index + 1 == normalized.count || normalized[index + 1] != 0x0A) {
+                normalized[index] = 0x0A
+            }
+            return normalized.withUnsafeBufferPointer(run)
+        }
         if let result = bytes.withContiguousStorageIfAvailable(run) { return result }
         return Array(bytes).withUnsafeBufferPointer(run)
+    }
+
+    private static func containsLoneCarriageReturn(_ bytes: some Collection<UInt8>) -> Bool {
+        var previousWasCarriageReturn = false
+        for byte in bytes {
+            if previousWasCarriageReturn, byte != 0x0A { return true }
+            previousWasCarriageReturn = byte == 0x0D
+        }
+        return previousWasCarriageReturn
     }
 }
 
@@ -111,6 +130,25 @@ private struct OpenElement {
     var name: String
     var offset: Int?
     var attributes: [XMLSourceText.RawAttribute]
+    /// Where each attribute's name starts, only for elements with many attributes: schema
+    /// errors about them are located one by one, and a scan for each would be quadratic
+    /// (10,000 unknown attributes took seconds; found by docs/robustness.md).
+    private var nameOffsets: [String: Int]?
+
+    init(name: String, offset: Int?, attributes: [XMLSourceText.RawAttribute]) {
+        self.name = name
+        self.offset = offset
+        self.attributes = attributes
+        if attributes.count > 16 {
+            nameOffsets = Dictionary(attributes.map { ($0.name, $0.nameOffset) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// The offset of the first attribute named `attribute` in the start tag.
+    func nameOffset(of attribute: String) -> Int? {
+        if let nameOffsets { return nameOffsets[attribute] }
+        return attributes.first { $0.name == attribute }?.nameOffset
+    }
 }
 
 /// Builds the model from the reader's stream of nodes.
@@ -156,8 +194,10 @@ private struct XMLJourneyReader {
                 fail("the file is empty", at: source.location(ofOffset: 0),
                      hint: "an XML journey starts with <journey xmlns=\"\(XMLJourneyImporter.namespace)\" id=\"…\" title=\"…\">")
             case .notUTF8(let encoding):
-                fail("the file is \(encoding); XML journeys must be UTF-8", at: source.location(ofOffset: 0),
-                     hint: "save the file as UTF-8")
+                fail(TextEncoding.message(for: encoding), at: source.location(ofOffset: 0), hint: TextEncoding.hint)
+            case .declaredEncoding(let encoding, let offset):
+                fail("the file declares the encoding \"\(encoding)\"; journeys are UTF-8", at: source.location(ofOffset: offset),
+                     hint: "save the file as UTF-8 and write encoding=\"UTF-8\" in the XML declaration, or leave the encoding out")
             case .documentType(let offset):
                 fail("a <!DOCTYPE> declaration is not allowed in a journey file", at: source.location(ofOffset: offset),
                      hint: "remove it: cjm never reads DTDs or entities, so that a journey cannot make it read other files or expand without limit")
@@ -182,6 +222,8 @@ private struct XMLJourneyReader {
         }
         defer { xmlSchemaFreeValidCtxt(validation) }
 
+        // libxml2's generic error handler is per thread; nothing may reach standard error.
+        cjm_silence_generic_errors()
         let collector = LibXMLErrorCollector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
         xmlSchemaSetValidStructuredErrors(validation, LibXMLErrorCollector.callback, context)
@@ -602,8 +644,8 @@ private struct XMLJourneyReader {
         let source = self.source
         let diagnostic = XMLSchemaMessages.diagnostic(for: pending.message, parsed: pending.parsed, parent: parent) { attribute in
             guard let element, let offset = element.offset else { return source.location(line: pending.line, column: 1) }
-            if let attribute, let raw = element.attributes.first(where: { $0.name == attribute }) {
-                return source.location(ofOffset: raw.nameOffset)
+            if let attribute, let nameOffset = element.nameOffset(of: attribute) {
+                return source.location(ofOffset: nameOffset)
             }
             return source.location(ofOffset: offset)
         }

@@ -90,15 +90,16 @@ struct XMLSourceText {
     enum PrologProblem {
         case documentType(offset: Int)
         case notUTF8(encoding: String)
+        /// The XML declaration names an encoding other than UTF-8, at this offset.
+        case declaredEncoding(String, offset: Int)
         case empty
     }
 
     /// Looks through the XML declaration, comments and processing instructions before the root
     /// element for a `<!DOCTYPE`, the only place one is allowed, so that libxml2 never sees a DTD.
     func prologProblem() -> PrologProblem? {
-        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0x00, 0x3C])
-            || bytes.starts(with: [0x3C, 0x00]) {
-            return .notUTF8(encoding: "UTF-16")
+        if let encoding = TextEncoding.otherUnicodeEncoding(of: bytes) {
+            return .notUTF8(encoding: encoding)
         }
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while index < bytes.count {
@@ -107,7 +108,14 @@ struct XMLSourceText {
                 index += 1
             case UInt8(ascii: "<"):
                 if matches("<?", at: index) {
-                    index = skip(past: "?>", from: index + 2)
+                    let end = skip(past: "?>", from: index + 2)
+                    if index == (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0), matches("<?xml", at: index), index + 5 < end, isSpace(bytes[index + 5]),
+                       let (encoding, offset) = declaredEncoding(in: index..<end),
+                       !["utf-8", "utf8"].contains(encoding.lowercased()) {
+                        // libxml2 would decode by it, and cjm's positions count UTF-8.
+                        return .declaredEncoding(encoding, offset: offset)
+                    }
+                    index = end
                 } else if matches("<!--", at: index) {
                     index = skip(past: "-->", from: index + 4)
                 } else if matches("<!", at: index) {
@@ -122,6 +130,25 @@ struct XMLSourceText {
         }
         // Only white space (after a byte order mark): nothing to read.
         return .empty
+    }
+
+    /// The value of `encoding="…"` in the XML declaration spanning `range`, and its offset.
+    private func declaredEncoding(in range: Range<Int>) -> (String, Int)? {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if matches("encoding", at: index) {
+                var cursor = index + 8
+                while cursor < range.upperBound, isSpace(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "=") { cursor += 1 }
+                guard cursor < range.upperBound, bytes[cursor] == UInt8(ascii: "\"") || bytes[cursor] == UInt8(ascii: "'") else { return nil }
+                let quote = bytes[cursor]
+                let start = cursor + 1
+                var end = start
+                while end < range.upperBound, bytes[end] != quote { end += 1 }
+                return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), start)
+            }
+            index += 1
+        }
+        return nil
     }
 
     // MARK: Start tags

@@ -1,0 +1,34 @@
+import Foundation
+import JourneyKit
+import Testing
+
+/// Replays inputs the fuzzers (or people) found troublesome through the same pipeline the
+/// fuzz targets run (`HostileInputPipeline`): a file under Fixtures/fuzz/TARGET/ that once
+/// crashed, hung or leaked must now pass every invariant, quickly. See docs/robustness.md.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    struct Input: CustomTestStringConvertible, Sendable {
+        var target: HostileInputPipeline.Target
+        var file: URL
+        var testDescription: String { "\(target.rawValue)/\(file.lastPathComponent)" }
+    }
+
+    static let inputs: [Input] = HostileInputPipeline.Target.allCases.flatMap { target in
+        let folder = Paths.fixtures.appendingPathComponent("fuzz/\(target.rawValue)")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.sorted().map { Input(target: target, file: folder.appendingPathComponent($0)) }
+    }
+
+    @Test("every target has regression inputs")
+    func everyTargetHasInputs() {
+        #expect(Set(Self.inputs.map(\.target)) == Set(HostileInputPipeline.Target.allCases))
+    }
+
+    @Test("each regression input passes the fuzz target's invariants", arguments: inputs)
+    func replay(_ input: Input) throws {
+        let bytes = try Paths.bytes(input.file)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { HostileInputPipeline.run(input.target, bytes: bytes) }
+        #expect(elapsed < .seconds(2))
+    }
+}

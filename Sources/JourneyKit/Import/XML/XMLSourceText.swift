@@ -153,6 +153,23 @@ struct XMLSourceText {
 
     // MARK: Start tags
 
+    /// What a `<` starts: a start tag, an end tag, or other markup (comment, CDATA section,
+    /// processing instruction, declaration), with the offset just past the latter two.
+    private enum Markup {
+        case startTag
+        case endTag(end: Int)
+        case other(end: Int)
+    }
+
+    private func markup(at index: Int) -> Markup {
+        if matches("<!--", at: index) { return .other(end: skip(past: "-->", from: index + 4)) }
+        if matches("<![CDATA[", at: index) { return .other(end: skip(past: "]]>", from: index + 9)) }
+        if matches("<?", at: index) { return .other(end: skip(past: "?>", from: index + 2)) }
+        if matches("</", at: index) { return .endTag(end: skip(past: ">", from: index + 2)) }
+        if matches("<!", at: index) { return .other(end: skip(past: ">", from: index + 2)) }
+        return .startTag
+    }
+
     /// Finds the next start tag after the previous one and returns the offset of its `<`.
     mutating func nextStartTag() -> Int? {
         var index = cursor
@@ -161,15 +178,10 @@ struct XMLSourceText {
                 index += 1
                 continue
             }
-            if matches("<!--", at: index) {
-                index = skip(past: "-->", from: index + 4)
-            } else if matches("<![CDATA[", at: index) {
-                index = skip(past: "]]>", from: index + 9)
-            } else if matches("<?", at: index) {
-                index = skip(past: "?>", from: index + 2)
-            } else if matches("</", at: index) || matches("<!", at: index) {
-                index = skip(past: ">", from: index + 2)
-            } else {
+            switch markup(at: index) {
+            case .other(let end), .endTag(let end):
+                index = end
+            case .startTag:
                 cursor = endOfTag(from: index + 1)
                 lastTagEnd = cursor - 1
                 return index
@@ -252,18 +264,13 @@ struct XMLSourceText {
                 index += 1
                 continue
             }
-            if matches("<!--", at: index) {
-                index = skip(past: "-->", from: index + 4)
-            } else if matches("<![CDATA[", at: index) {
-                index = skip(past: "]]>", from: index + 9)
-            } else if matches("<?", at: index) {
-                index = skip(past: "?>", from: index + 2)
-            } else if matches("</", at: index) {
+            switch markup(at: index) {
+            case .other(let end):
+                index = end
+            case .endTag(let end):
                 if !open.isEmpty { open.removeLast() }
-                index = skip(past: ">", from: index + 2)
-            } else if matches("<!", at: index) {
-                index = skip(past: ">", from: index + 2)
-            } else {
+                index = end
+            case .startTag:
                 let end = endOfTag(from: index + 1)
                 var nameEnd = index + 1
                 while nameEnd < end, !isSpace(bytes[nameEnd]), bytes[nameEnd] != UInt8(ascii: ">"), bytes[nameEnd] != UInt8(ascii: "/") {

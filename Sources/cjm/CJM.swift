@@ -44,8 +44,7 @@ struct CJM: AsyncParsableCommand {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 // Usage errors quote the arguments, which may hold escape sequences.
-                let lines = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
-                FileHandleOutput.standardError.write(lines.map { TerminalText.sanitize(String($0)) }.joined(separator: "\n") + "\n")
+                FileHandleOutput.standardError.write(TerminalText.sanitizeKeepingLineBreaks(fullMessage(for: error)) + "\n")
                 exit(withError: ExitCode(ExitStatus.invalidInput))
             }
             exit(withError: error)

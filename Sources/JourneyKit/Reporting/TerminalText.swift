@@ -17,6 +17,11 @@ public enum TerminalText {
         return result
     }
 
+    /// Like `sanitize`, but keeps line breaks: for multi-line text such as a file shown as is.
+    public static func sanitizeKeepingLineBreaks(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(separator: "\n")
+    }
+
     private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: true  // C0 and C1 controls, including ESC and newlines

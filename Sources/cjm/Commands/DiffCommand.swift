@@ -126,8 +126,7 @@ struct TextconvCommand: ParsableCommand {
                 output.write(JourneyOutlineWriter.write(journey))
             } else {
                 // An invalid journey is still worth diffing line by line.
-                let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-                output.write(lines.map { TerminalText.sanitize(String($0)) }.joined(separator: "\n"))
+                output.write(TerminalText.sanitizeKeepingLineBreaks(String(decoding: bytes, as: UTF8.self)))
             }
         }
     }

@@ -144,6 +144,20 @@ struct ReviewCommandTests {
         #expect(renamed.standardOutput.contains("no changes to the journey"))
     }
 
+    @Test("cjm textconv prints an outline of a journey, and an invalid file as it is, without terminal escapes")
+    func textconv() throws {
+        let outline = try CLI.run(["textconv", "samples/minimal.journey.xml"])
+        #expect(outline.status == 0)
+        #expect(outline.standardOutput.hasPrefix("journey coffee-order-ahead: Ordering coffee ahead\n"))
+        #expect(outline.standardOutput.contains("\n  touchpoint pick-up: Picks up at the counter\n    channels: counter\n"))
+
+        let folder = try TemporaryFolder()
+        let broken = try folder.write("{\n  \"id\": \"x\u{1B}[31m\",\n  \"chanels\": []\n}\n", to: "broken.journey.json")
+        let raw = try CLI.run(["textconv", broken.path])
+        #expect(raw.status == 0)
+        #expect(raw.standardOutput == "{\n  \"id\": \"x\\u{1B}[31m\",\n  \"chanels\": []\n}\n")
+    }
+
     @Test("cjm git-diff refuses a wrong number of arguments with a usage error")
     func gitDiffArguments() throws {
         let result = try CLI.run(["git-diff", "a", "b"])

@@ -27,9 +27,8 @@ struct SARIFTests {
           .enabled(if: Subprocess.shouldRun(needing: "python3")))
     func validatesAgainstSchema() throws {
         let python = try Subprocess.require("python3")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cjm-sarif-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let good = folder.appendingPathComponent("report.sarif")
         let sarif = SARIFReporter().report(try Self.reports())
         try sarif.write(to: good, atomically: true, encoding: .utf8)

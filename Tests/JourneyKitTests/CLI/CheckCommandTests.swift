@@ -132,9 +132,8 @@ struct CheckCommandTests {
 
     @Test("the size cap refuses larger files with a hint")
     func sizeCap() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cjm-size-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let big = folder.appendingPathComponent("big.journey.json")
         try Data(repeating: 0x20, count: 2 * 1_048_576 + 10).write(to: big)
         let result = try CLI.run(["check", "--max-file-size", "2", big.path])

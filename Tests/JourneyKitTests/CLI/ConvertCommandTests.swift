@@ -4,12 +4,6 @@ import Testing
 
 @Suite("cjm convert")
 struct ConvertCommandTests {
-    /// A fresh folder for files a test writes, removed afterwards by the caller.
-    static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cjm-convert-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
 
     @Test("JSON → XML on standard output is the XML sample, byte for byte")
     func jsonToXML() throws {
@@ -28,8 +22,8 @@ struct ConvertCommandTests {
 
     @Test("-o writes the file atomically, replacing an older one and leaving no temporary file")
     func writesFile() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let output = folder.appendingPathComponent("minimal.journey.xml")
         try "old content".write(to: output, atomically: true, encoding: .utf8)
         let result = try CLI.run(["convert", "samples/minimal.journey.json", "--to", "xml", "-o", output.path])
@@ -41,8 +35,8 @@ struct ConvertCommandTests {
 
     @Test("invalid input: diagnostics on standard error, exit 2, nothing written and the input untouched")
     func invalidInput() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let input = folder.appendingPathComponent("broken.journey.xml")
         let text = """
             <journey xmlns="urn:cjm:journey:1" id="j" title="T">
@@ -69,8 +63,8 @@ struct ConvertCommandTests {
 
     @Test("a JSON $schema is dropped from XML with a warning; text XML cannot hold is refused")
     func notRepresentable() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let withSchema = folder.appendingPathComponent("schema.journey.json")
         try #"{"$schema": "../schema/journey.schema.json", "id": "j", "title": "T"}"#.write(to: withSchema, atomically: true, encoding: .utf8)
         let warned = try CLI.run(["convert", withSchema.path, "--to", "xml"])
@@ -101,8 +95,9 @@ struct ConvertCommandTests {
         let noFormat = try CLI.run(["convert", "samples/minimal.journey.json"])
         #expect(noFormat.status == 2)
 
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+
+        let folder = temporary.url
         let big = folder.appendingPathComponent("big.journey.xml")
         try Data(repeating: 0x20, count: 1_048_576 + 10).write(to: big)
         let tooBig = try CLI.run(["convert", "--max-file-size", "1", big.path, "--to", "json"])

@@ -5,12 +5,6 @@ import Testing
 struct ExportCommandTests {
     static let sample = "samples/tienda-whatsapp.journey.json"
 
-    /// A fresh folder for output files, removed afterwards by the caller.
-    static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cjm-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
 
     @Test("cjm export --help explains the arguments and options")
     func exportHelp() throws {
@@ -52,8 +46,8 @@ struct ExportCommandTests {
         #expect(printed.status == 0)
         #expect(printed.standardOutput.hasPrefix("digraph \"tienda-whatsapp\" {\n"))
         #expect(printed.standardError.isEmpty)
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let file = folder.appendingPathComponent("out.dot")
         try "old".write(to: file, atomically: true, encoding: .utf8)
         let written = try CLI.run(["export", Self.sample, "-o", file.path])
@@ -82,8 +76,8 @@ struct ExportCommandTests {
 
     @Test("an unknown persona: exit 2 with a did-you-mean hint, nothing written")
     func unknownPersona() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let file = folder.appendingPathComponent("out.dot")
         let result = try CLI.run(["export", Self.sample, "--persona", "mraia", "-o", file.path])
         #expect(result.status == 2)
@@ -97,8 +91,8 @@ struct ExportCommandTests {
 
     @Test("an invalid journey: its diagnostics, exit 2, nothing written")
     func invalidJourney() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let file = folder.appendingPathComponent("out.dot")
         let result = try CLI.run(["export", "Tests/JourneyKitTests/Fixtures/four-errors.journey.json", "-o", file.path])
         #expect(result.status == 2)
@@ -122,8 +116,8 @@ struct ExportCommandTests {
 
     @Test("render without Graphviz: how to install it, exit 2, nothing written")
     func missingGraphviz() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let image = folder.appendingPathComponent("journey.svg")
         let result = try CLI.run(["render", Self.sample, "-o", image.path, "--dot", "/nonexistent/dot"])
         #expect(result.status == 2)
@@ -141,8 +135,8 @@ struct ExportCommandTests {
 
     @Test("render shows Graphviz's warnings and writes the image; a failing Graphviz writes nothing")
     func graphvizMessages() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         // Stand-ins for dot: one that warns, one that fails.
         let warning = folder.appendingPathComponent("warning-dot")
         try "#!/bin/sh\ncat > /dev/null\necho \"Warning: $1 is a test\" >&2\nprintf '<svg/>'\n".write(to: warning, atomically: true, encoding: .utf8)
@@ -172,8 +166,8 @@ struct RenderCommandTests {
     @Test("render writes SVG, PNG and PDF, each in its format, with no warnings", arguments: ["svg", "png", "pdf"])
     func formats(_ format: String) throws {
         _ = try Subprocess.require("dot")
-        let folder = try ExportCommandTests.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let image = folder.appendingPathComponent("journey.\(format)")
         let result = try CLI.run(["render", ExportCommandTests.sample, "-o", image.path])
         #expect(result.status == 0)

@@ -3,11 +3,6 @@ import Testing
 
 @Suite("cjm import")
 struct ImportCommandTests {
-    func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cjm-import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
 
     @Test("a Mermaid file becomes canonical JSON on standard output that cjm check accepts")
     func importToStandardOutput() throws {
@@ -18,8 +13,9 @@ struct ImportCommandTests {
         #expect(json["id"] as? String == "my-working-day")
         #expect((json["stages"] as? [[String: Any]])?.map { $0["name"] as? String } == ["Go to work", "Go home"])
 
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+
+        let folder = temporary.url
         let file = folder.appendingPathComponent("day.journey.json")
         try result.outputBytes.write(to: file)
         // Valid, and the analyser lists what the team has to fill in: every touchpoint needs a channel.
@@ -31,8 +27,8 @@ struct ImportCommandTests {
 
     @Test("-o writes the file; --to json is the default")
     func importToFile() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let output = folder.appendingPathComponent("checkout.journey.json")
         let result = try CLI.run(["import", "Tests/JourneyKitTests/Fixtures/mermaid/notes.md", "--to", "json", "-o", output.path])
         #expect(result.status == 0, "\(result.standardError)")
@@ -44,8 +40,8 @@ struct ImportCommandTests {
 
     @Test("errors are located on standard error, exit 2, and nothing is written")
     func errorsWriteNothing() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let output = folder.appendingPathComponent("out.journey.json")
         try "previous content\n".write(to: output, atomically: true, encoding: .utf8)
         let result = try CLI.run(["import", "Tests/JourneyKitTests/Fixtures/mermaid/bad-score.mmd", "-o", output.path])
@@ -58,8 +54,8 @@ struct ImportCommandTests {
 
     @Test("warnings are printed and the journey is still imported")
     func warnings() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let input = folder.appendingPathComponent("early.mmd")
         try "journey\n  Wakes up: 2: Me\n".write(to: input, atomically: true, encoding: .utf8)
         let result = try CLI.run(["import", input.path])
@@ -92,8 +88,9 @@ struct ImportCommandTests {
         #expect(missing.status == 2)
         #expect(missing.standardError.contains("nope.mmd:1:1: error: cannot read the diagram: no such file"))
 
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+
+        let folder = temporary.url
         let flowchart = folder.appendingPathComponent("flow.mmd")
         try "flowchart LR\n  A --> B\n".write(to: flowchart, atomically: true, encoding: .utf8)
         let other = try CLI.run(["import", flowchart.path])
@@ -135,9 +132,8 @@ struct ExportMermaidCommandTests {
 
     @Test("--format markdown with --persona and -o writes the page")
     func markdownToFile() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cjm-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let output = folder.appendingPathComponent("law.md")
         let result = try CLI.run(Self.command + ["samples/law-firm-seo.journey.json", "--format", "markdown",
                                                  "--persona", "injured", "-o", output.path])

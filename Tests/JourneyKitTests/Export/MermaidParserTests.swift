@@ -27,9 +27,8 @@ struct MermaidParserTests {
     /// Runs Mermaid's parser on the texts; `nil` when `mmdc` is missing outside CI.
     static func parse(_ texts: [String]) throws -> [Parsed]? {
         let python = try Subprocess.require("python3")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cjm-mermaid-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         var paths: [String] = []
         for (index, text) in texts.enumerated() {
             let url = folder.appendingPathComponent("\(index).mmd")

@@ -46,9 +46,8 @@ struct XMLAttackTests {
     @Test("cjm check and cjm convert refuse each attack (exit 2) and print nothing from other files", arguments: attacks)
     func refusedByTheCommandLine(attack: URL) throws {
         let path = Paths.relative(attack)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cjm-attack-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let output = folder.appendingPathComponent("out.journey.json")
         for arguments in [["check", path], ["check", "--format", "json", path], ["convert", path, "--to", "json"],
                           ["convert", path, "--to", "xml", "-o", output.path]] {

@@ -64,9 +64,8 @@ struct XMLSampleTests {
           .enabled(if: Subprocess.shouldRun(needing: "xmllint")))
     func xmllintRejects() throws {
         let xmllint = try Subprocess.require("xmllint")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cjm-xsd-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let file = folder.appendingPathComponent("bad.journey.xml")
         try #"<journey xmlns="urn:cjm:journey:1" id="j" title="T"><channel id="c" name="C" chanels="x"/></journey>"#
             .write(to: file, atomically: true, encoding: .utf8)

@@ -33,6 +33,9 @@ struct CJM: AsyncParsableCommand {
     /// Usage errors exit with 2 (not ArgumentParser's 64) so that scripts see one code for
     /// "cjm could not do what was asked".
     static func main() async {
+        // Writing to a closed pipe (`cjm check | head`, a `dot` that exited early) must be an
+        // error cjm reports, not a fatal signal; only the executable sets this process-wide.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

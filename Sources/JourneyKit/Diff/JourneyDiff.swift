@@ -68,6 +68,12 @@ public struct JourneyDiff: Sendable, Hashable {
 
     /// Compares two versions; `old` or `new` may be `nil` for a file that was added or deleted.
     public static func compare(old: Journey?, new: Journey?, analyzer: Analyzer = Analyzer()) -> JourneyDiff {
+        compare(old: old, oldFindings: old.map { analyzer.analyze($0) } ?? [],
+                new: new, newFindings: new.map { analyzer.analyze($0) } ?? [])
+    }
+
+    /// Compares two versions whose findings are known.
+    public static func compare(old: Journey?, oldFindings: [Diagnostic], new: Journey?, newFindings: [Diagnostic]) -> JourneyDiff {
         var changes: [Change] = []
         let oldJourney = old ?? Journey(id: new?.id ?? "", title: "")
         let newJourney = new ?? Journey(id: old?.id ?? "", title: "")
@@ -105,8 +111,7 @@ public struct JourneyDiff: Sendable, Hashable {
         }
         changes += compareStagesAndTouchpoints(oldJourney, newJourney)
 
-        let (introduced, resolved) = compareFindings(
-            old: old.map { analyzer.analyze($0) } ?? [], new: new.map { analyzer.analyze($0) } ?? [])
+        let (introduced, resolved) = compareFindings(old: oldFindings, new: newFindings)
         return JourneyDiff(changes: changes, introducedFindings: introduced, resolvedFindings: resolved)
     }
 

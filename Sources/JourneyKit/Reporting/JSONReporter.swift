@@ -1,7 +1,9 @@
 /// Prints reports as JSON for scripts and CI:
 ///
 ///     { "files": [ { "path": "…", "journey": "…", "valid": true, "diagnostics": [ … ], "findings": [ … ] } ] }
-public struct JSONReporter: Sendable {
+public struct JSONReporter: Reporter {
+    public let id = "json"
+
     public init() {}
 
     public func report(_ files: [FileReport]) -> String {

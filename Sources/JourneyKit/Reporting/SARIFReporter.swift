@@ -8,7 +8,9 @@
 /// Findings carry the partial fingerprint `cjmFinding/v1` built from the journey id, the
 /// rule id and the ids of the elements the finding is about, so an alert keeps its identity
 /// when lines move. Validation results have no fingerprint: they are about text, not elements.
-public struct SARIFReporter: Sendable {
+public struct SARIFReporter: Reporter {
+    public let id = "sarif"
+
     /// The id of the rule under which validation problems are reported.
     public static let invalidJourneyRuleID = "invalid-journey"
     /// The key of the partial fingerprint of findings.

@@ -2,7 +2,9 @@
 ///
 ///     samples/x.journey.json:12:7: error: unknown key "chanels" in this touchpoint
 ///       hint: did you mean "channels"?
-public struct TextReporter: Sendable {
+public struct TextReporter: Reporter {
+    public let id = "text"
+
     /// Whether to colour severities (only on a terminal).
     public var useColor: Bool
 
@@ -60,5 +62,16 @@ public struct TextReporter: Sendable {
 
     static func plural(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}
+
+extension TerminalStyle {
+    /// A severity's word, coloured as compilers colour it.
+    func severity(_ severity: Diagnostic.Severity) -> String {
+        switch severity {
+        case .error: red("error")
+        case .warning: yellow("warning")
+        case .info: cyan("info")
+        }
     }
 }

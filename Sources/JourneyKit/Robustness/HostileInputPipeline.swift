@@ -33,7 +33,7 @@ public enum HostileInputPipeline {
     }
 
     private static func checkAnalyseAndExport(_ bytes: [UInt8], path: String) {
-        let report = JourneyChecker().check(bytes: bytes, path: path)
+        let report = JourneyChecker().report(bytes: bytes, path: path)
         checkLocations(report.diagnostics + report.findings, path: path)
         checkTerminalSafe(TextReporter().report([report]))
         _ = SARIFReporter().report([report])

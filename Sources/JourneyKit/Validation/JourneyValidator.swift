@@ -7,12 +7,11 @@ public struct JourneyValidator: Sendable {
     /// The rule ids that `ignore` lists may name; `nil` accepts any.
     public var knownRuleIDs: Set<String>?
 
-    public init(knownRuleIDs: Set<String>? = JourneyValidator.defaultRuleIDs) {
+    /// A validator; `knownRuleIDs` comes from the analyser (`JourneyChecker` passes its rules'
+    /// ids), because validation runs before analysis and must not depend on it.
+    public init(knownRuleIDs: Set<String>? = nil) {
         self.knownRuleIDs = knownRuleIDs
     }
-
-    /// The ids of the analyser's rules, which `ignore` lists may name.
-    public static var defaultRuleIDs: Set<String>? { Set(Analyzer.allRuleIDs) }
 
     /// Whether `id` is a well-formed id: `^[A-Za-z_][A-Za-z0-9_.-]*$`.
     public static func isValidID(_ id: String) -> Bool {

@@ -26,10 +26,6 @@ struct CheckCommand: AsyncParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, sarif
-    }
-
     /// The least severe finding that makes the run fail.
     enum FailLevel: String, ExpressibleByArgument, CaseIterable {
         case error, warning, info, none
@@ -53,17 +49,15 @@ struct CheckCommand: AsyncParsableCommand {
                                valueName: "n"))
     var jobs: Int?
 
-    @Option(help: "Output format: text, json or sarif.")
-    var format: Format = .text
+    @Option(help: FormatChoice.help(ReportFormats.check().map(\.id)))
+    var format = "text"
 
     @Option(name: .customLong("fail-on"),
             help: ArgumentHelp("Exit with 1 when a finding of this severity or above remains: error, warning, info or none.",
                                valueName: "level"))
     var failOn: FailLevel = .warning
 
-    @Option(name: .customLong("disable"),
-            help: ArgumentHelp("Do not run this rule (repeatable); `cjm rules` lists the ids.", valueName: "rule"))
-    var disabledRules: [String] = []
+    @OptionGroup var analysis: AnalysisOptions
 
     @OptionGroup var input: InputOptions
 
@@ -71,13 +65,11 @@ struct CheckCommand: AsyncParsableCommand {
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs must be at least 1, found \(jobs)")
         }
-        for rule in disabledRules where Analyzer.rule(withID: rule) == nil {
-            throw ValidationError("--disable names unknown rule \"\(rule)\"; \(Analyzer.hint(forUnknownRule: rule))")
-        }
+        try FormatChoice.validate(format, among: ReportFormats.check().map(\.id))
     }
 
     func run() async throws {
-        let checker = JourneyChecker(analyzer: Analyzer(disabled: Set(disabledRules)))
+        let checker = analysis.checker
         let maxFileSize = input.maxFileSize
         let entries = JourneyFileWalker.expand(files)
         let reports = await entries.concurrentMap(limit: jobs ?? Self.processorCount) { entry in
@@ -92,14 +84,12 @@ struct CheckCommand: AsyncParsableCommand {
                 case .failure(let error): return FileReport.unreadable(path: path, message: "cannot read the journey: \(error.message)", hint: error.hint)
                 }
                 // Handed over, so that the checker can release the file's bytes once it is read.
-                return checker.check(bytes: consume bytes, path: path)
+                return checker.report(bytes: consume bytes, path: path)
             }
         }
         let output = FileHandleOutput.standardOutput
-        switch format {
-        case .text: output.write(TextReporter(useColor: output.wantsColor).report(reports))
-        case .json: output.write(JSONReporter().report(reports))
-        case .sarif: output.write(SARIFReporter().report(reports))
+        if let reporter = ReportFormats.check(ReportStyle(useColor: output.wantsColor)).reporter(format) {
+            output.write(reporter.report(reports))
         }
         if reports.contains(where: { !$0.isValid }) {
             throw ExitCode(ExitStatus.invalidInput)

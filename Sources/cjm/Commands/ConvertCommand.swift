@@ -33,7 +33,7 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         let loaded: LoadedJourney
         do {
-            loaded = try JourneyFiles.loadValid(file, input: input)
+            loaded = try JourneyFiles.loadValid(file, input: input, checker: .validatingOnly)
         } catch {
             FileHandleOutput.standardError.write("\(TerminalText.sanitize(file)): not converted: the journey is invalid\n")
             throw error
@@ -51,7 +51,7 @@ struct ConvertCommand: ParsableCommand {
                     hint: "name the output .\(format.fileExtension)")
             }
         }
-        try JourneyFiles.writeCanonical(loaded.journey, as: format, comments: loaded.imported.comments, from: file, to: output)
+        try JourneyFiles.writeCanonical(loaded.journey, as: format, comments: loaded.comments, from: file, to: output)
     }
 }
 

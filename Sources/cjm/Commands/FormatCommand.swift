@@ -29,13 +29,13 @@ struct FormatCommand: ParsableCommand {
         var notCanonical: [String] = []
         let output = FileHandleOutput.standardOutput
         for path in files {
-            guard let loaded = try? JourneyFiles.loadValid(path, input: input) else {
+            guard let loaded = try? JourneyFiles.loadValid(path, input: input, checker: .validatingOnly) else {
                 failed = true
                 continue
             }
             let canonical: String
             do {
-                canonical = try JourneyWriter.write(loaded.journey, as: loaded.format, comments: loaded.imported.comments)
+                canonical = try JourneyWriter.write(loaded.journey, as: loaded.format, comments: loaded.comments)
             } catch {
                 _ = DiagnosticOutput.fileError(path, "cannot write the journey canonically: \(error.description)")
                 failed = true

@@ -15,23 +15,25 @@ struct MatrixCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, markdown, csv
-    }
-
-    @Argument(help: ArgumentHelp("A journey file (.journey.json).", valueName: "file"))
+    @Argument(help: ArgumentHelp("A journey file (.journey.json or .journey.xml).", valueName: "file"))
     var file: String
 
-    @Option(help: "Output format: text, markdown or csv.")
-    var format: Format = .text
+    @Option(help: FormatChoice.help(ReportFormats.matrix().map(\.id)))
+    var format = "text"
 
     @Option(help: ArgumentHelp("Show the gaps of this persona (its id).", valueName: "id"))
     var persona: String?
 
+    @OptionGroup var analysis: AnalysisOptions
+
     @OptionGroup var input: InputOptions
 
+    func validate() throws {
+        try FormatChoice.validate(format, among: ReportFormats.matrix().map(\.id))
+    }
+
     func run() throws {
-        let journey = try JourneyFiles.loadValid(file, input: input).journey
+        let journey = try JourneyFiles.loadValid(file, input: input, checker: analysis.checker).journey
         let matrix: CoverageMatrix
         do {
             matrix = try CoverageMatrix(journey, persona: persona)
@@ -40,10 +42,8 @@ struct MatrixCommand: ParsableCommand {
             throw ExitCode(ExitStatus.invalidInput)
         }
         let output = FileHandleOutput.standardOutput
-        switch format {
-        case .text: output.write(matrix.text())
-        case .markdown: output.write(matrix.markdown())
-        case .csv: output.write(matrix.csv())
+        if let reporter = ReportFormats.matrix(ReportStyle(useColor: output.wantsColor)).reporter(format) {
+            output.write(reporter.report(matrix))
         }
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import JourneyKit
 
 /// `cjm render FILE -o OUT.svg`: draw a journey as an image with Graphviz.
@@ -46,7 +45,7 @@ struct RenderCommand: ParsableCommand {
         try OutputSafety.refuseOverwritingInput(output, input: diagram.file, writing: "an image",
                                                 hint: "name another output file, e.g. one ending .\(format.rawValue)")
         let source = try diagram.dotSource()
-        guard let dot = Graphviz.find(dotPath) else {
+        guard let dot = ExternalProgram.find("dot", at: dotPath) else {
             let place = dotPath.map { "at \(TerminalText.sanitize($0))" } ?? "on PATH"
             errors.write("""
                 error: Graphviz's dot program was not found \(place); cjm render needs it to draw images.
@@ -57,9 +56,9 @@ struct RenderCommand: ParsableCommand {
                 """)
             throw ExitCode(ExitStatus.invalidInput)
         }
-        let result: Graphviz.Result
+        let result: ExternalProgram.Result
         do {
-            result = try Graphviz.run(dot, format: format.rawValue, source: source)
+            result = try ExternalProgram.run(dot, arguments: ["-T" + format.rawValue], input: Array(source.utf8))
         } catch {
             errors.write("error: cannot run \(TerminalText.sanitize(dot)): \(TerminalText.sanitize(String(describing: error)))\n")
             throw ExitCode(ExitStatus.invalidInput)
@@ -68,79 +67,16 @@ struct RenderCommand: ParsableCommand {
         for line in result.messages.split(separator: "\n") {
             errors.write("graphviz: " + TerminalText.sanitize(String(line)) + "\n")
         }
-        guard result.status == 0, !result.image.isEmpty else {
+        guard result.status == 0, !result.output.isEmpty else {
             errors.write("error: Graphviz failed (exit status \(result.status)); nothing was written\n")
             throw ExitCode(ExitStatus.invalidInput)
         }
-        var bytes = result.image
+        var bytes = result.output
         do {
             try AtomicFile.write(bytes: &bytes, to: output)
         } catch {
             errors.write("error: cannot write \(TerminalText.sanitize(error.path)): \(error.message)\n")
             throw ExitCode(ExitStatus.invalidInput)
         }
-    }
-}
-
-/// Finds and runs Graphviz's `dot`.
-enum Graphviz {
-    struct Result {
-        var status: Int32
-        var image: [UInt8]
-        /// What dot printed on standard error: warnings, or the reason it failed.
-        var messages: String
-    }
-
-    /// The executable to run: `path` when it is an executable file, else `dot` on PATH; `nil` when missing.
-    static func find(_ path: String?) -> String? {
-        let files = FileManager.default
-        if let path {
-            return files.isExecutableFile(atPath: path) ? path : nil
-        }
-        let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for folder in searchPath.split(separator: ":") {
-            let candidate = "\(folder)/dot"
-            if files.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
-    /// Runs `dot -T<format>` on `source`, feeding standard input and reading both outputs at once
-    /// so that neither side blocks on a full pipe.
-    static func run(_ executable: String, format: String, source: String) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-T" + format]
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        // Writing to a dot that already exited must be an error, not a fatal SIGPIPE.
-        signal(SIGPIPE, SIG_IGN)
-        try process.run()
-        let messages = MessagesBox()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            messages.data = error.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        group.enter()
-        DispatchQueue.global().async {
-            // dot may exit early on bad input; a failed write is then reported through its status.
-            try? input.fileHandleForWriting.write(contentsOf: Data(source.utf8))
-            try? input.fileHandleForWriting.close()
-            group.leave()
-        }
-        let image = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, image: [UInt8](image),
-                      messages: String(decoding: messages.data, as: UTF8.self))
-    }
-
-    /// Standard error's bytes, written by one background reader and read after it finished.
-    private final class MessagesBox: @unchecked Sendable {
-        var data = Data()
     }
 }

@@ -5,7 +5,7 @@ extension DOTExporter.View: ExpressibleByArgument {}
 
 /// The options `cjm export` and `cjm render` share: which journey, which view, whose view.
 struct DiagramOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The journey file (.journey.json).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The journey file (.journey.json or .journey.xml).", valueName: "file"))
     var file: String
 
     @Option(help: "What to draw: flow (touchpoints and their next steps, stage by stage) or matrix (channels × stages).")
@@ -17,6 +17,8 @@ struct DiagramOptions: ParsableArguments {
     @Flag(name: .customLong("no-findings"), help: "Do not draw the analyser's findings (unserved touchpoints, broken handoffs, channel gaps).")
     var noFindings = false
 
+    @OptionGroup var analysis: AnalysisOptions
+
     @OptionGroup var input: InputOptions
 
     /// The exporter these options describe.
@@ -24,13 +26,14 @@ struct DiagramOptions: ParsableArguments {
         DOTExporter(view: view, persona: persona, showsFindings: !noFindings)
     }
 
-    /// Reads and validates the journey, checks `--persona`, and runs the analyser (unless
-    /// `--no-findings`).
+    /// Reads, validates and analyses the journey through the one pipeline (so `--disable`
+    /// applies), and checks `--persona`; `--no-findings` leaves the findings out.
     ///
     /// Problems are printed to standard error as located diagnostics and end the command with
     /// exit code 2, before anything is written.
     func load() throws(ExitCode) -> (journey: Journey, findings: [Diagnostic]) {
-        let journey = try JourneyFiles.loadValid(file, input: input).journey
+        let loaded = try JourneyFiles.loadValid(file, input: input, checker: analysis.checker)
+        let journey = loaded.journey
         if let persona {
             do {
                 _ = try journey.persona(withID: persona)
@@ -39,7 +42,7 @@ struct DiagramOptions: ParsableArguments {
                 throw ExitCode(ExitStatus.invalidInput)
             }
         }
-        return (journey, noFindings ? [] : Analyzer().analyze(journey))
+        return (journey, noFindings ? [] : loaded.findings)
     }
 
     /// The DOT source of the diagram these options describe.

@@ -1,10 +1,13 @@
 import ArgumentParser
 import JourneyKit
 
-/// A journey file that was read and found valid.
+/// A journey file that was read, found valid and analysed.
 struct LoadedJourney {
     var journey: Journey
-    var imported: ImportedJourney
+    /// The analyser's findings about it.
+    var findings: [Diagnostic]
+    /// The comments of an XML file, for writing it back without losing them.
+    var comments: XMLComments
     /// The file's bytes as read, for commands that compare output with input (`fmt`).
     var bytes: [UInt8]
     var format: JourneyFormat
@@ -18,7 +21,9 @@ enum JourneyFiles {
     ///
     /// - Parameter displayPath: The path to show and to detect the format by, when `path` is a
     ///   temporary file (as git hands to diff drivers).
-    static func loadValid(_ path: String, input: InputOptions, displayPath: String? = nil) throws(ExitCode) -> LoadedJourney {
+    static func loadValid(
+        _ path: String, input: InputOptions, checker: JourneyChecker = JourneyChecker(), displayPath: String? = nil
+    ) throws(ExitCode) -> LoadedJourney {
         let shownPath = displayPath ?? path
         let bytes: [UInt8]
         switch InputFiles.read(path, maxSize: input.maxFileSize) {
@@ -26,12 +31,12 @@ enum JourneyFiles {
         case .failure(let error): throw DiagnosticOutput.fileError(shownPath, "cannot read the journey: \(error.message)", hint: error.hint)
         }
         let format = JourneyFormat.detect(path: shownPath, bytes: bytes)
-        let imported = JourneyImporter.importJourney(from: bytes, path: shownPath, format: format)
-        guard imported.isValid, let journey = imported.journey else {
-            DiagnosticOutput.printToStandardError(imported.diagnostics)
+        let checked = checker.check(bytes: bytes, path: shownPath, format: format)
+        guard let journey = checked.journey else {
+            DiagnosticOutput.printToStandardError(checked.report.diagnostics)
             throw ExitCode(ExitStatus.invalidInput)
         }
-        return LoadedJourney(journey: journey, imported: imported, bytes: bytes, format: format)
+        return LoadedJourney(journey: journey, findings: checked.findings, comments: checked.comments, bytes: bytes, format: format)
     }
 }
 

@@ -89,7 +89,7 @@ struct AnalyzerTests {
             #expect(!rule.summary.isEmpty && !rule.explanation.isEmpty)
             #expect(!rule.explanation.contains("\n"), "the explanation is one paragraph")
         }
-        #expect(JourneyValidator.defaultRuleIDs == Set(ids))
+        #expect(JourneyChecker().validator.knownRuleIDs == Set(ids))
     }
 
     @Test("an unknown rule id in ignore is a located validation error with a suggestion")
@@ -98,8 +98,8 @@ struct AnalyzerTests {
             {"id": "j", "title": "T",
              "stages": [{"id": "s", "name": "S", "ignore": ["empty-stag"]}]}
             """
-        let imported = JSONJourneyImporter.importJourney(from: Array(json.utf8), path: "t.journey.json")
-        let error = try #require(imported.diagnostics.first)
+        let report = JourneyChecker().report(bytes: Array(json.utf8), path: "t.journey.json")
+        let error = try #require(report.diagnostics.first)
         #expect(error.severity == .error)
         #expect(error.message == "\"ignore\" names unknown rule \"empty-stag\"")
         #expect(error.hint == "did you mean \"empty-stage\"?")

@@ -29,7 +29,7 @@ struct CoverageMatrixTests {
         #expect(matrix.stageReachesPersona == [true, true, true, true, true, false])
         #expect(matrix.rows[3].cells[5].map(\.reachesPersona) == [false])  // offers are not for María
         #expect(matrix.rows[0].cells[0].map(\.reachesPersona) == [true])
-        #expect(matrix.text().contains("GAP = no touchpoint of the stage reaches María, compra un regalo: Fidelización."))
+        #expect(MatrixTextReporter().report(matrix).contains("GAP = no touchpoint of the stage reaches María, compra un regalo: Fidelización."))
     }
 
     @Test("touchpoints without a channel get their own row")
@@ -53,9 +53,9 @@ struct CoverageMatrixTests {
         var journey = try Self.journey("minimal")
         journey.stages[0].touchpoints[0].name = "Menu | \"specials\", \u{1B}[31mred"
         let matrix = try CoverageMatrix(journey)
-        #expect(!matrix.text().contains("\u{1B}"))
-        #expect(matrix.markdown().contains("Menu \\| \"specials\", \u{1B}"))
-        #expect(matrix.csv().contains("\"Menu | \"\"specials\"\", \u{1B}[31mred\nOrders and pays\""))
+        #expect(!MatrixTextReporter().report(matrix).contains("\u{1B}"))
+        #expect(MatrixMarkdownReporter().report(matrix).contains("Menu \\| \"specials\", \u{1B}"))
+        #expect(MatrixCSVReporter().report(matrix).contains("\"Menu | \"\"specials\"\", \u{1B}[31mred\nOrders and pays\""))
     }
 
     static let cases: [(sample: String, persona: String?)] = [
@@ -67,8 +67,8 @@ struct CoverageMatrixTests {
         let (sample, persona) = Self.cases[index]
         let matrix = try CoverageMatrix(try Self.journey(sample), persona: persona)
         let name = "matrix/\(sample)" + (persona.map { "-\($0)" } ?? "")
-        try Golden.assertMatches(matrix.text(), "\(name).txt")
-        try Golden.assertMatches(matrix.markdown(), "\(name).md")
-        try Golden.assertMatches(matrix.csv(), "\(name).csv")
+        try Golden.assertMatches(MatrixTextReporter().report(matrix), "\(name).txt")
+        try Golden.assertMatches(MatrixMarkdownReporter().report(matrix), "\(name).md")
+        try Golden.assertMatches(MatrixCSVReporter().report(matrix), "\(name).csv")
     }
 }

@@ -8,9 +8,9 @@ struct SARIFTests {
 
     static func reports() throws -> [FileReport] {
         let checker = JourneyChecker()
-        var reports = try Paths.samples().map { checker.check(bytes: try Paths.bytes($0), path: Paths.relative($0)) }
+        var reports = try Paths.samples().map { checker.report(bytes: try Paths.bytes($0), path: Paths.relative($0)) }
         let broken = Paths.fixtures.appendingPathComponent("four-errors.journey.json")
-        reports.append(checker.check(bytes: try Paths.bytes(broken), path: Paths.relative(broken)))
+        reports.append(checker.report(bytes: try Paths.bytes(broken), path: Paths.relative(broken)))
         reports.append(.unreadable(path: "missing file.journey.json", message: "cannot read the journey: no such file"))
         return reports
     }
@@ -104,8 +104,8 @@ struct SARIFTests {
             with: "\"description\":\n\n\n    \"Una tienda de componentes")
         #expect(edited != original)
         let checker = JourneyChecker()
-        let before = try Self.parse(SARIFReporter().report([checker.check(bytes: Array(original.utf8), path: "t.journey.json")]))
-        let after = try Self.parse(SARIFReporter().report([checker.check(bytes: Array(edited.utf8), path: "t.journey.json")]))
+        let before = try Self.parse(SARIFReporter().report([checker.report(bytes: Array(original.utf8), path: "t.journey.json")]))
+        let after = try Self.parse(SARIFReporter().report([checker.report(bytes: Array(edited.utf8), path: "t.journey.json")]))
         func summary(_ sarif: [String: Any]) -> [(fingerprint: String, line: Int)] {
             let results = ((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
             return results.map { result in

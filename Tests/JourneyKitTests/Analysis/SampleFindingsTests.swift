@@ -7,7 +7,7 @@ struct SampleFindingsTests {
     /// `cjm check`'s report of one sample, with the path relative to the repository as the CLI shows it.
     static func report(_ name: String) throws -> FileReport {
         let url = Paths.samples.appendingPathComponent("\(name).journey.json")
-        return JourneyChecker().check(bytes: try Paths.bytes(url), path: Paths.relative(url))
+        return JourneyChecker().report(bytes: try Paths.bytes(url), path: Paths.relative(url))
     }
 
     /// Each finding as `rule severity role=id,role=id`.

@@ -6,6 +6,21 @@ struct ExportCommandTests {
     static let sample = "samples/tienda-whatsapp.journey.json"
 
 
+    @Test("--disable RULE leaves that rule's marks out of the diagram, as on cjm check")
+    func disabledRuleIsNotDrawn() throws {
+        let drawn = try CLI.run(["export", Self.sample])
+        try #require(drawn.status == 0, "\(drawn.standardError)")
+        #expect(drawn.standardOutput.contains("unserved"), "the sample has unserved touchpoints to draw")
+        let disabled = try CLI.run(["export", Self.sample, "--disable", "unserved-touchpoint"])
+        try #require(disabled.status == 0, "\(disabled.standardError)")
+        #expect(!disabled.standardOutput.contains("unserved"))
+        // The other rules' marks stay: only the disabled rule is left out.
+        #expect(disabled.standardOutput.contains("handoff"))
+        let unknown = try CLI.run(["export", Self.sample, "--disable", "unserved-touchpont"])
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError.contains("did you mean \"unserved-touchpoint\"?"))
+    }
+
     @Test("cjm export --help explains the arguments and options")
     func exportHelp() throws {
         let result = try CLI.run(["export", "--help"])

@@ -20,14 +20,14 @@ struct ConcurrentImportTests {
     func concurrentChecksMatchSequential() async throws {
         let inputs = try Self.inputs()
         let checker = JourneyChecker()
-        let sequential = inputs.map { checker.check(bytes: $0.bytes, path: $0.path) }
+        let sequential = inputs.map { checker.report(bytes: $0.bytes, path: $0.path) }
         #expect(sequential.contains { !$0.isValid })
         #expect(sequential.contains { $0.isValid && $0.path.hasSuffix(".xml") })
         let rounds = 12
         let concurrent = await withTaskGroup(of: (Int, FileReport).self) { group in
             for round in 0..<rounds {
                 for (index, input) in inputs.enumerated() {
-                    group.addTask { (round * inputs.count + index, checker.check(bytes: input.bytes, path: input.path)) }
+                    group.addTask { (round * inputs.count + index, checker.report(bytes: input.bytes, path: input.path)) }
                 }
             }
             var reports = [FileReport?](repeating: nil, count: rounds * inputs.count)

@@ -421,7 +421,7 @@ struct RobustnessTests {
             #expect(!dot.contains("Q\"uote"))
         }
         // SARIF is JSON that parses and keeps the text.
-        let report = JourneyChecker().check(bytes: Array(text.utf8), path: "t.journey.json")
+        let report = JourneyChecker().report(bytes: Array(text.utf8), path: "t.journey.json")
         let sarif = SARIFReporter().report([report])
         #expect((try? JSONSerialization.jsonObject(with: Data(sarif.utf8))) != nil)
         #expect(Self.isTerminalSafe(TextReporter().report([report])))

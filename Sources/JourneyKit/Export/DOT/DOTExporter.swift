@@ -121,8 +121,34 @@ struct DOTLines {
     }
 
     /// `name=value` pairs joined for an attribute list; values are already escaped.
+    ///
+    /// HTML-like labels made of tables (the title and legend) are broken after each row and
+    /// cell, where Graphviz ignores white space, so that golden-file diffs stay readable. Text
+    /// runs are never broken: Graphviz would draw the white space in some of them.
     static func attributes(_ pairs: [(String, String)]) -> String {
-        "[" + pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "]"
+        "[" + pairs.map { "\($0.0)=\(breakingTableLabel($0.1))" }.joined(separator: ", ") + "]"
+    }
+
+    /// The indentation of a table label's continued lines.
+    private static let continuation = "    "
+
+    /// An HTML-like label (`<…>`) with a line break after each `</TR>` and `</TD>`; any other
+    /// value unchanged (a quoted string would take the line break as content).
+    private static func breakingTableLabel(_ value: String) -> String {
+        guard value.hasPrefix("<<TABLE") else { return value }
+        // Text inside the label is escaped (`&gt;`), so every `>` ends a tag.
+        let pieces = value.split(separator: ">", omittingEmptySubsequences: false)
+        var result = ""
+        result.reserveCapacity(value.utf8.count + value.utf8.count / 16)
+        for (index, piece) in pieces.enumerated() {
+            result += piece
+            guard index < pieces.count - 1 else { break }
+            result += ">"
+            if piece.hasSuffix("</TR") || piece.hasSuffix("</TD") {
+                result += "\n" + continuation
+            }
+        }
+        return result
     }
 }
 
@@ -159,9 +185,10 @@ enum DOTLabel {
                 label += "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"3\"><TR>"
                 label += legendHeading(heading) + cells.joined() + "</TR></TABLE></TD></TR>"
             case .items(let heading, let entries):
-                // Plain text stays left-aligned at its natural width.
-                label += "<TR><TD ALIGN=\"LEFT\" CELLPADDING=\"6\">" + font("<B>" + DOTEscaping.htmlLine(heading) + "</B>", size: DOTStyle.legendSize)
-                    + font("      ", size: DOTStyle.legendSize) + entries.joined(separator: font("      ", size: DOTStyle.legendSize)) + "</TD></TR>"
+                // Plain text stays left-aligned at its natural width, one cell per entry.
+                let cells = [font("<B>" + DOTEscaping.htmlLine(heading) + "</B>", size: DOTStyle.legendSize)] + entries
+                label += "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"6\"><TR>"
+                    + cells.map { "<TD ALIGN=\"LEFT\">" + $0 + "</TD>" }.joined() + "</TR></TABLE></TD></TR>"
             }
         }
         return label + "</TABLE>>"

@@ -118,11 +118,3 @@ enum MarkdownText {
     }
 }
 
-extension String {
-    var trimmingSpaces: String {
-        var text = self[...]
-        while text.first == " " { text.removeFirst() }
-        while text.last == " " { text.removeLast() }
-        return String(text)
-    }
-}

@@ -38,7 +38,7 @@ private struct JSONJourneyDecoder {
             }
             let start = scanner.currentLocation()
             guard scanner.peekByte() != nil else {
-                let onlyWhiteSpace = scanner.offset > (scanner.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+                let onlyWhiteSpace = scanner.offset > ByteOrderMark.length(in: scanner.bytes)
                 diagnostics.append(.error(onlyWhiteSpace ? "the file holds only white space" : "the file is empty", at: start,
                                           hint: "a journey file holds one JSON object with at least \"id\" and \"title\""))
                 return ImportedJourney(journey: nil, diagnostics: diagnostics)

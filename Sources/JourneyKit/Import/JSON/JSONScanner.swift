@@ -51,7 +51,7 @@ struct JSONScanner {
         self.bytes = bytes
         self.file = file
         // A UTF-8 byte order mark is not part of the text editors show.
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let start = ByteOrderMark.length(in: bytes)
         self.offset = start
         self.lineStart = start
     }

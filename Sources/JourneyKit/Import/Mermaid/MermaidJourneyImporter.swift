@@ -422,7 +422,7 @@ private struct DiagramParser {
             let line = lines[lineIndex]
             if let close = line.text[column...].firstIndex(of: "}") {
                 parts.append(line.string(column..<close))
-                accessibleDescription = parts.map(\.trimmingSpaces).joined(separator: "\n").trimmingNewlines
+                accessibleDescription = parts.map(\.trimmingSpaces).joined(separator: "\n").trimming(where: { $0 == "\n" })
                 // Mermaid goes on reading after the `}` as a new statement.
                 statement(line, from: close + 1)
                 return lineIndex + 1
@@ -483,11 +483,3 @@ private struct DiagramParser {
     }
 }
 
-extension String {
-    var trimmingNewlines: String {
-        var text = self[...]
-        while text.first == "\n" { text.removeFirst() }
-        while text.last == "\n" { text.removeLast() }
-        return String(text)
-    }
-}

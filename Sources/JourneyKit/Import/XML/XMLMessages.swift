@@ -205,8 +205,3 @@ enum XMLSyntaxMessages {
     }
 }
 
-extension String {
-    func dropPrefix(_ prefix: String) -> String? {
-        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil
-    }
-}

@@ -42,14 +42,6 @@ struct TerminalStyle {
     func green(_ text: String) -> String { wrap(text, "32") }
     func dim(_ text: String) -> String { wrap(text, "2") }
 
-    func severity(_ severity: Diagnostic.Severity) -> String {
-        switch severity {
-        case .error: red("error")
-        case .warning: yellow("warning")
-        case .info: cyan("info")
-        }
-    }
-
     private func wrap(_ text: String, _ code: String) -> String {
         enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }

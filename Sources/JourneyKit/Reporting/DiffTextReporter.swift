@@ -1,12 +1,19 @@
 /// Prints a `JourneyDiff` for people, grouped the way a journey reads: journey, personas,
 /// channels, then each stage with its touchpoints, then the findings the change introduced
 /// and resolved.
-public struct DiffTextReporter: Sendable {
+public struct DiffTextReporter: Reporter {
+    public typealias Subject = JourneyComparison
+    public let id = "text"
+
     /// Whether to colour additions, removals and changes (only on a terminal).
     public var useColor: Bool
 
     public init(useColor: Bool = false) {
         self.useColor = useColor
+    }
+
+    public func report(_ comparison: JourneyComparison) -> String {
+        report(comparison.diff, oldPath: comparison.oldPath, newPath: comparison.newPath)
     }
 
     public func report(_ diff: JourneyDiff, oldPath: String, newPath: String) -> String {
@@ -96,52 +103,5 @@ public struct DiffTextReporter: Sendable {
 
     private func quoted(_ text: String) -> String {
         "\"" + TerminalText.sanitize(text) + "\""
-    }
-}
-
-/// Prints a `JourneyDiff` as JSON for scripts:
-/// `{ "changes": [ { "change", "entity", "id", "fields" } ], "findings": { "introduced": [ … ], "resolved": [ … ] } }`.
-public struct DiffJSONReporter: Sendable {
-    public init() {}
-
-    public func report(_ diff: JourneyDiff) -> String {
-        var out = JSONOutput()
-        out.beginObject()
-        out.key("changes")
-        out.beginArray()
-        for change in diff.changes {
-            out.beginObject()
-            out.field("change", change.kind.rawValue)
-            out.field("entity", change.entity.rawValue)
-            out.field("id", change.id)
-            if change.kind == .changed {
-                out.key("fields")
-                out.beginArray()
-                for field in change.fieldNames { out.string(field) }
-                out.endArray()
-            }
-            out.endObject()
-        }
-        out.endArray()
-        out.key("findings")
-        out.beginObject()
-        let findings = JSONReporter()
-        out.key("introduced")
-        out.beginArray()
-        for finding in diff.introducedFindings { findings.write(finding, to: &out) }
-        out.endArray()
-        out.key("resolved")
-        out.beginArray()
-        for finding in diff.resolvedFindings { findings.write(finding, to: &out) }
-        out.endArray()
-        out.endObject()
-        out.endObject()
-        return out.document
-    }
-}
-
-extension String {
-    func replacingNewlines(with replacement: String) -> String {
-        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -26,32 +26,6 @@ public struct FileReport: Sendable, Hashable {
     }
 }
 
-/// Reads, validates and analyses journey files: the work behind `cjm check`, without any file I/O.
-public struct JourneyChecker: Sendable {
-    public var validator: JourneyValidator
-    /// Runs on every valid journey; invalid files get no findings.
-    public var analyzer: Analyzer
-
-    public init(validator: JourneyValidator = JourneyValidator(), analyzer: Analyzer = Analyzer()) {
-        self.validator = validator
-        self.analyzer = analyzer
-    }
-
-    /// Checks one file's bytes: validation problems, then (when the journey is valid) findings.
-    ///
-    /// The bytes are consumed: they are released as soon as the journey is read, so that a
-    /// large file and the analysis of its journey are not in memory at the same time.
-    public func check(bytes: consuming [UInt8], path: String, format: JourneyFormat? = nil) -> FileReport {
-        let imported = JourneyImporter.importJourney(from: bytes, path: path, format: format, validator: validator)
-        _ = consume bytes
-        var report = FileReport(path: path, journeyID: imported.journey?.id, diagnostics: imported.diagnostics)
-        if report.isValid, let journey = imported.journey {
-            report.findings = analyzer.analyze(journey)
-        }
-        return report
-    }
-}
-
 extension FileReport {
     /// Whether a finding at or above `level` remains; `nil` never fails.
     public func hasFindings(atOrAbove level: Diagnostic.Severity?) -> Bool {

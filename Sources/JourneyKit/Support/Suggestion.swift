@@ -1,7 +1,7 @@
 /// Finds the known word a misspelt one was most likely meant to be, for "did you mean …?" hints.
-enum Suggestion {
+public enum Suggestion {
     /// The closest candidate within a small edit distance, or `nil` when nothing is close.
-    static func closest<S: Sequence<String>>(to word: String, among candidates: S) -> String? {
+    public static func closest<S: Sequence<String>>(to word: String, among candidates: S) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
         // Allow roughly one typo per four characters, at least one and at most three.
         let allowed = min(3, max(1, target.count / 4))
@@ -18,7 +18,7 @@ enum Suggestion {
     }
 
     /// "did you mean "x"?" when a candidate is close, or `fallback`.
-    static func hint<S: Sequence<String>>(for word: String, among candidates: S, fallback: String? = nil) -> String? {
+    public static func hint<S: Sequence<String>>(for word: String, among candidates: S, fallback: String? = nil) -> String? {
         if let match = closest(to: word, among: candidates) { return "did you mean \"\(match)\"?" }
         return fallback
     }

@@ -1,0 +1,64 @@
+/// A journey file after the whole pipeline: read, validated and (when valid) analysed.
+public struct CheckedJourney: Sendable {
+    /// What was found: the file's diagnostics and the journey's findings.
+    public var report: FileReport
+    /// The journey, when the file is valid; `nil` otherwise.
+    public var journey: Journey?
+    /// The comments of an XML file, for writing it back without losing them.
+    public var comments: XMLComments
+
+    public init(report: FileReport, journey: Journey?, comments: XMLComments = XMLComments()) {
+        self.report = report
+        self.journey = journey
+        self.comments = comments
+    }
+
+    /// The findings of the analyser; empty when the file is invalid.
+    public var findings: [Diagnostic] { report.findings }
+}
+
+/// Reads, validates and analyses journey files: the one pipeline behind every command that
+/// reads a journey (check, matrix, export, render, diff …), without any file I/O.
+///
+/// Options that change what a journey means or what is found in it — disabled rules today,
+/// scenarios and configuration later — live here, so every command applies them the same way.
+public struct JourneyChecker: Sendable {
+    public var validator: JourneyValidator
+    /// Runs on every valid journey; invalid files get no findings.
+    public var analyzer: Analyzer
+
+    /// A checker whose validator accepts in `ignore` lists exactly the ids of the analyser's rules.
+    public init(analyzer: Analyzer = Analyzer()) {
+        self.init(validator: JourneyValidator(knownRuleIDs: Set(Analyzer.allRuleIDs)), analyzer: analyzer)
+    }
+
+    /// A checker that validates but finds nothing: for commands that only rewrite a journey
+    /// (`fmt`, `convert`, `textconv`).
+    public static var validatingOnly: JourneyChecker { JourneyChecker(analyzer: Analyzer(rules: [])) }
+
+    public init(validator: JourneyValidator, analyzer: Analyzer) {
+        self.validator = validator
+        self.analyzer = analyzer
+    }
+
+    /// Reads one file's bytes: validation problems, then (when the journey is valid) findings,
+    /// with the journey itself for the commands that draw, compare or rewrite it.
+    ///
+    /// The bytes are consumed: they are released as soon as the journey is read, so that a
+    /// large file and the analysis of its journey are not in memory at the same time.
+    public func check(bytes: consuming [UInt8], path: String, format: JourneyFormat? = nil) -> CheckedJourney {
+        let imported = JourneyImporter.importJourney(from: bytes, path: path, format: format, validator: validator)
+        _ = consume bytes
+        var report = FileReport(path: path, journeyID: imported.journey?.id, diagnostics: imported.diagnostics)
+        guard report.isValid, let journey = imported.journey else {
+            return CheckedJourney(report: report, journey: nil, comments: imported.comments)
+        }
+        report.findings = analyzer.analyze(journey)
+        return CheckedJourney(report: report, journey: journey, comments: imported.comments)
+    }
+
+    /// The report of one file, without keeping its journey: for checking many files at once.
+    public func report(bytes: consuming [UInt8], path: String, format: JourneyFormat? = nil) -> FileReport {
+        check(bytes: bytes, path: path, format: format).report
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import JourneyKit
+
+/// `cjm git-diff`: the external diff driver git calls with its seven (or nine) arguments.
+struct GitDiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "git-diff",
+        abstract: "Git external diff driver: prints the semantic diff of a journey file.",
+        discussion: """
+            Configure with: git config diff.cjm.command "cjm git-diff" and, in .gitattributes, \
+            *.journey.json diff=cjm and *.journey.xml diff=cjm. Git passes: path old-file \
+            old-hex old-mode new-file new-hex new-mode [new-path rename-info]; /dev/null \
+            stands for a side that does not exist. Always exits 0, as git requires; problems \
+            are shown in the output.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The arguments git passes to an external diff driver.", valueName: "git-argument"))
+    var arguments: [String]
+
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        guard arguments.count == 7 || arguments.count == 9 else {
+            throw ValidationError("git passes 7 arguments (9 for a rename) to a diff driver; got \(arguments.count)")
+        }
+    }
+
+    func run() throws {
+        let path = arguments[0]
+        let newName = arguments.count == 9 ? arguments[7] : path
+        let output = FileHandleOutput.standardOutput
+        output.write("diff --cjm a/\(TerminalText.sanitize(path)) b/\(TerminalText.sanitize(newName))\n")
+        do {
+            let old = try load(arguments[1], as: path)
+            let new = try load(arguments[4], as: newName)
+            let comparison = JourneyComparison(
+                old: old?.journey, oldFindings: old?.findings ?? [], oldPath: old == nil ? "/dev/null" : "a/" + path,
+                new: new?.journey, newFindings: new?.findings ?? [], newPath: new == nil ? "/dev/null" : "b/" + newName)
+            output.write(DiffTextReporter(useColor: false).report(comparison))
+        } catch let error as ExitCode {
+            // Git treats a failing driver as fatal for the whole diff; say what went wrong instead.
+            output.write("cjm could not compare this journey (exit \(error.rawValue)); see the messages above\n")
+        }
+    }
+
+    /// The journey in a file git handed over, `nil` for /dev/null (an added or deleted file).
+    private func load(_ file: String, as displayPath: String) throws -> LoadedJourney? {
+        guard file != "/dev/null" else { return nil }
+        return try JourneyFiles.loadValid(file, input: input, displayPath: displayPath)
+    }
+}

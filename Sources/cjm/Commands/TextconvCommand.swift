@@ -1,0 +1,35 @@
+import ArgumentParser
+import JourneyKit
+
+/// `cjm textconv FILE`: a journey as a plain-text outline for git's textconv.
+struct TextconvCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "textconv",
+        abstract: "Print a journey as a plain-text outline, one fact per line, for git diff and git log -p.",
+        discussion: """
+            Configure with: git config diff.cjm.textconv "cjm textconv" and, in .gitattributes, \
+            *.journey.json diff=cjm. A file that cannot be read is printed as it is, so git \
+            still shows something.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The journey file git hands over.", valueName: "file"))
+    var file: String
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let output = FileHandleOutput.standardOutput
+        switch InputFiles.read(file, maxSize: input.maxFileSize) {
+        case .failure(let error):
+            throw DiagnosticOutput.fileError(file, "cannot read the journey: \(error.message)", hint: error.hint)
+        case .success(let bytes):
+            if let journey = JourneyChecker.validatingOnly.check(bytes: bytes, path: file).journey {
+                output.write(JourneyOutlineWriter.write(journey))
+            } else {
+                // An invalid journey is still worth diffing line by line.
+                output.write(TerminalText.sanitizeKeepingLineBreaks(String(decoding: bytes, as: UTF8.self)))
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import JourneyKit
+
+/// The options that decide what the analyser looks for, shared by every command that reads a
+/// journey, so that `--disable` means the same in `check`, `export`, `render`, `matrix` and `diff`.
+struct AnalysisOptions: ParsableArguments {
+    @Option(name: .customLong("disable"),
+            help: ArgumentHelp("Do not run this rule (repeatable); `cjm rules` lists the ids.", valueName: "rule"))
+    var disabledRules: [String] = []
+
+    func validate() throws {
+        for rule in disabledRules where Analyzer.rule(withID: rule) == nil {
+            throw ValidationError("--disable names unknown rule \"\(rule)\"; \(Analyzer.hint(forUnknownRule: rule))")
+        }
+    }
+
+    /// The pipeline these options describe.
+    var checker: JourneyChecker {
+        JourneyChecker(analyzer: Analyzer(disabled: Set(disabledRules)))
+    }
+}
+
+/// Validates a `--format` value against the ids of the reporters registered for a command.
+enum FormatChoice {
+    /// `Output format: text, json or sarif.` for the reporters' ids.
+    static func help(_ ids: [String]) -> ArgumentHelp {
+        ArgumentHelp("Output format: " + listed(ids) + ".", valueName: "format")
+    }
+
+    static func validate(_ value: String, among ids: [String]) throws {
+        guard !ids.contains(value) else { return }
+        let hint = Suggestion.hint(for: value, among: ids, fallback: "use " + listed(ids)) ?? "use " + listed(ids)
+        throw ValidationError("unknown format \"\(value)\"; \(hint)")
+    }
+
+    private static func listed(_ ids: [String]) -> String {
+        ids.count < 2 ? ids.joined() : ids.dropLast().joined(separator: ", ") + " or " + ids[ids.count - 1]
+    }
+}

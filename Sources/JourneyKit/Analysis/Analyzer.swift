@@ -1,23 +1,33 @@
-/// One check the analyser runs over a journey: a small type with an id, a default severity
-/// and the words that explain it (the same text `cjm rules`, `docs/rules.md` and SARIF show).
+/// One check the analyser runs over a journey: a small type with an id, a description (its
+/// words and example journeys, the same text `cjm rules`, `docs/rules.md` and SARIF show) and
+/// the code that finds what it flags.
 ///
-/// Adding a rule means writing one type in `Analysis/Rules/` and listing it in
-/// `Analyzer.allRules`.
+/// Adding a rule is a one-file job: write a type in `Analysis/Rules/` with its `id`, its
+/// `description` (with at least one triggering and one non-triggering example journey) and
+/// `findings(in:)`, and list it in `Analyzer.allRules`. The tests then run its examples;
+/// `CJM_RECORD_GOLDEN=1 swift test --filter RulesDocumentation` writes its section of
+/// `docs/rules.md`, and docs/format.md's table of rule ids needs a row for it.
 public protocol Rule: Sendable {
-    /// The id used in output, `ignore` lists and `--disable`, e.g. `unserved-touchpoint`.
-    var id: String { get }
-    /// The severity of its findings unless the rule decides otherwise for one finding.
-    var defaultSeverity: Diagnostic.Severity { get }
-    /// One line: what the rule flags.
-    var summary: String { get }
-    /// A paragraph: why it matters and what to do.
-    var explanation: String { get }
+    /// The id used in output, `ignore` lists and `--disable`, e.g. `unserved-touchpoint`;
+    /// code that names a rule writes `UnservedTouchpointRule.id` rather than the string.
+    static var id: String { get }
+    /// What the rule flags and why, with example journeys; its `id` is the rule's `id`.
+    static var description: RuleDescription { get }
     /// The findings of this rule in the journey (before suppression), each with `rule`,
     /// `references` and a location.
     func findings(in journey: AnalyzedJourney) -> [Diagnostic]
 }
 
 extension Rule {
+    /// The rule's id (`Self.id`), for code that holds `any Rule`.
+    public var id: String { Self.id }
+    /// The severity of its findings unless the rule decides otherwise for one finding.
+    public var defaultSeverity: Diagnostic.Severity { Self.description.defaultSeverity }
+    /// One line: what the rule flags.
+    public var summary: String { Self.description.summary }
+    /// A paragraph: why it matters and what to do.
+    public var explanation: String { Self.description.explanation }
+
     /// A finding of this rule, located at `element` (or the journey when the element has no location).
     func finding(
         _ message: String, hint: String? = nil, severity: Diagnostic.Severity? = nil,

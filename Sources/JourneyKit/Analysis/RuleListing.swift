@@ -1,5 +1,6 @@
 /// The words about each rule in the forms people read them: `cjm rules` on a terminal, and
-/// the rule sections of `docs/rules.md` (a test keeps that file in step with this text).
+/// the rule sections of `docs/rules.md` with their examples (a test regenerates that file
+/// and checks that the committed one is the same).
 public enum RuleListing {
     /// Every rule as `id (severity)`, its summary, and its explanation wrapped to `width` columns.
     public static func text(_ rules: [any Rule] = Analyzer.allRules, width: Int = 80) -> String {
@@ -14,22 +15,42 @@ public enum RuleListing {
         return blocks.joined(separator: "\n\n") + "\n"
     }
 
+    /// The line of `docs/rules.md` below which the page is generated: the hand-written
+    /// introduction stays above it, and `markdownDocument(introduction:)` writes the rest.
+    public static let generatedMarker = """
+        <!-- Everything below is generated from the rule descriptions in
+             Sources/JourneyKit/Analysis/Rules (`cjm rules --format markdown`).
+             Edit those, then run: CJM_RECORD_GOLDEN=1 swift test --filter RulesDocumentation -->
+        """
+
+    /// The whole of `docs/rules.md`: `introduction` (the hand-written text above the marker,
+    /// ending with a blank line), the marker, and every rule's section.
+    public static func markdownDocument(introduction: String, rules: [any Rule] = Analyzer.allRules) -> String {
+        introduction + generatedMarker + "\n\n" + markdown(rules)
+    }
+
     /// Every rule's Markdown section, separated by blank lines.
     public static func markdown(_ rules: [any Rule] = Analyzer.allRules) -> String {
         rules.map(markdownSection).joined(separator: "\n\n") + "\n"
     }
 
-    /// The Markdown heading and text of one rule, as `docs/rules.md` holds it.
+    /// The Markdown heading, text and examples of one rule, as `docs/rules.md` holds it.
     public static func markdownSection(_ rule: any Rule) -> String {
-        """
-        ## `\(rule.id)`
+        let description = type(of: rule).description
+        var blocks = [
+            "## `\(description.id)`",
+            "Default severity: **\(description.defaultSeverity.rawValue)**",
+            description.summary,
+            description.explanation,
+        ]
+        for example in description.triggeringExamples { blocks += markdown(example, label: "Fails.") }
+        for example in description.nonTriggeringExamples { blocks += markdown(example, label: "Passes.") }
+        return blocks.joined(separator: "\n\n")
+    }
 
-        Default severity: **\(rule.defaultSeverity.rawValue)**
-
-        \(rule.summary)
-
-        \(rule.explanation)
-        """
+    /// An example's caption and its journey in a fenced block.
+    private static func markdown(_ example: RuleDescription.Example, label: String) -> [String] {
+        ["**\(label)** \(example.caption):", "```json\n\(example.json)\n```"]
     }
 
     /// Splits `text` into lines of at most `width` characters (longer words stay whole).

@@ -8,7 +8,7 @@ struct RulesCommand: ParsableCommand {
         abstract: "List the analyser rules with their id, default severity and explanation.",
         discussion: """
             The ids are what `ignore` lists in a journey and `cjm check --disable` accept. \
-            docs/rules.md has the same text with a failing and a passing example for each rule.
+            docs/rules.md has the same text with example journeys that fail and pass each rule.
             """
     )
 
@@ -16,7 +16,7 @@ struct RulesCommand: ParsableCommand {
         case text, markdown
     }
 
-    @Option(help: "Output format: text, or markdown (the rule sections of docs/rules.md).")
+    @Option(help: "Output format: text, or markdown (the rule sections of docs/rules.md, with their examples).")
     var format: Format = .text
 
     func run() throws {

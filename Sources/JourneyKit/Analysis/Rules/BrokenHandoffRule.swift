@@ -1,16 +1,107 @@
 /// `broken-handoff`: a step that makes the customer change channels and loses the context.
 public struct BrokenHandoffRule: Rule {
+    public static let id = "broken-handoff"
+    public static let description = RuleDescription(
+        id: id,
+        defaultSeverity: .warning,
+        summary: "A `next` step that makes the customer switch channels while the next touchpoint has no `handoff`.",
+        explanation: """
+            Each time a customer has to move to another channel (from the website to the phone, from the chat to \
+            the bank app) they risk repeating themselves or giving up. When two consecutive touchpoints share no \
+            live channel, the second one should say in "handoff" what context it receives: an order number, a \
+            pre-filled message, the form's answers. Write the handoff, or put both touchpoints on a shared channel. \
+            Steps where either touchpoint has no live channel are left to unserved-touchpoint.
+            """,
+        triggeringExamples: [
+            .init("The customer fills in a form on the website and is then called, with nothing said about what the caller knows", json: """
+                {
+                  "id": "example",
+                  "title": "Law firm",
+                  "personas": [{"id": "alex", "name": "Álex"}],
+                  "channels": [
+                    {"id": "web", "name": "Website", "owner": "marketing"},
+                    {"id": "phone", "name": "Phone", "owner": "reception"}
+                  ],
+                  "stages": [
+                    {
+                      "id": "contact",
+                      "name": "Contact",
+                      "touchpoints": [
+                        {
+                          "id": "form",
+                          "name": "Fills in the contact form",
+                          "channels": ["web"],
+                          "next": ["call"],
+                          "kpis": [{"name": "Forms sent"}]
+                        },
+                        {"id": "call", "name": "Gets a call back", "channels": ["phone"]}
+                      ]
+                    }
+                  ]
+                }
+                """),
+        ],
+        nonTriggeringExamples: [
+            .init("The call says what context it receives", json: """
+                {
+                  "id": "example",
+                  "title": "Law firm",
+                  "personas": [{"id": "alex", "name": "Álex"}],
+                  "channels": [
+                    {"id": "web", "name": "Website", "owner": "marketing"},
+                    {"id": "phone", "name": "Phone", "owner": "reception"}
+                  ],
+                  "stages": [
+                    {
+                      "id": "contact",
+                      "name": "Contact",
+                      "touchpoints": [
+                        {
+                          "id": "form",
+                          "name": "Fills in the contact form",
+                          "channels": ["web"],
+                          "next": ["call"],
+                          "kpis": [{"name": "Forms sent"}]
+                        },
+                        {
+                          "id": "call",
+                          "name": "Gets a call back",
+                          "channels": ["phone"],
+                          "handoff": "The receptionist has the form's answers on screen"
+                        }
+                      ]
+                    }
+                  ]
+                }
+                """),
+            .init("Both steps happen on the website, so the customer does not switch channels", json: """
+                {
+                  "id": "example",
+                  "title": "Law firm",
+                  "personas": [{"id": "alex", "name": "Álex"}],
+                  "channels": [{"id": "web", "name": "Website", "owner": "marketing"}],
+                  "stages": [
+                    {
+                      "id": "contact",
+                      "name": "Contact",
+                      "touchpoints": [
+                        {
+                          "id": "form",
+                          "name": "Fills in the contact form",
+                          "channels": ["web"],
+                          "next": ["booking"],
+                          "kpis": [{"name": "Forms sent"}]
+                        },
+                        {"id": "booking", "name": "Books a consultation slot", "channels": ["web"]}
+                      ]
+                    }
+                  ]
+                }
+                """),
+        ]
+    )
+
     public init() {}
-    public let id = "broken-handoff"
-    public let defaultSeverity = Diagnostic.Severity.warning
-    public let summary = "A `next` step that makes the customer switch channels while the next touchpoint has no `handoff`."
-    public let explanation = """
-        Each time a customer has to move to another channel (from the website to the phone, from the chat to \
-        the bank app) they risk repeating themselves or giving up. When two consecutive touchpoints share no \
-        live channel, the second one should say in "handoff" what context it receives: an order number, a \
-        pre-filled message, the form's answers. Write the handoff, or put both touchpoints on a shared channel. \
-        Steps where either touchpoint has no live channel are left to unserved-touchpoint.
-        """
 
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
         var findings: [Diagnostic] = []

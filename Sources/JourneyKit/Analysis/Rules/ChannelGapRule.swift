@@ -1,16 +1,99 @@
 /// `channel-gap`: a persona that a whole stage does not reach.
 public struct ChannelGapRule: Rule {
+    public static let id = "channel-gap"
+    public static let description = RuleDescription(
+        id: id,
+        defaultSeverity: .warning,
+        summary: "A persona that no touchpoint of a stage reaches.",
+        explanation: """
+            When no touchpoint of a stage reaches a persona (through a live channel the persona uses), that persona \
+            has no way through the stage: the journey breaks for them even if it works for everyone else. Stages \
+            without touchpoints are left to empty-stage. Add a touchpoint for the persona on a channel they use, \
+            include them in an existing touchpoint, or suppress the rule on the persona if the stage does not apply \
+            to them.
+            """,
+        triggeringExamples: [
+            .init("María only uses WhatsApp, and the only touchpoint of the Loyalty stage is an e-mail newsletter for Álex", json: """
+                {
+                  "id": "example",
+                  "title": "Shop",
+                  "personas": [{"id": "alex", "name": "Álex"}, {"id": "maria", "name": "María", "channels": ["whatsapp"]}],
+                  "channels": [
+                    {"id": "whatsapp", "name": "WhatsApp Business", "owner": "sales"},
+                    {"id": "email", "name": "E-mail", "owner": "marketing"}
+                  ],
+                  "stages": [
+                    {
+                      "id": "buy",
+                      "name": "Buy",
+                      "touchpoints": [
+                        {
+                          "id": "order",
+                          "name": "Orders in the chat",
+                          "channels": ["whatsapp"],
+                          "kpis": [{"name": "Orders"}]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "loyalty",
+                      "name": "Loyalty",
+                      "touchpoints": [
+                        {
+                          "id": "newsletter",
+                          "name": "Monthly newsletter",
+                          "channels": ["email"],
+                          "personas": ["alex"],
+                          "kpis": [{"name": "Opens"}]
+                        }
+                      ]
+                    }
+                  ]
+                }
+                """),
+        ],
+        nonTriggeringExamples: [
+            .init("The newsletter also goes out on WhatsApp, for every persona", json: """
+                {
+                  "id": "example",
+                  "title": "Shop",
+                  "personas": [{"id": "alex", "name": "Álex"}, {"id": "maria", "name": "María", "channels": ["whatsapp"]}],
+                  "channels": [
+                    {"id": "whatsapp", "name": "WhatsApp Business", "owner": "sales"},
+                    {"id": "email", "name": "E-mail", "owner": "marketing"}
+                  ],
+                  "stages": [
+                    {
+                      "id": "buy",
+                      "name": "Buy",
+                      "touchpoints": [
+                        {
+                          "id": "order",
+                          "name": "Orders in the chat",
+                          "channels": ["whatsapp"],
+                          "kpis": [{"name": "Orders"}]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "loyalty",
+                      "name": "Loyalty",
+                      "touchpoints": [
+                        {
+                          "id": "newsletter",
+                          "name": "Monthly newsletter",
+                          "channels": ["email", "whatsapp"],
+                          "kpis": [{"name": "Opens"}]
+                        }
+                      ]
+                    }
+                  ]
+                }
+                """),
+        ]
+    )
+
     public init() {}
-    public let id = "channel-gap"
-    public let defaultSeverity = Diagnostic.Severity.warning
-    public let summary = "A persona that no touchpoint of a stage reaches."
-    public let explanation = """
-        When no touchpoint of a stage reaches a persona (through a live channel the persona uses), that persona \
-        has no way through the stage: the journey breaks for them even if it works for everyone else. Stages \
-        without touchpoints are left to empty-stage. Add a touchpoint for the persona on a channel they use, \
-        include them in an existing touchpoint, or suppress the rule on the persona if the stage does not apply \
-        to them.
-        """
 
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
         var findings: [Diagnostic] = []

@@ -1,14 +1,94 @@
 /// `unaddressed-pain`: a touchpoint that hurts customers with no idea to fix it.
 public struct UnaddressedPainRule: Rule {
+    public static let id = "unaddressed-pain"
+    public static let description = RuleDescription(
+        id: id,
+        defaultSeverity: .info,
+        summary: "A touchpoint with pains or a negative emotion and no opportunity.",
+        explanation: """
+            A touchpoint with an emotion of -1 or less, or with at least one pain, and no opportunity is a known \
+            problem without a plan. On a moment of truth, which decides how customers see the business, the \
+            finding is a warning instead of info. Write at least one idea in "opportunities".
+            """,
+        triggeringExamples: [
+            .init("A moment of truth with a pain and no idea to fix it (a warning, because it is a moment of truth)", severity: .warning, json: """
+                {
+                  "id": "example",
+                  "title": "Law firm",
+                  "personas": [{"id": "alex", "name": "Álex"}],
+                  "channels": [{"id": "phone", "name": "Phone", "owner": "reception"}],
+                  "stages": [
+                    {
+                      "id": "consult",
+                      "name": "Consult",
+                      "touchpoints": [
+                        {
+                          "id": "consultation",
+                          "name": "Free consultation",
+                          "channels": ["phone"],
+                          "momentOfTruth": true,
+                          "pains": ["Waits twenty minutes on hold"],
+                          "kpis": [{"name": "Consultations booked"}]
+                        }
+                      ]
+                    }
+                  ]
+                }
+                """),
+            .init("A bad moment (emotion -1) without a pain written down and without an idea to make it better", json: """
+                {
+                  "id": "example",
+                  "title": "Café",
+                  "personas": [{"id": "alex", "name": "Álex"}],
+                  "channels": [{"id": "counter", "name": "Counter", "owner": "staff"}],
+                  "stages": [
+                    {
+                      "id": "collect",
+                      "name": "Collect",
+                      "touchpoints": [
+                        {
+                          "id": "pick-up",
+                          "name": "Picks up the order",
+                          "channels": ["counter"],
+                          "emotion": -1,
+                          "kpis": [{"name": "Waiting time"}]
+                        }
+                      ]
+                    }
+                  ]
+                }
+                """),
+        ],
+        nonTriggeringExamples: [
+            .init("The pain comes with an opportunity", json: """
+                {
+                  "id": "example",
+                  "title": "Law firm",
+                  "personas": [{"id": "alex", "name": "Álex"}],
+                  "channels": [{"id": "phone", "name": "Phone", "owner": "reception"}],
+                  "stages": [
+                    {
+                      "id": "consult",
+                      "name": "Consult",
+                      "touchpoints": [
+                        {
+                          "id": "consultation",
+                          "name": "Free consultation",
+                          "channels": ["phone"],
+                          "momentOfTruth": true,
+                          "pains": ["Waits twenty minutes on hold"],
+                          "opportunities": ["Offer a call back at a chosen time"],
+                          "kpis": [{"name": "Consultations booked"}]
+                        }
+                      ]
+                    }
+                  ]
+                }
+                """),
+        ]
+    )
+
     public init() {}
-    public let id = "unaddressed-pain"
-    public let defaultSeverity = Diagnostic.Severity.info
-    public let summary = "A touchpoint with pains or a negative emotion and no opportunity."
-    public let explanation = """
-        A touchpoint with an emotion of -1 or less, or with at least one pain, and no opportunity is a known \
-        problem without a plan. On a moment of truth, which decides how customers see the business, the \
-        finding is a warning instead of info. Write at least one idea in "opportunities".
-        """
 
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
         journey.touchpoints.compactMap { placed in

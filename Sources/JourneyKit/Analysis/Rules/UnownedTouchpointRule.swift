@@ -1,14 +1,89 @@
 /// `unowned-touchpoint`: nobody in the business is responsible for a touchpoint.
 public struct UnownedTouchpointRule: Rule {
+    public static let id = "unowned-touchpoint"
+    public static let description = RuleDescription(
+        id: id,
+        defaultSeverity: .warning,
+        summary: "A touchpoint with no owner whose channels have no owner either.",
+        explanation: """
+            Touchpoints that nobody owns are the ones that quietly break: nobody answers the message, updates the \
+            page or notices the drop in numbers. A touchpoint is owned when it has an owner, or when one of its \
+            channels has one. Set "owner" on the touchpoint, or on the channel if one team runs everything on it.
+            """,
+        triggeringExamples: [
+            .init("Neither the touchpoint nor its channel has an owner", json: """
+                {
+                  "id": "example",
+                  "title": "Shop",
+                  "personas": [{"id": "alex", "name": "Álex"}],
+                  "channels": [{"id": "web", "name": "Website"}],
+                  "stages": [
+                    {
+                      "id": "find",
+                      "name": "Find",
+                      "touchpoints": [
+                        {
+                          "id": "product-page",
+                          "name": "Reads the product page",
+                          "channels": ["web"],
+                          "kpis": [{"name": "Visits"}]
+                        }
+                      ]
+                    }
+                  ]
+                }
+                """),
+        ],
+        nonTriggeringExamples: [
+            .init("The touchpoint has an owner", json: """
+                {
+                  "id": "example",
+                  "title": "Shop",
+                  "personas": [{"id": "alex", "name": "Álex"}],
+                  "channels": [{"id": "web", "name": "Website"}],
+                  "stages": [
+                    {
+                      "id": "find",
+                      "name": "Find",
+                      "touchpoints": [
+                        {
+                          "id": "product-page",
+                          "name": "Reads the product page",
+                          "channels": ["web"],
+                          "owner": "marketing",
+                          "kpis": [{"name": "Visits"}]
+                        }
+                      ]
+                    }
+                  ]
+                }
+                """),
+            .init("The channel has an owner, who answers for every touchpoint on it", json: """
+                {
+                  "id": "example",
+                  "title": "Shop",
+                  "personas": [{"id": "alex", "name": "Álex"}],
+                  "channels": [{"id": "web", "name": "Website", "owner": "marketing"}],
+                  "stages": [
+                    {
+                      "id": "find",
+                      "name": "Find",
+                      "touchpoints": [
+                        {
+                          "id": "product-page",
+                          "name": "Reads the product page",
+                          "channels": ["web"],
+                          "kpis": [{"name": "Visits"}]
+                        }
+                      ]
+                    }
+                  ]
+                }
+                """),
+        ]
+    )
+
     public init() {}
-    public let id = "unowned-touchpoint"
-    public let defaultSeverity = Diagnostic.Severity.warning
-    public let summary = "A touchpoint with no owner whose channels have no owner either."
-    public let explanation = """
-        Touchpoints that nobody owns are the ones that quietly break: nobody answers the message, updates the \
-        page or notices the drop in numbers. A touchpoint is owned when it has an owner, or when one of its \
-        channels has one. Set "owner" on the touchpoint, or on the channel if one team runs everything on it.
-        """
 
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
         journey.touchpoints.compactMap { placed in

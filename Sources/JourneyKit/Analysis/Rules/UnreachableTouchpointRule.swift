@@ -1,16 +1,138 @@
 /// `unreachable-touchpoint`: a touchpoint no path of `next` steps leads to.
 public struct UnreachableTouchpointRule: Rule {
+    public static let id = "unreachable-touchpoint"
+    public static let description = RuleDescription(
+        id: id,
+        defaultSeverity: .warning,
+        summary: "A touchpoint that no path of `next` steps leads to from an entry.",
+        explanation: """
+            Once a journey has flows (at least one touchpoint with "next"), every touchpoint should be on a path \
+            customers can follow. The entries are the touchpoints of the first stage that has touchpoints, plus \
+            every touchpoint marked "entry": true. A touchpoint that cannot be reached from an entry is usually a \
+            forgotten "next" link, or a real way into the journey that is not marked as one. Add it to the "next" \
+            of the touchpoint before it, or mark it "entry": true.
+            """,
+        triggeringExamples: [
+            .init("No `next` leads to the fee guide, and it is not an entry", json: """
+                {
+                  "id": "example",
+                  "title": "Law firm",
+                  "personas": [{"id": "alex", "name": "Álex"}],
+                  "channels": [{"id": "web", "name": "Website", "owner": "marketing"}],
+                  "stages": [
+                    {
+                      "id": "search",
+                      "name": "Search",
+                      "touchpoints": [
+                        {
+                          "id": "results",
+                          "name": "Finds the firm in search results",
+                          "channels": ["web"],
+                          "next": ["landing"],
+                          "kpis": [{"name": "Clicks"}]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "evaluate",
+                      "name": "Evaluate",
+                      "touchpoints": [
+                        {
+                          "id": "landing",
+                          "name": "Reads the landing page",
+                          "channels": ["web"],
+                          "kpis": [{"name": "Visits"}]
+                        },
+                        {"id": "fee-guide", "name": "Downloads the fee guide", "channels": ["web"]}
+                      ]
+                    }
+                  ]
+                }
+                """),
+        ],
+        nonTriggeringExamples: [
+            .init("The fee guide is a way into the journey of its own", json: """
+                {
+                  "id": "example",
+                  "title": "Law firm",
+                  "personas": [{"id": "alex", "name": "Álex"}],
+                  "channels": [{"id": "web", "name": "Website", "owner": "marketing"}],
+                  "stages": [
+                    {
+                      "id": "search",
+                      "name": "Search",
+                      "touchpoints": [
+                        {
+                          "id": "results",
+                          "name": "Finds the firm in search results",
+                          "channels": ["web"],
+                          "next": ["landing"],
+                          "kpis": [{"name": "Clicks"}]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "evaluate",
+                      "name": "Evaluate",
+                      "touchpoints": [
+                        {
+                          "id": "landing",
+                          "name": "Reads the landing page",
+                          "channels": ["web"],
+                          "kpis": [{"name": "Visits"}]
+                        },
+                        {
+                          "id": "fee-guide",
+                          "name": "Downloads the fee guide",
+                          "channels": ["web"],
+                          "entry": true
+                        }
+                      ]
+                    }
+                  ]
+                }
+                """),
+            .init("The landing page links to the fee guide", json: """
+                {
+                  "id": "example",
+                  "title": "Law firm",
+                  "personas": [{"id": "alex", "name": "Álex"}],
+                  "channels": [{"id": "web", "name": "Website", "owner": "marketing"}],
+                  "stages": [
+                    {
+                      "id": "search",
+                      "name": "Search",
+                      "touchpoints": [
+                        {
+                          "id": "results",
+                          "name": "Finds the firm in search results",
+                          "channels": ["web"],
+                          "next": ["landing"],
+                          "kpis": [{"name": "Clicks"}]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "evaluate",
+                      "name": "Evaluate",
+                      "touchpoints": [
+                        {
+                          "id": "landing",
+                          "name": "Reads the landing page",
+                          "channels": ["web"],
+                          "next": ["fee-guide"],
+                          "kpis": [{"name": "Visits"}]
+                        },
+                        {"id": "fee-guide", "name": "Downloads the fee guide", "channels": ["web"]}
+                      ]
+                    }
+                  ]
+                }
+                """),
+        ]
+    )
+
     public init() {}
-    public let id = "unreachable-touchpoint"
-    public let defaultSeverity = Diagnostic.Severity.warning
-    public let summary = "A touchpoint that no path of `next` steps leads to from an entry."
-    public let explanation = """
-        Once a journey has flows (at least one touchpoint with "next"), every touchpoint should be on a path \
-        customers can follow. The entries are the touchpoints of the first stage that has touchpoints, plus \
-        every touchpoint marked "entry": true. A touchpoint that cannot be reached from an entry is usually a \
-        forgotten "next" link, or a real way into the journey that is not marked as one. Add it to the "next" \
-        of the touchpoint before it, or mark it "entry": true.
-        """
 
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
         guard journey.hasFlows else { return [] }

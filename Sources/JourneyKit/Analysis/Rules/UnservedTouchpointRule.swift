@@ -1,16 +1,129 @@
 /// `unserved-touchpoint`: a touchpoint no customer, or some of its audience, cannot reach.
 public struct UnservedTouchpointRule: Rule {
+    public static let id = "unserved-touchpoint"
+    public static let description = RuleDescription(
+        id: id,
+        defaultSeverity: .warning,
+        summary: "A touchpoint with no live channel, or that cannot reach a persona of its audience through a live channel the persona uses.",
+        explanation: """
+            A touchpoint only happens if customers can get to it: it needs at least one channel that is live today, \
+            and every persona it is for must use one of those live channels. A touchpoint on planned or retired \
+            channels only describes the future or the past, and a persona who does not use any of its live channels \
+            silently drops out of the journey there. Add a live channel the persona uses, add the channel to the \
+            persona's channels if they really use it, or take the persona out of the touchpoint's personas.
+            """,
+        triggeringExamples: [
+            .init("The only channel of the payment is planned, so María cannot pay", json: """
+                {
+                  "id": "example",
+                  "title": "Shop",
+                  "personas": [{"id": "maria", "name": "María", "channels": ["whatsapp"]}],
+                  "channels": [
+                    {"id": "whatsapp", "name": "WhatsApp Business", "owner": "sales"},
+                    {"id": "wa-pay", "name": "WhatsApp Payments", "status": "planned", "owner": "sales"}
+                  ],
+                  "stages": [
+                    {
+                      "id": "buy",
+                      "name": "Buy",
+                      "touchpoints": [
+                        {"id": "order", "name": "Orders in the chat", "channels": ["whatsapp"]},
+                        {
+                          "id": "pay",
+                          "name": "Pays in the chat",
+                          "channels": ["wa-pay"],
+                          "kpis": [{"name": "Paid orders"}]
+                        }
+                      ]
+                    }
+                  ]
+                }
+                """),
+            .init("María only uses WhatsApp, and the shipping notice, which is for every persona, only goes out by e-mail", json: """
+                {
+                  "id": "example",
+                  "title": "Shop",
+                  "personas": [{"id": "alex", "name": "Álex"}, {"id": "maria", "name": "María", "channels": ["whatsapp"]}],
+                  "channels": [
+                    {"id": "whatsapp", "name": "WhatsApp Business", "owner": "sales"},
+                    {"id": "email", "name": "E-mail", "owner": "marketing"}
+                  ],
+                  "stages": [
+                    {
+                      "id": "delivery",
+                      "name": "Delivery",
+                      "touchpoints": [
+                        {
+                          "id": "shipping-notice",
+                          "name": "Gets the shipping notice",
+                          "channels": ["email"],
+                          "kpis": [{"name": "Opens"}]
+                        },
+                        {"id": "delivery-time", "name": "Arranges the delivery time in the chat", "channels": ["whatsapp"]}
+                      ]
+                    }
+                  ]
+                }
+                """),
+        ],
+        nonTriggeringExamples: [
+            .init("Until payments in the chat go live, the payment is also on a live channel María uses", json: """
+                {
+                  "id": "example",
+                  "title": "Shop",
+                  "personas": [{"id": "maria", "name": "María", "channels": ["whatsapp"]}],
+                  "channels": [
+                    {"id": "whatsapp", "name": "WhatsApp Business", "owner": "sales"},
+                    {"id": "wa-pay", "name": "WhatsApp Payments", "status": "planned", "owner": "sales"}
+                  ],
+                  "stages": [
+                    {
+                      "id": "buy",
+                      "name": "Buy",
+                      "touchpoints": [
+                        {"id": "order", "name": "Orders in the chat", "channels": ["whatsapp"]},
+                        {
+                          "id": "pay",
+                          "name": "Pays in the chat",
+                          "channels": ["wa-pay", "whatsapp"],
+                          "kpis": [{"name": "Paid orders"}]
+                        }
+                      ]
+                    }
+                  ]
+                }
+                """),
+            .init("The e-mail notice is only for Álex; María arranges the delivery in the chat", json: """
+                {
+                  "id": "example",
+                  "title": "Shop",
+                  "personas": [{"id": "alex", "name": "Álex"}, {"id": "maria", "name": "María", "channels": ["whatsapp"]}],
+                  "channels": [
+                    {"id": "whatsapp", "name": "WhatsApp Business", "owner": "sales"},
+                    {"id": "email", "name": "E-mail", "owner": "marketing"}
+                  ],
+                  "stages": [
+                    {
+                      "id": "delivery",
+                      "name": "Delivery",
+                      "touchpoints": [
+                        {
+                          "id": "shipping-notice",
+                          "name": "Gets the shipping notice",
+                          "channels": ["email"],
+                          "personas": ["alex"],
+                          "kpis": [{"name": "Opens"}]
+                        },
+                        {"id": "delivery-time", "name": "Arranges the delivery time in the chat", "channels": ["whatsapp"]}
+                      ]
+                    }
+                  ]
+                }
+                """),
+        ]
+    )
+
     public init() {}
-    public let id = "unserved-touchpoint"
-    public let defaultSeverity = Diagnostic.Severity.warning
-    public let summary = "A touchpoint with no live channel, or that cannot reach a persona of its audience through a live channel the persona uses."
-    public let explanation = """
-        A touchpoint only happens if customers can get to it: it needs at least one channel that is live today, \
-        and every persona it is for must use one of those live channels. A touchpoint on planned or retired \
-        channels only describes the future or the past, and a persona who does not use any of its live channels \
-        silently drops out of the journey there. Add a live channel the persona uses, add the channel to the \
-        persona's channels if they really use it, or take the persona out of the touchpoint's personas.
-        """
 
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
         var findings: [Diagnostic] = []

@@ -1,14 +1,72 @@
 /// `unused-channel`: a channel no touchpoint happens on.
 public struct UnusedChannelRule: Rule {
+    public static let id = "unused-channel"
+    public static let description = RuleDescription(
+        id: id,
+        defaultSeverity: .info,
+        summary: "A channel no touchpoint uses.",
+        explanation: """
+            A channel that no touchpoint lists is either a channel the business runs without any designed contact \
+            with customers, or a leftover from an earlier version of the map. Add it to the touchpoints that happen \
+            on it, or remove it.
+            """,
+        triggeringExamples: [
+            .init("The live chat is declared but no touchpoint happens on it", json: """
+                {
+                  "id": "example",
+                  "title": "Law firm",
+                  "personas": [{"id": "alex", "name": "Álex"}],
+                  "channels": [
+                    {"id": "web", "name": "Website", "owner": "marketing"},
+                    {"id": "chat", "name": "Live chat", "status": "planned", "owner": "marketing"}
+                  ],
+                  "stages": [
+                    {
+                      "id": "evaluate",
+                      "name": "Evaluate",
+                      "touchpoints": [
+                        {
+                          "id": "landing",
+                          "name": "Reads the landing page",
+                          "channels": ["web"],
+                          "kpis": [{"name": "Visits"}]
+                        }
+                      ]
+                    }
+                  ]
+                }
+                """),
+        ],
+        nonTriggeringExamples: [
+            .init("The landing page also offers the chat", json: """
+                {
+                  "id": "example",
+                  "title": "Law firm",
+                  "personas": [{"id": "alex", "name": "Álex"}],
+                  "channels": [
+                    {"id": "web", "name": "Website", "owner": "marketing"},
+                    {"id": "chat", "name": "Live chat", "status": "planned", "owner": "marketing"}
+                  ],
+                  "stages": [
+                    {
+                      "id": "evaluate",
+                      "name": "Evaluate",
+                      "touchpoints": [
+                        {
+                          "id": "landing",
+                          "name": "Reads the landing page",
+                          "channels": ["web", "chat"],
+                          "kpis": [{"name": "Visits"}]
+                        }
+                      ]
+                    }
+                  ]
+                }
+                """),
+        ]
+    )
+
     public init() {}
-    public let id = "unused-channel"
-    public let defaultSeverity = Diagnostic.Severity.info
-    public let summary = "A channel no touchpoint uses."
-    public let explanation = """
-        A channel that no touchpoint lists is either a channel the business runs without any designed contact \
-        with customers, or a leftover from an earlier version of the map. Add it to the touchpoints that happen \
-        on it, or remove it.
-        """
 
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
         var used: Set<String> = []

@@ -22,6 +22,28 @@ extension String {
         split(separator: "\n", omittingEmptySubsequences: false).joined(separator: replacement)
     }
 
+    /// The lines of a text: `\r\n`, `\r` and `\n` all end a line.
+    var lines: [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var previousWasReturn = false
+        for scalar in unicodeScalars {
+            if scalar == "\n", previousWasReturn {
+                previousWasReturn = false
+                continue
+            }
+            previousWasReturn = scalar == "\r"
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        lines.append(String(current))
+        return lines
+    }
+
     /// The rest of the text after `prefix`, or `nil` when it does not start with it.
     func dropPrefix(_ prefix: String) -> String? {
         hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil

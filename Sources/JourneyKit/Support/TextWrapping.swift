@@ -28,7 +28,7 @@ public enum TextWrapping {
     /// Lines break at spaces; a word wider than a line is cut between characters, which is
     /// also how CJK text without spaces wraps. Typed line breaks are kept.
     public static func wrap(_ text: String, width: Int) -> [String] {
-        DOTEscaping.normalizedLines(text).flatMap { wrapLine($0, width: max(width, 2)) }
+        text.lines.flatMap { wrapLine($0, width: max(width, 2)) }
     }
 
     private static func wrapLine(_ line: String, width: Int) -> [String] {

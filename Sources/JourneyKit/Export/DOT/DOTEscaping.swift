@@ -23,7 +23,7 @@ public enum DOTEscaping {
     /// line breaks as `\n` (centred lines).
     public static func quoted(_ text: String) -> String {
         var result = "\""
-        for scalar in normalizedLines(text).joined(separator: "\n").unicodeScalars {
+        for scalar in text.lines.joined(separator: "\n").unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
@@ -46,7 +46,7 @@ public enum DOTEscaping {
 
     /// Text inside an HTML-like label, for one line (a typed line break becomes `<BR/>`).
     public static func html(_ text: String) -> String {
-        normalizedLines(text).map(htmlLine).joined(separator: "<BR/>")
+        text.lines.map(htmlLine).joined(separator: "<BR/>")
     }
 
     /// One line of text inside an HTML-like label; no line breaks expected.
@@ -65,28 +65,6 @@ public enum DOTEscaping {
             }
         }
         return result
-    }
-
-    /// The lines of a text: `\r\n`, `\r` and `\n` all end a line.
-    static func normalizedLines(_ text: String) -> [String] {
-        var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        var previousWasReturn = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n", previousWasReturn {
-                previousWasReturn = false
-                continue
-            }
-            previousWasReturn = scalar == "\r"
-            if scalar == "\n" || scalar == "\r" {
-                lines.append(String(current))
-                current = String.UnicodeScalarView()
-            } else {
-                current.append(scalar)
-            }
-        }
-        lines.append(String(current))
-        return lines
     }
 
     /// Control characters become their visible "control picture" (␀…␟, ␡), a tab a space,

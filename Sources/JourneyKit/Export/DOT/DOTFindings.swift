@@ -11,9 +11,6 @@ struct DOTFindings {
     /// `channel-gap` findings by stage, in order.
     private(set) var gapsByStage: [String: [Diagnostic]] = [:]
 
-    static let unservedRule = "unserved-touchpoint"
-    static let brokenHandoffRule = "broken-handoff"
-    static let channelGapRule = "channel-gap"
 
     /// Indexes `findings`; with a persona, keeps only that persona's findings and those about
     /// no persona in particular.
@@ -22,14 +19,14 @@ struct DOTFindings {
         for finding in shown {
             let touchpoint = finding.references[.touchpoint]
             switch finding.rule {
-            case Self.channelGapRule:
+            case ChannelGapRule.id:
                 if let stage = finding.references[.stage] { gapsByStage[stage, default: []].append(finding) }
-            case Self.brokenHandoffRule:
+            case BrokenHandoffRule.id:
                 if let touchpoint { brokenHandoffsInto[touchpoint, default: []].append(finding) }
             default:
                 guard let touchpoint else { continue }
                 byTouchpoint[touchpoint, default: []].append(finding)
-                if finding.rule == Self.unservedRule { unserved.insert(touchpoint) }
+                if finding.rule == UnservedTouchpointRule.id { unserved.insert(touchpoint) }
             }
         }
     }

@@ -34,7 +34,7 @@ public struct SourceMap: Sendable {
     public init() {}
 
     /// Records where item `index` of `field` (0 for single values) of the element at `element` is.
-    public mutating func record(_ location: SourceLocation, of field: Field, index: Int = 0, in element: SourceLocation) {
+    mutating func record(_ location: SourceLocation, of field: Field, index: Int = 0, in element: SourceLocation) {
         let entry = Entry(key: Self.key(field, index, element), position: Self.pack(location.line, location.column))
         guard let last = entries.last, entry.key <= last.key else {
             entries.append(entry)

@@ -34,7 +34,7 @@ public struct JSONReporter: Reporter {
     }
 
     /// One diagnostic as `{ "severity", "message", "line", "column" }`; findings add `rule` and `refs`.
-    public func write(_ diagnostic: Diagnostic, to out: inout JSONOutput) {
+    func write(_ diagnostic: Diagnostic, to out: inout JSONOutput) {
         out.beginObject()
         if let rule = diagnostic.rule { out.field("rule", rule) }
         out.field("severity", diagnostic.severity.rawValue)

@@ -3,62 +3,62 @@
 ///
 /// Keys are written in the order the caller gives them, so every writer decides its order
 /// once and output is byte-identical for the same input.
-public struct JSONOutput: Sendable {
+struct JSONOutput: Sendable {
     private enum Container {
         case object(isEmpty: Bool)
         case array(isEmpty: Bool)
     }
 
     /// The text written so far.
-    public private(set) var text = ""
+    private(set) var text = ""
     private var stack: [Container] = []
     private var afterKey = false
 
-    public init() {}
+    init() {}
 
     /// The finished document, with its final newline.
-    public var document: String { text + "\n" }
+    var document: String { text + "\n" }
 
-    public mutating func beginObject() {
+    mutating func beginObject() {
         beginValue()
         text += "{"
         stack.append(.object(isEmpty: true))
     }
 
-    public mutating func endObject() { end(closing: "}") }
+    mutating func endObject() { end(closing: "}") }
 
-    public mutating func beginArray() {
+    mutating func beginArray() {
         beginValue()
         text += "["
         stack.append(.array(isEmpty: true))
     }
 
-    public mutating func endArray() { end(closing: "]") }
+    mutating func endArray() { end(closing: "]") }
 
     /// Writes the key of the next entry; the value follows with another call.
-    public mutating func key(_ key: String) {
+    mutating func key(_ key: String) {
         startLineInContainer()
         Self.appendQuoted(key, to: &text)
         text += ": "
         afterKey = true
     }
 
-    public mutating func string(_ value: String) {
+    mutating func string(_ value: String) {
         beginValue()
         Self.appendQuoted(value, to: &text)
     }
 
-    public mutating func integer(_ value: Int) {
+    mutating func integer(_ value: Int) {
         beginValue()
         text += String(value)
     }
 
-    public mutating func bool(_ value: Bool) {
+    mutating func bool(_ value: Bool) {
         beginValue()
         text += value ? "true" : "false"
     }
 
-    public mutating func null() {
+    mutating func null() {
         beginValue()
         text += "null"
     }
@@ -66,14 +66,14 @@ public struct JSONOutput: Sendable {
     // MARK: Conveniences for optional and list fields
 
     /// Writes `"key": "value"` when `value` is present.
-    public mutating func field(_ name: String, _ value: String?) {
+    mutating func field(_ name: String, _ value: String?) {
         guard let value else { return }
         key(name)
         string(value)
     }
 
     /// Writes `"key": [ … ]` of texts when the list is not empty.
-    public mutating func field(_ name: String, _ values: [String]) {
+    mutating func field(_ name: String, _ values: [String]) {
         guard !values.isEmpty else { return }
         key(name)
         beginArray()
@@ -123,7 +123,7 @@ public struct JSONOutput: Sendable {
     /// Runs of plain characters are appended as substrings: `unicodeScalars.append(contentsOf:)`
     /// counts the whole text and reserves exactly enough room on every call, which made writing
     /// a large journey quadratic.
-    public static func appendQuoted(_ value: String, to text: inout String) {
+    static func appendQuoted(_ value: String, to text: inout String) {
         text += "\""
         var pending = value.unicodeScalars.startIndex
         let scalars = value.unicodeScalars

@@ -1,9 +1,9 @@
 /// Breaks names into short lines so that diagram boxes stay compact, counting what a reader
 /// sees: grapheme clusters (a letter with its accents, a flag, a family emoji is one), with
 /// East Asian wide characters and emoji taking two columns.
-public enum TextWrapping {
+enum TextWrapping {
     /// The columns one user-perceived character takes on screen: 0, 1 or 2.
-    public static func columns(of character: Character) -> Int {
+    static func columns(of character: Character) -> Int {
         var width = 0
         for scalar in character.unicodeScalars {
             let properties = scalar.properties
@@ -19,7 +19,7 @@ public enum TextWrapping {
     }
 
     /// The columns a whole string takes on screen.
-    public static func columns(of text: some StringProtocol) -> Int {
+    static func columns(of text: some StringProtocol) -> Int {
         text.reduce(0) { $0 + columns(of: $1) }
     }
 
@@ -27,7 +27,7 @@ public enum TextWrapping {
     ///
     /// Lines break at spaces; a word wider than a line is cut between characters, which is
     /// also how CJK text without spaces wraps. Typed line breaks are kept.
-    public static func wrap(_ text: String, width: Int) -> [String] {
+    static func wrap(_ text: String, width: Int) -> [String] {
         text.lines.flatMap { wrapLine($0, width: max(width, 2)) }
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import JourneyKit
+@testable import JourneyKit
 import Testing
 
 @Suite("docs/rules.md")

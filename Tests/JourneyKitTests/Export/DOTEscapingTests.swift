@@ -1,4 +1,4 @@
-import JourneyKit
+@testable import JourneyKit
 import Testing
 
 @Suite("DOT escaping and wrapping")

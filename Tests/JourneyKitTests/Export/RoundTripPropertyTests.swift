@@ -1,4 +1,4 @@
-import JourneyKit
+@testable import JourneyKit
 import PropertyBased
 import Testing
 

@@ -12,16 +12,16 @@
 ///   characters vanishes (Graphviz 2.43), so `]` is written as the entity `&#93;`.
 ///
 /// Every string that came from a journey goes through exactly one of these functions.
-public enum DOTEscaping {
+enum DOTEscaping {
     /// A DOT id, always quoted, so that keywords (`node`, `graph`, `subgraph`…) and ids
     /// with `-` or `.` are read as plain ids.
-    public static func id(_ text: String) -> String {
+    static func id(_ text: String) -> String {
         quoted(text)
     }
 
     /// A quoted DOT string shown as a label: `"`, `\`, `&` and control characters escaped,
     /// line breaks as `\n` (centred lines).
-    public static func quoted(_ text: String) -> String {
+    static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.lines.joined(separator: "\n").unicodeScalars {
             switch scalar {
@@ -40,12 +40,12 @@ public enum DOTEscaping {
     /// Graphviz versions disagree on how often they unescape tooltips (2.43 does it twice, so
     /// `\\N` becomes the node's name), so no doubling of backslashes is right everywhere; a
     /// backslash is shown as the look-alike `⧵` (U+29F5) instead.
-    public static func tooltip(_ text: String) -> String {
+    static func tooltip(_ text: String) -> String {
         quoted(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\\" ? "\u{29F5}" : $0 })))
     }
 
     /// Text inside an HTML-like label, for one line (a typed line break becomes `<BR/>`).
-    public static func html(_ text: String) -> String {
+    static func html(_ text: String) -> String {
         text.lines.map(htmlLine).joined(separator: "<BR/>")
     }
 

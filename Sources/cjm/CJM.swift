@@ -1,12 +1,6 @@
 import ArgumentParser
 import JourneyKit
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The `cjm` command: customer journey maps as code.
 @main
 struct CJM: AsyncParsableCommand {
@@ -33,6 +27,7 @@ struct CJM: AsyncParsableCommand {
     /// Usage errors exit with 2 (not ArgumentParser's 64) so that scripts see one code for
     /// "cjm could not do what was asked".
     static func main() async {
+        Platform.ignoreBrokenPipe()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

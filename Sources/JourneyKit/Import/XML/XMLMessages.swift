@@ -87,8 +87,8 @@ enum XMLSchemaMessages {
     /// line of the content), rather than about its start tag.
     static func isAboutContent(_ error: LibXMLError, parsed: Parsed?) -> Bool {
         guard parsed?.attribute == nil else { return false }
-        return error.isCode(XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1) || error.isCode(XML_SCHEMAV_CVC_COMPLEX_TYPE_2_2)
-            || error.isCode(XML_SCHEMAV_CVC_COMPLEX_TYPE_2_3)
+        return error.isCode(XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1) || error.isCode(XML_SCHEMAV_CVC_COMPLEX_TYPE_2_3)
+            || error.isCode(XML_SCHEMAV_CVC_TYPE_3_1_2)
     }
 
     /// The diagnostic for one schema error, or `nil` for errors the importer reports itself
@@ -152,8 +152,8 @@ enum XMLSchemaMessages {
             return .error("unknown element <\(element)> in this \(parentNoun)", at: location,
                           hint: Suggestion.hint(for: element, among: siblings, fallback: fallback))
         case Int(XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1.rawValue) where parsed.detail.hasPrefix("Element content"),
-             Int(XML_SCHEMAV_CVC_COMPLEX_TYPE_2_2.rawValue):
-            // Elements inside an element of text only (2.2) or of nothing at all (2.1, a KPI).
+             Int(XML_SCHEMAV_CVC_TYPE_3_1_2.rawValue):
+            // Elements inside an element of text only (type 3.1.2) or of nothing at all (2.1, a KPI).
             if element == "kpi" {
                 return .error("a KPI holds nothing, not elements", at: location, hint: "a KPI has only the attributes name and target")
             }
@@ -171,7 +171,9 @@ enum XMLSchemaMessages {
 
 /// Rewrites libxml2's well-formedness errors into plain language, by their code (`XML_ERR_*`)
 /// and the names and numbers libxml2 gives with it; the English message is read only where one
-/// code covers several cases, and a test triggers each.
+/// code covers several cases. Each case is one the streaming reader really reports (others,
+/// such as "Premature end of data in tag", come from libxml2's pull parser only), and a test
+/// triggers each. Errors about entities are located by `XMLSourceText.syntaxError` instead.
 enum XMLSyntaxMessages {
     static func rewrite(_ error: LibXMLError) -> (message: String, hint: String?) {
         let firstLine = error.message.split(separator: "\n").first.map(String.init) ?? error.message
@@ -182,35 +184,20 @@ enum XMLSyntaxMessages {
                 return ("the closing tag </\(closed)> does not match <\(opened)> opened on line \(error.number1)",
                         "close every element, innermost first: add </\(opened)> before </\(closed)>")
             }
-        case Int(XML_ERR_TAG_NOT_FINISHED.rawValue):
-            // "Premature end of data in tag stage line 2": str1, int1.
-            if let opened = error.string1 {
-                return ("the file ends before <\(opened)> opened on line \(error.number1) is closed", "add </\(opened)>")
-            }
-        case Int(XML_ERR_LTSLASH_REQUIRED.rawValue):
-            return ("the file ends before every element is closed", "close every element that is opened")
-        case Int(XML_ERR_UNDECLARED_ENTITY.rawValue):
-            if let name = error.string1 { return unknownEntity(name) }
         case Int(XML_ERR_DOCUMENT_EMPTY.rawValue):
-            // One code for "Document is empty" and "Start tag expected, '<' not found".
-            if firstLine.hasPrefix("Start tag expected") {
-                return ("the file does not start with an XML element",
-                        "an XML journey starts with <journey xmlns=\"\(XMLJourneyImporter.namespace)\" …>")
-            }
+            // "Document is empty": no element where the root should start.
             return ("the file holds no XML element", "an XML journey starts with <journey xmlns=\"\(XMLJourneyImporter.namespace)\" …>")
         case Int(XML_ERR_INVALID_CHAR.rawValue) where firstLine.hasPrefix("Input is not proper UTF-8"):
             return ("the file is not valid UTF-8", "save the file as UTF-8")
         case Int(XML_ERR_DOCUMENT_END.rawValue):
+            // "Extra content at the end of the document"; a file that ends inside an element gets
+            // this too, and is told apart by `XMLSourceText.syntaxError`.
             return ("unexpected content after the closing </journey>", "a file holds one journey; remove what follows </journey>")
-        case Int(XML_ERR_NAME_REQUIRED.rawValue) where firstLine.hasPrefix("xmlParseEntityRef"):
-            return ("a '&' that does not start an entity", "write &amp; for a literal '&'")
-        case Int(XML_ERR_LT_IN_ATTRIBUTE.rawValue):
-            return ("a '<' inside an attribute value", "write &lt; for a literal '<'")
         case Int(XML_ERR_INTERNAL_ERROR.rawValue) where firstLine.hasPrefix("Excessive depth in document"):
             return ("elements are nested too deeply (more than 256 levels)",
                     "a journey nests four levels at most (journey, stage, touchpoint, kpi); remove the extra elements")
         case Int(XML_ERR_ATTRIBUTE_REDEFINED.rawValue):
-            // str1 is the attribute's local name, str2 its prefix.
+            // "Attribute id redefined": str1 is the attribute's local name, str2 its prefix.
             let name = [error.string2, error.string1].compactMap { $0 }.joined(separator: ":")
             return ("the attribute \"\(name)\" is written twice on this element", "XML allows each attribute once; remove or merge one")
         default:

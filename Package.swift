@@ -35,6 +35,9 @@ let package = Package(
             name: "cjm-bench",
             dependencies: ["JourneyKit", "CLibXML2", "CBenchSupport", "cjm"]
         ),
+        // The fuzz targets' work and invariants, outside the library: scripts/fuzz.sh builds it
+        // into the libFuzzer binary, and the tests replay the fuzzer's findings through it.
+        .target(name: "HostileInput", dependencies: ["JourneyKit"]),
         // C helpers of the benchmark (heap statistics that Swift's Glibc module does not export).
         .target(name: "CBenchSupport"),
         // One test target with a folder per stage; it depends on `cjm` so that the CLI tests
@@ -45,6 +48,7 @@ let package = Package(
                 "JourneyKit",
                 "cjm",
                 "cjm-bench",
+                "HostileInput",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures", "Golden"]

@@ -1,6 +1,6 @@
-// The libFuzzer entry point for cjm, built by scripts/fuzz.sh together with JourneyKit's
-// sources. One binary serves every target; CJM_FUZZ_TARGET names the one to run, so the
-// (slow) instrumented build happens once.
+// The libFuzzer entry point for cjm, built by scripts/fuzz.sh together with HostileInput's
+// sources, against an instrumented JourneyKit. One binary serves every target;
+// CJM_FUZZ_TARGET names the one to run, so the (slow) instrumented build happens once.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,6 +19,10 @@ private let fuzzTarget: HostileInputPipeline.Target = {
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    HostileInputPipeline.run(fuzzTarget, bytes: Array(UnsafeBufferPointer(start: data, count: size)))
+    let failures = HostileInputPipeline.run(fuzzTarget, bytes: Array(UnsafeBufferPointer(start: data, count: size)))
+    // A broken invariant must be a crash: that is how libFuzzer knows to keep the input.
+    if !failures.isEmpty {
+        fatalError("broken invariant:\n" + failures.joined(separator: "\n"))
+    }
     return 0
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds cjm's libFuzzer binary (JourneyKit + Fuzz/FuzzEntry.swift, with -sanitize=fuzzer,address)
-# and runs one target for a while.
+# Builds cjm's libFuzzer binary (JourneyKit, then Sources/HostileInput + Fuzz/FuzzEntry.swift,
+# all with -sanitize=fuzzer,address) and runs one target for a while.
 #
 #   scripts/fuzz.sh TARGET SECONDS [extra libFuzzer options…]
 #   TARGET: json | xml | pipeline
@@ -8,7 +8,7 @@
 # The corpus grows in fuzz-corpus/TARGET (git-ignored), seeded from samples/, the test fixtures
 # and Fuzz/Corpus/. Crashes, hangs, leaks and out-of-memory inputs land in fuzz-corpus/findings/;
 # each one found becomes a fix plus a file under Tests/JourneyKitTests/Fixtures/fuzz/TARGET/,
-# which `swift test` replays through the same HostileInputPipeline.
+# which `swift test` replays through the same HostileInputPipeline (the HostileInput target).
 set -euo pipefail
 
 target="${1:-}"
@@ -26,26 +26,34 @@ build="$root/.build/fuzz"
 binary="$build/cjm-fuzz"
 mkdir -p "$build"
 
-sources=()
-while IFS= read -r file; do sources+=("$file"); done < <(find Sources/JourneyKit -name '*.swift' | sort)
-sources+=(Fuzz/FuzzEntry.swift)
+library_sources=()
+while IFS= read -r file; do library_sources+=("$file"); done < <(find Sources/JourneyKit -name '*.swift' | sort)
+harness_sources=()
+while IFS= read -r file; do harness_sources+=("$file"); done < <(find Sources/HostileInput -name '*.swift' | sort)
+harness_sources+=(Fuzz/FuzzEntry.swift)
 
 # Rebuild only when a source is newer than the binary (the instrumented build takes a minute).
 rebuild=no
 [[ -x "$binary" ]] || rebuild=yes
 if [[ $rebuild == no ]]; then
-  for file in "${sources[@]}" scripts/fuzz.sh; do
+  for file in "${library_sources[@]}" "${harness_sources[@]}" scripts/fuzz.sh; do
     [[ "$file" -nt "$binary" ]] && { rebuild=yes; break; }
   done
 fi
 if [[ $rebuild == yes ]]; then
   echo "building $binary…" >&2
-  # One module holding JourneyKit and the entry point; the linker's notes about ASan's local
-  # symbols are noise.
-  swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
-    -module-name JourneyKit \
-    -I Sources/CLibXML2 -Xcc "-I$(pkg-config --variable=includedir libxml-2.0)/libxml2" -lxml2 \
-    "${sources[@]}" -o "$binary.new" 2> >(grep -v "Cannot export local symbol" >&2)
+  # Two modules, as in the package: JourneyKit as a static library, then the harness (which
+  # imports JourneyKit) with the entry point, linked into one executable. The linker's notes
+  # about ASan's local symbols are noise.
+  libxml2=(-I Sources/CLibXML2 -Xcc "-I$(pkg-config --variable=includedir libxml-2.0)/libxml2")
+  flags=(-sanitize=fuzzer,address -parse-as-library -O -g)
+  mkdir -p "$build/modules"
+  swiftc "${flags[@]}" -module-name JourneyKit "${libxml2[@]}" \
+    -emit-module -emit-module-path "$build/modules/JourneyKit.swiftmodule" \
+    -emit-library -static -o "$build/libJourneyKit.a" "${library_sources[@]}"
+  swiftc "${flags[@]}" -module-name HostileInput "${libxml2[@]}" -I "$build/modules" \
+    "${harness_sources[@]}" "$build/libJourneyKit.a" -lxml2 \
+    -o "$binary.new" 2> >(grep -v "Cannot export local symbol" >&2)
   mv "$binary.new" "$binary"
 fi
 

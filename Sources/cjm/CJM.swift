@@ -1,12 +1,6 @@
 import ArgumentParser
 import JourneyKit
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The `cjm` command: customer journey maps as code.
 @main
 struct CJM: AsyncParsableCommand {
@@ -35,7 +29,7 @@ struct CJM: AsyncParsableCommand {
     static func main() async {
         // Writing to a closed pipe (`cjm check | head`, a `dot` that exited early) must be an
         // error cjm reports, not a fatal signal; only the executable sets this process-wide.
-        signal(SIGPIPE, SIG_IGN)
+        Platform.ignoreBrokenPipe()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

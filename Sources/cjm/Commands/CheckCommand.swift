@@ -1,12 +1,6 @@
 import ArgumentParser
 import JourneyKit
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `cjm check FILE_OR_DIRECTORY...`: validate and analyse journey files, reporting every problem and finding with its location.
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -72,7 +66,7 @@ struct CheckCommand: AsyncParsableCommand {
         let checker = analysis.checker
         let maxFileSize = input.maxFileSize
         let entries = JourneyFileWalker.expand(files)
-        let reports = await entries.concurrentMap(limit: jobs ?? Self.processorCount) { entry in
+        let reports = await entries.concurrentMap(limit: jobs ?? Platform.processorCount) { entry in
             switch entry {
             case .emptyDirectory(let path):
                 return FileReport.unreadable(path: path, message: "the directory holds no journey files",
@@ -97,10 +91,5 @@ struct CheckCommand: AsyncParsableCommand {
         if reports.contains(where: { $0.hasFindings(atOrAbove: failOn.severity) }) {
             throw ExitCode(ExitStatus.findings)
         }
-    }
-
-    /// The cores this process may run on, the default for --jobs.
-    private static var processorCount: Int {
-        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 }

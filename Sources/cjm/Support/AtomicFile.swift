@@ -1,12 +1,6 @@
 import ArgumentParser
 import JourneyKit
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Why an output file could not be written; the target is untouched when this is thrown.
 struct FileWriteError: Error {
     var path: String
@@ -113,7 +107,7 @@ enum AtomicFile {
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes.withUnsafeBytes { Platform.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
                 return String(cString: strerror(errno))

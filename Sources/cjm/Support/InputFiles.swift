@@ -1,12 +1,6 @@
 import ArgumentParser
 import JourneyKit
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Options shared by every command that reads journey files.
 struct InputOptions: ParsableArguments {
     @Option(name: .customLong("max-file-size"),
@@ -66,7 +60,7 @@ enum InputFiles {
                 bytes.append(contentsOf: repeatElement(0, count: min(65_536, maxSize - bytes.count + 1)))
             }
             let result = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                Platform.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
             }
             if result < 0 {
                 if errno == EINTR { continue }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import HostileInput
 import JourneyKit
 import Testing
 
@@ -28,7 +29,19 @@ struct FuzzRegressionTests {
     func replay(_ input: Input) throws {
         let bytes = try Paths.bytes(input.file)
         let clock = ContinuousClock()
-        let elapsed = clock.measure { HostileInputPipeline.run(input.target, bytes: bytes) }
+        var failures: [String] = []
+        let elapsed = clock.measure { failures = HostileInputPipeline.run(input.target, bytes: bytes) }
+        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
         #expect(elapsed < .seconds(2))
+    }
+
+    @Test("a broken invariant is returned in words, not a crash, so the replay above can fail")
+    func brokenInvariantsAreReported() {
+        var invariants = Invariants()
+        invariants.checkLocations([.error("somewhere", at: SourceLocation(file: "f", line: 0, column: 3))])
+        invariants.checkTerminalSafe("fine\u{1B}[31m")
+        #expect(invariants.failures.count == 2)
+        #expect(invariants.failures.first?.contains("lines and columns start at 1") == true)
+        #expect(invariants.failures.last?.contains("escape sequence") == true)
     }
 }

@@ -1,3 +1,5 @@
+import CLibXML2
+
 /// The elements and attributes of the XML form, in canonical order; shared by the importer's
 /// messages and hints, the writer and the documentation tests.
 enum XMLVocabulary {
@@ -45,6 +47,10 @@ enum XMLVocabulary {
 }
 
 /// Rewrites libxml2's XML Schema errors into the plain language of the JSON importer's messages.
+///
+/// Errors are told apart by their code (`XML_SCHEMAV_*`); only the element and attribute they
+/// are about are read from libxml2's English message (2.9 gives no other way in streaming mode),
+/// and a test triggers every case, so that a libxml2 upgrade that changes either fails loudly.
 enum XMLSchemaMessages {
     /// The parts of a libxml2 schema message:
     /// `Element '{urn:cjm:journey:1}touchpoint', attribute 'chanels': The attribute 'chanels' is not allowed.`
@@ -77,50 +83,58 @@ enum XMLSchemaMessages {
         return Parsed(element: String(qualified), namespace: namespace, attribute: attribute, detail: String(rest.dropFirst(2)))
     }
 
+    /// Whether `error` is about an element's content, found while the element is open (at the
+    /// line of the content), rather than about its start tag.
+    static func isAboutContent(_ error: LibXMLError, parsed: Parsed?) -> Bool {
+        guard parsed?.attribute == nil else { return false }
+        return error.isCode(XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1) || error.isCode(XML_SCHEMAV_CVC_COMPLEX_TYPE_2_3)
+            || error.isCode(XML_SCHEMAV_CVC_TYPE_3_1_2)
+    }
+
     /// The diagnostic for one schema error, or `nil` for errors the importer reports itself
     /// (attribute values: enumerations, emotion, booleans and ids, with messages like JSON's).
     static func diagnostic(
-        for message: String, parsed: Parsed?, parent: String?, locate: (_ attribute: String?) -> SourceLocation
+        for error: LibXMLError, parsed: Parsed?, parent: String?, locate: (_ attribute: String?) -> SourceLocation
     ) -> Diagnostic? {
         guard let parsed else {
-            return .error("the journey does not match the XML schema: \(message)", at: locate(nil))
+            return .error("the journey does not match the XML schema: \(error.message)", at: locate(nil))
         }
         let element = parsed.element
         let noun = XMLVocabulary.noun(element)
         if let attribute = parsed.attribute {
-            if parsed.detail.hasPrefix("The attribute '"), parsed.detail.hasSuffix("is not allowed.") {
-                let known = XMLVocabulary.attributes[element] ?? []
-                var hint = Suggestion.hint(for: attribute, among: known,
-                                           fallback: "known attributes: " + known.joined(separator: ", "))
-                if (XMLVocabulary.children[element] ?? []).contains(attribute) {
-                    hint = "write \(attribute) as a child element: <\(attribute)>…</\(attribute)>"
-                } else if let child = (XMLVocabulary.children[element] ?? []).first(where: { $0 + "s" == attribute || $0 == "opportunity" && attribute == "opportunities" }) {
-                    hint = "write each item as a child element: <\(child)>…</\(child)>"
-                }
-                return .error("unknown attribute \"\(attribute)\" on this \(noun)", at: locate(attribute), hint: hint)
+            guard error.isCode(XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_1) else {
+                // A value the importer checks and reports in JSON's words.
+                return nil
             }
-            // A value the importer checks and reports in JSON's words.
-            return nil
+            let known = XMLVocabulary.attributes[element] ?? []
+            var hint = Suggestion.hint(for: attribute, among: known, fallback: "known attributes: " + known.joined(separator: ", "))
+            if (XMLVocabulary.children[element] ?? []).contains(attribute) {
+                hint = "write \(attribute) as a child element: <\(attribute)>…</\(attribute)>"
+            } else if let child = (XMLVocabulary.children[element] ?? []).first(where: { $0 + "s" == attribute || $0 == "opportunity" && attribute == "opportunities" }) {
+                hint = "write each item as a child element: <\(child)>…</\(child)>"
+            }
+            return .error("unknown attribute \"\(attribute)\" on this \(noun)", at: locate(attribute), hint: hint)
         }
         let location = locate(nil)
-        let detail = parsed.detail
         let parent = parent ?? XMLVocabulary.parent(of: element)
-        if detail.hasPrefix("The attribute '"), detail.hasSuffix("is required but missing.") {
-            let attribute = detail.dropFirst("The attribute '".count).prefix { $0 != "'" }
+        switch Int(error.code) {
+        case Int(XML_SCHEMAV_CVC_COMPLEX_TYPE_4.rawValue):
+            // A required attribute is missing; libxml2 names it in str1.
+            let attribute = error.string1 ?? "?"
             let required = (XMLVocabulary.attributes[element] ?? []).filter { ["id", "name", "title"].contains($0) }
-            let article = noun == "KPI" ? "a" : element == "journey" ? "the" : "a"
+            let article = element == "journey" ? "the" : "a"
             return .error("\(article) \(noun) has no \"\(attribute)\"", at: location,
                           hint: "every \(noun) needs " + required.map { "\($0)=\"…\"" }.joined(separator: " and "))
-        }
-        if detail.hasPrefix("No matching global declaration available for the validation root") {
+        case Int(XML_SCHEMAV_CVC_ELT_1.rawValue):
+            // No declaration for the root element.
             let hint = element == "journey" && parsed.namespace == nil
                 ? "add xmlns=\"\(XMLJourneyImporter.namespace)\" to <journey>"
                 : "an XML journey starts with <journey xmlns=\"\(XMLJourneyImporter.namespace)\" id=\"…\" title=\"…\">"
             let found = parsed.namespace.map { "<\(element)> in namespace \"\($0)\"" } ?? "<\(element)> without a namespace"
             return .error("the root element must be <journey> in namespace \"\(XMLJourneyImporter.namespace)\", found \(found)",
                           at: location, hint: hint)
-        }
-        if detail.hasPrefix("This element is not expected") {
+        case Int(XML_SCHEMAV_ELEMENT_CONTENT.rawValue):
+            // An element where the schema allows none of that name.
             let parentNoun = parent.map(XMLVocabulary.noun) ?? "journey"
             let siblings = parent.flatMap { XMLVocabulary.children[$0] } ?? []
             if parsed.namespace != XMLJourneyImporter.namespace {
@@ -137,71 +151,64 @@ enum XMLSchemaMessages {
             let fallback = parent.flatMap { XMLVocabulary.order[$0] } ?? "\(parentNoun) holds text only"
             return .error("unknown element <\(element)> in this \(parentNoun)", at: location,
                           hint: Suggestion.hint(for: element, among: siblings, fallback: fallback))
-        }
-        if detail.hasPrefix("Character content other than whitespace is not allowed") || detail.hasPrefix("Character content is not allowed") {
+        case Int(XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1.rawValue) where parsed.detail.hasPrefix("Element content"),
+             Int(XML_SCHEMAV_CVC_TYPE_3_1_2.rawValue):
+            // Elements inside an element of text only (type 3.1.2) or of nothing at all (2.1, a KPI).
+            if element == "kpi" {
+                return .error("a KPI holds nothing, not elements", at: location, hint: "a KPI has only the attributes name and target")
+            }
+            return .error("<\(element)> holds text only, not elements", at: location, hint: "remove the markup inside <\(element)>")
+        case Int(XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1.rawValue), Int(XML_SCHEMAV_CVC_COMPLEX_TYPE_2_3.rawValue):
+            // Text inside an element of nothing at all (2.1, a KPI) or of elements only (2.3).
             let hint = element == "kpi" ? "a KPI has only the attributes name and target"
                 : (XMLVocabulary.children[element] ?? []).contains("description") ? "put free text in a <description> element" : nil
             return .error("text is not allowed directly inside this \(noun)", at: location, hint: hint)
+        default:
+            return .error("<\(element)>: \(parsed.detail)", at: location)
         }
-        if detail.hasPrefix("Element content is not allowed") {
-            return .error("<\(element)> holds text only, not elements", at: location,
-                          hint: element == "kpi" ? "a KPI has only the attributes name and target" : "remove the markup inside <\(element)>")
-        }
-        return .error("<\(element)>: \(detail)", at: location)
     }
 }
 
-/// Rewrites libxml2's well-formedness errors into plain language.
+/// Rewrites libxml2's well-formedness errors into plain language, by their code (`XML_ERR_*`)
+/// and the names and numbers libxml2 gives with it; the English message is read only where one
+/// code covers several cases. Each case is one the streaming reader really reports (others,
+/// such as "Premature end of data in tag", come from libxml2's pull parser only), and a test
+/// triggers each. Errors about entities are located by `XMLSourceText.syntaxError` instead.
 enum XMLSyntaxMessages {
-    static func rewrite(_ message: String) -> (message: String, hint: String?) {
-        let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
-        if let rest = firstLine.dropPrefix("Opening and ending tag mismatch: ") {
-            // "stage line 4 and journey"
-            let parts = rest.split(separator: " ").map(String.init)
-            if parts.count == 5, parts[1] == "line", parts[3] == "and" {
-                return ("the closing tag </\(parts[4])> does not match <\(parts[0])> opened on line \(parts[2])",
-                        "close every element, innermost first: add </\(parts[0])> before </\(parts[4])>")
+    static func rewrite(_ error: LibXMLError) -> (message: String, hint: String?) {
+        let firstLine = error.message.split(separator: "\n").first.map(String.init) ?? error.message
+        switch Int(error.code) {
+        case Int(XML_ERR_TAG_NAME_MISMATCH.rawValue):
+            // "Opening and ending tag mismatch: stage line 4 and journey": str1, int1, str2.
+            if let opened = error.string1, let closed = error.string2 {
+                return ("the closing tag </\(closed)> does not match <\(opened)> opened on line \(error.number1)",
+                        "close every element, innermost first: add </\(opened)> before </\(closed)>")
             }
-        }
-        if let rest = firstLine.dropPrefix("Premature end of data in tag ") {
-            let parts = rest.split(separator: " ").map(String.init)
-            if parts.count == 3, parts[1] == "line" {
-                return ("the file ends before <\(parts[0])> opened on line \(parts[2]) is closed", "add </\(parts[0])>")
-            }
-        }
-        if firstLine.hasPrefix("EndTag: '</' not found") {
-            return ("the file ends before every element is closed", "close every element that is opened")
-        }
-        if let rest = firstLine.dropPrefix("Entity '"), let name = rest.split(separator: "'").first {
-            return ("unknown entity \"&\(name);\"",
-                    "write &amp; for a literal '&'; only &amp; &lt; &gt; &quot; &apos; and character references such as &#233; are allowed")
-        }
-        if firstLine.hasPrefix("Document is empty") {
+        case Int(XML_ERR_DOCUMENT_EMPTY.rawValue):
+            // "Document is empty": no element where the root should start.
             return ("the file holds no XML element", "an XML journey starts with <journey xmlns=\"\(XMLJourneyImporter.namespace)\" …>")
-        }
-        if firstLine.hasPrefix("Start tag expected") {
-            return ("the file does not start with an XML element", "an XML journey starts with <journey xmlns=\"\(XMLJourneyImporter.namespace)\" …>")
-        }
-        if firstLine.hasPrefix("Input is not proper UTF-8") {
+        case Int(XML_ERR_INVALID_CHAR.rawValue) where firstLine.hasPrefix("Input is not proper UTF-8"):
             return ("the file is not valid UTF-8", "save the file as UTF-8")
-        }
-        if firstLine.hasPrefix("Extra content at the end of the document") {
+        case Int(XML_ERR_DOCUMENT_END.rawValue):
+            // "Extra content at the end of the document"; a file that ends inside an element gets
+            // this too, and is told apart by `XMLSourceText.syntaxError`.
             return ("unexpected content after the closing </journey>", "a file holds one journey; remove what follows </journey>")
-        }
-        if firstLine.hasPrefix("xmlParseEntityRef: no name") {
-            return ("a '&' that does not start an entity", "write &amp; for a literal '&'")
-        }
-        if firstLine.hasPrefix("Unescaped '<' not allowed in attributes values") {
-            return ("a '<' inside an attribute value", "write &lt; for a literal '<'")
-        }
-        if firstLine.hasPrefix("Excessive depth in document") {
+        case Int(XML_ERR_INTERNAL_ERROR.rawValue) where firstLine.hasPrefix("Excessive depth in document"):
             return ("elements are nested too deeply (more than 256 levels)",
                     "a journey nests four levels at most (journey, stage, touchpoint, kpi); remove the extra elements")
-        }
-        if firstLine.hasPrefix("Attribute ") && firstLine.contains(" redefined") {
-            return ("an attribute is written twice on this element: " + firstLine, "XML allows each attribute once; remove or merge one")
+        case Int(XML_ERR_ATTRIBUTE_REDEFINED.rawValue):
+            // "Attribute id redefined": str1 is the attribute's local name, str2 its prefix.
+            let name = [error.string2, error.string1].compactMap { $0 }.joined(separator: ":")
+            return ("the attribute \"\(name)\" is written twice on this element", "XML allows each attribute once; remove or merge one")
+        default:
+            break
         }
         return ("XML syntax error: " + firstLine, nil)
     }
-}
 
+    /// The message for `&name;` when `name` is not one of XML's five entities.
+    static func unknownEntity(_ name: String) -> (message: String, hint: String?) {
+        ("unknown entity \"&\(name);\"",
+         "write &amp; for a literal '&'; only &amp; &lt; &gt; &quot; &apos; and character references such as &#233; are allowed")
+    }
+}

@@ -1,0 +1,45 @@
+/// Attaches the comments of an XML journey to the elements they stand before, as the reader
+/// meets start and end tags, so that `cjm fmt` can put each one back in its place.
+struct XMLCommentAnchoring {
+    private var comments = XMLComments()
+    /// Comments read but not yet attached to the element they precede.
+    private var pending: [String] = []
+    /// For each open element: the model element it is (or belongs to), and how many children
+    /// of each name it has had so far.
+    private var owners: [(element: XMLComments.Element?, childCounts: [String: Int])] = []
+
+    mutating func read(comment: String) {
+        pending.append(comment)
+    }
+
+    /// Attaches the comments read since the last tag to the element starting now: `element`
+    /// when it is a model element, else the `name` child of the innermost open model element.
+    mutating func elementStarted(_ element: XMLComments.Element?, name: String) {
+        if let element {
+            comments.add(pending, at: .before(element))
+        } else if let owner = owners.last?.element {
+            let index = owners[owners.count - 1].childCounts[name, default: 0]
+            owners[owners.count - 1].childCounts[name] = index + 1
+            comments.add(pending, at: .beforeChild(owner, name: name, index: index))
+        } else {
+            comments.add(pending, at: .afterDocument)
+        }
+        pending = []
+        owners.append((element, [:]))
+    }
+
+    /// Attaches the comments before an end tag to the end of its model element.
+    mutating func elementEnded() {
+        if let owner = owners.popLast(), let element = owner.element {
+            comments.add(pending, at: .end(element))
+            pending = []
+        }
+    }
+
+    /// Every comment, those after the root element included.
+    func finished() -> XMLComments {
+        var all = comments
+        all.add(pending, at: .afterDocument)
+        return all
+    }
+}

@@ -1,0 +1,274 @@
+/// Builds the model from libxml2's stream of nodes, with the source scan alongside for exact
+/// positions; schema errors and comments are placed by their own helpers as tags go by.
+struct XMLJourneyReader {
+    /// The text-valued child elements, and where their text goes.
+    enum TextField {
+        case journeyDescription, personaDescription, goal, channelDescription, stageDescription
+        case touchpointDescription, pain, opportunity
+    }
+
+    /// An element being read, with what has been read of it so far.
+    enum Frame {
+        case journey
+        case persona(Persona)
+        case channel(Channel)
+        case stage(Stage)
+        case touchpoint(Touchpoint)
+        case kpi(Touchpoint.KPI)
+        case text(TextField, String)
+        /// An element the schema does not allow; the schema error says so, and its content is skipped.
+        case skipped
+    }
+
+    var source: XMLSourceText
+    var diagnostics: [Diagnostic] = []
+    var sourceMap = SourceMap()
+    var journey: Journey?
+    var frames: [Frame] = []
+    var sawFatalError = false
+    var schemaErrors = XMLSchemaErrorLocator()
+    var comments = XMLCommentAnchoring()
+
+    static let namespaceBytes = Array(XMLJourneyImporter.namespace.utf8)
+
+    init(source: XMLSourceText) {
+        self.source = source
+    }
+
+    mutating func read(validator: JourneyValidator) -> ImportedJourney {
+        if let problem = source.prologProblem() {
+            switch problem {
+            case .empty:
+                fail("the file is empty", at: source.location(ofOffset: 0),
+                     hint: "an XML journey starts with <journey xmlns=\"\(XMLJourneyImporter.namespace)\" id=\"…\" title=\"…\">")
+            case .notUTF8(let encoding):
+                fail(TextEncoding.message(for: encoding), at: source.location(ofOffset: 0), hint: TextEncoding.hint)
+            case .declaredEncoding(let encoding, let offset):
+                fail("the file declares the encoding \"\(encoding)\"; journeys are UTF-8", at: source.location(ofOffset: offset),
+                     hint: "save the file as UTF-8 and write encoding=\"UTF-8\" in the XML declaration, or leave the encoding out")
+            case .documentType(let offset):
+                fail("a <!DOCTYPE> declaration is not allowed in a journey file", at: source.location(ofOffset: offset),
+                     hint: "remove it: cjm never reads DTDs or entities, so that a journey cannot make it read other files or expand without limit")
+            }
+            return finish(validator: validator)
+        }
+        let outcome = ValidatingXMLReader.read(source.bytes) { reader in readNodes(reader) }
+        if case .failure(let failure) = outcome {
+            let message = switch failure {
+            case .tooLarge: "the file is too large to read as XML"
+            case .schemaUnavailable: "internal error: the embedded XML schema could not be loaded"
+            case .outOfMemory: "internal error: out of memory"
+            case .readerUnavailable: "internal error: the XML reader could not be created"
+            case .validationUnavailable: "internal error: XML schema validation could not be started"
+            }
+            fail(message, at: source.location(ofOffset: 0))
+            return finish(validator: validator)
+        }
+        diagnostics += schemaErrors.remaining(in: source)
+        if !sawFatalError, journey == nil, !diagnostics.containsErrors {
+            fail("the file holds no <journey> element", at: source.location(ofOffset: 0),
+                 hint: "an XML journey starts with <journey xmlns=\"\(XMLJourneyImporter.namespace)\" id=\"…\" title=\"…\">")
+        }
+        return finish(validator: validator)
+    }
+
+    /// Reads every node, and the errors libxml2 reports on the way, until the end or the first
+    /// syntax error.
+    mutating func readNodes(_ reader: ValidatingXMLReader) {
+        while true {
+            let step = reader.next()
+            if step == .node { handleNode(reader) }
+            report(reader.takeErrors())
+            if step != .node {
+                if step == .stopped, !sawFatalError {
+                    // libxml2 stopped without telling a handler why (see ValidatingXMLReader).
+                    diagnostics.append(source.syntaxError(lastError: reader.lastError(), parserPosition: reader.parserPosition))
+                    sawFatalError = true
+                }
+                return
+            }
+            if sawFatalError { return }
+        }
+    }
+
+    mutating func fail(_ message: String, at location: SourceLocation, hint: String? = nil) {
+        diagnostics.append(.error(message, at: location, hint: hint))
+        sawFatalError = true
+    }
+
+    func finish(validator: JourneyValidator) -> ImportedJourney {
+        guard !sawFatalError, let journey else {
+            return ImportedJourney(journey: nil, diagnostics: diagnostics.sorted(), sourceMap: sourceMap)
+        }
+        let all = diagnostics + validator.validate(journey, sourceMap: sourceMap)
+        return ImportedJourney(journey: journey, diagnostics: all.sorted(), sourceMap: sourceMap, comments: comments.finished())
+    }
+
+    /// Hands schema errors to the locator; any other error stops the file.
+    mutating func report(_ errors: [LibXMLError]) {
+        for error in errors where !sawFatalError {
+            if error.isSchemaError {
+                if let diagnostic = schemaErrors.receive(error, in: source) { diagnostics.append(diagnostic) }
+            } else if !error.isWarning {
+                let (message, hint) = XMLSyntaxMessages.rewrite(error)
+                fail(message, at: source.location(line: error.line, column: error.column), hint: hint)
+            }
+        }
+    }
+
+    // MARK: Nodes
+
+    mutating func handleNode(_ reader: ValidatingXMLReader) {
+        switch reader.nodeKind {
+        case .element:
+            let isEmpty = reader.isEmptyElement
+            startElement(reader)
+            if isEmpty { endElement() }
+        case .endElement:
+            endElement()
+        case .text:
+            if case .text(let field, let text)? = frames.last, let value = reader.value {
+                frames[frames.count - 1] = .text(field, text + value)
+            }
+        case .comment:
+            comments.read(comment: reader.value ?? "")
+        case .documentType:
+            // Refused before parsing already; this only guards against a prolog the scan missed.
+            fail("a <!DOCTYPE> declaration is not allowed in a journey file", at: source.location(ofOffset: 0))
+        case .entityReference:
+            fail("entity references are not allowed in a journey file", at: source.location(ofOffset: 0))
+        case .other:
+            break
+        }
+    }
+
+    mutating func startElement(_ reader: ValidatingXMLReader) {
+        let name = reader.localName
+        let inNamespace = reader.isInNamespace(Self.namespaceBytes)
+        let offset = source.nextStartTag()
+        let rawAttributes = offset.map { source.attributes(ofTagAt: $0) } ?? []
+        let location = offset.map { source.location(ofOffset: $0) } ?? source.location(ofOffset: 0)
+        diagnostics += schemaErrors.elementStarted(name: name, offset: offset, tagEnd: source.lastTagEnd,
+                                                   attributes: rawAttributes, in: source)
+        let attributes = XMLAttributes(values: reader.unqualifiedAttributes, raw: rawAttributes, element: location)
+
+        guard inNamespace else {
+            if frames.isEmpty { journey = nil }
+            frames.append(.skipped)
+            comments.elementStarted(nil, name: name)
+            return
+        }
+        let frame: Frame
+        switch (frames.last, name) {
+        case (nil, "journey"):
+            var value = Journey(id: "", title: "", location: location)
+            value.id = id(attributes, kind: "journey")
+            value.title = attributes["title"] ?? ""
+            value.ignore = idList(attributes, "ignore", .ignore)
+            journey = value
+            frame = .journey
+        case (.journey?, "description"): frame = .text(.journeyDescription, "")
+        case (.journey?, "persona"):
+            var persona = Persona(id: "", name: "", location: location)
+            persona.id = id(attributes, kind: "persona")
+            persona.name = attributes["name"] ?? ""
+            persona.channels = idList(attributes, "channels", .channels)
+            persona.ignore = idList(attributes, "ignore", .ignore)
+            frame = .persona(persona)
+        case (.journey?, "channel"):
+            var channel = Channel(id: "", name: "", location: location)
+            channel.id = id(attributes, kind: "channel")
+            channel.name = attributes["name"] ?? ""
+            channel.kind = choice(attributes, "kind") ?? .other
+            channel.status = choice(attributes, "status") ?? .live
+            channel.owner = attributes["owner"]
+            channel.ignore = idList(attributes, "ignore", .ignore)
+            frame = .channel(channel)
+        case (.journey?, "stage"):
+            var stage = Stage(id: "", name: "", location: location)
+            stage.id = id(attributes, kind: "stage")
+            stage.name = attributes["name"] ?? ""
+            stage.ignore = idList(attributes, "ignore", .ignore)
+            frame = .stage(stage)
+        case (.persona?, "description"): frame = .text(.personaDescription, "")
+        case (.persona?, "goal"): frame = .text(.goal, "")
+        case (.channel?, "description"): frame = .text(.channelDescription, "")
+        case (.stage?, "description"): frame = .text(.stageDescription, "")
+        case (.stage?, "touchpoint"):
+            var touchpoint = Touchpoint(id: "", name: "", location: location)
+            touchpoint.id = id(attributes, kind: "touchpoint")
+            touchpoint.name = attributes["name"] ?? ""
+            touchpoint.channels = idList(attributes, "channels", .channels)
+            touchpoint.personas = idList(attributes, "personas", .personas)
+            touchpoint.initiator = choice(attributes, "initiator") ?? .customer
+            touchpoint.owner = attributes["owner"]
+            touchpoint.emotion = emotion(attributes)
+            touchpoint.entry = bool(attributes, "entry") ?? false
+            touchpoint.momentOfTruth = bool(attributes, "momentOfTruth") ?? false
+            touchpoint.next = idList(attributes, "next", .next)
+            touchpoint.handoff = attributes["handoff"]
+            touchpoint.ignore = idList(attributes, "ignore", .ignore)
+            frame = .touchpoint(touchpoint)
+        case (.touchpoint?, "description"): frame = .text(.touchpointDescription, "")
+        case (.touchpoint?, "pain"): frame = .text(.pain, "")
+        case (.touchpoint?, "opportunity"): frame = .text(.opportunity, "")
+        case (.touchpoint?, "kpi"):
+            frame = .kpi(Touchpoint.KPI(name: attributes["name"] ?? "", target: attributes["target"]))
+        default:
+            frame = .skipped
+        }
+        frames.append(frame)
+        let element: XMLComments.Element? = switch frame {
+        case .journey: .journey
+        case .persona(let persona): .persona(persona.id)
+        case .channel(let channel): .channel(channel.id)
+        case .stage(let stage): .stage(stage.id)
+        case .touchpoint(let touchpoint): .touchpoint(touchpoint.id)
+        default: nil
+        }
+        comments.elementStarted(element, name: name)
+    }
+
+    mutating func endElement() {
+        comments.elementEnded()
+        schemaErrors.elementEnded()
+        guard let frame = frames.popLast() else { return }
+        switch frame {
+        case .journey, .skipped:
+            break
+        case .persona(let persona): journey?.personas.append(persona)
+        case .channel(let channel): journey?.channels.append(channel)
+        case .stage(let stage): journey?.stages.append(stage)
+        case .touchpoint(let touchpoint):
+            updateParent { if case .stage(var stage) = $0 { $0 = .skipped; stage.touchpoints.append(touchpoint); $0 = .stage(stage) } }
+        case .kpi(let kpi):
+            updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.kpis.append(kpi); $0 = .touchpoint(touchpoint) } }
+        case .text(let field, let text):
+            switch field {
+            case .journeyDescription: journey?.description = text
+            case .personaDescription:
+                updateParent { if case .persona(var persona) = $0 { $0 = .skipped; persona.description = text; $0 = .persona(persona) } }
+            case .goal:
+                updateParent { if case .persona(var persona) = $0 { $0 = .skipped; persona.goals.append(text); $0 = .persona(persona) } }
+            case .channelDescription:
+                updateParent { if case .channel(var channel) = $0 { $0 = .skipped; channel.description = text; $0 = .channel(channel) } }
+            case .stageDescription:
+                updateParent { if case .stage(var stage) = $0 { $0 = .skipped; stage.description = text; $0 = .stage(stage) } }
+            case .touchpointDescription:
+                updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.description = text; $0 = .touchpoint(touchpoint) } }
+            case .pain:
+                updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.pains.append(text); $0 = .touchpoint(touchpoint) } }
+            case .opportunity:
+                updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.opportunities.append(text); $0 = .touchpoint(touchpoint) } }
+            }
+        }
+    }
+
+    /// Changes the parent frame. Each update first sets the frame to `.skipped` so that the
+    /// payload it took out is the only reference to its arrays: appending then happens in place
+    /// instead of copying a stage's touchpoints on every touchpoint (quadratic on large stages).
+    mutating func updateParent(_ update: (inout Frame) -> Void) {
+        guard !frames.isEmpty else { return }
+        update(&frames[frames.count - 1])
+    }
+}

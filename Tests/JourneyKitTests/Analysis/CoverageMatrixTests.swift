@@ -13,7 +13,8 @@ struct CoverageMatrixTests {
     func structure() throws {
         let matrix = try CoverageMatrix(try Self.journey("tienda-whatsapp"))
         #expect(matrix.stages == ["Descubrimiento", "Consulta", "Compra", "Envío o recogida", "Posventa", "Fidelización"])
-        #expect(matrix.rows.map(\.channelID) == ["anuncios", "web", "email", "whatsapp", "whatsapp-pagos", "whatsapp-api", "banca", "paqueteria", "mostrador"])
+        try #require(matrix.rows.map(\.channelID) == ["anuncios", "web", "email", "whatsapp", "whatsapp-pagos", "whatsapp-api", "banca", "paqueteria", "mostrador"])
+        try #require(matrix.rows.allSatisfy { $0.cells.count == matrix.stages.count })
         #expect(matrix.rows[4].label == "Pagos por WhatsApp (planned)")
         let whatsapp = matrix.rows[3]
         #expect(whatsapp.cells[1].map(\.touchpointID) == ["saludo", "ausencia", "respuesta-stock", "catalogo"])
@@ -27,6 +28,7 @@ struct CoverageMatrixTests {
     func personaGaps() throws {
         let matrix = try CoverageMatrix(try Self.journey("tienda-whatsapp"), persona: "maria")
         #expect(matrix.stageReachesPersona == [true, true, true, true, true, false])
+        try #require(matrix.rows.count == 9 && matrix.rows.allSatisfy { $0.cells.count == 6 })
         #expect(matrix.rows[3].cells[5].map(\.reachesPersona) == [false])  // offers are not for María
         #expect(matrix.rows[0].cells[0].map(\.reachesPersona) == [true])
         #expect(MatrixTextReporter().report(matrix).contains("GAP = no touchpoint of the stage reaches María, compra un regalo: Fidelización."))
@@ -34,11 +36,11 @@ struct CoverageMatrixTests {
 
     @Test("touchpoints without a channel get their own row")
     func withoutChannel() throws {
-        var journey = try Self.journey("minimal")
-        journey.stages[0].touchpoints[0].channels = []
+        let journey = try Self.journey("minimal").changing(touchpoint: "menu") { $0.channels = [] }
         let matrix = try CoverageMatrix(journey)
-        #expect(matrix.rows.last?.label == "(no channel)")
-        #expect(matrix.rows.last?.cells[0].map(\.touchpointID) == ["menu"])
+        let last = try #require(matrix.rows.last)
+        #expect(last.label == "(no channel)")
+        #expect(last.cells.first?.map(\.touchpointID) == ["menu"])
     }
 
     @Test("an unknown persona is an error with a suggestion")
@@ -50,8 +52,7 @@ struct CoverageMatrixTests {
 
     @Test("text is safe for terminals, Markdown escapes table syntax, CSV quotes fields")
     func escaping() throws {
-        var journey = try Self.journey("minimal")
-        journey.stages[0].touchpoints[0].name = "Menu | \"specials\", \u{1B}[31mred"
+        let journey = try Self.journey("minimal").changing(touchpoint: "menu") { $0.name = "Menu | \"specials\", \u{1B}[31mred" }
         let matrix = try CoverageMatrix(journey)
         #expect(!MatrixTextReporter().report(matrix).contains("\u{1B}"))
         #expect(MatrixMarkdownReporter().report(matrix).contains("Menu \\| \"specials\", \u{1B}"))

@@ -43,26 +43,46 @@ func references(_ rule: String, in journey: Journey) -> [String] {
 }
 
 extension Journey {
-    /// A copy with the touchpoint `id` changed.
-    func changing(touchpoint id: String, _ change: (inout Touchpoint) -> Void) -> Journey {
+    /// A copy with the touchpoint `id` changed; a test naming no touchpoint of the journey fails,
+    /// rather than checking a journey it did not change.
+    func changing(touchpoint id: String, sourceLocation: Testing.SourceLocation = #_sourceLocation,
+                  _ change: (inout Touchpoint) -> Void) -> Journey {
         var copy = self
+        var found = false
         for s in copy.stages.indices {
             for t in copy.stages[s].touchpoints.indices where copy.stages[s].touchpoints[t].id == id {
                 change(&copy.stages[s].touchpoints[t])
+                found = true
             }
         }
+        if !found { Issue.record("journey \(self.id) has no touchpoint \(id)", sourceLocation: sourceLocation) }
         return copy
     }
 
-    func changing(channel id: String, _ change: (inout Channel) -> Void) -> Journey {
+    func changing(stage id: String, sourceLocation: Testing.SourceLocation = #_sourceLocation,
+                  _ change: (inout Stage) -> Void) -> Journey {
         var copy = self
-        for c in copy.channels.indices where copy.channels[c].id == id { change(&copy.channels[c]) }
+        let indices = copy.stages.indices.filter { copy.stages[$0].id == id }
+        if indices.isEmpty { Issue.record("journey \(self.id) has no stage \(id)", sourceLocation: sourceLocation) }
+        for s in indices { change(&copy.stages[s]) }
         return copy
     }
 
-    func changing(persona id: String, _ change: (inout Persona) -> Void) -> Journey {
+    func changing(channel id: String, sourceLocation: Testing.SourceLocation = #_sourceLocation,
+                  _ change: (inout Channel) -> Void) -> Journey {
         var copy = self
-        for p in copy.personas.indices where copy.personas[p].id == id { change(&copy.personas[p]) }
+        let indices = copy.channels.indices.filter { copy.channels[$0].id == id }
+        if indices.isEmpty { Issue.record("journey \(self.id) has no channel \(id)", sourceLocation: sourceLocation) }
+        for c in indices { change(&copy.channels[c]) }
+        return copy
+    }
+
+    func changing(persona id: String, sourceLocation: Testing.SourceLocation = #_sourceLocation,
+                  _ change: (inout Persona) -> Void) -> Journey {
+        var copy = self
+        let indices = copy.personas.indices.filter { copy.personas[$0].id == id }
+        if indices.isEmpty { Issue.record("journey \(self.id) has no persona \(id)", sourceLocation: sourceLocation) }
+        for p in indices { change(&copy.personas[p]) }
         return copy
     }
 }
@@ -79,19 +99,20 @@ struct RuleTests {
     // MARK: unserved-touchpoint
 
     @Test("unserved-touchpoint: a touchpoint without channels")
-    func unservedNoChannel() {
+    func unservedNoChannel() throws {
         let journey = clean.changing(touchpoint: "chat") { $0.channels = [] }
         #expect(references("unserved-touchpoint", in: journey) == ["touchpoint=chat"])
-        #expect(findings("unserved-touchpoint", in: journey)[0].message == "No one can reach \"Orders in the chat\": it has no channel")
+        let finding = try #require(findings("unserved-touchpoint", in: journey).first)
+        #expect(finding.message == "No one can reach \"Orders in the chat\": it has no channel")
     }
 
     @Test("unserved-touchpoint: only planned channels, reported once without a persona")
-    func unservedPlannedOnly() {
+    func unservedPlannedOnly() throws {
         let journey = clean.changing(touchpoint: "chat") { $0.channels = ["pay"] }
         #expect(references("unserved-touchpoint", in: journey) == ["touchpoint=chat"])
-        #expect(findings("unserved-touchpoint", in: journey)[0].message
-            == "No one can reach \"Orders in the chat\": its only channel, WhatsApp Payments, is planned")
-        #expect(findings("unserved-touchpoint", in: journey)[0].severity == .warning)
+        let finding = try #require(findings("unserved-touchpoint", in: journey).first)
+        #expect(finding.message == "No one can reach \"Orders in the chat\": its only channel, WhatsApp Payments, is planned")
+        #expect(finding.severity == .warning)
     }
 
     @Test("unserved-touchpoint: a retired channel is not live either")
@@ -104,10 +125,11 @@ struct RuleTests {
     }
 
     @Test("unserved-touchpoint: a persona of the implicit audience who does not use the live channel")
-    func unservedPersonaImplicitAudience() {
+    func unservedPersonaImplicitAudience() throws {
         let journey = clean.changing(touchpoint: "chat") { $0.channels = ["web"] }
         #expect(references("unserved-touchpoint", in: journey) == ["persona=maria,touchpoint=chat"])
-        #expect(findings("unserved-touchpoint", in: journey)[0].message
+        let finding = try #require(findings("unserved-touchpoint", in: journey).first)
+        #expect(finding.message
             == "María cannot reach \"Orders in the chat\": Website is not one of their channels")
     }
 
@@ -132,10 +154,11 @@ struct RuleTests {
     // MARK: unowned-touchpoint
 
     @Test("unowned-touchpoint: no owner on the touchpoint or any of its channels")
-    func unowned() {
+    func unowned() throws {
         let journey = clean.changing(channel: "web") { $0.owner = nil }.changing(channel: "whatsapp") { $0.owner = nil }
         #expect(references("unowned-touchpoint", in: journey) == ["touchpoint=ad"])
-        #expect(findings("unowned-touchpoint", in: journey)[0].message
+        let finding = try #require(findings("unowned-touchpoint", in: journey).first)
+        #expect(finding.message
             == "No one owns \"Sees the ad\": neither it nor its channels (Website and WhatsApp) have an owner")
         // One owned channel, or an owner on the touchpoint, is enough.
         #expect(findings("unowned-touchpoint", in: clean.changing(channel: "web") { $0.owner = nil }).isEmpty)
@@ -151,10 +174,11 @@ struct RuleTests {
     // MARK: channel-gap
 
     @Test("channel-gap: no touchpoint of a stage reaches a persona; located at the stage")
-    func channelGap() {
+    func channelGap() throws {
         let journey = clean.changing(touchpoint: "chat") { $0.channels = ["web"] }
         #expect(references("channel-gap", in: journey) == ["persona=maria,stage=buy"])
-        #expect(findings("channel-gap", in: journey)[0].message == "No touchpoint of stage \"Buy\" reaches María")
+        let finding = try #require(findings("channel-gap", in: journey).first)
+        #expect(finding.message == "No touchpoint of stage \"Buy\" reaches María")
     }
 
     @Test("channel-gap: a stage whose only touchpoint is on a planned channel is a gap for everyone")
@@ -165,8 +189,9 @@ struct RuleTests {
 
     @Test("channel-gap: another touchpoint of the stage that reaches the persona closes the gap; empty stages are not gaps")
     func channelGapClosed() {
-        var journey = clean.changing(touchpoint: "chat") { $0.channels = ["web"] }
-        journey.stages[1].touchpoints.append(Touchpoint(id: "reply", name: "Gets a reply", channels: ["whatsapp"], personas: ["maria"]))
+        var journey = clean.changing(touchpoint: "chat") { $0.channels = ["web"] }.changing(stage: "buy") {
+            $0.touchpoints.append(Touchpoint(id: "reply", name: "Gets a reply", channels: ["whatsapp"], personas: ["maria"]))
+        }
         journey.stages.append(Stage(id: "later", name: "Later"))
         #expect(findings("channel-gap", in: journey).isEmpty)
     }
@@ -174,11 +199,12 @@ struct RuleTests {
     // MARK: broken-handoff
 
     @Test("broken-handoff: consecutive touchpoints on different live channels without a handoff; located at the second")
-    func brokenHandoff() {
+    func brokenHandoff() throws {
         let journey = clean.changing(touchpoint: "ad") { $0.channels = ["web"] }
             .changing(touchpoint: "chat") { $0.personas = ["alex"] }
         #expect(references("broken-handoff", in: journey) == ["from=ad,touchpoint=chat"])
-        #expect(findings("broken-handoff", in: journey)[0].message
+        let finding = try #require(findings("broken-handoff", in: journey).first)
+        #expect(finding.message
             == "Customers going from \"Sees the ad\" to \"Orders in the chat\" must switch from Website to WhatsApp, and \"Orders in the chat\" has no handoff")
         let withHandoff = journey.changing(touchpoint: "chat") { $0.handoff = "The ad's pre-filled message" }
         #expect(findings("broken-handoff", in: withHandoff).isEmpty)
@@ -206,8 +232,9 @@ struct RuleTests {
 
     @Test("unreachable-touchpoint: no path of next leads to a touchpoint after the first stage")
     func unreachable() {
-        var journey = clean
-        journey.stages[1].touchpoints.append(Touchpoint(id: "guide", name: "Reads the guide", channels: ["web"], next: ["chat"]))
+        let journey = clean.changing(stage: "buy") {
+            $0.touchpoints.append(Touchpoint(id: "guide", name: "Reads the guide", channels: ["web"], next: ["chat"]))
+        }
         #expect(references("unreachable-touchpoint", in: journey) == ["touchpoint=guide"])
         // Marked as an entry, or linked from a reachable touchpoint, it is reachable.
         #expect(findings("unreachable-touchpoint", in: journey.changing(touchpoint: "guide") { $0.entry = true }).isEmpty)
@@ -216,8 +243,9 @@ struct RuleTests {
 
     @Test("unreachable-touchpoint and dead-end: journeys without flows are not checked")
     func journeysWithoutFlows() {
-        var journey = clean.changing(touchpoint: "ad") { $0.next = [] }
-        journey.stages[1].touchpoints.append(Touchpoint(id: "guide", name: "Reads the guide", channels: ["web"]))
+        let journey = clean.changing(touchpoint: "ad") { $0.next = [] }.changing(stage: "buy") {
+            $0.touchpoints.append(Touchpoint(id: "guide", name: "Reads the guide", channels: ["web"]))
+        }
         #expect(findings("unreachable-touchpoint", in: journey).isEmpty)
         #expect(findings("dead-end", in: journey).isEmpty)
     }
@@ -232,11 +260,13 @@ struct RuleTests {
     // MARK: dead-end
 
     @Test("dead-end: no next before the last stage that has touchpoints; info")
-    func deadEnd() {
-        var journey = clean
-        journey.stages[0].touchpoints.append(Touchpoint(id: "leaflet", name: "Reads a leaflet", channels: ["web"]))
+    func deadEnd() throws {
+        var journey = clean.changing(stage: "find") {
+            $0.touchpoints.append(Touchpoint(id: "leaflet", name: "Reads a leaflet", channels: ["web"]))
+        }
         #expect(references("dead-end", in: journey) == ["touchpoint=leaflet"])
-        #expect(findings("dead-end", in: journey)[0].severity == .info)
+        let finding = try #require(findings("dead-end", in: journey).first)
+        #expect(finding.severity == .info)
         // An empty stage after the last one with touchpoints does not make the last touchpoint a dead end.
         journey.stages.append(Stage(id: "refer", name: "Refer"))
         #expect(references("dead-end", in: journey) == ["touchpoint=leaflet"])
@@ -245,19 +275,21 @@ struct RuleTests {
     // MARK: empty-stage, unused-channel, unused-persona, unmeasured-stage
 
     @Test("empty-stage: a stage without touchpoints")
-    func emptyStage() {
+    func emptyStage() throws {
         var journey = clean
         journey.stages.append(Stage(id: "refer", name: "Refer"))
         #expect(references("empty-stage", in: journey) == ["stage=refer"])
-        #expect(findings("empty-stage", in: journey)[0].severity == .warning)
+        let finding = try #require(findings("empty-stage", in: journey).first)
+        #expect(finding.severity == .warning)
     }
 
     @Test("unused-channel: a channel no touchpoint lists, even a planned one")
-    func unusedChannel() {
+    func unusedChannel() throws {
         var journey = clean
         journey.channels.append(Channel(id: "chat", name: "Live chat", status: .planned, owner: "sales"))
         #expect(references("unused-channel", in: journey) == ["channel=chat"])
-        #expect(findings("unused-channel", in: journey)[0].severity == .info)
+        let finding = try #require(findings("unused-channel", in: journey).first)
+        #expect(finding.severity == .info)
     }
 
     @Test("unused-persona: only when every touchpoint names its audience and none names the persona")
@@ -269,27 +301,30 @@ struct RuleTests {
     }
 
     @Test("unmeasured-stage: a stage whose touchpoints have no KPI; empty stages are not unmeasured")
-    func unmeasuredStage() {
+    func unmeasuredStage() throws {
         var journey = clean.changing(touchpoint: "chat") { $0.kpis = [] }
         journey.stages.append(Stage(id: "refer", name: "Refer"))
         #expect(references("unmeasured-stage", in: journey) == ["stage=buy"])
-        #expect(findings("unmeasured-stage", in: journey)[0].severity == .info)
+        let finding = try #require(findings("unmeasured-stage", in: journey).first)
+        #expect(finding.severity == .info)
     }
 
     // MARK: unaddressed-pain
 
     @Test("unaddressed-pain: a pain or emotion ≤ -1 without opportunity is info; warning on a moment of truth")
-    func unaddressedPain() {
+    func unaddressedPain() throws {
         let pain = clean.changing(touchpoint: "chat") { $0.pains = ["Waits for an answer"] }
         #expect(findings("unaddressed-pain", in: pain).map(\.severity) == [.info])
-        #expect(findings("unaddressed-pain", in: pain)[0].message == "\"Orders in the chat\" has a pain but no opportunity")
+        let painFinding = try #require(findings("unaddressed-pain", in: pain).first)
+        #expect(painFinding.message == "\"Orders in the chat\" has a pain but no opportunity")
         let unhappy = clean.changing(touchpoint: "chat") { $0.emotion = -1 }
         #expect(references("unaddressed-pain", in: unhappy) == ["touchpoint=chat"])
         let neutral = clean.changing(touchpoint: "chat") { $0.emotion = 0 }
         #expect(findings("unaddressed-pain", in: neutral).isEmpty)
         let momentOfTruth = pain.changing(touchpoint: "chat") { $0.momentOfTruth = true; $0.emotion = -2 }
         #expect(findings("unaddressed-pain", in: momentOfTruth).map(\.severity) == [.warning])
-        #expect(findings("unaddressed-pain", in: momentOfTruth)[0].message
+        let momentOfTruthFinding = try #require(findings("unaddressed-pain", in: momentOfTruth).first)
+        #expect(momentOfTruthFinding.message
             == "\"Orders in the chat\" has a pain and emotion -2 but no opportunity, and it is a moment of truth")
         let addressed = momentOfTruth.changing(touchpoint: "chat") { $0.opportunities = ["Answer within an hour"] }
         #expect(findings("unaddressed-pain", in: addressed).isEmpty)

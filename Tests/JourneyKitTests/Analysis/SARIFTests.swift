@@ -19,14 +19,16 @@ struct SARIFTests {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    /// The test needs the official schema in ../shared/schemas; it is skipped only where that file is absent.
-    /// Python and jsonschema are required in CI (`.ci/run` installs them) and skipped elsewhere when missing.
+    static var hasSchema: Bool { FileManager.default.fileExists(atPath: schema.path) }
+
+    /// The test needs the official schema in ../shared/schemas, and Python's jsonschema; it is
+    /// skipped where either is missing, except in CI, where it fails instead.
     @Test("the report validates against the official SARIF 2.1.0 schema, and the check can fail",
-          .enabled(if: FileManager.default.fileExists(atPath: SARIFTests.schema.path),
-                   "needs ../shared/schemas/sarif-schema-2.1.0.json"),
-          .enabled(if: Subprocess.shouldRun(needing: "python3")))
+          .enabled(if: SARIFTests.hasSchema || ExternalTool.isCI, "skipped: needs ../shared/schemas/sarif-schema-2.1.0.json"),
+          .requires(.jsonSchema))
     func validatesAgainstSchema() throws {
-        let python = try Subprocess.require("python3")
+        try #require(Self.hasSchema, "the SARIF schema is missing: \(Self.schema.path)")
+        let python = try ExternalTool.jsonSchema.path()
         let temporary = try TemporaryFolder()
         let folder = temporary.url
         let good = folder.appendingPathComponent("report.sarif")
@@ -34,13 +36,11 @@ struct SARIFTests {
         try sarif.write(to: good, atomically: true, encoding: .utf8)
         // "info" is not a SARIF level: the validator must reject it, or the first check proves nothing.
         let bad = folder.appendingPathComponent("bad.sarif")
-        try sarif.replacingOccurrences(of: "\"level\": \"note\"", with: "\"level\": \"info\"").write(to: bad, atomically: true, encoding: .utf8)
+        let broken = sarif.replacingOccurrences(of: "\"level\": \"note\"", with: "\"level\": \"info\"")
+        try #require(broken != sarif, "the report has no note-level result to break")
+        try broken.write(to: bad, atomically: true, encoding: .utf8)
         let script = Paths.repository.appendingPathComponent("scripts/validate-json-schema.py").path
         let result = try Subprocess.run(python, [script, Self.schema.path, good.path, bad.path])
-        if result.status == 3, !Subprocess.isCI {
-            print("skipped: Python's jsonschema is not installed (pip install jsonschema)")
-            return
-        }
         #expect(result.standardOutput.contains("\(good.path): ok"), "\(result.standardOutput)\(result.standardError)")
         #expect(result.standardOutput.contains("\(bad.path): $.runs[0].results"), "\(result.standardOutput)")
         #expect(result.status == 1)

@@ -33,6 +33,7 @@ struct CheckAnalysisTests {
     @Test("text output: findings compiler-style with rule ids and hints, and the summary counts them")
     func textOutput() throws {
         let result = try CLI.run(["check", Self.minimal])
+        #expect(result.status == 0)
         #expect(result.standardOutput == """
             samples/minimal.journey.json:61:9: info: "Picks up at the counter" has a pain and emotion -1 but no opportunity [unaddressed-pain]
               hint: write at least one idea to make it better in "opportunities"
@@ -44,6 +45,7 @@ struct CheckAnalysisTests {
     @Test("--disable leaves rules out; an unknown rule is a usage error with a suggestion")
     func disable() throws {
         let all = try CLI.run(["check", Self.tienda])
+        #expect(all.status == 1)
         #expect(all.standardOutput.contains("[channel-gap]"))
         let result = try CLI.run(["check", "--disable", "channel-gap", "--disable", "unserved-touchpoint", Self.tienda])
         #expect(result.status == 1)
@@ -94,6 +96,7 @@ struct RulesCommandTests {
         }
         #expect(result.standardOutput.contains("unaddressed-pain (info)"))
         let markdown = try CLI.run(["rules", "--format", "markdown"])
+        #expect(markdown.status == 0)
         #expect(markdown.standardOutput == RuleListing.markdown())
     }
 
@@ -120,8 +123,10 @@ struct MatrixCommandTests {
         #expect(text.status == 0)
         #expect(text.standardOutput == (try Self.golden("tienda-whatsapp.txt")))
         let markdown = try CLI.run(["matrix", "--format", "markdown", "--persona", "maria", "samples/tienda-whatsapp.journey.json"])
+        #expect(markdown.status == 0)
         #expect(markdown.standardOutput == (try Self.golden("tienda-whatsapp-maria.md")))
         let csv = try CLI.run(["matrix", "samples/law-firm-seo.journey.json", "--format", "csv", "--persona", "former-client"])
+        #expect(csv.status == 0)
         #expect(csv.standardOutput == (try Self.golden("law-firm-seo-former-client.csv")))
     }
 

@@ -36,13 +36,13 @@ struct CheckCommandTests {
         #expect(result.status == 2)
         let report = try #require(try JSONSerialization.jsonObject(with: result.outputBytes) as? [String: Any])
         let files = try #require(report["files"] as? [[String: Any]])
-        #expect(files.count == 2)
+        try #require(files.count == 2)
         #expect(files[0]["path"] as? String == "samples/minimal.journey.json")
         #expect(files[0]["valid"] as? Bool == true)
         #expect(files[1]["journey"] as? String == "broken")
         #expect(files[1]["valid"] as? Bool == false)
         let diagnostics = try #require(files[1]["diagnostics"] as? [[String: Any]])
-        #expect(diagnostics.count == 4)
+        try #require(diagnostics.count == 4)
         #expect(Set(diagnostics[0].keys) == ["severity", "message", "line", "column"])
         #expect(diagnostics[0]["line"] as? Int == 18)
         #expect(diagnostics[0]["column"] as? Int == 11)
@@ -88,6 +88,7 @@ struct CheckCommandTests {
         let result = try CLI.run(["check", "--fail-on", "none", "samples/minimal.journey.json", root])
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
         let json = try CLI.run(["check", "--format", "json", "--fail-on", "none", "samples/minimal.journey.json", root])
+        #expect(json.status == 0, "\(json.standardError)")
         let report = try #require(try JSONSerialization.jsonObject(with: json.outputBytes) as? [String: Any])
         let paths = try #require(report["files"] as? [[String: Any]]).compactMap { $0["path"] as? String }
         #expect(paths == [
@@ -100,7 +101,9 @@ struct CheckCommandTests {
     @Test("the output is byte-identical whatever the number of jobs")
     func jobsDoNotChangeOutput() throws {
         let folder = try TemporaryFolder()
-        for sample in Paths.samples() + Paths.samples("journey.xml") {
+        let samples = Paths.samples() + Paths.samples("journey.xml")
+        try #require(samples.count >= 6)
+        for sample in samples {
             let text = try String(contentsOf: sample, encoding: .utf8)
             for copy in 0..<8 {
                 try folder.write(text, to: "copy-\(copy)/\(sample.lastPathComponent)")
@@ -118,6 +121,7 @@ struct CheckCommandTests {
                 #expect(parallel.outputBytes == sequential.outputBytes, "\(format) output differs between --jobs 1 and --jobs 2")
             }
             let byDefault = try CLI.run(arguments)
+            #expect(byDefault.status == sequential.status)
             #expect(byDefault.outputBytes == sequential.outputBytes)
         }
     }

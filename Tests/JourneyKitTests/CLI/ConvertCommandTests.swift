@@ -109,6 +109,7 @@ struct ConvertCommandTests {
     @Test("cjm check reads XML journeys and analyses them exactly like their JSON twins")
     func checkReadsXML() throws {
         let samples = Paths.samples("journey.xml").map(Paths.relative)
+        try #require(samples.count >= 3)
         let valid = try CLI.run(["check", "--fail-on", "none"] + samples)
         #expect(valid.status == 0, "\(valid.standardOutput)")
         #expect(valid.standardOutput.contains("\(samples.count) files checked: \(samples.count) valid, 0 invalid"))
@@ -116,8 +117,10 @@ struct ConvertCommandTests {
         /// Each file's findings as `rule message`, without positions (they differ between the formats).
         func findings(_ files: [String]) throws -> [[String]] {
             let result = try CLI.run(["check", "--format", "json", "--fail-on", "none"] + files)
+            #expect(result.status == 0, "\(result.standardError)")
             let report = try #require(try JSONSerialization.jsonObject(with: result.outputBytes) as? [String: Any])
             let entries = try #require(report["files"] as? [[String: Any]])
+            #expect(entries.count == files.count)
             return entries.map { entry in
                 ((entry["findings"] as? [[String: Any]]) ?? []).map { "\($0["rule"] ?? "") \($0["message"] ?? "")" }.sorted()
             }
@@ -137,6 +140,7 @@ struct ConvertCommandTests {
         #expect(result.standardOutput.contains("atomically"))
         #expect(result.standardOutput.contains("Exit codes"))
         let root = try CLI.run(["--help"])
+        #expect(root.status == 0)
         #expect(root.standardOutput.contains("convert"))
     }
 }

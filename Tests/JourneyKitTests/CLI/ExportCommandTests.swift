@@ -52,6 +52,7 @@ struct ExportCommandTests {
     @Test("cjm --help lists export and render")
     func rootHelp() throws {
         let result = try CLI.run(["--help"])
+        #expect(result.status == 0)
         #expect(result.standardOutput.contains("export") && result.standardOutput.contains("render"))
     }
 
@@ -73,20 +74,26 @@ struct ExportCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.dot"])
     }
 
+    /// The options the tests below pass to `cjm export`: the matrix view, and one persona without findings.
+    static let optionRuns = [["--view", "matrix", "--format", "dot"], ["--persona", "maria", "--no-findings"]]
+
     @Test("--view matrix, --persona and --no-findings reach the exporter")
     func options() throws {
-        let matrix = try CLI.run(["export", Self.sample, "--view", "matrix", "--format", "dot"])
+        let matrix = try CLI.run(["export", Self.sample] + Self.optionRuns[0])
         #expect(matrix.status == 0)
         #expect(matrix.standardOutput.contains("\"matrix\" [label=<<TABLE"))
-        let persona = try CLI.run(["export", Self.sample, "--persona", "maria", "--no-findings"])
+        let persona = try CLI.run(["export", Self.sample] + Self.optionRuns[1])
         #expect(persona.status == 0)
         #expect(persona.standardOutput.contains("— María, compra un regalo"))
         #expect(!persona.standardOutput.contains("\"enlace-web\" ["))  // aimed at other personas
         #expect(persona.standardOutput.contains("\"anuncio-ctwa\" ["))
-        if Subprocess.shouldRun(needing: "dot") {
-            _ = try GraphvizSVG.render(matrix.standardOutput)
-            _ = try GraphvizSVG.render(persona.standardOutput)
-        }
+    }
+
+    @Test("Graphviz accepts the matrix view and a persona's view", .requires(.dot), arguments: optionRuns)
+    func optionsRender(options: [String]) throws {
+        let export = try CLI.run(["export", Self.sample] + options)
+        #expect(export.status == 0, "\(export.standardError)")
+        _ = try GraphvizSVG.render(export.standardOutput)
     }
 
     @Test("an unknown persona: exit 2 with a did-you-mean hint, nothing written")
@@ -154,9 +161,9 @@ struct ExportCommandTests {
         let folder = temporary.url
         // Stand-ins for dot: one that warns, one that fails.
         let warning = folder.appendingPathComponent("warning-dot")
-        try "#!/bin/sh\ncat > /dev/null\necho \"Warning: $1 is a test\" >&2\nprintf '<svg/>'\n".write(to: warning, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\n/bin/cat > /dev/null\necho \"Warning: $1 is a test\" >&2\nprintf '<svg/>'\n".write(to: warning, atomically: true, encoding: .utf8)
         let failing = folder.appendingPathComponent("failing-dot")
-        try "#!/bin/sh\ncat > /dev/null\necho 'Error: syntax error in line 1' >&2\nexit 1\n".write(to: failing, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\n/bin/cat > /dev/null\necho 'Error: syntax error in line 1' >&2\nexit 1\n".write(to: failing, atomically: true, encoding: .utf8)
         for script in [warning, failing] {
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         }
@@ -175,12 +182,12 @@ struct ExportCommandTests {
     }
 }
 
-@Suite("cjm render with Graphviz", .enabled(if: Subprocess.shouldRun(needing: "dot"), GraphvizSVG.skippedWithoutDot))
+@Suite("cjm render with Graphviz", .requires(.dot))
 struct RenderCommandTests {
 
     @Test("render writes SVG, PNG and PDF, each in its format, with no warnings", arguments: ["svg", "png", "pdf"])
     func formats(_ format: String) throws {
-        _ = try Subprocess.require("dot")
+        _ = try ExternalTool.dot.path()  // cjm render runs the dot on PATH
         let temporary = try TemporaryFolder()
         let folder = temporary.url
         let image = folder.appendingPathComponent("journey.\(format)")
@@ -189,7 +196,8 @@ struct RenderCommandTests {
         #expect(result.standardError.isEmpty, "\(result.standardError)")
         let bytes = try Data(contentsOf: image)
         let magic: [String: [UInt8]] = ["svg": Array("<?xml".utf8), "png": [0x89, 0x50, 0x4E, 0x47], "pdf": Array("%PDF".utf8)]
-        #expect(Array(bytes.prefix(magic[format]!.count)) == magic[format]!)
+        let expected = try #require(magic[format])
+        #expect(Array(bytes.prefix(expected.count)) == expected)
         if format == "svg" {
             let titles = Set(GraphvizSVG.nodes(in: String(decoding: bytes, as: UTF8.self)).map(\.title))
             #expect(titles.isSuperset(of: ["anuncio-ctwa", "respuesta-stock", "difusion-ofertas"]))

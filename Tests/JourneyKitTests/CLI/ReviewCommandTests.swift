@@ -34,7 +34,7 @@ struct ReviewCommandTests {
         #expect(result.status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: result.outputBytes) as? [String: Any])
         let changes = try #require(report["changes"] as? [[String: Any]])
-        #expect(changes.map { $0["id"] as? String } == ["coffee-order-ahead", "menu"])
+        try #require(changes.map { $0["id"] as? String } == ["coffee-order-ahead", "menu"])
         #expect(changes[1]["fields"] as? [String] == ["emotion"])
         #expect(changes[1]["change"] as? String == "changed")
         #expect(changes[1]["entity"] as? String == "touchpoint")
@@ -93,9 +93,9 @@ struct ReviewCommandTests {
     }
 
     @Test("git diff through the external driver and git log -p through textconv show the semantic change",
-          .enabled(if: Subprocess.shouldRun(needing: "git")))
+          .requires(.git))
     func gitIntegration() throws {
-        let git = try Subprocess.require("git")
+        let git = try ExternalTool.git.path()
         let folder = try TemporaryFolder()
         let repository = folder.url
         let cjm = CLI.executable.path

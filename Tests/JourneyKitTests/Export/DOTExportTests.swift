@@ -56,8 +56,15 @@ struct DOTExportTests {
         #expect(dot.contains("fillcolor=\"#ef9a7a\"") && dot.contains("fillcolor=\"#7fb8e0\""))
     }
 
+    /// The body of the cluster of stage `id` in a flow diagram.
+    static func cluster(_ id: String, in dot: String) throws -> String {
+        let parts = dot.components(separatedBy: "subgraph \"cluster_stage_\(id)\"")
+        try #require(parts.count == 2, "no single cluster for stage \(id)")
+        return parts[1].components(separatedBy: "  }").first ?? ""
+    }
+
     @Test("findings overlay: unserved touchpoints, broken handoffs and channel gaps stand out")
-    func overlay() {
+    func overlay() throws {
         let dot = Self.dot("overlay.flow.dot")
         let lines = dot.components(separatedBy: "\n")
         let pay = lines.first { $0.hasPrefix("    \"pay\" [") } ?? ""
@@ -69,10 +76,10 @@ struct DOTExportTests {
         #expect(handoff.contains("color=\"#c62828\", penwidth=3.5, style=dashed"))
         #expect(handoff.contains("tooltip=\"⚠ Customers switch from Chat | WhatsApp to Pay⧵Later with no handoff\""))
         // Each channel gap is a note in its stage's cluster, naming its persona.
-        let buy = dot.components(separatedBy: "subgraph \"cluster_stage_buy\"")[1].components(separatedBy: "  }")[0]
+        let buy = try Self.cluster("buy", in: dot)
         #expect(buy.contains("\"gap:buy:1\" [shape=note"))
         #expect(buy.contains("Álex &lt;the &quot;builder&quot;&gt;"))
-        let discover = dot.components(separatedBy: "subgraph \"cluster_stage_graph\"")[1].components(separatedBy: "  }")[0]
+        let discover = try Self.cluster("graph", in: dot)
         #expect(discover.contains("\"gap:graph:1\" [shape=note") && discover.contains("María"))
         // Other findings about a touchpoint go into its tooltip.
         #expect(lines.first { $0.hasPrefix("    \"receipt\" [") }?.contains("⚠ Nobody owns \\\"Gets a receipt\\\"") == true)
@@ -123,7 +130,7 @@ struct DOTExportTests {
 }
 
 /// The diagrams rendered by the real Graphviz: accepted without a warning, every touchpoint drawn.
-@Suite("DOT rendered by Graphviz", .enabled(if: Subprocess.shouldRun(needing: "dot"), GraphvizSVG.skippedWithoutDot))
+@Suite("DOT rendered by Graphviz", .requires(.dot))
 struct DOTGraphvizTests {
     /// The columns of a touchpoint name per line in the diagrams.
     static let nameWidth = 18
@@ -154,7 +161,7 @@ struct DOTGraphvizTests {
 
     @Test("stages stay in file order from left to right, with or without flows")
     func stageOrder() throws {
-        let dot = try Subprocess.require("dot")
+        let dot = try ExternalTool.dot.path()
         var journeys = [DOTFixtures.noFlows, DOTFixtures.overlayJourney]
         for url in Paths.samples() { journeys.append(try DOTFixtures.sample(url)) }
         for journey in journeys {
@@ -165,14 +172,16 @@ struct DOTGraphvizTests {
             var x: [String: Double] = [:]
             for line in result.standardOutput.split(separator: "\n") where line.hasPrefix("node ") {
                 let fields = line.split(separator: " ")
+                try #require(fields.count > 2, "\(line)")
                 x[fields[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))] = Double(fields[2])
             }
             var previousRight = -Double.infinity
             for stage in journey.stages where !stage.touchpoints.isEmpty {
                 let positions = stage.touchpoints.compactMap { x[$0.id] }
-                #expect(positions.count == stage.touchpoints.count)
-                #expect(positions.min()! > previousRight, "stage \(stage.id) of \(journey.id) is not right of the one before")
-                previousRight = positions.max()!
+                try #require(positions.count == stage.touchpoints.count, "stage \(stage.id) of \(journey.id) is not drawn")
+                let left = try #require(positions.min()), right = try #require(positions.max())
+                #expect(left > previousRight, "stage \(stage.id) of \(journey.id) is not right of the one before")
+                previousRight = right
             }
         }
     }

@@ -5,7 +5,7 @@ import Testing
 
 /// Names made of the characters that break DOT, HTML-like labels and XML, rendered by the real
 /// Graphviz: every diagram must be accepted and every label must read as typed.
-@Suite("DOT survives any name", .enabled(if: Subprocess.shouldRun(needing: "dot"), GraphvizSVG.skippedWithoutDot))
+@Suite("DOT survives any name", .requires(.dot))
 struct DOTPropertyTests {
     /// Pieces of hostile names: DOT syntax, escString escapes, HTML and XML markup and
     /// entities, Graphviz keywords, emoji, CJK, right-to-left text and combining marks.
@@ -24,7 +24,7 @@ struct DOTPropertyTests {
 
     @Test("dot accepts journeys with hostile names and every label reads as typed")
     func hostileNames() async throws {
-        _ = try Subprocess.require("dot")
+        _ = try ExternalTool.dot.path()  // fail once, clearly, rather than in every generated case
         await propertyCheck(count: 40, input: Self.name.array(of: 6)) { names in
             try Self.checkRendering(names)
         }
@@ -32,13 +32,13 @@ struct DOTPropertyTests {
 
     @Test("regression: a wrapped line made only of ']' is drawn (Graphviz drops such text runs)")
     func closingBracketLines() throws {
-        _ = try Subprocess.require("dot")
         try Self.checkRendering(["T-->graph中文-->\\N]", "]", "]]", "T\n]", "a]]>", "T]"])
     }
 
     /// Renders a journey whose names are `names` (six of them) in both views and checks every
     /// label and tooltip reads as typed.
     static func checkRendering(_ names: [String]) throws {
+            try #require(names.count == 6)
             let journey = Journey(
                 id: "graph", title: names[0],
                 personas: [Persona(id: "p", name: names[1])],

@@ -16,6 +16,14 @@ struct MermaidExportTests {
         String(url.lastPathComponent.dropLast(".journey.json".count))
     }
 
+    @Test("each sample has its two golden files, and each golden file a sample")
+    func goldenFilesMatchSamples() throws {
+        let golden = try FileManager.default.contentsOfDirectory(atPath: Paths.golden.appendingPathComponent("mermaid").path)
+        let expected = Self.samples.flatMap { ["\(Self.name($0)).mmd", "\(Self.name($0)).md"] }
+        #expect(Self.samples.count >= 3)
+        #expect(Set(golden) == Set(expected))
+    }
+
     @Test("Mermaid export of every sample matches its golden file", arguments: samples)
     func mermaidGolden(sample url: URL) throws {
         try Golden.assertMatches(try MermaidJourneyWriter.mermaid(try sample(url)), "mermaid/\(Self.name(url)).mmd")
@@ -158,6 +166,7 @@ struct MermaidExportTests {
 
     @Test("same journey, same bytes")
     func deterministic() throws {
+        try #require(Self.samples.count >= 3)
         for url in Self.samples {
             let journey = try sample(url)
             #expect(try MermaidJourneyWriter.mermaid(journey) == MermaidJourneyWriter.mermaid(journey))

@@ -4,7 +4,7 @@ import Testing
 
 /// Checks cjm against Mermaid itself: `scripts/mermaid-journey.py` runs Mermaid's own parser
 /// (mermaid.js bundled in the PyPI package `mmdc`, no browser) on the diagrams. CI installs
-/// `mmdc`; elsewhere the tests are skipped when it is missing.
+/// `mmdc`; elsewhere the tests are skipped when it is missing (`.requires(.mermaidParser)`).
 @Suite("Mermaid's own parser")
 struct MermaidParserTests {
     /// What Mermaid's parser read from one file.
@@ -24,9 +24,9 @@ struct MermaidParserTests {
         var tasks: [Task]?
     }
 
-    /// Runs Mermaid's parser on the texts; `nil` when `mmdc` is missing outside CI.
-    static func parse(_ texts: [String]) throws -> [Parsed]? {
-        let python = try Subprocess.require("python3")
+    /// Runs Mermaid's parser on the texts: what it read from each, in order.
+    static func parse(_ texts: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [Parsed] {
+        let python = try ExternalTool.mermaidParser.path()
         let temporary = try TemporaryFolder()
         let folder = temporary.url
         var paths: [String] = []
@@ -37,25 +37,22 @@ struct MermaidParserTests {
         }
         let script = Paths.repository.appendingPathComponent("scripts/mermaid-journey.py").path
         let result = try Subprocess.run(python, [script] + paths)
-        if result.status == 3 {
-            if Subprocess.isCI { Issue.record("mmdc is not installed; .ci/run installs it") }
-            print("skipped: Mermaid's parser is not available (pip install mmdc==0.7.0)")
-            return nil
-        }
-        #expect(result.status == 0 || result.status == 1, "\(result.standardError)")
+        // 0: every file parsed, 1: one did not; anything else (3: mmdc missing) is a failure.
+        try #require(result.status == 0 || result.status == 1, "\(result.standardError)", sourceLocation: sourceLocation)
         let decoder = JSONDecoder()
         let parsed = try result.standardOutput.split(separator: "\n").map { try decoder.decode(Parsed.self, from: Data($0.utf8)) }
-        #expect(parsed.count == texts.count)
+        try #require(parsed.count == texts.count, "\(result.standardOutput)", sourceLocation: sourceLocation)
         return parsed
     }
 
     @Test("Mermaid reads every sample's export as cjm meant it: titles, sections, tasks, scores, actors",
-          .enabled(if: Subprocess.shouldRun(needing: "python3")))
+          .requires(.mermaidParser))
     func samplesParse() throws {
         let journeys = try Paths.samples("journey.json").map { url in
             try #require(JSONJourneyImporter.importJourney(from: try Paths.bytes(url), path: Paths.relative(url)).journey)
         }
-        guard let parsed = try Self.parse(try journeys.map { try MermaidJourneyWriter.mermaid($0) }) else { return }
+        try #require(journeys.count >= 3)
+        let parsed = try Self.parse(try journeys.map { try MermaidJourneyWriter.mermaid($0) })
         for (journey, mermaid) in zip(journeys, parsed) {
             #expect(mermaid.ok, "\(journey.id): \(mermaid.error ?? "")")
             let names = Dictionary(uniqueKeysWithValues: journey.personas.map { ($0.id, $0.name) })
@@ -78,7 +75,7 @@ struct MermaidParserTests {
     }
 
     @Test("Mermaid reads names full of characters it treats specially without losing anything",
-          .enabled(if: Subprocess.shouldRun(needing: "python3")))
+          .requires(.mermaidParser))
     func replacementsParse() throws {
         let journey = Journey(
             id: "j", title: "Step 1: pay; #2 %% now", description: "Line one\nline two: ok; #3 %% four",
@@ -91,7 +88,7 @@ struct MermaidParserTests {
                 Touchpoint(id: "t5", name: "accDescr {x}"),
                 Touchpoint(id: "t6", name: "accTitle: x"),
             ])])
-        guard let parsed = try Self.parse([try MermaidJourneyWriter.mermaid(journey)]), let mermaid = parsed.first else { return }
+        let mermaid = try #require(try Self.parse([try MermaidJourneyWriter.mermaid(journey)]).first)
         #expect(mermaid.ok, "\(mermaid.error ?? "")")
         #expect(mermaid.title.map { MermaidText.unescape($0) } == "Step 1: pay; #2 %% now")
         #expect(mermaid.accDescription == "Line one line two: ok; #3 %% four")
@@ -104,11 +101,11 @@ struct MermaidParserTests {
     }
 
     @Test("cjm's import reads Mermaid's documentation example and the edge cases exactly as Mermaid does",
-          .enabled(if: Subprocess.shouldRun(needing: "python3")))
+          .requires(.mermaidParser))
     func importAgrees() throws {
         let files = ["my-working-day.mmd", "agreement.mmd"].map { Paths.fixtures.appendingPathComponent("mermaid/\($0)") }
         let texts = try files.map { try String(contentsOf: $0, encoding: .utf8) }
-        guard let parsed = try Self.parse(texts) else { return }
+        let parsed = try Self.parse(texts)
         for (text, mermaid) in zip(texts, parsed) {
             #expect(mermaid.ok, "\(mermaid.error ?? "")")
             let imported = try #require(MermaidJourneyImporter.importDiagram(text).journeys.first)
@@ -134,7 +131,7 @@ struct MermaidParserTests {
     }
 
     @Test("what cjm's import rejects as invalid Mermaid, Mermaid rejects too",
-          .enabled(if: Subprocess.shouldRun(needing: "python3")))
+          .requires(.mermaidParser))
     func rejectionsAgree() throws {
         let broken = [
             "journey\n  section A\n    Pays; now: 3: Me\n",
@@ -143,7 +140,7 @@ struct MermaidParserTests {
             "journey\n  section A\n    No score at all\n",
             "journey\n  section A\n    : 3: Me\n",
         ]
-        guard let parsed = try Self.parse(broken) else { return }
+        let parsed = try Self.parse(broken)
         for (text, mermaid) in zip(broken, parsed) {
             #expect(!mermaid.ok, "Mermaid accepted \(text)")
             let imported = try #require(MermaidJourneyImporter.importDiagram(text).journeys.first)

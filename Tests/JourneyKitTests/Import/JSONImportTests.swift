@@ -43,10 +43,12 @@ struct JSONImportTests {
             ignore: ["dead-end"], jsonSchema: "../schema/journey.schema.json")
         #expect(journey == expected)
         #expect(journey.location == SourceLocation(file: "test.journey.json", line: 1, column: 1))
-        #expect(journey.personas[0].location?.line == 4)
-        #expect(journey.personas[0].location?.column == 17)
-        #expect(journey.stages[0].touchpoints[0].location?.line == 7)
-        #expect(journey.stages[0].touchpoints[0].location?.column == 5)
+        let persona = try #require(journey.personas.first)
+        #expect(persona.location?.line == 4)
+        #expect(persona.location?.column == 17)
+        let touchpoint = try #require(journey.stages.first?.touchpoints.first)
+        #expect(touchpoint.location?.line == 7)
+        #expect(touchpoint.location?.column == 5)
     }
 
     @Test("applies the documented defaults")
@@ -55,9 +57,10 @@ struct JSONImportTests {
             {"id": "j", "title": "T", "channels": [{"id": "c", "name": "C"}],
              "stages": [{"id": "s", "name": "S", "touchpoints": [{"id": "t", "name": "T"}]}]}
             """).journey)
-        #expect(journey.channels[0].kind == .other)
-        #expect(journey.channels[0].status == .live)
-        let touchpoint = journey.stages[0].touchpoints[0]
+        let channel = try #require(journey.channels.first)
+        #expect(channel.kind == .other)
+        #expect(channel.status == .live)
+        let touchpoint = try #require(journey.stages.first?.touchpoints.first)
         #expect(touchpoint.initiator == .customer)
         #expect(!touchpoint.entry && !touchpoint.momentOfTruth)
         #expect(touchpoint.emotion == nil && touchpoint.channels.isEmpty && touchpoint.personas.isEmpty)

@@ -69,16 +69,17 @@ struct XMLImportTests {
             ignore: ["dead-end"])
         #expect(journey == expected)
         #expect(journey.location == SourceLocation(file: "test.journey.xml", line: 2, column: 1))
-        #expect(journey.personas[0].location == SourceLocation(file: "test.journey.xml", line: 4, column: 3))
-        #expect(journey.stages[0].touchpoints[0].location == SourceLocation(file: "test.journey.xml", line: 14, column: 5))
+        #expect(journey.personas.first?.location == SourceLocation(file: "test.journey.xml", line: 4, column: 3))
+        #expect(journey.stages.first?.touchpoints.first?.location == SourceLocation(file: "test.journey.xml", line: 14, column: 5))
     }
 
     @Test("applies the documented defaults")
     func defaults() throws {
         let journey = try #require(load(journey(touchpoint: #"    <touchpoint id="t" name="T"/>"#)).journey)
-        #expect(journey.channels[0].kind == .other)
-        #expect(journey.channels[0].status == .live)
-        let touchpoint = journey.stages[0].touchpoints[0]
+        let channel = try #require(journey.channels.first)
+        #expect(channel.kind == .other)
+        #expect(channel.status == .live)
+        let touchpoint = try #require(journey.stages.first?.touchpoints.first)
         #expect(touchpoint.initiator == .customer)
         #expect(touchpoint.emotion == nil)
         #expect(!touchpoint.entry && !touchpoint.momentOfTruth)

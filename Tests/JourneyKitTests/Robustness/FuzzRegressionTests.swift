@@ -5,7 +5,8 @@ import Testing
 
 /// Replays inputs the fuzzers (or people) found troublesome through the same pipeline the
 /// fuzz targets run (`HostileInputPipeline`): a file under Fixtures/fuzz/TARGET/ that once
-/// crashed, hung or leaked must now pass every invariant, quickly. See docs/robustness.md.
+/// crashed, hung or leaked must now pass every invariant (the pipeline stops the process when
+/// one fails), and finish: the time limit catches a hang. See docs/robustness.md.
 @Suite("Fuzz regressions")
 struct FuzzRegressionTests {
     struct Input: CustomTestStringConvertible, Sendable {
@@ -25,14 +26,10 @@ struct FuzzRegressionTests {
         #expect(Set(Self.inputs.map(\.target)) == Set(HostileInputPipeline.Target.allCases))
     }
 
-    @Test("each regression input passes the fuzz target's invariants", arguments: inputs)
+    @Test("each regression input passes the fuzz target's invariants", .timeLimit(.minutes(1)), arguments: inputs)
     func replay(_ input: Input) throws {
-        let bytes = try Paths.bytes(input.file)
-        let clock = ContinuousClock()
-        var failures: [String] = []
-        let elapsed = clock.measure { failures = HostileInputPipeline.run(input.target, bytes: bytes) }
+        let failures = HostileInputPipeline.run(input.target, bytes: try Paths.bytes(input.file))
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
-        #expect(elapsed < .seconds(2))
     }
 
     @Test("a broken invariant is returned in words, not a crash, so the replay above can fail")

@@ -50,20 +50,20 @@ struct XMLSampleTests {
     }
 
     @Test("xmllint accepts every XML sample against schema/journey.xsd",
-          .enabled(if: Subprocess.shouldRun(needing: "xmllint")))
+          .requires(.xmllint))
     func xmllint() throws {
-        let xmllint = try Subprocess.require("xmllint")
+        let xmllint = try ExternalTool.xmllint.path()
         let samples = Paths.samples("journey.xml").map(\.path)
-        #expect(samples.count >= 3)
+        try #require(samples.count >= 3)
         let result = try Subprocess.run(xmllint, ["--noout", "--schema", Paths.schema.appendingPathComponent("journey.xsd").path] + samples)
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
         #expect(result.standardError.components(separatedBy: " validates").count - 1 == samples.count)
     }
 
     @Test("xmllint rejects what cjm rejects: the schema is the one cjm uses",
-          .enabled(if: Subprocess.shouldRun(needing: "xmllint")))
+          .requires(.xmllint))
     func xmllintRejects() throws {
-        let xmllint = try Subprocess.require("xmllint")
+        let xmllint = try ExternalTool.xmllint.path()
         let temporary = try TemporaryFolder()
         let folder = temporary.url
         let file = folder.appendingPathComponent("bad.journey.xml")

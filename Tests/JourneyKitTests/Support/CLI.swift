@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `cjm` binary, as a user would.
 enum CLI {
@@ -16,11 +17,17 @@ enum CLI {
         return Paths.repository.appendingPathComponent(".build/debug/cjm")
     }()
 
+    /// How long one run of `cjm` may take: far more than any test needs, even on a loaded
+    /// machine; only a hang reaches it.
+    static let timeLimit: Duration = .seconds(120)
+
     /// Runs `cjm` with `arguments` from the repository root (so sample paths are relative).
     static func run(_ arguments: [String], input: Data? = nil, in directory: URL = Paths.repository,
-                    environment: [String: String]? = nil) throws -> Subprocess.Result {
+                    environment: [String: String]? = nil,
+                    sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Subprocess.Result {
         var environment = environment ?? ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
-        return try Subprocess.run(executable.path, arguments, input: input, currentDirectory: directory, environment: environment)
+        return try Subprocess.run(executable.path, arguments, input: input, currentDirectory: directory, environment: environment,
+                                  timeLimit: timeLimit, sourceLocation: sourceLocation)
     }
 }

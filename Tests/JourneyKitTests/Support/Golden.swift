@@ -5,26 +5,30 @@ import Testing
 ///
 /// Run with `CJM_RECORD_GOLDEN=1 swift test` to write the current output as the new golden
 /// files; review them with `git diff` before committing. On a mismatch the test fails with a
-/// unified diff of expected against actual.
+/// unified diff of expected against actual. A recording run still compares: a golden file it
+/// had to write fails the test ("re-recorded"), so that no run passes without having compared
+/// the output with what was reviewed — run the tests again after reviewing the diff.
 enum Golden {
     static var isRecording: Bool { ProcessInfo.processInfo.environment["CJM_RECORD_GOLDEN"] == "1" }
 
     static func assertMatches(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let url = Paths.golden.appendingPathComponent(name)
+        let expected = try? String(contentsOf: url, encoding: .utf8)
+        if expected == actual { return }
         if isRecording {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try actual.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("re-recorded golden file \(name): review it with git diff, then run the tests again without CJM_RECORD_GOLDEN",
+                         sourceLocation: sourceLocation)
             return
         }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        guard let expected else {
             Issue.record("golden file \(name) is missing; record it with CJM_RECORD_GOLDEN=1 swift test", sourceLocation: sourceLocation)
             return
         }
-        if expected != actual {
-            let diff = unifiedDiff(expected, actual)
-            Issue.record("output differs from golden file \(name) (re-record with CJM_RECORD_GOLDEN=1):\n\(diff)",
-                         sourceLocation: sourceLocation)
-        }
+        let diff = unifiedDiff(expected, actual)
+        Issue.record("output differs from golden file \(name) (re-record with CJM_RECORD_GOLDEN=1):\n\(diff)",
+                     sourceLocation: sourceLocation)
     }
 
     /// A unified diff made by `diff -u`, or a simple first-difference report where diff is missing.

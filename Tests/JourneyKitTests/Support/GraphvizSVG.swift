@@ -4,10 +4,6 @@ import Testing
 /// Renders DOT with the real Graphviz and reads back what it drew, for tests that check the
 /// diagrams are accepted and show what the user typed.
 enum GraphvizSVG {
-    /// Why a test needing Graphviz was skipped, shown by Swift Testing next to the skipped test.
-    static let skippedWithoutDot: Comment =
-        "skipped: Graphviz's dot is not installed (apt-get install graphviz); CI (CI=true) installs it and runs this test"
-
     /// A node of the rendered SVG: its title (the DOT node id) and the lines of text it shows.
     struct Node: Equatable {
         var title: String
@@ -24,9 +20,10 @@ enum GraphvizSVG {
         }
     }
 
-    /// Runs `dot -Tsvg`, failing the test when dot reports an error or any warning.
+    /// Runs `dot -Tsvg`, failing the test when dot reports an error or any warning; tests that
+    /// call it declare `.requires(.dot)`.
     static func render(_ dot: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
-        let executable = try Subprocess.require("dot")
+        let executable = try ExternalTool.dot.path()
         let result = try Subprocess.run(executable, ["-Tsvg"], input: Data(dot.utf8))
         #expect(result.status == 0, "dot failed: \(result.standardError)", sourceLocation: sourceLocation)
         #expect(result.standardError.isEmpty, "dot warned: \(result.standardError)", sourceLocation: sourceLocation)
@@ -38,7 +35,7 @@ enum GraphvizSVG {
         var nodes: [Node] = []
         // Each node group starts with `class="node">`; Graphviz writes a comment before the next element.
         for chunk in svg.components(separatedBy: "class=\"node\">").dropFirst() {
-            let group = chunk.components(separatedBy: "<!-- ")[0]
+            let group = chunk.components(separatedBy: "<!-- ").first ?? ""
             guard let title = between(group, "<title>", "</title>").first else { continue }
             var texts: [(String, String)] = []
             for element in group.components(separatedBy: "<text ").dropFirst() {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs programs for tests: the built `cjm`, and real external validators (`dot`, `xmllint`, Python).
 enum Subprocess {
@@ -7,12 +8,17 @@ enum Subprocess {
         var standardOutput: String
         var standardError: String
         var outputBytes: Data
+        /// Whether the program was stopped for running longer than its time limit.
+        var timedOut = false
     }
 
     /// Runs `executable` with `arguments`, feeding `input` on standard input, and waits for it.
+    /// A program still running after `timeLimit` is terminated, and the test fails: a hang
+    /// (a read from a FIFO, an endless loop) then ends the test instead of the whole run.
     static func run(
         _ executable: String, _ arguments: [String], input: Data? = nil,
-        currentDirectory: URL? = nil, environment: [String: String]? = nil
+        currentDirectory: URL? = nil, environment: [String: String]? = nil,
+        timeLimit: Duration? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -26,6 +32,15 @@ enum Subprocess {
         process.standardError = errorPipe
         process.standardInput = inputPipe
         try process.run()
+        let timedOut = LockedBox(false)
+        if let timeLimit {
+            let seconds = Double(timeLimit.components.seconds) + Double(timeLimit.components.attoseconds) / 1e18
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+                guard process.isRunning else { return }
+                timedOut.value = true
+                process.terminate()
+            }
+        }
         // Read both pipes concurrently so a chatty child never blocks on a full pipe.
         let errorData = LockedBox(Data())
         let group = DispatchGroup()
@@ -39,10 +54,14 @@ enum Subprocess {
         let output = outputPipe.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
+        if timedOut.value {
+            Issue.record("\(executable) \(arguments.joined(separator: " ")) ran longer than \(timeLimit.map { "\($0)" } ?? "") and was stopped",
+                         sourceLocation: sourceLocation)
+        }
         return Result(status: process.terminationStatus,
                       standardOutput: String(decoding: output, as: UTF8.self),
                       standardError: String(decoding: errorData.value, as: UTF8.self),
-                      outputBytes: output)
+                      outputBytes: output, timedOut: timedOut.value)
     }
 
     /// The full path of a program on PATH, or `nil`.
@@ -55,16 +74,19 @@ enum Subprocess {
         return nil
     }
 
-    /// Whether this is a CI run, where missing external tools fail tests instead of skipping them.
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+    /// Whether this is a CI run; see ``ExternalTool/isCI``.
+    @available(*, deprecated, message: "use ExternalTool.isCI")
+    static var isCI: Bool { ExternalTool.isCI }
 
-    /// Whether a test that needs `tool` should run: always in CI (where a missing tool then
-    /// fails the test), elsewhere only when the tool is installed.
+    /// Kept for tests written before ``ExternalTool``: a tool named here is probed as
+    /// `ExternalTool` does; use `.requires(.dot)` instead.
+    @available(*, deprecated, message: "use the trait .requires(ExternalTool)")
     static func shouldRun(needing tool: String) -> Bool {
-        isCI || find(tool) != nil
+        ExternalTool.isCI || find(tool) != nil
     }
 
-    /// The path of a required external tool; records a failure when it is missing (CI installs them all).
+    /// Kept for tests written before ``ExternalTool``; use `ExternalTool.path()` instead.
+    @available(*, deprecated, message: "use ExternalTool.path()")
     static func require(_ tool: String) throws -> String {
         guard let path = find(tool) else {
             throw MissingTool(name: tool)
@@ -78,7 +100,7 @@ enum Subprocess {
     }
 }
 
-/// A value shared with a background reader.
+/// A value shared between threads: a background reader, a cache of probes.
 final class LockedBox<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: Value
@@ -86,5 +108,10 @@ final class LockedBox<Value>: @unchecked Sendable {
     var value: Value {
         get { lock.withLock { stored } }
         set { lock.withLock { stored = newValue } }
+    }
+
+    /// Reads and changes the value in one step, so no other thread sees it half-changed.
+    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        try lock.withLock { try body(&stored) }
     }
 }

@@ -47,10 +47,13 @@ extension Rule {
 public struct AnalyzedJourney: Sendable {
     /// A touchpoint with the index of the stage it belongs to.
     public struct PlacedTouchpoint: Sendable {
+        /// The touchpoint.
         public let touchpoint: Touchpoint
+        /// The index of its stage in `journey.stages`.
         public let stageIndex: Int
     }
 
+    /// The journey analysed.
     public let journey: Journey
     /// Channels by id (the first one when an id is repeated).
     public let channelsByID: [String: Channel]
@@ -71,6 +74,7 @@ public struct AnalyzedJourney: Sendable {
     /// The `ignore` lists of every element, by role and id, for suppression.
     private let ignoredRules: [Diagnostic.ReferenceRole: [String: Set<String>]]
 
+    /// Computes the lookups of `journey`, in time linear in its size.
     public init(_ journey: Journey) {
         self.journey = journey
         var channels: [String: Channel] = [:]
@@ -202,6 +206,7 @@ public struct Analyzer: Sendable {
     /// The rules this analyser runs.
     public var rules: [any Rule]
 
+    /// An analyser running `rules` except those whose ids are in `disabled` (`--disable`).
     public init(rules: [any Rule] = Analyzer.allRules, disabled: Set<String> = []) {
         self.rules = rules.filter { !disabled.contains($0.id) }
     }

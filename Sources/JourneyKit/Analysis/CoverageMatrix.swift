@@ -5,13 +5,17 @@
 public struct CoverageMatrix: Sendable, Hashable {
     /// A touchpoint in a cell; `reachesPersona` is `nil` when the matrix is not for a persona.
     public struct Entry: Sendable, Hashable {
+        /// The touchpoint's id.
         public var touchpointID: String
+        /// The touchpoint's name.
         public var name: String
+        /// Whether it reaches the persona the matrix is seen by; `nil` without a persona.
         public var reachesPersona: Bool?
     }
 
     /// One row: a channel (or touchpoints with no channel, when `channelID` is `nil`).
     public struct Row: Sendable, Hashable {
+        /// The channel's id; `nil` for the row of touchpoints without a channel.
         public var channelID: String?
         /// The channel's name, with its status when it is not live, e.g. `Pagos por WhatsApp (planned)`.
         public var label: String
@@ -21,6 +25,7 @@ public struct CoverageMatrix: Sendable, Hashable {
 
     /// The stage names, in order.
     public var stages: [String]
+    /// The rows: one per channel in journey order, then touchpoints without a channel.
     public var rows: [Row]
     /// The persona the matrix is seen by, if any.
     public var persona: Persona?

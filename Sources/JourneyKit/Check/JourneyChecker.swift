@@ -7,6 +7,7 @@ public struct CheckedJourney: Sendable {
     /// The comments of an XML file, for writing it back without losing them.
     public var comments: XMLComments
 
+    /// A checked file: its report, and the journey when it is valid.
     public init(report: FileReport, journey: Journey?, comments: XMLComments = XMLComments()) {
         self.report = report
         self.journey = journey
@@ -23,6 +24,7 @@ public struct CheckedJourney: Sendable {
 /// Options that change what a journey means or what is found in it — disabled rules today,
 /// scenarios and configuration later — live here, so every command applies them the same way.
 public struct JourneyChecker: Sendable {
+    /// Checks ids and references after reading; knows which rule ids `ignore` lists may name.
     public var validator: JourneyValidator
     /// Runs on every valid journey; invalid files get no findings.
     public var analyzer: Analyzer
@@ -36,6 +38,7 @@ public struct JourneyChecker: Sendable {
     /// (`fmt`, `convert`, `textconv`).
     public static var validatingOnly: JourneyChecker { JourneyChecker(analyzer: Analyzer(rules: [])) }
 
+    /// A checker with its own validator, e.g. one that accepts any rule id in `ignore` lists.
     public init(validator: JourneyValidator, analyzer: Analyzer) {
         self.validator = validator
         self.analyzer = analyzer

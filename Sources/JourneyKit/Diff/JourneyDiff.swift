@@ -18,14 +18,19 @@ public struct JourneyDiff: Sendable, Hashable {
     public struct FieldChange: Sendable, Hashable {
         /// The model field name, e.g. `emotion`; `stage` for a touchpoint moved between stages.
         public var field: String
+        /// The old value, as the text report prints it.
         public var old: String
+        /// The new value.
         public var new: String
     }
 
     /// One element that was added, removed or changed.
     public struct Change: Sendable, Hashable {
+        /// Added, removed, changed, moved or reordered.
         public var kind: Kind
+        /// What sort of element changed.
         public var entity: Entity
+        /// The element's id.
         public var id: String
         /// The element's human name (the new one when it changed).
         public var name: String
@@ -36,7 +41,8 @@ public struct JourneyDiff: Sendable, Hashable {
         /// For `changed`: the fields that differ, in model order.
         public var fields: [FieldChange]
 
-        public init(kind: Kind, entity: Entity, id: String, name: String, stageID: String? = nil, stageName: String? = nil, fields: [FieldChange]) {
+        /// A change of one element.
+    public init(kind: Kind, entity: Entity, id: String, name: String, stageID: String? = nil, stageName: String? = nil, fields: [FieldChange]) {
             self.kind = kind
             self.entity = entity
             self.id = id
@@ -60,6 +66,7 @@ public struct JourneyDiff: Sendable, Hashable {
     /// Whether the two versions are the same journey (findings follow from the journey).
     public var isEmpty: Bool { changes.isEmpty }
 
+    /// A diff from its changes and the findings they introduced and resolved.
     public init(changes: [Change], introducedFindings: [Diagnostic] = [], resolvedFindings: [Diagnostic] = []) {
         self.changes = changes
         self.introducedFindings = introducedFindings

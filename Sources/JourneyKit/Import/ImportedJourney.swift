@@ -9,6 +9,7 @@ public struct ImportedJourney: Sendable {
     /// The comments of an XML file, for writing it back without losing them.
     public var comments: XMLComments
 
+    /// What an importer read: the journey (if any), its problems, positions and comments.
     public init(journey: Journey?, diagnostics: [Diagnostic], sourceMap: SourceMap = SourceMap(), comments: XMLComments = XMLComments()) {
         self.journey = journey
         self.diagnostics = diagnostics

@@ -32,6 +32,7 @@ public struct Channel: Sendable, Hashable, Identifiable {
     /// Where the channel starts in its file.
     @ExcludedFromEquality public var location: SourceLocation?
 
+    /// A channel; kind `other` and status `live` unless given, as in the file format.
     public init(
         id: String,
         name: String,

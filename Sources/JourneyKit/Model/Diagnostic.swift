@@ -15,6 +15,7 @@ public struct Diagnostic: Sendable, Hashable {
             }
         }
 
+        /// Orders from the least serious (info) to the most (error).
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
@@ -22,6 +23,7 @@ public struct Diagnostic: Sendable, Hashable {
     public enum ReferenceRole: String, Sendable, Hashable, CaseIterable, Comparable {
         case channel, from, persona, stage, touchpoint
 
+        /// Orders by name, so references print in a stable order.
         public static func < (lhs: ReferenceRole, rhs: ReferenceRole) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
@@ -38,6 +40,7 @@ public struct Diagnostic: Sendable, Hashable {
     /// The ids of the elements the finding is about, by the part they play.
     public var references: [ReferenceRole: String]
 
+    /// A diagnostic; validation problems have no rule and no references.
     public init(
         severity: Severity,
         message: String,

@@ -23,6 +23,7 @@ public struct Journey: Sendable, Hashable {
     /// Where the journey starts in its file.
     @ExcludedFromEquality public var location: SourceLocation?
 
+    /// A journey built in code; everything but the id and title may be added later.
     public init(
         id: String,
         title: String,

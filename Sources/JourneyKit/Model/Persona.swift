@@ -15,6 +15,7 @@ public struct Persona: Sendable, Hashable, Identifiable {
     /// Where the persona starts in its file.
     @ExcludedFromEquality public var location: SourceLocation?
 
+    /// A persona; an empty channel list means it uses every channel.
     public init(
         id: String,
         name: String,

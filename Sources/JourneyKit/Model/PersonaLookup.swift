@@ -7,6 +7,7 @@ public struct UnknownPersona: Error, Sendable, Hashable {
     /// A near id ("did you mean …?") or the list of the journey's personas.
     public var hint: String
 
+    /// The error for the persona id `id`, with its message and hint.
     public init(id: String, message: String, hint: String) {
         self.id = id
         self.message = message

@@ -10,6 +10,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     /// The 1-based column, in Unicode code points.
     public var column: Int
 
+    /// A position: 1-based line and column (in Unicode code points).
     public init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
@@ -19,6 +20,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     /// `path:line:column`, the form editors and terminals turn into a link.
     public var description: String { "\(file):\(line):\(column)" }
 
+    /// Orders by file, then line, then column.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
@@ -30,12 +32,16 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 /// same journey, although it was found at different places.
 @propertyWrapper
 public struct ExcludedFromEquality<Value: Sendable>: Sendable, Hashable {
+    /// The value kept.
     public var wrappedValue: Value
 
+    /// Keeps `wrappedValue` out of equality and hashing.
     public init(wrappedValue: Value) {
         self.wrappedValue = wrappedValue
     }
 
+    /// Always equal: the value does not take part in comparisons.
     public static func == (lhs: Self, rhs: Self) -> Bool { true }
+    /// Adds nothing to the hash.
     public func hash(into hasher: inout Hasher) {}
 }

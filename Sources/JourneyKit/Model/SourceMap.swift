@@ -31,6 +31,7 @@ public struct SourceMap: Sendable {
     /// a flat array costs a fraction of a dictionary's memory and hashing on large journeys.
     private var entries: [Entry] = []
 
+    /// An empty map: journeys built in code have no positions.
     public init() {}
 
     /// Records where item `index` of `field` (0 for single values) of the element at `element` is.

@@ -13,6 +13,7 @@ public struct Stage: Sendable, Hashable, Identifiable {
     /// Where the stage starts in its file.
     @ExcludedFromEquality public var location: SourceLocation?
 
+    /// A stage with its touchpoints in order.
     public init(
         id: String,
         name: String,

@@ -12,6 +12,7 @@ public struct Touchpoint: Sendable, Hashable, Identifiable {
         /// The value aimed for, e.g. "< 5 min".
         public var target: String?
 
+        /// A KPI named `name`, with an optional target.
         public init(name: String, target: String? = nil) {
             self.name = name
             self.target = target
@@ -56,6 +57,7 @@ public struct Touchpoint: Sendable, Hashable, Identifiable {
     /// Where the touchpoint starts in its file.
     @ExcludedFromEquality public var location: SourceLocation?
 
+    /// A touchpoint; every field but the id and name is optional, with the defaults of the file format.
     public init(
         id: String,
         name: String,

@@ -27,6 +27,7 @@ public struct XMLComments: Sendable, Hashable {
     /// The comments' texts (what stands between `<!--` and `-->`) at each anchor, in order.
     public private(set) var comments: [Anchor: [String]] = [:]
 
+    /// No comments.
     public init() {}
 
     /// Whether the file had no comments.
@@ -35,6 +36,7 @@ public struct XMLComments: Sendable, Hashable {
     /// The number of comments.
     public var count: Int { comments.values.reduce(0) { $0 + $1.count } }
 
+    /// Keeps `texts`, in order, with the element or position `anchor` names.
     public mutating func add(_ texts: [String], at anchor: Anchor) {
         guard !texts.isEmpty else { return }
         comments[anchor, default: []] += texts

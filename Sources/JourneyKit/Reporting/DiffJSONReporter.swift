@@ -10,6 +10,7 @@ public struct DiffJSONReporter: Reporter {
         report(comparison.diff)
     }
 
+    /// The JSON of `diff` alone.
     public func report(_ diff: JourneyDiff) -> String {
         var out = JSONOutput()
         out.beginObject()

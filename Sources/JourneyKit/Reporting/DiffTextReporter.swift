@@ -8,6 +8,7 @@ public struct DiffTextReporter: Reporter {
     /// Whether to colour additions, removals and changes (only on a terminal).
     public var useColor: Bool
 
+    /// A reporter; colour only when asked (on a terminal).
     public init(useColor: Bool = false) {
         self.useColor = useColor
     }
@@ -16,6 +17,7 @@ public struct DiffTextReporter: Reporter {
         report(comparison.diff, oldPath: comparison.oldPath, newPath: comparison.newPath)
     }
 
+    /// The report of `diff` between the files `oldPath` and `newPath`, as `diff -u` heads them.
     public func report(_ diff: JourneyDiff, oldPath: String, newPath: String) -> String {
         let style = TerminalStyle(enabled: useColor)
         var lines: [String] = ["--- " + TerminalText.sanitize(oldPath), "+++ " + TerminalText.sanitize(newPath)]

@@ -9,6 +9,7 @@ public struct FileReport: Sendable, Hashable {
     /// Analyser findings about the journey itself; empty when the file is invalid.
     public var findings: [Diagnostic]
 
+    /// The report of one file.
     public init(path: String, journeyID: String?, diagnostics: [Diagnostic], findings: [Diagnostic] = []) {
         self.path = path
         self.journeyID = journeyID

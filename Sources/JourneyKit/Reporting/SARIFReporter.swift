@@ -18,6 +18,7 @@ public struct SARIFReporter: Reporter {
     /// The rules described in the run, in order; findings of rules not listed are still reported.
     public var rules: [any Rule]
 
+    /// A reporter describing `rules` in the run's `tool.driver.rules`.
     public init(rules: [any Rule] = Analyzer.allRules) {
         self.rules = rules
     }

@@ -8,6 +8,7 @@ public struct TextReporter: Reporter {
     /// Whether to colour severities (only on a terminal).
     public var useColor: Bool
 
+    /// A reporter; colour only when asked (on a terminal).
     public init(useColor: Bool = false) {
         self.useColor = useColor
     }

@@ -15,6 +15,7 @@ public struct ReportStyle: Sendable, Hashable {
     /// Whether to colour the output (text reporters only, and only on a terminal).
     public var useColor: Bool
 
+    /// A style; colour is off unless asked for.
     public init(useColor: Bool = false) {
         self.useColor = useColor
     }

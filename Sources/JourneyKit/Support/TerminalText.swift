@@ -4,6 +4,7 @@
 /// right-to-left overrides that make a message read differently from what it says; these
 /// are shown as visible `\u{…}` escapes instead.
 public enum TerminalText {
+    /// The text with control characters and bidirectional overrides shown as `\u{…}` escapes.
     public static func sanitize(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var result = ""

@@ -19,6 +19,7 @@ public struct DOTExporter: Sendable {
     /// Whether findings are drawn (unserved touchpoints, broken handoffs, channel gaps).
     public var showsFindings: Bool
 
+    /// An exporter drawing `view`, focused on `persona` when given, with or without the findings.
     public init(view: View = .flow, persona: String? = nil, showsFindings: Bool = true) {
         self.view = view
         self.persona = persona

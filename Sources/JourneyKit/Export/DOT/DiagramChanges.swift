@@ -11,6 +11,7 @@ public struct DiagramChanges: Sendable, Hashable {
 
     /// A touchpoint that is gone, drawn where it used to be.
     public struct Ghost: Sendable, Hashable {
+        /// The removed touchpoint, as it was.
         public var touchpoint: Touchpoint
         /// The stage it was in (in the old journey).
         public var stageID: String
@@ -20,12 +21,15 @@ public struct DiagramChanges: Sendable, Hashable {
 
     /// A stage that is gone, drawn as a ghost after the stage it used to follow.
     public struct GhostStage: Sendable, Hashable {
+        /// The removed stage, as it was.
         public var stage: Stage
         /// The stage of the new journey it came after, or `nil` when it came first.
         public var afterStageID: String?
     }
 
+    /// How each added or changed touchpoint is marked, by id.
     public var touchpoints: [String: Mark]
+    /// How each added or changed stage is marked, by id.
     public var stages: [String: Mark]
     /// Removed touchpoints of stages that still exist, in old document order.
     public var ghosts: [Ghost]

@@ -4,6 +4,7 @@
 /// own line, prefixed by the element it belongs to, so a changed emotion shows as one
 /// changed line whatever the file's format or layout.
 public enum JourneyOutlineWriter {
+    /// The outline of `journey`: one fact per line, for line-based diffs.
     public static func write(_ journey: Journey) -> String {
         var lines: [String] = []
         lines.append("journey \(journey.id): \(journey.title)")

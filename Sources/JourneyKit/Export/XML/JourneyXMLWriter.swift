@@ -16,11 +16,13 @@ public enum JourneyXMLWriter {
         /// Why it cannot be written.
         public var reason: String
 
+        /// The error for `field`, saying why XML cannot hold it.
         public init(field: String, reason: String) {
             self.field = field
             self.reason = reason
         }
 
+        /// E.g. "the name holds a control character".
         public var description: String { "the \(field) \(reason)" }
     }
 

@@ -30,6 +30,10 @@ struct CJM: AsyncParsableCommand {
         // Writing to a closed pipe (`cjm check | head`, a `dot` that exited early) must be an
         // error cjm reports, not a fatal signal; only the executable sets this process-wide.
         Platform.ignoreBrokenPipe()
+        if let message = unknownCommandMessage(Array(CommandLine.arguments.dropFirst())) {
+            FileHandleOutput.standardError.write(message)
+            exit(withError: ExitCode(ExitStatus.invalidInput))
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -46,6 +50,17 @@ struct CJM: AsyncParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// The message for a first argument that names no command (`cjm chek`), with the nearest
+    /// command; `nil` when the first argument is a command, an option, or absent.
+    static func unknownCommandMessage(_ arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        let names = configuration.subcommands.map { $0.configuration.commandName ?? "" } + ["help"]
+        guard !names.contains(first) else { return nil }
+        let hint = Suggestion.hint(for: first, among: names, fallback: "`cjm --help` lists the commands")
+            ?? "`cjm --help` lists the commands"
+        return "error: unknown command \"\(TerminalText.sanitize(first))\"\n  hint: \(hint)\n"
     }
 }
 

@@ -41,11 +41,7 @@ struct JSONScanner {
     private(set) var offset: Int
     private var line = 1
     private var lineStart: Int
-    // Columns are counted forward from the last one asked for on the same line, so that
-    // asking for every element's position in a one-line (minified) file stays linear.
-    private var columnCacheLineStart = -1
-    private var columnCacheOffset = 0
-    private var columnCacheColumn = 1
+    private var columns = ColumnCounter()
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
@@ -63,26 +59,7 @@ struct JSONScanner {
     var isAtEnd: Bool { offset >= bytes.count }
 
     mutating func location(of mark: Mark) -> SourceLocation {
-        let start: Int
-        var column: Int
-        if mark.lineStart == columnCacheLineStart, mark.offset >= columnCacheOffset {
-            start = columnCacheOffset
-            column = columnCacheColumn
-        } else {
-            start = mark.lineStart
-            column = 1
-        }
-        var index = start
-        let end = min(mark.offset, bytes.count)
-        while index < end {
-            // Every byte that is not a UTF-8 continuation byte starts a code point.
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
-        columnCacheLineStart = mark.lineStart
-        columnCacheOffset = end
-        columnCacheColumn = column
-        return SourceLocation(file: file, line: mark.line, column: column)
+        SourceLocation(file: file, line: mark.line, column: columns.column(of: mark.offset, lineStart: mark.lineStart, in: bytes))
     }
 
     mutating func currentLocation() -> SourceLocation { location(of: mark) }

@@ -43,40 +43,24 @@ struct XMLSourceText {
         self.lineStarts = lineStarts
     }
 
-    /// The last position computed, so that the next one on the same line counts on from it
-    /// instead of from the line's start: a journey written on one long line stays linear.
-    private final class LastPosition {
-        var offset = 0
-        var line = 1
-        var column = 1
+    /// The column counter, in a box because `location(ofOffset:)` is asked for while reading.
+    private final class Columns {
+        var counter = ColumnCounter()
     }
 
-    private let last = LastPosition()
+    private let columns = Columns()
 
     /// The line and column (in Unicode code points) of a byte offset.
     func location(ofOffset offset: Int) -> SourceLocation {
         let offset = min(max(0, offset), bytes.count)
-        var line: Int
-        var index: Int
-        var column: Int
-        if offset >= last.offset, last.line >= lineStarts.count || offset < lineStarts[last.line] {
-            (line, index, column) = (last.line, last.offset, last.column)
-        } else {
-            var low = 0
-            var high = lineStarts.count - 1
-            while low < high {
-                let middle = (low + high + 1) / 2
-                if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-            }
-            (line, index, column) = (low + 1, lineStarts[low], 1)
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
         }
-        while index < offset {
-            // Count code points: every byte that does not continue a UTF-8 sequence starts one.
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
-        (last.offset, last.line, last.column) = (offset, line, column)
-        return SourceLocation(file: file, line: line, column: column)
+        let column = columns.counter.column(of: offset, lineStart: lineStarts[low], in: bytes)
+        return SourceLocation(file: file, line: low + 1, column: column)
     }
 
     /// The location of a line and column as libxml2 reports them (0 means unknown).

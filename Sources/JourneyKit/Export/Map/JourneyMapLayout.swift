@@ -207,18 +207,27 @@ struct JourneyMapLayout {
             if content.subtitle != nil { y += MapStyle.blockHeight(lines: 1, size: MapStyle.subtitleSize) + 8 }
             y += 8
             let columns = makeColumns()
-            let lanes = layout.lanes
-            let legend = legendItems(lanes: lanes, columns: columns)
-            let legendTop = layout.pageHeight - margin - legendRowsHeight(legend, width: width - 2 * margin)
+            var lanes = layout.lanes
+            var needs = lanes.map { need(of: $0, columns: columns) }
             // Stage heads, as tall as the tallest.
             let headLines = parts.indices.map { index in
                 MapText.wrap(stageName(parts[index]), width: partFrame(part: index, columns: columns).width - 16, size: MapStyle.stageSize, bold: true).count
             }.max() ?? 1
             let headHeight = MapStyle.blockHeight(lines: min(2, headLines), size: MapStyle.stageSize) + 16
             let lanesTop = y + headHeight + MapStyle.gap
-            let available = legendTop - MapStyle.gap - lanesTop - Double(max(0, lanes.count - 1)) * MapStyle.gap / 2
+            var legend = legendItems(lanes: lanes, columns: columns)
+            var legendTop = layout.pageHeight - margin - legendRowsHeight(legend, width: width - 2 * margin)
+            var available: Double { legendTop - MapStyle.gap - lanesTop - Double(max(0, lanes.count - 1)) * MapStyle.gap / 2 }
+            // On a page too short for every lane even with its texts cut, the last lanes are left out
+            // rather than drawn over each other.
+            while lanes.count > 1, needs.reduce(0, { $0 + $1.least }) > available {
+                lanes.removeLast()
+                needs.removeLast()
+                legend = legendItems(lanes: lanes, columns: columns)
+                legendTop = layout.pageHeight - margin - legendRowsHeight(legend, width: width - 2 * margin)
+            }
             return VerticalPlan(columns: columns, lanes: lanes, legend: legend, headTop: y, headHeight: headHeight, lanesTop: lanesTop,
-                                legendTop: legendTop, available: available, needs: lanes.map { need(of: $0, columns: columns) })
+                                legendTop: legendTop, available: available, needs: needs)
         }
 
         // MARK: Columns
@@ -296,8 +305,8 @@ struct JourneyMapLayout {
                 let height = max(titleHeight, card + 2 * MapStyle.cellPadding)
                 return (height, height)
             case .emotion:
-                let height = max(titleHeight, 4 * MapStyle.emotionStep + 64)
-                return (height, height)
+                // Level labels need 18 units apart at least; 28 reads best.
+                return (max(titleHeight, 4 * MapStyle.emotionStep + 64), max(titleHeight, 4 * 18 + 64))
             default:
                 var need = 0.0
                 for column in columns {
@@ -317,7 +326,7 @@ struct JourneyMapLayout {
                     }
                 }
                 let height = max(titleHeight, need + 2 * MapStyle.cellPadding)
-                return (height, max(titleHeight, min(height, noteHeight(lines: 2) + 2 * MapStyle.cellPadding)))
+                return (height, max(titleHeight, min(height, noteHeight(lines: 1) + 2 * MapStyle.cellPadding)))
             }
         }
 
@@ -330,14 +339,17 @@ struct JourneyMapLayout {
             var left = available - needs.indices.filter { !open.contains($0) }.reduce(0) { $0 + needs[$1].need }
             while !open.isEmpty {
                 let share = left / Double(open.count)
-                // Lanes that need less than a share, or whose least is more, are settled.
-                let settled = open.filter { needs[$0].need <= share || needs[$0].least >= share }
+                // Lanes that cannot go down to a share take their least first; then lanes that
+                // need less than a share take what they need; the rest share what is left.
+                let stubborn = open.filter { needs[$0].least >= share }
+                let modest = open.filter { needs[$0].need <= share }
+                let settled = !stubborn.isEmpty ? stubborn : modest
                 if settled.isEmpty {
                     for index in open { heights[index] = share.rounded(.down) }
                     break
                 }
                 for index in settled {
-                    heights[index] = needs[index].need <= share ? needs[index].need : needs[index].least
+                    heights[index] = stubborn.isEmpty ? needs[index].need : needs[index].least
                     left -= heights[index]
                     open.remove(index)
                 }
@@ -463,8 +475,10 @@ struct JourneyMapLayout {
                         let stage = content.stages[part.stage]
                         guard !stage.findings.isEmpty else { continue }
                         let span = partFrame(part: index, columns: columns)
+                        let cardsHaveFindings = columns.contains { $0.part == index && $0.card?.findings.isEmpty == false }
                         let used = drawNotes(stage.findings.map { ($0.text, $0.rule) }, lane: lane,
-                                             frame: MapRect(x: span.x, y: cellTop, width: span.width, height: cellBottom - cellTop), reserveBelow: true)
+                                             frame: MapRect(x: span.x, y: cellTop, width: span.width, height: cellBottom - cellTop),
+                                             reserveBelow: cardsHaveFindings)
                         partTop[index] = cellTop + used + MapStyle.chipGap
                     }
                 }
@@ -581,8 +595,8 @@ struct JourneyMapLayout {
 
         // MARK: Emotion
 
-        static func levelY(_ level: Int, top: Double) -> Double {
-            top + 36 + Double(2 - level) * MapStyle.emotionStep
+        static func levelY(_ level: Int, top: Double, height: Double) -> Double {
+            top + 36 + Double(2 - level) * min(MapStyle.emotionStep, (height - 64) / 4)
         }
 
         mutating func drawEmotion(top: Double, height: Double, columns: [Column], titleBox: Int, titleBottom: Double) {
@@ -590,7 +604,7 @@ struct JourneyMapLayout {
             let left = layout.columnsLeft - MapStyle.gap / 2
             let right = layout.pageWidth - MapStyle.margin
             for level in stride(from: 2, through: -2, by: -1) {
-                let y = Self.levelY(level, top: top) + 8
+                let y = Self.levelY(level, top: top, height: height) + 8
                 children.append(.line(MapPoint(x: left, y: y), MapPoint(x: right, y: y),
                                       MapPaint(stroke: level == 0 ? MapStyle.muted : MapStyle.rule, strokeWidth: level == 0 ? 1.2 : 0.8, dash: level == 0 ? nil : "2 4")))
                 let sign = level > 0 ? "+\(level)" : level < 0 ? "−\(-level)" : "0"
@@ -619,7 +633,7 @@ struct JourneyMapLayout {
                         current = []
                         continue
                     }
-                    let point = MapPoint(x: column.x + column.width / 2, y: Self.levelY(value, top: top) + 8)
+                    let point = MapPoint(x: column.x + column.width / 2, y: Self.levelY(value, top: top, height: height) + 8)
                     current.append(point)
                     markers.append(.circle(point, radius: 7, MapPaint(fill: multiple ? color : MapStyle.emotionColors[value + 2], stroke: MapStyle.ink, strokeWidth: 1.5)))
                 }

@@ -72,7 +72,10 @@ struct JourneyMapLayout {
         }
         // The fewest pages, then the narrowest capacity that keeps that count: pages even out.
         let fewest = pack(capacity) ?? [parts]
-        for smaller in 1..<max(1, capacity) {
+        let columns = parts.reduce(0) { $0 + $1.columns }
+        // No capacity below an even share of the columns can keep the page count: start there.
+        let evenShare = max(1, (columns + fewest.count - 1) / fewest.count)
+        for smaller in min(evenShare, capacity)..<max(1, capacity) {
             if let even = pack(smaller), even.count == fewest.count { return even }
         }
         return fewest

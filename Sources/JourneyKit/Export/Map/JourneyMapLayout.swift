@@ -4,8 +4,23 @@
 /// readable size go to further pages, split at stage boundaries; a stage too wide for a page
 /// alone is split with a "continued" mark.
 struct JourneyMapLayout {
-    var content: JourneyMapContent
-    var options: JourneyMapOptions
+    let content: JourneyMapContent
+    let options: JourneyMapOptions
+    /// The lanes drawn: those the options name, else every lane with content.
+    let lanes: [MapLane]
+    /// Wraps measured once for the whole map.
+    let texts = MapTextCache()
+
+    init(content: JourneyMapContent, options: JourneyMapOptions) {
+        self.content = content
+        self.options = options
+        // Worked out once: every page and every trial of the pagination asks for them.
+        if let lanes = options.lanes {
+            self.lanes = lanes.filter { $0 != .findings || options.showsFindings }
+        } else {
+            self.lanes = MapLane.allCases.filter { content.hasContent($0) && ($0 != .findings || options.showsFindings) }
+        }
+    }
 
     /// A run of a stage's cards placed on one page.
     struct StagePart: Hashable {
@@ -17,11 +32,6 @@ struct JourneyMapLayout {
         var columns: Int { max(1, cards.count) }
     }
 
-    /// The lanes drawn: those the options name, else every lane with content.
-    var lanes: [MapLane] {
-        if let lanes = options.lanes { return lanes.filter { $0 != .findings || options.showsFindings } }
-        return MapLane.allCases.filter { content.hasContent($0) && ($0 != .findings || options.showsFindings) }
-    }
 
     private var pageWidth: Double { Double(options.page.width) }
     private var pageHeight: Double { Double(options.page.height) }
@@ -157,7 +167,7 @@ struct JourneyMapLayout {
                 let background = MapRect(x: frame.x - MapStyle.gap / 2, y: headTop, width: frame.width + MapStyle.gap,
                                          height: max(headHeight, lanesEnd - headTop))
                 let head = MapRect(x: frame.x, y: headTop, width: frame.width, height: headHeight)
-                let fit = MapText.fit(stageName(part), width: head.width - 16, size: MapStyle.stageSize, bold: true, maxLines: 2)
+                let fit = layout.texts.fit(stageName(part), width: head.width - 16, size: MapStyle.stageSize, bold: true, maxLines: 2)
                 let runs = lines(fit.lines, x: head.x + 8, top: head.y + 8, size: MapStyle.stageSize, bold: true, color: MapStyle.paper)
                 boxes.append(MapBox(kind: "stage", frame: head, texts: runs, parent: nil, id: stage.id))
                 var children: [MapNode] = [
@@ -214,7 +224,7 @@ struct JourneyMapLayout {
             var needs = lanes.map { need(of: $0, columns: columns) }
             // Stage heads, as tall as the tallest.
             let headLines = parts.indices.map { index in
-                MapText.wrap(stageName(parts[index]), width: partFrame(part: index, columns: columns).width - 16, size: MapStyle.stageSize, bold: true).count
+                layout.texts.wrap(stageName(parts[index]), width: partFrame(part: index, columns: columns).width - 16, size: MapStyle.stageSize, bold: true).count
             }.max() ?? 1
             let headHeight = MapStyle.blockHeight(lines: min(2, headLines), size: MapStyle.stageSize) + 16
             let lanesTop = y + headHeight + MapStyle.gap
@@ -294,13 +304,13 @@ struct JourneyMapLayout {
         func notesHeight(_ texts: [String], width: Double) -> Double {
             guard !texts.isEmpty else { return 0 }
             return texts.reduce(0) { total, text in
-                total + noteHeight(lines: MapText.wrap(text, width: width - 2 * MapStyle.notePadding, size: MapStyle.bodySize, bold: false).count)
+                total + noteHeight(lines: layout.texts.wrap(text, width: width - 2 * MapStyle.notePadding, size: MapStyle.bodySize, bold: false).count)
             } + Double(texts.count - 1) * MapStyle.chipGap
         }
 
         /// The height a lane needs and the least it can do with.
         func need(of lane: MapLane, columns: [Column]) -> (need: Double, least: Double) {
-            let titleLines = MapText.wrap(words.title(of: lane), width: MapStyle.laneTitleWidth - 16, size: MapStyle.laneTitleSize, bold: true).count
+            let titleLines = layout.texts.wrap(words.title(of: lane), width: MapStyle.laneTitleWidth - 16, size: MapStyle.laneTitleSize, bold: true).count
             let titleHeight = MapStyle.blockHeight(lines: titleLines, size: MapStyle.laneTitleSize) + 16
             switch lane {
             case .touchpoints:
@@ -363,7 +373,7 @@ struct JourneyMapLayout {
         // MARK: Cards
 
         func nameFit(_ card: JourneyMapContent.Card, width: Double) -> MapText.Fit {
-            MapText.fit(card.name, width: width - 2 * MapStyle.cardPadding, size: MapStyle.nameSize, bold: true, maxLines: MapStyle.maxNameLines)
+            layout.texts.fit(card.name, width: width - 2 * MapStyle.cardPadding, size: MapStyle.nameSize, bold: true, maxLines: MapStyle.maxNameLines)
         }
 
         /// A channel chip: its lines, its tooltip when cut, and its frame within the chip area.
@@ -407,7 +417,7 @@ struct JourneyMapLayout {
                 case .planned: words.planned
                 case .retired: words.retired
                 }
-                let fit = MapText.fit(chip.name, width: textWidth, size: MapStyle.bodySize, bold: false, maxLines: 2)
+                let fit = layout.texts.fit(chip.name, width: textWidth, size: MapStyle.bodySize, bold: false, maxLines: 2)
                 var lines = fit.lines
                 if !status.isEmpty {
                     let last = lines[lines.count - 1] + " · " + status
@@ -448,7 +458,7 @@ struct JourneyMapLayout {
                                        MapPaint(stroke: MapStyle.ink, strokeWidth: 2, dash: "12 6")))
             }
             let titleCell = MapRect(x: margin, y: top, width: MapStyle.laneTitleWidth, height: height)
-            let titleFit = MapText.fit(words.title(of: lane), width: titleCell.width - 16, size: MapStyle.laneTitleSize, bold: true,
+            let titleFit = layout.texts.fit(words.title(of: lane), width: titleCell.width - 16, size: MapStyle.laneTitleSize, bold: true,
                                        maxLines: max(1, Int((height - 16) / MapStyle.lineHeight(MapStyle.laneTitleSize))))
             let titleRuns = lines(titleFit.lines, x: titleCell.x + 8, top: titleCell.y + 8, size: MapStyle.laneTitleSize, bold: true)
             let titleBox = boxes.count
@@ -550,7 +560,7 @@ struct JourneyMapLayout {
             let bottom = frame.maxY - (reserveBelow ? noteHeight(lines: 1) + MapStyle.chipGap : 0)
             for (index, note) in texts.enumerated() {
                 let left = texts.count - index - 1
-                let wrapped = MapText.wrap(note.text, width: innerWidth, size: MapStyle.bodySize, bold: false)
+                let wrapped = layout.texts.wrap(note.text, width: innerWidth, size: MapStyle.bodySize, bold: false)
                 let full = noteHeight(lines: wrapped.count)
                 let room = bottom - y
                 let fitsWithNext = left == 0 ? full <= room + 0.01 : full + MapStyle.chipGap + noteHeight(lines: 1) <= room + 0.01
@@ -559,7 +569,7 @@ struct JourneyMapLayout {
                 if !fitsWithNext {
                     let maxLines = Int((room - noteHeight(lines: 1)) / MapStyle.lineHeight(MapStyle.bodySize)) + 1
                     guard maxLines >= 1 else { break }
-                    fit = MapText.fit(note.text, width: innerWidth, size: MapStyle.bodySize, bold: false, maxLines: min(maxLines, wrapped.count),
+                    fit = layout.texts.fit(note.text, width: innerWidth, size: MapStyle.bodySize, bold: false, maxLines: min(maxLines, wrapped.count),
                                       suffix: left > 0 ? " +\(left)" : "")
                     if fit.isCut || left > 0 {
                         tooltip = texts[index...].map(\.text).joined(separator: "\n")
@@ -576,7 +586,7 @@ struct JourneyMapLayout {
         }
 
         mutating func placeNote(_ text: String, kind: String, frame: MapRect, fill: String?, stroke: String, italic: Bool) {
-            let fit = MapText.fit(text, width: frame.width - 2 * MapStyle.notePadding, size: MapStyle.bodySize, bold: false, maxLines: 1)
+            let fit = layout.texts.fit(text, width: frame.width - 2 * MapStyle.notePadding, size: MapStyle.bodySize, bold: false, maxLines: 1)
             var runs = lines(fit.lines, x: frame.x + MapStyle.notePadding, top: frame.y + MapStyle.notePadding, size: MapStyle.bodySize)
             for index in runs.indices {
                 runs[index].italic = italic
@@ -740,7 +750,7 @@ struct JourneyMapLayout {
                     case .cut:
                         children.append(.text(MapTextRun(text: MapText.ellipsis, x: middle.x, y: y + 16, size: MapStyle.markSize, bold: true, anchor: .middle)))
                     }
-                    let fit = MapText.fit(legendText(item), width: itemWidth - Self.legendSymbolWidth - 6, size: MapStyle.bodySize, bold: false, maxLines: 1)
+                    let fit = layout.texts.fit(legendText(item), width: itemWidth - Self.legendSymbolWidth - 6, size: MapStyle.bodySize, bold: false, maxLines: 1)
                     let run = MapTextRun(text: fit.lines.first ?? "", x: x + Self.legendSymbolWidth + 6, y: y + 16, size: MapStyle.bodySize, color: MapStyle.muted)
                     children.append(.text(run))
                     boxes.append(MapBox(kind: "legend", frame: frame, texts: [run], parent: nil, id: nil))
@@ -761,7 +771,7 @@ struct JourneyMapLayout {
 
         /// A single line of text, cut to `width`, as its own box.
         mutating func placeLine(_ text: String, kind: String, x: Double, y: Double, width: Double, size: Double, bold: Bool = false, color: String = MapStyle.ink) {
-            let fit = MapText.fit(text, width: width, size: size, bold: bold, maxLines: 1)
+            let fit = layout.texts.fit(text, width: width, size: size, bold: bold, maxLines: 1)
             let runs = lines(fit.lines, x: x, top: y, size: size, bold: bold, color: color)
             boxes.append(MapBox(kind: kind, frame: MapRect(x: x, y: y, width: width, height: MapStyle.blockHeight(lines: 1, size: size)), texts: runs, parent: nil, id: nil))
             nodes.append(.group(attributes: [MapAttribute(name: "class", value: kind)], tooltip: cutTooltip(fit, text), children: runs.map(MapNode.text)))

@@ -41,7 +41,24 @@ enum MapFontMetrics {
 
     /// The width of a string at `size` units.
     static func width(_ text: String, size: Double, bold: Bool) -> Double {
-        width(text.unicodeScalars, size: size, bold: bold)
+        asciiWidth(text.utf8, size: size, bold: bold) ?? width(text.unicodeScalars, size: size, bold: bold)
+    }
+
+    /// The width of a substring at `size` units.
+    static func width(_ text: Substring, size: Double, bold: Bool) -> Double {
+        asciiWidth(text.utf8, size: size, bold: bold) ?? width(text.unicodeScalars, size: size, bold: bold)
+    }
+
+    /// The width of printable ASCII text straight from its bytes (most names and notes), or nil
+    /// for text with other characters. The same numbers as `advance(of:)`, only faster.
+    private static func asciiWidth<Bytes: Collection<UInt8>>(_ bytes: Bytes, size: Double, bold: Bool) -> Double? {
+        let table = bold ? boldWidths : regularWidths
+        var total = 0
+        for byte in bytes {
+            guard byte >= 0x20, byte < 0x7F else { return nil }
+            total += Int(table[Int(byte) - 0x20])
+        }
+        return Double(total) * size / 2048
     }
 
     /// Combining marks, joiners, direction marks and variation selectors take no room of their own.

@@ -1,3 +1,31 @@
+/// Wrapped texts already measured for one map: the layout asks for the same text at the same
+/// width while it paginates, sizes lanes and draws.
+final class MapTextCache {
+    private struct Key: Hashable {
+        var text: String
+        var width: Double
+        var size: Double
+        var bold: Bool
+    }
+
+    private var wraps: [Key: [String]] = [:]
+
+    /// `MapText.wrap`, remembered.
+    func wrap(_ text: String, width: Double, size: Double, bold: Bool) -> [String] {
+        let key = Key(text: text, width: width, size: size, bold: bold)
+        if let lines = wraps[key] { return lines }
+        let lines = MapText.wrap(text, width: width, size: size, bold: bold)
+        wraps[key] = lines
+        return lines
+    }
+
+    /// `MapText.fit`, on a remembered wrap.
+    func fit(_ text: String, width: Double, size: Double, bold: Bool, maxLines: Int, suffix: String = "") -> MapText.Fit {
+        MapText.fit(text, width: width, size: size, bold: bold, maxLines: maxLines, suffix: suffix,
+                    wrapped: wrap(text, width: width, size: size, bold: bold))
+    }
+}
+
 /// Text on the map: wrapping to a width in font units, cutting with "…", and XML escaping.
 ///
 /// Works on Unicode scalars (and on Characters only to split an over-long word, so that a
@@ -45,7 +73,7 @@ enum MapText {
             var line = ""
             var lineWidth = 0.0
             for word in paragraph.split(separator: " ") {
-                let wordWidth = MapFontMetrics.width(word.unicodeScalars, size: size, bold: bold)
+                let wordWidth = MapFontMetrics.width(word, size: size, bold: bold)
                 if !line.isEmpty, lineWidth + spaceWidth + wordWidth <= width {
                     line += " "
                     line += word
@@ -82,9 +110,10 @@ enum MapText {
 
     /// `text` wrapped to `width` in at most `maxLines` lines, the last one cut with "…" (and
     /// ending in `suffix`, e.g. " +2", when given) if the text is longer.
-    static func fit(_ text: String, width: Double, size: Double, bold: Bool, maxLines: Int, suffix: String = "") -> Fit {
+    static func fit(_ text: String, width: Double, size: Double, bold: Bool, maxLines: Int, suffix: String = "",
+                    wrapped: [String]? = nil) -> Fit {
         guard maxLines > 0 else { return Fit(lines: [], isCut: true) }
-        var lines = wrap(text, width: width, size: size, bold: bold)
+        var lines = wrapped ?? wrap(text, width: width, size: size, bold: bold)
         guard lines.count > maxLines || !suffix.isEmpty else { return Fit(lines: lines, isCut: false) }
         let isCut = lines.count > maxLines
         lines.removeLast(max(0, lines.count - maxLines))
@@ -101,7 +130,7 @@ enum MapText {
         let ending = ending.hasPrefix(ellipsis) ? ending : ellipsis + ending
         let endingWidth = MapFontMetrics.width(ending, size: size, bold: bold)
         var kept = Substring(line)
-        while !kept.isEmpty, MapFontMetrics.width(kept.unicodeScalars, size: size, bold: bold) + endingWidth > width {
+        while !kept.isEmpty, MapFontMetrics.width(kept, size: size, bold: bold) + endingWidth > width {
             kept.removeLast()
         }
         while kept.last == " " { kept.removeLast() }

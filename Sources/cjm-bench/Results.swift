@@ -100,6 +100,12 @@ struct BenchmarkResults {
             rows.append(("JSON import of 100k ≤ 0.5× JSONSerialization", "\(String(format: "%.2f", ratio))×", ratio <= 0.5))
         }
         for format in [JourneyFormat.json, .xml] {
+            guard let set = set(1_000, format), let importTime = set.timing("import")?.median,
+                  let map = set.timing("map render")?.median, importTime > 0 else { continue }
+            rows.append(("map of the 1k \(format.rawValue.uppercased()) journey ≤ 10× its import", "\(String(format: "%.2f", map / importTime))×",
+                         map <= 10 * importTime))
+        }
+        for format in [JourneyFormat.json, .xml] {
             guard let large = set(100_000, format), let small = set(10_000, format) else { continue }
             var worst = ("", 0.0)
             for (measured, timing) in large.timings {

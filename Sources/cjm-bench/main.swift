@@ -139,6 +139,10 @@ for size in options.sizes {
         set.add(.phase("validation"), Timing.measure(runs: runs) { _ = validator.validate(model, sourceMap: imported.sourceMap) })
         set.add(.phase("analysis"), Timing.measure(runs: runs) { _ = analyzer.analyze(model) })
         set.add(.phase("DOT export"), Timing.measure(runs: runs) { _ = DOTExporter().export(model, findings: findings) })
+        if size <= 10_000 {
+            // The journey map: content, layout of every page, SVG (issue 13: ≤ 10× import at 1,000).
+            set.add(.phase("map render"), Timing.measure(runs: runs) { _ = try? JourneyMapRenderer().pages(model, findings: findings) })
+        }
         let checker = JourneyChecker()
         set.add(.phase("check"), Timing.measure(runs: runs) { _ = checker.check(bytes: bytes, path: path, format: format) })
 

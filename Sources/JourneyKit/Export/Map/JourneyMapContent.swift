@@ -1,0 +1,190 @@
+/// What a journey map shows, before any geometry: the stages as columns, a card per
+/// touchpoint with the texts of each lane, and the emotion lines.
+///
+/// One builder (`init(journey:findings:options:)`) reads the journey, so that a new field of
+/// the format changes only the builder, not the layout or the SVG writer.
+struct JourneyMapContent: Sendable, Hashable {
+    /// A channel on a touchpoint card.
+    struct Chip: Sendable, Hashable {
+        var name: String
+        var status: Channel.Status
+    }
+
+    /// A text of a lane (a pain, an opportunity, a KPI…), with the persona it is about, if any.
+    struct Note: Sendable, Hashable {
+        var text: String
+        /// The name of the persona whose experience this is (shown before the text).
+        var persona: String? = nil
+
+        /// What the map draws: "Name: text" for a persona's note.
+        var shown: String { persona.map { "\($0): \(text)" } ?? text }
+    }
+
+    /// A finding in the words of the map's language.
+    struct Finding: Sendable, Hashable {
+        var rule: String
+        var severity: Diagnostic.Severity
+        var text: String
+    }
+
+    /// A step behind the line of visibility (format 1.1).
+    struct BackstageItem: Sendable, Hashable {
+        /// `backstage`, `support` or `system`.
+        var kind: String
+        var name: String
+        var owner: String?
+    }
+
+    /// A touchpoint as the map draws it.
+    struct Card: Sendable, Hashable {
+        var id: String
+        var name: String
+        var chips: [Chip]
+        var initiator: Touchpoint.Initiator
+        var isEntry: Bool
+        var isMomentOfTruth: Bool
+        var pains: [Note]
+        var opportunities: [Note]
+        var kpis: [Note]
+        var owners: [String]
+        var backstage: [BackstageItem]
+        var findings: [Finding]
+    }
+
+    /// A stage: its column head and its cards in order.
+    struct Column: Sendable, Hashable {
+        var id: String
+        var name: String
+        var cards: [Card]
+        /// Findings about the stage as a whole (empty stage, channel gap…).
+        var findings: [Finding]
+    }
+
+    /// One emotion line: a value per card of the map, in map order; nil leaves a gap.
+    struct EmotionSeries: Sendable, Hashable {
+        /// The persona's id; "" for the single line of a journey whose personas feel alike.
+        var persona: String
+        /// The name written at the line's end; "" for the single line.
+        var name: String
+        var values: [Int?]
+    }
+
+    var title: String
+    /// Scenario and persona, when the map shows one.
+    var subtitle: String?
+    var stages: [Column]
+    var emotion: [EmotionSeries]
+    var words: DiagramWords
+
+    /// Every card of the map, in order (the order of the emotion values).
+    var cards: [Card] { stages.flatMap(\.cards) }
+
+    /// Whether a lane has anything to show.
+    func hasContent(_ lane: MapLane) -> Bool {
+        let cards = self.cards
+        switch lane {
+        case .touchpoints: return true
+        case .emotion: return emotion.contains { $0.values.contains { $0 != nil } }
+        case .pains: return cards.contains { !$0.pains.isEmpty }
+        case .opportunities: return cards.contains { !$0.opportunities.isEmpty }
+        case .kpis: return cards.contains { !$0.kpis.isEmpty }
+        case .owners: return cards.contains { !$0.owners.isEmpty }
+        case .backstage: return cards.contains { !$0.backstage.isEmpty }
+        case .findings: return stages.contains { !$0.findings.isEmpty || $0.cards.contains { !$0.findings.isEmpty } }
+        }
+    }
+
+    /// The map's content: the journey's stages and touchpoints (only the persona's when the
+    /// options focus on one), with the findings the options ask for, in the options' language.
+    init(journey: Journey, findings: [Diagnostic], options: JourneyMapOptions) {
+        let words = DiagramWords.forLanguage(options.language)
+        let channels = Dictionary(journey.channels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let personas = Dictionary(journey.personas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let touchpointNames = Dictionary(journey.touchpoints.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let focus = options.persona.flatMap { personas[$0] }
+        let shownFindings = !options.showsFindings ? [] : focus.map { findings.concerning(persona: $0.id, in: journey) } ?? findings
+
+        // Findings by what they are about; those about a channel or persona alone have no place on the map.
+        var aboutTouchpoint: [String: [Diagnostic]] = [:]
+        var aboutStage: [String: [Diagnostic]] = [:]
+        for finding in shownFindings.sorted() where finding.rule != nil {
+            if let touchpoint = finding.references[.touchpoint] {
+                aboutTouchpoint[touchpoint, default: []].append(finding)
+            } else if let stage = finding.references[.stage] {
+                aboutStage[stage, default: []].append(finding)
+            }
+        }
+
+        func personaName(_ finding: Diagnostic) -> String {
+            finding.references[.persona].map { personas[$0]?.name ?? $0 } ?? ""
+        }
+        func text(of finding: Diagnostic, touchpoint: Touchpoint?) -> Finding {
+            let rule = finding.rule ?? ""
+            var key = rule
+            var reasons: [String] = []
+            if rule == "unserved-touchpoint", let touchpoint {
+                let known = touchpoint.channels.compactMap { channels[$0] }
+                let persona = finding.references[.persona].flatMap { personas[$0] }
+                if persona != nil { key += ".persona" } else if known.isEmpty { key += ".no-channel" }
+                for channel in known {
+                    switch channel.status {
+                    case .planned: reasons.append(DiagramWords.fill(words.channelIsPlanned, ["c": channel.name]))
+                    case .retired: reasons.append(DiagramWords.fill(words.channelIsRetired, ["c": channel.name]))
+                    case .live:
+                        if let persona, !persona.uses(channel: channel.id) {
+                            reasons.append(DiagramWords.fill(words.notTheirChannel, ["c": channel.name]))
+                        }
+                    }
+                }
+            } else if rule == "unaddressed-pain", touchpoint?.momentOfTruth == true {
+                key += ".moment-of-truth"
+            }
+            let from = finding.references[.from].map { touchpointNames[$0] ?? $0 } ?? ""
+            let shown = words.finding(key, persona: personaName(finding), from: from, reasons: reasons) ?? finding.message
+            return Finding(rule: rule, severity: finding.severity, text: shown)
+        }
+
+        var columns: [Column] = []
+        var series: [Int?] = []
+        for stage in journey.stages {
+            var cards: [Card] = []
+            for touchpoint in stage.touchpoints where focus.map({ touchpoint.isAimed(at: $0.id) }) ?? true {
+                let known = touchpoint.channels.compactMap { channels[$0] }
+                let owners = touchpoint.owner.map { [$0] } ?? Self.unique(known.compactMap(\.owner))
+                cards.append(Card(
+                    id: touchpoint.id,
+                    name: touchpoint.name,
+                    chips: touchpoint.channels.map { id in
+                        channels[id].map { Chip(name: $0.name, status: $0.status) } ?? Chip(name: id, status: .live)
+                    },
+                    initiator: touchpoint.initiator,
+                    isEntry: touchpoint.entry,
+                    isMomentOfTruth: touchpoint.momentOfTruth,
+                    pains: touchpoint.pains.map { Note(text: $0) },
+                    opportunities: touchpoint.opportunities.map { Note(text: $0) },
+                    kpis: touchpoint.kpis.map { kpi in Note(text: kpi.target.map { "\(kpi.name): \($0)" } ?? kpi.name) },
+                    owners: owners,
+                    backstage: [],
+                    findings: (aboutTouchpoint[touchpoint.id] ?? []).map { text(of: $0, touchpoint: touchpoint) }))
+                series.append(touchpoint.emotion.map { min(max($0, -2), 2) })
+            }
+            columns.append(Column(id: stage.id, name: stage.name, cards: cards,
+                                  findings: (aboutStage[stage.id] ?? []).map { text(of: $0, touchpoint: nil) }))
+        }
+
+        var subtitle: [String] = []
+        if let scenario = options.scenarioName { subtitle.append("\(words.scenarioLabel): \(scenario)") }
+        if let focus { subtitle.append("\(words.personaLabel): \(focus.name)") }
+        self.title = journey.title
+        self.subtitle = subtitle.isEmpty ? nil : subtitle.joined(separator: " · ")
+        self.stages = columns
+        self.emotion = [EmotionSeries(persona: "", name: "", values: series)]
+        self.words = words
+    }
+
+    /// The items in first-seen order without repeats.
+    private static func unique(_ items: [String]) -> [String] {
+        var seen: Set<String> = []
+        return items.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,163 @@
+/// Wrapped texts already measured for one map: the layout asks for the same text at the same
+/// width while it paginates, sizes lanes and draws.
+final class MapTextCache {
+    private struct Key: Hashable {
+        var text: String
+        var width: Double
+        var size: Double
+        var bold: Bool
+    }
+
+    private var wraps: [Key: [String]] = [:]
+
+    /// `MapText.wrap`, remembered.
+    func wrap(_ text: String, width: Double, size: Double, bold: Bool) -> [String] {
+        let key = Key(text: text, width: width, size: size, bold: bold)
+        if let lines = wraps[key] { return lines }
+        let lines = MapText.wrap(text, width: width, size: size, bold: bold)
+        wraps[key] = lines
+        return lines
+    }
+
+    /// `MapText.fit`, on a remembered wrap.
+    func fit(_ text: String, width: Double, size: Double, bold: Bool, maxLines: Int, suffix: String = "") -> MapText.Fit {
+        MapText.fit(text, width: width, size: size, bold: bold, maxLines: maxLines, suffix: suffix,
+                    wrapped: wrap(text, width: width, size: size, bold: bold))
+    }
+}
+
+/// Text on the map: wrapping to a width in font units, cutting with "…", and XML escaping.
+///
+/// Works on Unicode scalars (and on Characters only to split an over-long word, so that a
+/// combining mark stays with its letter).
+enum MapText {
+    /// The ellipsis that ends a cut text.
+    static let ellipsis = "…"
+
+    /// A text wrapped into at most a number of lines.
+    struct Fit: Equatable {
+        /// The lines to draw.
+        var lines: [String]
+        /// Whether some of the text did not fit: the last line ends with "…".
+        var isCut: Bool
+    }
+
+    /// The text made drawable: control characters become spaces, line ends become "\n".
+    static func cleaned(_ text: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A:
+                if !previousWasCR { result.unicodeScalars.append("\n") }
+            case 0x0D:
+                result.unicodeScalars.append("\n")
+            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029:
+                result.unicodeScalars.append(" ")
+            case 0xFFFE, 0xFFFF:
+                result.unicodeScalars.append("\u{FFFD}")
+            default:
+                result.unicodeScalars.append(scalar)
+            }
+            previousWasCR = scalar.value == 0x0D
+        }
+        return result
+    }
+
+    /// The lines of `text` wrapped at spaces to `width` units; a word wider than a line is split.
+    static func wrap(_ text: String, width: Double, size: Double, bold: Bool) -> [String] {
+        let spaceWidth = MapFontMetrics.width(" ", size: size, bold: bold)
+        var lines: [String] = []
+        for paragraph in cleaned(text).split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0.0
+            for word in paragraph.split(separator: " ") {
+                let wordWidth = MapFontMetrics.width(word, size: size, bold: bold)
+                if !line.isEmpty, lineWidth + spaceWidth + wordWidth <= width {
+                    line += " "
+                    line += word
+                    lineWidth += spaceWidth + wordWidth
+                    continue
+                }
+                if !line.isEmpty { lines.append(line) }
+                if wordWidth <= width {
+                    line = String(word)
+                    lineWidth = wordWidth
+                    continue
+                }
+                // An over-long word (a URL, a name in a script without spaces): split it.
+                line = ""
+                lineWidth = 0
+                for character in word {
+                    let characterWidth = MapFontMetrics.width(character.unicodeScalars, size: size, bold: bold)
+                    if !line.isEmpty, lineWidth + characterWidth > width {
+                        lines.append(line)
+                        line = ""
+                        lineWidth = 0
+                    }
+                    line.append(character)
+                    lineWidth += characterWidth
+                }
+            }
+            if !line.isEmpty || lines.isEmpty || paragraph.isEmpty { lines.append(line) }
+        }
+        // Blank lines at the ends draw nothing but take room.
+        while lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+        while lines.count > 1, lines.first?.isEmpty == true { lines.removeFirst() }
+        return lines
+    }
+
+    /// `text` wrapped to `width` in at most `maxLines` lines, the last one cut with "…" (and
+    /// ending in `suffix`, e.g. " +2", when given) if the text is longer.
+    static func fit(_ text: String, width: Double, size: Double, bold: Bool, maxLines: Int, suffix: String = "",
+                    wrapped: [String]? = nil) -> Fit {
+        guard maxLines > 0 else { return Fit(lines: [], isCut: true) }
+        var lines = wrapped ?? wrap(text, width: width, size: size, bold: bold)
+        guard lines.count > maxLines || !suffix.isEmpty else { return Fit(lines: lines, isCut: false) }
+        let isCut = lines.count > maxLines
+        lines.removeLast(max(0, lines.count - maxLines))
+        let ending = (isCut ? ellipsis : "") + suffix
+        lines[lines.count - 1] = truncated(lines[lines.count - 1], toFit: width, ending: ending, size: size, bold: bold)
+        return Fit(lines: lines, isCut: isCut || lines.last?.hasSuffix(ellipsis + suffix) == true)
+    }
+
+    /// `line` shortened, Character by Character, until it fits `width` with `ending` after it.
+    static func truncated(_ line: String, toFit width: Double, ending: String, size: Double, bold: Bool) -> String {
+        if MapFontMetrics.width(line, size: size, bold: bold) + MapFontMetrics.width(ending, size: size, bold: bold) <= width {
+            return line + ending
+        }
+        let ending = ending.hasPrefix(ellipsis) ? ending : ellipsis + ending
+        let endingWidth = MapFontMetrics.width(ending, size: size, bold: bold)
+        var kept = Substring(line)
+        while !kept.isEmpty, MapFontMetrics.width(kept, size: size, bold: bold) + endingWidth > width {
+            kept.removeLast()
+        }
+        while kept.last == " " { kept.removeLast() }
+        return kept + ending
+    }
+
+    /// The text escaped for XML character data or a double-quoted attribute value; scalars XML
+    /// 1.0 does not allow become U+FFFD, and line ends in attributes are kept as references.
+    static func escaped(_ text: String, inAttribute: Bool = false) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += inAttribute ? "&quot;" : "\""
+            case "\n": result += inAttribute ? "&#10;" : "\n"
+            case "\r": result += "&#13;"
+            case "\t": result += inAttribute ? "&#9;" : "\t"
+            default:
+                switch scalar.value {
+                case 0x00...0x1F, 0xFFFE, 0xFFFF: result.unicodeScalars.append("\u{FFFD}")
+                default: result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+}

@@ -6,8 +6,6 @@ import Testing
 /// PNG and PDF maps made by the real rsvg-convert, and the file names of multi-page maps.
 @Suite("Journey map to SVG, PNG and PDF files")
 struct MapConversionTests {
-    static let skippedWithoutRsvg: Comment =
-        "skipped: rsvg-convert is not installed (apt-get install librsvg2-bin); CI (CI=true) installs it and runs this test"
 
     @Test("a one-page map is written as exactly OUT; several pages as OUT-1, OUT-2… except PDF")
     func outputPaths() {
@@ -32,9 +30,9 @@ struct MapConversionTests {
     }
 
     @Test("the tienda-whatsapp map becomes real PNG pages and one multi-page PDF",
-          .enabled(if: Subprocess.shouldRun(needing: "rsvg-convert"), skippedWithoutRsvg))
+          .requires(.rsvgConvert))
     func pngAndPDF() throws {
-        _ = try Subprocess.require("rsvg-convert")
+        _ = try ExternalTool.rsvgConvert.path()
         let folder = try TemporaryFolder()
         let journey = try MapGoldenTests.sample("tienda-whatsapp")
         let pages = try JourneyMapRenderer().pages(journey, findings: Analyzer().analyze(journey))

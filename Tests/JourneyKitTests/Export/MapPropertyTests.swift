@@ -7,8 +7,6 @@ import Testing
 /// (`xmllint`), keep their geometry, and render with `rsvg-convert` without a warning.
 @Suite("Journey map survives any name")
 struct MapPropertyTests {
-    static let skippedWithoutTools: Comment =
-        "skipped: xmllint or rsvg-convert is not installed (apt-get install libxml2-utils librsvg2-bin); CI (CI=true) installs them and runs this test"
 
     static func journey(_ names: [String]) -> Journey {
         Journey(
@@ -40,10 +38,10 @@ struct MapPropertyTests {
     }
 
     @Test("hostile names give well-formed SVG that rsvg-convert renders without warnings",
-          .enabled(if: Subprocess.shouldRun(needing: "xmllint") && Subprocess.shouldRun(needing: "rsvg-convert"), skippedWithoutTools))
+          .requires(.xmllint), .requires(.rsvgConvert))
     func wellFormedAndRendered() async throws {
-        let xmllint = try Subprocess.require("xmllint")
-        let rsvg = try Subprocess.require("rsvg-convert")
+        let xmllint = try ExternalTool.xmllint.path()
+        let rsvg = try ExternalTool.rsvgConvert.path()
         let temporary = try TemporaryFolder()
         let folder = temporary.url
         do {

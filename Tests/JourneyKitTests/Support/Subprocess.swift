@@ -74,30 +74,6 @@ enum Subprocess {
         return nil
     }
 
-    /// Whether this is a CI run; see ``ExternalTool/isCI``.
-    @available(*, deprecated, message: "use ExternalTool.isCI")
-    static var isCI: Bool { ExternalTool.isCI }
-
-    /// Kept for tests written before ``ExternalTool``: a tool named here is probed as
-    /// `ExternalTool` does; use `.requires(.dot)` instead.
-    @available(*, deprecated, message: "use the trait .requires(ExternalTool)")
-    static func shouldRun(needing tool: String) -> Bool {
-        ExternalTool.isCI || find(tool) != nil
-    }
-
-    /// Kept for tests written before ``ExternalTool``; use `ExternalTool.path()` instead.
-    @available(*, deprecated, message: "use ExternalTool.path()")
-    static func require(_ tool: String) throws -> String {
-        guard let path = find(tool) else {
-            throw MissingTool(name: tool)
-        }
-        return path
-    }
-
-    struct MissingTool: Error, CustomStringConvertible {
-        var name: String
-        var description: String { "\(name) is not installed; .ci/run installs it (see README prerequisites)" }
-    }
 }
 
 /// A value shared between threads: a background reader, a cache of probes.

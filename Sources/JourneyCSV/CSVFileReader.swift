@@ -30,7 +30,7 @@ public enum CSVFileReader {
             throw Failure(message: "cannot read the file: \(error)", hint: "check that it exists and is readable")
         }
         guard let header = reader.next() else {
-            if let error = reader.error { throw Failure(message: "cannot read the file: \(error)", hint: "save it as UTF-8 CSV") }
+            if let error = reader.error, !isEndOfFile(error) { throw Failure(message: "cannot read the file: \(error)", hint: "save it as UTF-8 CSV") }
             throw Failure(message: "the file is empty", hint: "the first line must be the header")
         }
         var line = 1 + extraLines(in: header) + 1
@@ -43,7 +43,7 @@ public enum CSVFileReader {
             row += 1
             guard body(CSVRecord(line: startLine, row: row, fields: fields)) else { return }
         }
-        if let error = reader.error {
+        if let error = reader.error, !isEndOfFile(error) {
             throw Failure(message: "cannot read the file after line \(line - 1): \(error)", hint: "save it as UTF-8 CSV")
         }
     }
@@ -54,6 +54,13 @@ public enum CSVFileReader {
         var records: [CSVRecord] = []
         try stream(path: path, header: { header = $0; return true }, row: { records.append($0); return true })
         return CSVTable(file: displayPath ?? path, header: header, records: records)
+    }
+
+    /// CSV.swift 2.5.2 reports the end of the stream as `cannotReadFile` (its byte reader
+    /// throws when a read returns nothing); real read failures come as `streamErrorHasOccurred`.
+    private static func isEndOfFile(_ error: Error) -> Bool {
+        if case CSVError.cannotReadFile = error { return true }
+        return false
     }
 
     /// Line breaks inside quoted fields, which move the following rows down.

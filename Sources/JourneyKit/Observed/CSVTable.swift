@@ -54,7 +54,7 @@ public struct CSVColumns: Sendable {
         }
         var errors: [Diagnostic] = []
         for name in required where positions[name] == nil {
-            let hint = Suggestion.hint(for: name, among: unknown)
+            let hint = Suggestion.closest(to: name, among: unknown).map { "rename the column \"\($0)\" to \"\(name)\"" }
                 ?? "the header needs the columns \(Wording.list(required.map(Wording.quoted)))"
             errors.append(.error("the CSV header has no \"\(name)\" column",
                                  at: SourceLocation(file: file, line: 1, column: 1), hint: hint))

@@ -215,6 +215,21 @@ struct ConformanceTests {
         #expect(missing.map(\.message) == ["the CSV header has no \"timestamp\" column"])
     }
 
+    @Test("the worked example of docs/observed.md")
+    func workedExample() throws {
+        let report = try Self.conform("""
+            case,timestamp,touchpoint,outcome
+            1,2026-10-01T10:00:00Z,a,ok
+            1,2026-10-01T10:01:00Z,phone,ok
+            1,2026-10-01T10:02:00Z,d,ok
+            2,2026-10-01T10:00:00Z,a,ok
+            2,2026-10-01T10:01:00Z,b,failed
+            2,2026-10-01T10:02:00Z,f,ok
+            """)
+        #expect(Self.kinds(report) == ["ad-hoc phone   2", "missing b   3", "missing c   3", "failing b   5", "irregular-sequence  b f 6"])
+        #expect(report.fitness == 0)
+    }
+
     @Test("timestamps", arguments: [
         ("2026-10-31T09:15:00Z", Int64(1_793_438_100_000)),
         ("2026-10-31T10:15:00+01:00", Int64(1_793_438_100_000)),

@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        // CSV for KPI actuals and event logs: streams an InputStream row by row (docs/observed.md).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // libxml2, for the XML importer only (streaming reader, XSD validation, located errors).
@@ -21,11 +23,18 @@ let package = Package(
         ),
         // Model, importers, validation, analysis and exporters: everything but the command line.
         .target(name: "JourneyKit", dependencies: ["CLibXML2"]),
+        // Reads CSV files (KPI actuals, event logs) into JourneyKit's located rows: the one place
+        // that knows the CSV library, kept out of JourneyKit because the library reads through Foundation.
+        .target(
+            name: "JourneyCSV",
+            dependencies: ["JourneyKit", .product(name: "CSV", package: "CSV.swift")]
+        ),
         // The command-line tool: argument parsing, files, standard output and exit codes only.
         .executableTarget(
             name: "cjm",
             dependencies: [
                 "JourneyKit",
+                "JourneyCSV",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,7 +42,7 @@ let package = Package(
         // It depends on `cjm` so that one command also builds the binary it runs as a subprocess.
         .executableTarget(
             name: "cjm-bench",
-            dependencies: ["JourneyKit", "CLibXML2", "CBenchSupport", "cjm"]
+            dependencies: ["JourneyKit", "JourneyCSV", "CLibXML2", "CBenchSupport", "cjm"]
         ),
         // The fuzz targets' work and invariants, outside the library: scripts/fuzz.sh builds it
         // into the libFuzzer binary, and the tests replay the fuzzer's findings through it.
@@ -46,6 +55,7 @@ let package = Package(
             name: "JourneyKitTests",
             dependencies: [
                 "JourneyKit",
+                "JourneyCSV",
                 "cjm",
                 "cjm-bench",
                 "HostileInput",

@@ -65,6 +65,8 @@ public struct AnalyzedJourney: Sendable {
     public let touchpointIndexByID: [String: Int]
     /// Whether at least one touchpoint has a non-empty `next`.
     public let hasFlows: Bool
+    /// The latest actuals of the touchpoints' KPIs, compared with their targets (`--actuals`).
+    public var kpiReadings: [KPIReading] = []
     /// The index of the first stage that has touchpoints, if any.
     public let firstStageWithTouchpoints: Int?
     /// The index of the last stage that has touchpoints, if any.
@@ -75,8 +77,9 @@ public struct AnalyzedJourney: Sendable {
     private let ignoredRules: [Diagnostic.ReferenceRole: [String: Set<String>]]
 
     /// Computes the lookups of `journey`, in time linear in its size.
-    public init(_ journey: Journey) {
+    public init(_ journey: Journey, kpiReadings: [KPIReading] = []) {
         self.journey = journey
+        self.kpiReadings = kpiReadings
         var channels: [String: Channel] = [:]
         for channel in journey.channels where channels[channel.id] == nil { channels[channel.id] = channel }
         channelsByID = channels
@@ -187,6 +190,7 @@ public struct Analyzer: Sendable {
         UnusedPersonaRule(),
         UnmeasuredStageRule(),
         UnaddressedPainRule(),
+        KPIOffTargetRule(),
     ]
 
     /// The ids of every rule, for validating `ignore` lists and `--disable`.

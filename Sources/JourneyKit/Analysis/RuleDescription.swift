@@ -16,11 +16,14 @@ public struct RuleDescription: Sendable {
         public let severity: Diagnostic.Severity?
         /// The journey, as `docs/rules.md` shows it: a complete file in the JSON format.
         public let json: String
+        /// The KPI actuals the example is analysed with (`kpi-off-target`); usually none.
+        public let kpiReadings: [KPIReading]
 
-        public init(_ caption: String, severity: Diagnostic.Severity? = nil, json: String) {
+        public init(_ caption: String, severity: Diagnostic.Severity? = nil, json: String, kpiReadings: [KPIReading] = []) {
             self.caption = caption
             self.severity = severity
             self.json = json
+            self.kpiReadings = kpiReadings
         }
     }
 

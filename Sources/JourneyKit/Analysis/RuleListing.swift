@@ -48,9 +48,14 @@ public enum RuleListing {
         return blocks.joined(separator: "\n\n")
     }
 
-    /// An example's caption and its journey in a fenced block.
+    /// An example's caption and its journey in a fenced block (and its actuals, when it has some).
     private static func markdown(_ example: RuleDescription.Example, label: String) -> [String] {
-        ["**\(label)** \(example.caption):", "```json\n\(example.json)\n```"]
+        var blocks = ["**\(label)** \(example.caption):", "```json\n\(example.json)\n```"]
+        if !example.kpiReadings.isEmpty {
+            let rows = example.kpiReadings.map { [$0.touchpoint, $0.kpi, $0.value, $0.date ?? ""].joined(separator: ",") }
+            blocks += ["With `--actuals`:", "```csv\ntouchpoint,kpi,value,date\n\(rows.joined(separator: "\n"))\n```"]
+        }
+        return blocks
     }
 
     /// Splits `text` into lines of at most `width` characters (longer words stay whole).

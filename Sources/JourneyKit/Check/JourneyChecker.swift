@@ -6,12 +6,15 @@ public struct CheckedJourney: Sendable {
     public var journey: Journey?
     /// The comments of an XML file, for writing it back without losing them.
     public var comments: XMLComments
+    /// The latest KPI actuals compared with their targets, when the checker was given actuals.
+    public var kpiReadings: [KPIReading]
 
     /// A checked file: its report, and the journey when it is valid.
-    public init(report: FileReport, journey: Journey?, comments: XMLComments = XMLComments()) {
+    public init(report: FileReport, journey: Journey?, comments: XMLComments = XMLComments(), kpiReadings: [KPIReading] = []) {
         self.report = report
         self.journey = journey
         self.comments = comments
+        self.kpiReadings = kpiReadings
     }
 
     /// The findings of the analyser; empty when the file is invalid.
@@ -28,10 +31,13 @@ public struct JourneyChecker: Sendable {
     public var validator: JourneyValidator
     /// Runs on every valid journey; invalid files get no findings.
     public var analyzer: Analyzer
+    /// KPI actuals (`--actuals`) to compare with the journey's targets; problems in them are
+    /// errors of the check, located in the actuals file.
+    public var actuals: CSVTable?
 
     /// A checker whose validator accepts in `ignore` lists exactly the ids of the analyser's rules.
-    public init(analyzer: Analyzer = Analyzer()) {
-        self.init(validator: JourneyValidator(knownRuleIDs: Set(Analyzer.allRuleIDs)), analyzer: analyzer)
+    public init(analyzer: Analyzer = Analyzer(), actuals: CSVTable? = nil) {
+        self.init(validator: JourneyValidator(knownRuleIDs: Set(Analyzer.allRuleIDs)), analyzer: analyzer, actuals: actuals)
     }
 
     /// A checker that validates but finds nothing: for commands that only rewrite a journey
@@ -39,9 +45,10 @@ public struct JourneyChecker: Sendable {
     public static var validatingOnly: JourneyChecker { JourneyChecker(analyzer: Analyzer(rules: [])) }
 
     /// A checker with its own validator, e.g. one that accepts any rule id in `ignore` lists.
-    public init(validator: JourneyValidator, analyzer: Analyzer) {
+    public init(validator: JourneyValidator, analyzer: Analyzer, actuals: CSVTable? = nil) {
         self.validator = validator
         self.analyzer = analyzer
+        self.actuals = actuals
     }
 
     /// Reads one file's bytes: validation problems, then (when the journey is valid) findings,
@@ -56,8 +63,17 @@ public struct JourneyChecker: Sendable {
         guard report.isValid, let journey = imported.journey else {
             return CheckedJourney(report: report, journey: nil, comments: imported.comments)
         }
-        report.findings = analyzer.analyze(journey)
-        return CheckedJourney(report: report, journey: journey, comments: imported.comments)
+        var readings: [KPIReading] = []
+        if let actuals {
+            let read = KPIActualsReader.read(header: actuals.header, records: actuals.records, file: actuals.file, journey: journey)
+            guard read.errors.isEmpty else {
+                report.diagnostics += read.errors
+                return CheckedJourney(report: report, journey: nil, comments: imported.comments)
+            }
+            readings = read.readings
+        }
+        report.findings = analyzer.analyze(AnalyzedJourney(journey, kpiReadings: readings))
+        return CheckedJourney(report: report, journey: journey, comments: imported.comments, kpiReadings: readings)
     }
 
     /// The report of one file, without keeping its journey: for checking many files at once.

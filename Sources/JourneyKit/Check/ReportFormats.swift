@@ -15,6 +15,11 @@ public enum ReportFormats {
     public static func matrix(_ style: ReportStyle = ReportStyle()) -> [any Reporter<CoverageMatrix>] {
         [MatrixTextReporter(), MatrixMarkdownReporter(), MatrixCSVReporter()]
     }
+
+    /// For `cjm conform`: text, json, markdown.
+    public static func conform(_ style: ReportStyle = ReportStyle()) -> [any Reporter<ConformanceReport>] {
+        [ConformanceTextReporter(), ConformanceJSONReporter(), ConformanceMarkdownReporter()]
+    }
 }
 
 extension Array {

@@ -53,6 +53,12 @@ struct JSONOutput: Sendable {
         text += String(value)
     }
 
+    /// Writes a number already formatted as a JSON number literal (e.g. `Double.decimalText`).
+    mutating func number(_ literal: String) {
+        beginValue()
+        text += literal
+    }
+
     mutating func bool(_ value: Bool) {
         beginValue()
         text += value ? "true" : "false"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JourneyCSV
 import JourneyKit
 
 /// The options that decide what the analyser looks for, shared by every command that reads a
@@ -14,9 +15,27 @@ struct AnalysisOptions: ParsableArguments {
         }
     }
 
+    // MARK: Observed values (issue 20)
+
+    @Option(name: .customLong("actuals"),
+            help: ArgumentHelp("KPI actuals to compare with the targets: a CSV with touchpoint, kpi, value and optionally date.",
+                               valueName: "file.csv"))
+    var actualsFile: String?
+
+    /// The actuals file's rows; a file that cannot be read at all ends the command with exit
+    /// code 2 here, so that every command taking these options needs no code of its own.
+    var actuals: CSVTable? {
+        guard let actualsFile else { return nil }
+        do {
+            return try CSVFileReader.table(path: actualsFile)
+        } catch {
+            Self.exit(withError: DiagnosticOutput.fileError(actualsFile, "cannot read the actuals: \(error.message)", hint: error.hint))
+        }
+    }
+
     /// The pipeline these options describe.
     var checker: JourneyChecker {
-        JourneyChecker(analyzer: Analyzer(disabled: Set(disabledRules)))
+        JourneyChecker(analyzer: Analyzer(disabled: Set(disabledRules)), actuals: actuals)
     }
 }
 

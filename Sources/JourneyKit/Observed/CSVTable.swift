@@ -1,0 +1,83 @@
+/// One data row of a CSV file, with where it is: what JourneyKit reads instead of the file.
+///
+/// JourneyKit does no file I/O, so the CSV library lives outside it (the `JourneyCSV` target):
+/// that adapter streams a file and hands over rows of this type, one at a time.
+public struct CSVRecord: Sendable, Hashable {
+    /// The file's line on which the row starts (the header is on line 1).
+    public var line: Int
+    /// The 1-based number of the row among the data rows (the first row after the header is 1).
+    public var row: Int
+    /// The row's fields, in the file's column order.
+    public var fields: [String]
+
+    public init(line: Int, row: Int, fields: [String]) {
+        self.line = line
+        self.row = row
+        self.fields = fields
+    }
+
+    /// The field in column `index` (0-based), or the empty text when the row is shorter.
+    public func field(_ index: Int) -> String {
+        index < fields.count ? fields[index] : ""
+    }
+
+    /// Where column `index` (0-based) of this row is, as `file:line:column` with the column
+    /// counted in fields (1-based), which is how spreadsheets and `cut -d,` number them.
+    public func location(in file: String, column index: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: index + 1)
+    }
+}
+
+/// The columns a CSV file must or may have, found by name in its header in any order.
+public struct CSVColumns: Sendable {
+    /// The position of each known column that the header has, by name.
+    public let positions: [String: Int]
+
+    /// Reads `header`; returns an error for each required column that is missing (located at
+    /// the header, with a did-you-mean among the header's unknown names).
+    ///
+    /// Columns that are neither required nor optional are ignored: exports from other tools
+    /// carry columns of their own, and refusing them would make every file need editing.
+    public static func read(
+        header: [String], file: String, required: [String], optional: [String]
+    ) -> (columns: CSVColumns, errors: [Diagnostic]) {
+        var positions: [String: Int] = [:]
+        let known = Set(required + optional)
+        var unknown: [String] = []
+        for (index, rawName) in header.enumerated() {
+            let name = rawName.csvTrimmed.lowercased()
+            if known.contains(name), positions[name] == nil {
+                positions[name] = index
+            } else if !known.contains(name) {
+                unknown.append(rawName.csvTrimmed)
+            }
+        }
+        var errors: [Diagnostic] = []
+        for name in required where positions[name] == nil {
+            let hint = Suggestion.closest(to: name, among: unknown).map { "rename the column \"\($0)\" to \"\(name)\"" }
+                ?? "the header needs the columns \(Wording.list(required.map(Wording.quoted)))"
+            errors.append(.error("the CSV header has no \"\(name)\" column",
+                                 at: SourceLocation(file: file, line: 1, column: 1), hint: hint))
+        }
+        return (CSVColumns(positions: positions), errors)
+    }
+}
+
+extension String {
+    /// The text without spaces and tabs at either end (CSV cells often carry them).
+    var csvTrimmed: String { trimming(where: { $0 == " " || $0 == "\t" }) }
+}
+
+/// A whole CSV file that is small enough to hold (KPI actuals): its header and data rows.
+public struct CSVTable: Sendable, Hashable {
+    /// The path shown in messages.
+    public var file: String
+    public var header: [String]
+    public var records: [CSVRecord]
+
+    public init(file: String, header: [String], records: [CSVRecord]) {
+        self.file = file
+        self.header = header
+        self.records = records
+    }
+}

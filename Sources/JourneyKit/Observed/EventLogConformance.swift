@@ -1,0 +1,290 @@
+/// Checks an event log against a journey (`cjm conform`): rows of `case`, `timestamp`,
+/// `touchpoint` and optionally `outcome` and `persona`, fed one at a time as the file streams.
+///
+/// Rows may come in any order, so a case can only be walked once the whole log is read. What
+/// is kept meanwhile is per case and compact: 16 bytes per event (time, row, touchpoint
+/// number) instead of the event's text, and each unknown touchpoint name once. `finish` then
+/// sorts each case's events and walks them in time linear in the log (shortest paths between
+/// touchpoints are computed once per pair that needs one).
+public struct EventLogConformance: Sendable {
+    public static let requiredColumns = ["case", "timestamp", "touchpoint"]
+    public static let optionalColumns = ["outcome", "persona"]
+
+    /// One event, packed: the touchpoint is its journey-order number, or `-(n + 1)` for the
+    /// n-th unknown name; a negative row marks a failed outcome.
+    private struct PackedEvent: Sendable {
+        var time: Int64
+        var signedRow: Int32
+        var touchpoint: Int32
+    }
+
+    private let file: String
+    private let journeyID: String
+    private let journeyTitle: String
+    private let ids: [String]
+    private let names: [String]
+    private let indexByID: [String: Int32]
+    /// Successors along `next`, ascending in journey order.
+    private let successors: [[Int32]]
+    private let predecessors: [[Int32]]
+    private let hasFlows: Bool
+
+    private var caseColumn = 0
+    private var timestampColumn = 0
+    private var touchpointColumn = 0
+    private var outcomeColumn: Int?
+    private var caseIndexByID: [String: Int32] = [:]
+    private var caseIDs: [String] = []
+    private var eventsByCase: [[PackedEvent]] = []
+    private var adHocNames: [String] = []
+    private var adHocIndexByName: [String: Int32] = [:]
+    /// The number of events read.
+    public private(set) var events = 0
+
+    public init(journey: Journey, file: String) {
+        self.file = file
+        journeyID = journey.id
+        journeyTitle = journey.title
+        var ids: [String] = []
+        var names: [String] = []
+        var indexByID: [String: Int32] = [:]
+        let touchpoints = journey.stages.flatMap(\.touchpoints)
+        for touchpoint in touchpoints where indexByID[touchpoint.id] == nil {
+            indexByID[touchpoint.id] = Int32(ids.count)
+            ids.append(touchpoint.id)
+            names.append(touchpoint.name)
+        }
+        var successors = Array(repeating: [Int32](), count: ids.count)
+        var predecessors = Array(repeating: [Int32](), count: ids.count)
+        var seenTouchpoints = Set<String>()
+        for touchpoint in touchpoints where seenTouchpoints.insert(touchpoint.id).inserted {
+            guard let from = indexByID[touchpoint.id] else { continue }
+            for next in touchpoint.next {
+                guard let to = indexByID[next], !successors[Int(from)].contains(to) else { continue }
+                successors[Int(from)].append(to)
+                predecessors[Int(to)].append(from)
+            }
+        }
+        self.ids = ids
+        self.names = names
+        self.indexByID = indexByID
+        self.successors = successors.map { $0.sorted() }
+        self.predecessors = predecessors
+        hasFlows = successors.contains { !$0.isEmpty }
+    }
+
+    /// Reads the header; the errors name each required column it lacks.
+    public mutating func begin(header: [String]) -> [Diagnostic] {
+        let (columns, errors) = CSVColumns.read(
+            header: header, file: file, required: Self.requiredColumns, optional: Self.optionalColumns)
+        caseColumn = columns.positions["case"] ?? 0
+        timestampColumn = columns.positions["timestamp"] ?? 0
+        touchpointColumn = columns.positions["touchpoint"] ?? 0
+        outcomeColumn = columns.positions["outcome"]
+        return errors
+    }
+
+    /// Adds one event; returns the problems of the row (it is then not counted).
+    public mutating func add(_ record: CSVRecord) -> [Diagnostic] {
+        var errors: [Diagnostic] = []
+        let caseID = record.field(caseColumn).csvTrimmed
+        if caseID.isEmpty {
+            errors.append(.error("the event has no case", at: record.location(in: file, column: caseColumn),
+                                 hint: "every row needs the id of the case (customer, ticket, session) it belongs to"))
+        }
+        let timestampText = record.field(timestampColumn).csvTrimmed
+        let time = Timestamp.milliseconds(timestampText)
+        if time == nil {
+            errors.append(.error("the timestamp \"\(timestampText)\" is not an ISO 8601 date-time",
+                                 at: record.location(in: file, column: timestampColumn),
+                                 hint: "write e.g. 2026-10-31T09:15:00Z (without an offset the time is UTC)"))
+        }
+        let touchpointID = record.field(touchpointColumn).csvTrimmed
+        if touchpointID.isEmpty {
+            errors.append(.error("the event has no touchpoint", at: record.location(in: file, column: touchpointColumn),
+                                 hint: "name the touchpoint's id"))
+        }
+        var failed = false
+        if let outcomeColumn {
+            switch record.field(outcomeColumn).csvTrimmed.lowercased() {
+            case "", "ok": break
+            case "failed": failed = true
+            case let other:
+                errors.append(.error("the outcome \"\(other)\" is neither ok nor failed",
+                                     at: record.location(in: file, column: outcomeColumn),
+                                     hint: Suggestion.hint(for: other, among: ["ok", "failed"], fallback: "write ok, failed or nothing")))
+            }
+        }
+        guard errors.isEmpty, let time, record.row < Int(Int32.max) else { return errors }
+
+        let touchpoint: Int32
+        if let known = indexByID[touchpointID] {
+            touchpoint = known
+        } else if let unknown = adHocIndexByName[touchpointID] {
+            touchpoint = -(unknown + 1)
+        } else {
+            let unknown = Int32(adHocNames.count)
+            adHocNames.append(touchpointID)
+            adHocIndexByName[touchpointID] = unknown
+            touchpoint = -(unknown + 1)
+        }
+        let caseIndex: Int
+        if let known = caseIndexByID[caseID] {
+            caseIndex = Int(known)
+        } else {
+            caseIndex = caseIDs.count
+            caseIndexByID[caseID] = Int32(caseIndex)
+            caseIDs.append(caseID)
+            eventsByCase.append([])
+        }
+        let row = Int32(record.row)
+        eventsByCase[caseIndex].append(PackedEvent(time: time, signedRow: failed ? -row : row, touchpoint: touchpoint))
+        events += 1
+        return []
+    }
+
+    /// Walks every case and sums up; `maxDeviations` cuts the list, never the counts.
+    public func finish(maxDeviations: Int = 1_000) -> ConformanceReport {
+        var paths = ShortestPaths(successors: successors, predecessors: predecessors)
+        var counts: [ConformanceReport.DeviationKind: Int] = [:]
+        for kind in ConformanceReport.DeviationKind.allCases { counts[kind] = 0 }
+        var deviations: [ConformanceReport.Deviation] = []
+        var truncated = false
+        var conforming = 0
+        var visits = Array(repeating: 0, count: ids.count)
+        var dropOffs = Array(repeating: 0, count: ids.count)
+        var lastCaseVisiting = Array(repeating: -1, count: ids.count)
+        var transitions: [Step: Int] = [:]
+        var variants: [[Int32]: Int] = [:]
+
+        let caseOrder = caseIDs.indices.sorted { caseIDs[$0] < caseIDs[$1] }
+        for (position, caseIndex) in caseOrder.enumerated() {
+            let caseID = caseIDs[caseIndex]
+            let events = eventsByCase[caseIndex].sorted {
+                ($0.time, abs($0.signedRow)) < ($1.time, abs($1.signedRow))
+            }
+            var deviates = false
+            func note(_ deviation: ConformanceReport.Deviation) {
+                deviates = true
+                counts[deviation.kind, default: 0] += 1
+                if deviations.count < maxDeviations { deviations.append(deviation) } else { truncated = true }
+            }
+            var path: [Int32] = []
+            var steps = Set<Step>()
+            for event in events {
+                let row = Int(abs(event.signedRow))
+                let failed = event.signedRow < 0
+                guard event.touchpoint >= 0 else {
+                    let name = adHocNames[Int(-event.touchpoint - 1)]
+                    note(.init(caseID: caseID, kind: .adHoc, touchpoint: name, row: row))
+                    if failed { note(.init(caseID: caseID, kind: .failing, touchpoint: name, row: row)) }
+                    continue
+                }
+                let here = event.touchpoint
+                if let previous = path.last, previous != here {
+                    if hasFlows, !successors[Int(previous)].contains(here) {
+                        if let between = paths.between(previous, here) {
+                            for skipped in between {
+                                note(.init(caseID: caseID, kind: .missing, touchpoint: ids[Int(skipped)], row: row))
+                            }
+                        } else {
+                            note(.init(caseID: caseID, kind: .irregularSequence, from: ids[Int(previous)], to: ids[Int(here)], row: row))
+                        }
+                    }
+                    steps.insert(Step(from: previous, to: here))
+                }
+                if failed { note(.init(caseID: caseID, kind: .failing, touchpoint: ids[Int(here)], row: row)) }
+                if path.last != here { path.append(here) }
+                if lastCaseVisiting[Int(here)] != position {
+                    lastCaseVisiting[Int(here)] = position
+                    visits[Int(here)] += 1
+                }
+            }
+            if !deviates { conforming += 1 }
+            for step in steps { transitions[step, default: 0] += 1 }
+            if let last = path.last {
+                if !successors[Int(last)].isEmpty { dropOffs[Int(last)] += 1 }
+                variants[path, default: 0] += 1
+            }
+        }
+
+        let cases = caseIDs.count
+        let touchpoints = ids.indices.map { index in
+            ConformanceReport.TouchpointVisits(
+                id: ids[index], name: names[index], cases: visits[index],
+                share: cases == 0 ? 0 : Double(visits[index]) / Double(cases), dropOffs: dropOffs[index])
+        }
+        let observed = transitions.map { step, count in
+            ConformanceReport.Transition(from: ids[Int(step.from)], to: ids[Int(step.to)], cases: count,
+                                         isPlanned: successors[Int(step.from)].contains(step.to))
+        }.sorted { ($1.cases, $0.from, $0.to) < ($0.cases, $1.from, $1.to) }
+        let walks = variants.map { path, count in
+            ConformanceReport.Variant(path: path.map { ids[Int($0)] }, cases: count)
+        }.sorted { lhs, rhs in
+            lhs.cases != rhs.cases ? lhs.cases > rhs.cases : lhs.path.lexicographicallyPrecedes(rhs.path)
+        }
+        return ConformanceReport(
+            journeyID: journeyID, journeyTitle: journeyTitle, cases: cases, events: events, conforming: conforming,
+            deviationCounts: counts, deviations: deviations, deviationsTruncated: truncated,
+            touchpoints: touchpoints, transitions: observed, variants: Array(walks.prefix(20)))
+    }
+
+    private struct Step: Hashable {
+        var from: Int32
+        var to: Int32
+    }
+}
+
+/// Shortest walks along `next` between two touchpoints, computed once per pair asked for.
+/// Of several shortest walks, the one whose touchpoints come first in journey order.
+struct ShortestPaths {
+    let successors: [[Int32]]
+    let predecessors: [[Int32]]
+    /// Steps to each target, by target; `-1` where the target cannot be reached.
+    private var distancesTo: [Int32: [Int32]] = [:]
+    private var found: [Int64: [Int32]?] = [:]
+
+    init(successors: [[Int32]], predecessors: [[Int32]]) {
+        self.successors = successors
+        self.predecessors = predecessors
+    }
+
+    /// The touchpoints strictly between `from` and `to` on the chosen shortest walk, or `nil`
+    /// when `to` cannot be reached from `from`.
+    mutating func between(_ from: Int32, _ to: Int32) -> [Int32]? {
+        let key = Int64(from) << 32 | Int64(to)
+        if let known = found[key] { return known }
+        let distances = distances(to: to)
+        var result: [Int32]?
+        if distances[Int(from)] > 0 {
+            var walk: [Int32] = []
+            var current = from
+            // Each step takes the first successor (in journey order) that is one step closer.
+            while let next = successors[Int(current)].first(where: { distances[Int($0)] == distances[Int(current)] - 1 }), next != to {
+                walk.append(next)
+                current = next
+            }
+            result = walk
+        }
+        found[key] = .some(result)
+        return result
+    }
+
+    private mutating func distances(to target: Int32) -> [Int32] {
+        if let known = distancesTo[target] { return known }
+        var distances = Array(repeating: Int32(-1), count: successors.count)
+        distances[Int(target)] = 0
+        var queue: [Int32] = [target]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for previous in predecessors[Int(node)] where distances[Int(previous)] < 0 {
+                distances[Int(previous)] = distances[Int(node)] + 1
+                queue.append(previous)
+            }
+        }
+        distancesTo[target] = distances
+        return distances
+    }
+}

@@ -22,6 +22,8 @@ struct ExportCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         /// Graphviz DOT: the flow or matrix diagram.
         case dot
+        /// SVG: the journey map (`--view map`).
+        case svg
         /// A Mermaid `journey` diagram.
         case mermaid
         /// A Markdown section: heading, a mermaid block, the findings.
@@ -30,23 +32,67 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var diagram: DiagramOptions
 
-    @Option(help: "Output format: dot (Graphviz), mermaid, or markdown (Mermaid and the findings).")
-    var format: Format = .dot
+    @Option(name: .customLong("format"),
+            help: ArgumentHelp("Output format: dot (Graphviz; the default for flow and matrix), svg (the default and only format of --view map), mermaid, or markdown (Mermaid and the findings).",
+                               valueName: "format"))
+    var requestedFormat: Format?
+
+    /// The format to write: as asked, else SVG for the map and DOT for the Graphviz views.
+    var format: Format { requestedFormat ?? (diagram.view == .map ? .svg : .dot) }
+
+    func validate() throws {
+        switch (format, diagram.view) {
+        case (.svg, .map), (.dot, .flow), (.dot, .matrix): break
+        case (.svg, _): throw ValidationError("--format svg draws the journey map: add --view map (cjm render draws flow and matrix as SVG)")
+        case (.dot, .map): throw ValidationError("the journey map is drawn as SVG, not DOT: leave out --format dot")
+        case (.mermaid, _), (.markdown, _):
+            if diagram.requestedView != nil {
+                throw ValidationError("--view does not apply to --format \(format.rawValue): Mermaid draws one journey diagram")
+            }
+        }
+    }
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     func run() throws {
         try OutputSafety.refuseOverwritingInput(output, input: diagram.file, writing: "the diagram",
-                                                hint: "name another output file, e.g. one ending .\(format == .dot ? "dot" : "md")")
+                                                hint: "name another output file, e.g. one ending .\(format == .markdown ? "md" : format.rawValue)")
+        if format == .svg {
+            try writeMap()
+            return
+        }
         let (journey, findings) = try diagram.load()
         let text: String
         // The persona was checked by `load()`, so the Mermaid writers cannot fail on it.
         switch format {
-        case .dot: text = diagram.exporter.export(journey, findings: findings)
+        case .dot, .svg: text = diagram.exporter.export(journey, findings: findings)
         case .mermaid: text = try MermaidJourneyWriter.mermaid(journey, persona: diagram.persona)
         case .markdown: text = try MermaidJourneyWriter.markdown(journey, findings: findings, persona: diagram.persona)
         }
         try DiagnosticOutput.write(text, to: output)
+    }
+
+    /// The map as SVG: on standard output when it has one page, else to `-o OUT.svg` as
+    /// OUT-1.svg, OUT-2.svg… (several SVG documents cannot share one stream).
+    private func writeMap() throws {
+        let pages = try diagram.mapPages()
+        guard let output else {
+            guard pages.count == 1, let page = pages.first else {
+                throw DiagnosticOutput.fileError(
+                    diagram.file, "the map has \(pages.count) pages, and standard output can hold only one SVG document",
+                    hint: "write the pages with -o map.svg (map-1.svg … map-\(pages.count).svg), or give a larger --page")
+            }
+            FileHandleOutput.standardOutput.write(page)
+            return
+        }
+        do throws(SVGConverter.Failure) {
+            // SVG is written as drawn: no converter is asked for.
+            _ = try SVGConverter.write(pages: pages, to: output, format: .svg) { () throws(SVGConverter.Failure) in
+                throw SVGConverter.Failure(message: "no converter is needed for SVG")
+            }
+        } catch {
+            throw DiagnosticOutput.fileError(output, error.message, hint: error.hint)
+        }
     }
 }

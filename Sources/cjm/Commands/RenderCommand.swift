@@ -1,17 +1,22 @@
 import ArgumentParser
 import JourneyKit
 
-/// `cjm render FILE -o OUT.svg`: draw a journey as an image with Graphviz.
+/// `cjm render FILE -o OUT.svg`: draw a journey as an image (the map by cjm, flow and matrix by Graphviz).
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Draw a journey as an SVG, PNG or PDF image with Graphviz.",
+        abstract: "Draw a journey as an SVG, PNG or PDF image: the journey map, or the flow and matrix views with Graphviz.",
         discussion: """
-            Runs Graphviz's `dot` (found on PATH, or given with --dot) on the diagram `cjm export` \
-            writes; the image format follows the output file's extension. Graphviz's warnings are \
-            shown on standard error. Needs Graphviz: apt-get install graphviz (Debian, Ubuntu) or \
-            brew install graphviz (macOS). Exit codes: 0 written, 2 the journey is invalid, the \
-            persona unknown, Graphviz missing or failing, or the file cannot be written.
+            The image format follows the output file's extension. --view map draws the journey \
+            map (stage columns; lanes for touchpoints, emotion, pains, opportunities, KPIs, \
+            owners, backstage and findings) as SVG itself, and converts it to PNG or PDF with \
+            rsvg-convert (apt-get install librsvg2-bin, brew install librsvg; or --rsvg PATH); a \
+            map of several pages is written as OUT-1.png, OUT-2.png … (one PDF holds them all). \
+            The flow and matrix views run Graphviz's `dot` (found on PATH, or given with --dot) \
+            on the diagram `cjm export` writes; Graphviz's warnings are shown on standard error. \
+            Needs Graphviz: apt-get install graphviz (Debian, Ubuntu) or brew install graphviz \
+            (macOS). Exit codes: 0 written, 2 the journey is invalid, the persona unknown, \
+            Graphviz or rsvg-convert missing or failing, or the file cannot be written.
             """
     )
 
@@ -28,7 +33,13 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("dot"), help: ArgumentHelp("The Graphviz dot program to run (default: dot on PATH).", valueName: "path"))
     var dotPath: String?
 
+    @Option(name: .customLong("rsvg"), help: ArgumentHelp("Map only: the rsvg-convert program that turns the map into PNG or PDF (default: rsvg-convert on PATH).", valueName: "path"))
+    var rsvgPath: String?
+
     func validate() throws {
+        if rsvgPath != nil, diagram.view != .map {
+            throw ValidationError("--rsvg converts the journey map: add --view map (flow and matrix are drawn by Graphviz)")
+        }
         guard imageFormat != nil else {
             throw ValidationError("cannot tell the image format from \"\(output)\": name the output file .svg, .png or .pdf")
         }
@@ -44,6 +55,10 @@ struct RenderCommand: ParsableCommand {
         guard let format = imageFormat else { throw ExitCode(ExitStatus.invalidInput) }
         try OutputSafety.refuseOverwritingInput(output, input: diagram.file, writing: "an image",
                                                 hint: "name another output file, e.g. one ending .\(format.rawValue)")
+        if diagram.view == .map {
+            try renderMap(as: format)
+            return
+        }
         let source = try diagram.dotSource()
         guard let dot = ExternalProgram.find("dot", at: dotPath) else {
             let place = dotPath.map { "at \(TerminalText.sanitize($0))" } ?? "on PATH"
@@ -77,6 +92,20 @@ struct RenderCommand: ParsableCommand {
         } catch {
             errors.write("error: cannot write \(TerminalText.sanitize(error.path)): \(error.message)\n")
             throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+
+    /// The journey map: drawn by cjm as SVG, converted to PNG or PDF by rsvg-convert. A map of
+    /// several pages becomes OUT-1.png, OUT-2.png… (SVG too); a PDF holds every page.
+    private func renderMap(as format: ImageFormat) throws {
+        let pages = try diagram.mapPages()
+        guard let converterFormat = SVGConverter.Format(rawValue: format.rawValue) else { throw ExitCode(ExitStatus.invalidInput) }
+        do throws(SVGConverter.Failure) {
+            _ = try SVGConverter.write(pages: pages, to: output, format: converterFormat) { () throws(SVGConverter.Failure) in
+                try SVGConverter.locate(explicit: rsvgPath)
+            }
+        } catch {
+            throw DiagnosticOutput.fileError(output, error.message, hint: error.hint)
         }
     }
 }

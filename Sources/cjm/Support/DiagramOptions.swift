@@ -1,18 +1,50 @@
 import ArgumentParser
 import JourneyKit
 
-extension DOTExporter.View: ExpressibleByArgument {}
+/// The pictures `export` and `render` draw.
+enum DiagramView: String, ExpressibleByArgument, CaseIterable {
+    /// Touchpoints and their next steps, stage by stage (Graphviz).
+    case flow
+    /// Channels × stages (Graphviz).
+    case matrix
+    /// The journey map: stage columns, lanes and the emotion curve (SVG drawn by cjm).
+    case map
+
+    /// The Graphviz view, for flow and matrix.
+    var dotView: DOTExporter.View? {
+        switch self {
+        case .flow: .flow
+        case .matrix: .matrix
+        case .map: nil
+        }
+    }
+}
 
 /// The options `cjm export` and `cjm render` share: which journey, which view, whose view.
 struct DiagramOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("The journey file (.journey.json or .journey.xml).", valueName: "file"))
     var file: String
 
-    @Option(help: "What to draw: flow (touchpoints and their next steps, stage by stage) or matrix (channels × stages).")
-    var view: DOTExporter.View = .flow
+    @Option(name: .customLong("view"), help: ArgumentHelp(
+        "What to draw: flow (touchpoints and their next steps, stage by stage), matrix (channels × stages) or map (the journey map: stage columns, lanes, emotion curve).",
+        valueName: "view"))
+    var requestedView: DiagramView?
+
+    /// The view asked for; flow unless `--view` says otherwise.
+    var view: DiagramView { requestedView ?? .flow }
 
     @Option(help: ArgumentHelp("Only the touchpoints aimed at this persona, and only its findings.", valueName: "id"))
     var persona: String?
+
+    @Option(help: ArgumentHelp("Map only: the lanes to draw, in order, e.g. touchpoints,emotion,pains (default: every lane with content).",
+                               valueName: "list"))
+    var lanes: String?
+
+    @Option(help: ArgumentHelp("Map only: the page size in units, WIDTHxHEIGHT (default 1920x1080, 16:9).", valueName: "size"))
+    var page: String?
+
+    @Option(help: ArgumentHelp("Map only: the language of the words cjm adds (en, es; others fall back to English).", valueName: "tag"))
+    var lang: String?
 
     @Flag(name: .customLong("no-findings"), help: "Do not draw the analyser's findings (unserved touchpoints, broken handoffs, channel gaps).")
     var noFindings = false
@@ -21,9 +53,37 @@ struct DiagramOptions: ParsableArguments {
 
     @OptionGroup var input: InputOptions
 
-    /// The exporter these options describe.
+    func validate() throws {
+        if view != .map, lanes != nil || page != nil || lang != nil {
+            throw ValidationError("--lanes, --page and --lang apply to the map: add --view map")
+        }
+        do {
+            _ = try mapOptions()
+        } catch {
+            throw ValidationError(error.message + "; " + error.hint)
+        }
+    }
+
+    /// The Graphviz exporter these options describe (flow or matrix).
     var exporter: DOTExporter {
-        DOTExporter(view: view, persona: persona, showsFindings: !noFindings)
+        DOTExporter(view: view.dotView ?? .flow, persona: persona, showsFindings: !noFindings)
+    }
+
+    /// The map's options, from `--persona`, `--no-findings`, `--lanes`, `--page` and `--lang`.
+    func mapOptions() throws(MapOptionError) -> JourneyMapOptions {
+        JourneyMapOptions(persona: persona, showsFindings: !noFindings, language: lang,
+                          lanes: try lanes.map(MapLane.list(from:)), page: try page.map(MapPageSize.parse) ?? .widescreen)
+    }
+
+    /// The map's pages (SVG documents) for the journey these options describe.
+    func mapPages() throws(ExitCode) -> [String] {
+        let (journey, findings) = try load()
+        do {
+            return try JourneyMapRenderer(try mapOptions()).pages(journey, findings: findings)
+        } catch {
+            // `load()` checked the persona and `validate()` the options, so this cannot happen.
+            throw ExitCode(ExitStatus.invalidInput)
+        }
     }
 
     /// Reads, validates and analyses the journey through the one pipeline (so `--disable`

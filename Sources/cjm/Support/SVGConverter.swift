@@ -27,18 +27,13 @@ struct SVGConverter {
     var executable: String
 
     /// Finds `rsvg-convert`: the `--rsvg` path when given, else the first on `PATH`.
-    static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws(Failure) -> SVGConverter {
-        if let explicit {
-            guard FileManager.default.isExecutableFile(atPath: explicit) else {
-                throw Failure(message: "--rsvg \(explicit): no executable there", hint: installHint)
-            }
-            return SVGConverter(executable: explicit)
+    static func locate(explicit: String?) throws(Failure) -> SVGConverter {
+        guard let executable = ExternalProgram.find("rsvg-convert", at: explicit) else {
+            let message = explicit.map { "--rsvg \($0): no executable there" }
+                ?? "rsvg-convert is not installed: PNG and PDF maps are converted from SVG with it"
+            throw Failure(message: message, hint: installHint)
         }
-        for folder in (environment["PATH"] ?? "").split(separator: ":") where !folder.isEmpty {
-            let candidate = "\(folder)/rsvg-convert"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return SVGConverter(executable: candidate) }
-        }
-        throw Failure(message: "rsvg-convert is not installed: PNG and PDF maps are converted from SVG with it", hint: installHint)
+        return SVGConverter(executable: executable)
     }
 
     static let installHint = "install librsvg (Debian/Ubuntu: apt-get install librsvg2-bin; macOS: brew install librsvg), "
@@ -56,15 +51,13 @@ struct SVGConverter {
         return (1...pageCount).map { "\(stem)-\($0)\(ext)" }
     }
 
-    /// Writes `pages` to `output` in `format`, returning the paths written. SVG needs no converter.
+    /// Writes `pages` to `output` in `format`, returning the paths written. SVG needs no
+    /// converter. Every file is written atomically (`AtomicFile`), so a failed conversion
+    /// leaves nothing half-written.
     static func write(pages: [String], to output: String, format: Format, converter: () throws(Failure) -> SVGConverter) throws(Failure) -> [String] {
         let paths = outputPaths(for: output, pageCount: pages.count, format: format)
         if format == .svg {
-            for (page, path) in zip(pages, paths) {
-                do { try Data(page.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-                    throw Failure(message: "\(path): cannot write: \(error.localizedDescription)")
-                }
-            }
+            for (page, path) in zip(pages, paths) { try save(Array(page.utf8), to: path) }
             return paths
         }
         let rsvg = try converter()
@@ -83,41 +76,35 @@ struct SVGConverter {
         }
         if format == .pdf {
             // rsvg-convert puts several SVG inputs into one PDF, a page each.
-            try rsvg.run(inputs, format: format, to: paths[0])
+            try save(rsvg.convert(inputs, to: format), to: paths[0])
         } else {
-            for (input, path) in zip(inputs, paths) { try rsvg.run([input], format: format, to: path) }
+            for (input, path) in zip(inputs, paths) { try save(rsvg.convert([input], to: format), to: path) }
         }
         return paths
     }
 
-    /// Runs rsvg-convert on `inputs`, writing `output` through a temporary file so that a failed
-    /// conversion leaves no half-written file.
-    func run(_ inputs: [String], format: Format, to output: String) throws(Failure) {
-        let partial = output + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--format", format.rawValue, "--output", partial] + inputs
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+    /// The image `rsvg-convert` makes of `inputs`, read from its standard output.
+    func convert(_ inputs: [String], to format: Format) throws(Failure) -> [UInt8] {
+        let result: ExternalProgram.Result
         do {
-            try process.run()
+            result = try ExternalProgram.run(executable, arguments: ["--format", format.rawValue] + inputs, input: [])
         } catch {
             throw Failure(message: "cannot run \(executable): \(error.localizedDescription)", hint: Self.installHint)
         }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            try? FileManager.default.removeItem(atPath: partial)
-            throw Failure(message: "rsvg-convert could not write \(output): "
-                + (message.isEmpty ? "exit status \(process.terminationStatus)" : message.trimmingCharacters(in: .whitespacesAndNewlines)))
+        guard result.status == 0, !result.output.isEmpty else {
+            let message = result.messages.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Failure(message: "rsvg-convert could not convert the map: "
+                + (message.isEmpty ? "exit status \(result.status)" : message))
         }
+        return result.output
+    }
+
+    private static func save(_ bytes: [UInt8], to path: String) throws(Failure) {
+        var bytes = bytes
         do {
-            if FileManager.default.fileExists(atPath: output) { try FileManager.default.removeItem(atPath: output) }
-            try FileManager.default.moveItem(atPath: partial, toPath: output)
+            try AtomicFile.write(bytes: &bytes, to: path)
         } catch {
-            try? FileManager.default.removeItem(atPath: partial)
-            throw Failure(message: "\(output): cannot write: \(error.localizedDescription)")
+            throw Failure(message: "cannot write \(error.path): \(error.message)", hint: error.hint)
         }
     }
 }

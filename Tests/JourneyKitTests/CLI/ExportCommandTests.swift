@@ -204,3 +204,62 @@ struct RenderCommandTests {
         }
     }
 }
+
+/// `--view map` on `cjm export` and `cjm render` (issue 13).
+@Suite("cjm export and cjm render --view map")
+struct MapCommandTests {
+    @Test("export --view map prints a one-page map as SVG; a longer one needs -o and is written as OUT-k.svg")
+    func exportMap() throws {
+        let minimal = try CLI.run(["export", "samples/minimal.journey.json", "--view", "map"])
+        try #require(minimal.status == 0, "\(minimal.standardError)")
+        #expect(minimal.standardOutput.hasPrefix("<?xml"))
+        #expect(minimal.standardOutput.contains("<g class=\"touchpoint\""))
+
+        let long = try CLI.run(["export", ExportCommandTests.sample, "--view", "map", "--lang", "es"])
+        #expect(long.status == 2)
+        #expect(long.standardOutput.isEmpty)
+        #expect(long.standardError.contains("pages") && long.standardError.contains("-o"))
+
+        let folder = try TemporaryFolder()
+        let output = folder.url.appendingPathComponent("map.svg").path
+        let written = try CLI.run(["export", ExportCommandTests.sample, "--view", "map", "--lang", "es", "-o", output])
+        try #require(written.status == 0, "\(written.standardError)")
+        let page = try String(contentsOfFile: folder.url.appendingPathComponent("map-1.svg").path, encoding: .utf8)
+        #expect(page.contains("Puntos de contacto"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test("options that do not fit the view are usage errors, with nothing written")
+    func usageErrors() throws {
+        for arguments in [["--view", "map", "--format", "mermaid"], ["--lanes", "emotion"], ["--view", "map", "--format", "dot"],
+                          ["--format", "svg"], ["--view", "map", "--lanes", "emotions"], ["--view", "map", "--page", "10x10"]] {
+            let result = try CLI.run(["export", "samples/minimal.journey.json"] + arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.standardOutput.isEmpty, "\(arguments)")
+        }
+    }
+
+    @Test("render --view map writes real PNG pages and one PDF through rsvg-convert", .requires(.rsvgConvert))
+    func renderMap() throws {
+        let folder = try TemporaryFolder()
+        let png = folder.url.appendingPathComponent("map.png").path
+        let result = try CLI.run(["render", ExportCommandTests.sample, "--view", "map", "-o", png])
+        try #require(result.status == 0, "\(result.standardError)")
+        let first = try Data(contentsOf: folder.url.appendingPathComponent("map-1.png"))
+        #expect(first.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        let pdf = folder.url.appendingPathComponent("map.pdf").path
+        let pdfResult = try CLI.run(["render", ExportCommandTests.sample, "--view", "map", "-o", pdf])
+        try #require(pdfResult.status == 0, "\(pdfResult.standardError)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)).starts(with: Array("%PDF".utf8)))
+    }
+
+    @Test("a missing rsvg-convert is a clear error naming the package, with nothing written")
+    func missingConverter() throws {
+        let folder = try TemporaryFolder()
+        let png = folder.url.appendingPathComponent("map.png").path
+        let result = try CLI.run(["render", "samples/minimal.journey.json", "--view", "map", "-o", png, "--rsvg", "/nonexistent/rsvg-convert"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("librsvg2-bin"))
+        #expect(!FileManager.default.fileExists(atPath: png))
+    }
+}

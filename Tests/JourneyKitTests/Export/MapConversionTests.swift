@@ -19,14 +19,12 @@ struct MapConversionTests {
     }
 
     @Test("a missing rsvg-convert is a clear error naming the package")
-    func missingConverter() {
-        #expect(throws: SVGConverter.Failure.self) { try SVGConverter.locate(explicit: nil, environment: ["PATH": "/nonexistent"]) }
-        do {
-            _ = try SVGConverter.locate(explicit: "/nonexistent/rsvg-convert")
-        } catch {
-            #expect(error.description.contains("librsvg2-bin"))
-            #expect(error.description.contains("brew install librsvg"))
+    func missingConverter() throws {
+        let error = try #require(throws: SVGConverter.Failure.self) {
+            try SVGConverter.locate(explicit: "/nonexistent/rsvg-convert")
         }
+        #expect(error.description.contains("librsvg2-bin"))
+        #expect(error.description.contains("brew install librsvg"))
     }
 
     @Test("the tienda-whatsapp map becomes real PNG pages and one multi-page PDF",

@@ -89,8 +89,11 @@ public struct JourneyDiff: Sendable, Hashable {
             var fields = FieldComparison()
             fields.compare("id", oldJourney.id, newJourney.id)
             fields.compare("title", oldJourney.title, newJourney.title)
+            fields.compareValue("lang", oldJourney.lang, newJourney.lang)
             fields.compare("description", oldJourney.description, newJourney.description)
             fields.compareOrder("stages", oldJourney.stages.map(\.id), newJourney.stages.map(\.id))
+            fields.compareKeyed("scenario", oldJourney.scenarios.map { ($0.id, $0.displayText) }, newJourney.scenarios.map { ($0.id, $0.displayText) })
+            fields.compareLabels(oldJourney.tags, oldJourney.properties, newJourney.tags, newJourney.properties)
             fields.compare("ignore", oldJourney.ignore, newJourney.ignore)
             if !fields.changes.isEmpty {
                 changes.append(Change(kind: .changed, entity: .journey, id: newJourney.id, name: newJourney.title, fields: fields.changes))
@@ -103,6 +106,8 @@ public struct JourneyDiff: Sendable, Hashable {
             fields.compare("description", old.description, new.description)
             fields.compare("goals", old.goals, new.goals)
             fields.compare("channels", old.channels, new.channels)
+            fields.compare("evidence", old.evidence.map(\.displayText), new.evidence.map(\.displayText))
+            fields.compareLabels(old.tags, old.properties, new.tags, new.properties)
             fields.compare("ignore", old.ignore, new.ignore)
             return fields.changes
         }
@@ -113,6 +118,7 @@ public struct JourneyDiff: Sendable, Hashable {
             fields.compareValue("status", old.status.rawValue, new.status.rawValue)
             fields.compare("owner", old.owner, new.owner)
             fields.compare("description", old.description, new.description)
+            fields.compareLabels(old.tags, old.properties, new.tags, new.properties)
             fields.compare("ignore", old.ignore, new.ignore)
             return fields.changes
         }
@@ -179,6 +185,7 @@ public struct JourneyDiff: Sendable, Hashable {
                 let kept = Set(previous.touchpoints.map(\.id)).intersection(stage.touchpoints.map(\.id))
                 fields.compareOrder("touchpoints", previous.touchpoints.map(\.id).filter(kept.contains),
                                     stage.touchpoints.map(\.id).filter(kept.contains))
+                fields.compareLabels(previous.tags, previous.properties, stage.tags, stage.properties)
                 fields.compare("ignore", previous.ignore, stage.ignore)
                 if !fields.changes.isEmpty {
                     changes.append(Change(kind: .changed, entity: .stage, id: stage.id, name: stage.name, fields: fields.changes))
@@ -225,6 +232,10 @@ public struct JourneyDiff: Sendable, Hashable {
         fields.compare("pains", old.pains, new.pains)
         fields.compare("opportunities", old.opportunities, new.opportunities)
         fields.compare("kpis", old.kpis.map(\.displayText), new.kpis.map(\.displayText))
+        fields.compareKeyed("experience", old.experiences.map { ($0.persona, $0.displayText) }, new.experiences.map { ($0.persona, $0.displayText) })
+        fields.compare("evidence", old.evidence.map(\.displayText), new.evidence.map(\.displayText))
+        fields.compare("backstage", old.backstage.map(\.displayText), new.backstage.map(\.displayText))
+        fields.compareLabels(old.tags, old.properties, new.tags, new.properties)
         fields.compare("ignore", old.ignore, new.ignore)
     }
 
@@ -280,6 +291,25 @@ private struct FieldComparison {
         changes.append(.init(field: field, old: old ?? "(none)", new: new ?? "(none)"))
     }
 
+    /// Compares items matched by a key (experiences by persona, scenarios by id, properties by
+    /// name): one change per key added, removed or changed, named `field key`.
+    mutating func compareKeyed(_ field: String, _ old: [(key: String, text: String)], _ new: [(key: String, text: String)]) {
+        let oldByKey = Dictionary(old.map { ($0.key, $0.text) }, uniquingKeysWith: { first, _ in first })
+        let newKeys = Set(new.map(\.key))
+        for (key, text) in new where oldByKey[key] != text {
+            changes.append(.init(field: "\(field) \(key)", old: oldByKey[key] ?? "(none)", new: text))
+        }
+        for (key, text) in old where !newKeys.contains(key) {
+            changes.append(.init(field: "\(field) \(key)", old: text, new: "(none)"))
+        }
+    }
+
+    /// Tags as a list, properties by name.
+    mutating func compareLabels(_ oldTags: [String], _ oldProperties: [Property], _ newTags: [String], _ newProperties: [Property]) {
+        compare("tags", oldTags, newTags)
+        compareKeyed("property", oldProperties.map { ($0.name, Self.render($0.value)) }, newProperties.map { ($0.name, Self.render($0.value)) })
+    }
+
     /// Records a change of order only (the same ids, in another order).
     mutating func compareOrder(_ field: String, _ old: [String], _ new: [String]) {
         guard old != new, old.count == new.count, Set(old) == Set(new) else { return }
@@ -305,6 +335,46 @@ protocol Named {
 
 extension Persona: Named {}
 extension Channel: Named {}
+
+extension Experience {
+    /// `emotion -1; pains ["…"]; quote "…"`, the parts that are given.
+    var displayText: String {
+        var parts: [String] = []
+        if let emotion { parts.append("emotion \(emotion)") }
+        if !pains.isEmpty { parts.append("pains " + FieldComparison.render(pains)) }
+        if let quote { parts.append("quote " + FieldComparison.render(quote)) }
+        return parts.isEmpty ? "(no details)" : parts.joined(separator: "; ")
+    }
+}
+
+extension Evidence {
+    /// `interview: source, 2025-03-14 (note)`.
+    var displayText: String {
+        var text = "\(kind.rawValue): \(source)"
+        if let date { text += ", \(date)" }
+        if let note { text += " (\(note))" }
+        return text
+    }
+}
+
+extension BackstageStep {
+    /// `name [lane, owner]: description`.
+    var displayText: String {
+        var text = name + " [" + lane.rawValue + (owner.map { ", " + $0 } ?? "") + "]"
+        if let description { text += ": " + description }
+        return text
+    }
+}
+
+extension Scenario {
+    /// `name: channel status, …`, with the description when given.
+    var displayText: String {
+        var text = FieldComparison.render(name)
+        if let description { text += " (" + FieldComparison.render(description) + ")" }
+        let statuses = channels.map { "\($0.channel) \($0.status.rawValue)" }
+        return text + ": " + (statuses.isEmpty ? "no channel changes" : statuses.joined(separator: ", "))
+    }
+}
 
 extension Touchpoint.KPI {
     /// `name (target)`, or just the name.

@@ -27,6 +27,10 @@ public struct Channel: Sendable, Hashable, Identifiable {
     public var owner: String?
     /// Notes about the channel.
     public var description: String?
+    /// Labels for grouping and filtering, e.g. "priority"; no duplicates.
+    public var tags: [String]
+    /// Team-specific data, e.g. `jira: CX-142`, in file order.
+    public var properties: [Property]
     /// Analyser rule ids suppressed for findings about this channel.
     public var ignore: [String]
     /// Where the channel starts in its file.
@@ -40,6 +44,8 @@ public struct Channel: Sendable, Hashable, Identifiable {
         status: Status = .live,
         owner: String? = nil,
         description: String? = nil,
+        tags: [String] = [],
+        properties: [Property] = [],
         ignore: [String] = [],
         location: SourceLocation? = nil
     ) {
@@ -49,6 +55,8 @@ public struct Channel: Sendable, Hashable, Identifiable {
         self.status = status
         self.owner = owner
         self.description = description
+        self.tags = tags
+        self.properties = properties
         self.ignore = ignore
         self.location = location
     }

@@ -7,6 +7,8 @@ public struct Journey: Sendable, Hashable {
     public var id: String
     /// Human title, shown on diagrams and reports.
     public var title: String
+    /// The BCP 47 language tag of the journey's texts, e.g. "es" or "en-GB"; diagrams use it for their own labels.
+    public var lang: String?
     /// What this journey covers.
     public var description: String?
     /// The kinds of customer who go through this journey.
@@ -15,6 +17,12 @@ public struct Journey: Sendable, Hashable {
     public var channels: [Channel]
     /// The stages of the journey, in the order customers go through them.
     public var stages: [Stage]
+    /// Alternative states of the journey (e.g. as-is and to-be), each with its own channel statuses.
+    public var scenarios: [Scenario]
+    /// Labels for grouping and filtering, e.g. "priority"; no duplicates.
+    public var tags: [String]
+    /// Team-specific data, e.g. `jira: CX-142`, in file order.
+    public var properties: [Property]
     /// Analyser rule ids suppressed for the whole journey.
     public var ignore: [String]
     /// The `$schema` reference of a JSON file. Kept so that formatting a JSON file
@@ -27,20 +35,28 @@ public struct Journey: Sendable, Hashable {
     public init(
         id: String,
         title: String,
+        lang: String? = nil,
         description: String? = nil,
         personas: [Persona] = [],
         channels: [Channel] = [],
         stages: [Stage] = [],
+        scenarios: [Scenario] = [],
+        tags: [String] = [],
+        properties: [Property] = [],
         ignore: [String] = [],
         jsonSchema: String? = nil,
         location: SourceLocation? = nil
     ) {
         self.id = id
         self.title = title
+        self.lang = lang
         self.description = description
         self.personas = personas
         self.channels = channels
         self.stages = stages
+        self.scenarios = scenarios
+        self.tags = tags
+        self.properties = properties
         self.ignore = ignore
         self.jsonSchema = jsonSchema
         self.location = location

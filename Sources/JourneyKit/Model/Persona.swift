@@ -10,6 +10,12 @@ public struct Persona: Sendable, Hashable, Identifiable {
     public var goals: [String]
     /// Ids of the channels this persona uses; empty means every channel.
     public var channels: [String]
+    /// What this is based on: research, data or assumptions.
+    public var evidence: [Evidence]
+    /// Labels for grouping and filtering, e.g. "priority"; no duplicates.
+    public var tags: [String]
+    /// Team-specific data, e.g. `jira: CX-142`, in file order.
+    public var properties: [Property]
     /// Analyser rule ids suppressed for findings about this persona.
     public var ignore: [String]
     /// Where the persona starts in its file.
@@ -22,6 +28,9 @@ public struct Persona: Sendable, Hashable, Identifiable {
         description: String? = nil,
         goals: [String] = [],
         channels: [String] = [],
+        evidence: [Evidence] = [],
+        tags: [String] = [],
+        properties: [Property] = [],
         ignore: [String] = [],
         location: SourceLocation? = nil
     ) {
@@ -30,6 +39,9 @@ public struct Persona: Sendable, Hashable, Identifiable {
         self.description = description
         self.goals = goals
         self.channels = channels
+        self.evidence = evidence
+        self.tags = tags
+        self.properties = properties
         self.ignore = ignore
         self.location = location
     }

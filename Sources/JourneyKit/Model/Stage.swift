@@ -8,6 +8,10 @@ public struct Stage: Sendable, Hashable, Identifiable {
     public var description: String?
     /// The moments of contact in this stage, in order.
     public var touchpoints: [Touchpoint]
+    /// Labels for grouping and filtering, e.g. "priority"; no duplicates.
+    public var tags: [String]
+    /// Team-specific data, e.g. `jira: CX-142`, in file order.
+    public var properties: [Property]
     /// Analyser rule ids suppressed for findings about this stage.
     public var ignore: [String]
     /// Where the stage starts in its file.
@@ -19,6 +23,8 @@ public struct Stage: Sendable, Hashable, Identifiable {
         name: String,
         description: String? = nil,
         touchpoints: [Touchpoint] = [],
+        tags: [String] = [],
+        properties: [Property] = [],
         ignore: [String] = [],
         location: SourceLocation? = nil
     ) {
@@ -26,6 +32,8 @@ public struct Stage: Sendable, Hashable, Identifiable {
         self.name = name
         self.description = description
         self.touchpoints = touchpoints
+        self.tags = tags
+        self.properties = properties
         self.ignore = ignore
         self.location = location
     }

@@ -52,6 +52,16 @@ public struct Touchpoint: Sendable, Hashable, Identifiable {
     public var opportunities: [String]
     /// How this touchpoint is measured.
     public var kpis: [KPI]
+    /// How each persona lives this touchpoint when it differs from `emotion` and `pains`; one per persona at most.
+    public var experiences: [Experience]
+    /// What this is based on: research, data or assumptions.
+    public var evidence: [Evidence]
+    /// The work behind the touchpoint that customers do not see (service-blueprint lanes).
+    public var backstage: [BackstageStep]
+    /// Labels for grouping and filtering, e.g. "priority"; no duplicates.
+    public var tags: [String]
+    /// Team-specific data, e.g. `jira: CX-142`, in file order.
+    public var properties: [Property]
     /// Analyser rule ids suppressed for findings about this touchpoint.
     public var ignore: [String]
     /// Where the touchpoint starts in its file.
@@ -74,6 +84,11 @@ public struct Touchpoint: Sendable, Hashable, Identifiable {
         pains: [String] = [],
         opportunities: [String] = [],
         kpis: [KPI] = [],
+        experiences: [Experience] = [],
+        evidence: [Evidence] = [],
+        backstage: [BackstageStep] = [],
+        tags: [String] = [],
+        properties: [Property] = [],
         ignore: [String] = [],
         location: SourceLocation? = nil
     ) {
@@ -92,6 +107,11 @@ public struct Touchpoint: Sendable, Hashable, Identifiable {
         self.pains = pains
         self.opportunities = opportunities
         self.kpis = kpis
+        self.experiences = experiences
+        self.evidence = evidence
+        self.backstage = backstage
+        self.tags = tags
+        self.properties = properties
         self.ignore = ignore
         self.location = location
     }
@@ -99,5 +119,15 @@ public struct Touchpoint: Sendable, Hashable, Identifiable {
     /// Whether the touchpoint is for this persona: an empty persona list means every persona.
     public func isAimed(at persona: String) -> Bool {
         personas.isEmpty || personas.contains(persona)
+    }
+
+    /// The experience of this persona here, if the touchpoint has one.
+    public func experience(of persona: String) -> Experience? {
+        experiences.first { $0.persona == persona }
+    }
+
+    /// How `persona` feels here: its experience's emotion when given, else the touchpoint's.
+    public func emotion(for persona: String) -> Int? {
+        experience(of: persona)?.emotion ?? emotion
     }
 }

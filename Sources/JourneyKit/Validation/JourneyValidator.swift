@@ -24,6 +24,15 @@ public struct JourneyValidator: Sendable {
         return true
     }
 
+    /// Whether `tag` has the shape of a BCP 47 language tag: a language of 2 to 8 letters, then
+    /// subtags of 1 to 8 letters or digits, separated by '-' ("es", "en-GB", "zh-Hant-TW").
+    /// Whether the subtags are registered is not checked: the registry changes, the shape does not.
+    public static func isWellFormedLanguageTag(_ tag: String) -> Bool {
+        let subtags = tag.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard let language = subtags.first, (2...8).contains(language.count), language.allSatisfy(\.isASCIILetter) else { return false }
+        return subtags.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit } }
+    }
+
     /// Every id and reference problem in the journey, in document order.
     public func validate(_ journey: Journey, sourceMap: SourceMap = SourceMap()) -> [Diagnostic] {
         var context = Context(sourceMap: sourceMap, knownRuleIDs: knownRuleIDs)
@@ -31,16 +40,24 @@ public struct JourneyValidator: Sendable {
 
         context.checkID(journey.id, kind: "journey", at: journey.location, fallback: fallback)
         context.checkIgnore(journey.ignore, at: journey.location, fallback: fallback)
+        context.checkLabels(journey.tags, journey.properties, at: journey.location, fallback: fallback)
+        if let lang = journey.lang, !Self.isWellFormedLanguageTag(lang) {
+            context.diagnostics.append(.error(
+                "\"lang\" \"\(lang)\" is not a BCP 47 language tag", at: sourceMap.location(of: .lang, in: journey.location) ?? fallback,
+                hint: "write a language code, optionally with a region or script: \"es\", \"en-GB\", \"pt-BR\""))
+        }
 
         var personaNames: [String: Int] = [:]
         for persona in journey.personas {
             context.declare(persona.id, name: persona.name, kind: "persona", at: persona.location, in: &personaNames, fallback: fallback)
             context.checkIgnore(persona.ignore, at: persona.location, fallback: fallback)
+            context.checkLabels(persona.tags, persona.properties, at: persona.location, fallback: fallback)
         }
         var channelNames: [String: Int] = [:]
         for channel in journey.channels {
             context.declare(channel.id, name: channel.name, kind: "channel", at: channel.location, in: &channelNames, fallback: fallback)
             context.checkIgnore(channel.ignore, at: channel.location, fallback: fallback)
+            context.checkLabels(channel.tags, channel.properties, at: channel.location, fallback: fallback)
         }
         var stageNames: [String: Int] = [:]
         var touchpointNames: [String: Int] = [:]
@@ -48,6 +65,7 @@ public struct JourneyValidator: Sendable {
         for stage in journey.stages {
             context.declare(stage.id, name: stage.name, kind: "stage", at: stage.location, in: &stageNames, fallback: fallback)
             context.checkIgnore(stage.ignore, at: stage.location, fallback: fallback)
+            context.checkLabels(stage.tags, stage.properties, at: stage.location, fallback: fallback)
             // By index, reading fields in place: `for touchpoint in` copies every touchpoint,
             // retaining and releasing each of its strings, which dominated this pass at 100k.
             let touchpoints = stage.touchpoints
@@ -56,6 +74,9 @@ public struct JourneyValidator: Sendable {
                 context.declare(touchpoints[index].id, name: touchpoints[index].name, kind: "touchpoint", at: location,
                                 in: &touchpointNames, fallback: fallback)
                 context.checkIgnore(touchpoints[index].ignore, at: location, fallback: fallback)
+                if !touchpoints[index].tags.isEmpty || !touchpoints[index].properties.isEmpty {
+                    context.checkLabels(touchpoints[index].tags, touchpoints[index].properties, at: location, fallback: fallback)
+                }
             }
         }
 
@@ -74,6 +95,22 @@ public struct JourneyValidator: Sendable {
                                         at: location, known: personaNames, fallback: fallback)
                 context.checkReferences(touchpoints[index].next, field: .next, kind: "touchpoint", owner: owner(),
                                         at: location, known: touchpointNames, fallback: fallback)
+                if !touchpoints[index].experiences.isEmpty {
+                    context.checkExperiences(of: touchpoints[index], known: personaNames, fallback: fallback)
+                }
+            }
+        }
+        var scenarioNames: [String: Int] = [:]
+        for scenario in journey.scenarios {
+            context.declare(scenario.id, name: scenario.name, kind: "scenario", at: scenario.location, in: &scenarioNames, fallback: fallback)
+            context.checkReferences(scenario.channels.map(\.channel), field: .channels, kind: "channel", owner: "scenario \"\(scenario.name)\"",
+                                    at: scenario.location, known: channelNames, fallback: fallback)
+            var seen: Set<String> = []
+            for (index, override) in scenario.channels.enumerated() where !seen.insert(override.channel).inserted {
+                context.diagnostics.append(.error(
+                    "scenario \"\(scenario.name)\" gives channel \"\(override.channel)\" a status twice",
+                    at: sourceMap.location(of: .channels, index: index, in: scenario.location) ?? fallback,
+                    hint: "keep one status per channel"))
             }
         }
         return context.diagnostics
@@ -126,6 +163,51 @@ public struct JourneyValidator: Sendable {
                     ? Suggestion.hint(for: id, among: known.keys.sorted(), fallback: "declare a \(kind) with id \"\(id)\" or correct the reference")
                     : "declare a \(kind) with id \"\(id)\" or correct the reference"
                 diagnostics.append(.error("\(owner()) refers to unknown \(kind) \"\(id)\"", at: location, hint: hint))
+            }
+        }
+
+        /// Tags are non-empty and unique; property names are non-empty and unique.
+        mutating func checkLabels(_ tags: [String], _ properties: [Property], at element: SourceLocation?, fallback: SourceLocation) {
+            var seenTags: Set<String> = []
+            for (index, tag) in tags.enumerated() {
+                let location = sourceMap.location(of: .tags, index: index, in: element) ?? fallback
+                if tag.isEmpty {
+                    diagnostics.append(.error("a tag is empty", at: location, hint: "remove it or write the tag's text"))
+                } else if !seenTags.insert(tag).inserted {
+                    diagnostics.append(.error("duplicate tag \"\(tag)\"", at: location, hint: "each tag is listed once; remove this one"))
+                }
+            }
+            var seenNames: Set<String> = []
+            for (index, property) in properties.enumerated() {
+                let location = sourceMap.location(of: .properties, index: index, in: element) ?? fallback
+                if property.name.isEmpty {
+                    diagnostics.append(.error("a property has an empty name", at: location, hint: "name it, e.g. \"jira\""))
+                } else if !seenNames.insert(property.name).inserted {
+                    diagnostics.append(.error("duplicate property \"\(property.name)\"", at: location,
+                                              hint: "each property name is used once; merge the values or rename one"))
+                }
+            }
+        }
+
+        /// Each experience names a persona that exists, is in the touchpoint's audience, and has no other experience here.
+        mutating func checkExperiences(of touchpoint: Touchpoint, known personas: [String: Int], fallback: SourceLocation) {
+            var seen: Set<String> = []
+            for experience in touchpoint.experiences {
+                let location = sourceMap.location(of: .persona, in: experience.location) ?? touchpoint.location ?? fallback
+                if personas[experience.persona] == nil {
+                    diagnostics.append(.error(
+                        "an experience of touchpoint \"\(touchpoint.name)\" refers to unknown persona \"\(experience.persona)\"", at: location,
+                        hint: Suggestion.hint(for: experience.persona, among: personas.keys.sorted(),
+                                              fallback: "declare a persona with id \"\(experience.persona)\" or correct the reference")))
+                } else if !touchpoint.isAimed(at: experience.persona) {
+                    diagnostics.append(.error(
+                        "touchpoint \"\(touchpoint.name)\" has an experience for persona \"\(experience.persona)\", which is not in its personas",
+                        at: location, hint: "add \"\(experience.persona)\" to the touchpoint's personas or remove the experience"))
+                } else if !seen.insert(experience.persona).inserted {
+                    diagnostics.append(.error(
+                        "touchpoint \"\(touchpoint.name)\" has a second experience for persona \"\(experience.persona)\"", at: location,
+                        hint: "a persona has one experience per touchpoint; merge them"))
+                }
             }
         }
 

@@ -125,7 +125,7 @@ struct XMLImportTests {
         let imported = load(xml)
         #expect(imported.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
                 == ["3:3 <channel> is out of order or repeated in this journey"])
-        #expect(imported.diagnostics.first?.hint?.contains("<persona>, <channel> and <stage>") == true)
+        #expect(imported.diagnostics.first?.hint?.contains("<persona>, <channel>, <stage>") == true)
     }
 
     @Test("a missing required attribute is reported at the element, even when its start tag spans lines")

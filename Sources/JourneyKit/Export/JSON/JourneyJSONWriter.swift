@@ -11,10 +11,13 @@ public enum JourneyJSONWriter {
         out.field("$schema", journey.jsonSchema)
         out.field("id", journey.id)
         out.field("title", journey.title)
+        out.field("lang", journey.lang)
         out.field("description", journey.description)
         list("personas", journey.personas, to: &out, write(_:to:))
         list("channels", journey.channels, to: &out, write(_:to:))
         list("stages", journey.stages, to: &out, write(_:to:))
+        list("scenarios", journey.scenarios, to: &out, write(_:to:))
+        labels(journey.tags, journey.properties, to: &out)
         out.field("ignore", journey.ignore)
         out.endObject()
         return out.document
@@ -37,6 +40,8 @@ public enum JourneyJSONWriter {
         out.field("description", persona.description)
         out.field("goals", persona.goals)
         out.field("channels", persona.channels)
+        list("evidence", persona.evidence, to: &out, write(_:to:))
+        labels(persona.tags, persona.properties, to: &out)
         out.field("ignore", persona.ignore)
         out.endObject()
     }
@@ -49,6 +54,7 @@ public enum JourneyJSONWriter {
         if channel.status != .live { out.field("status", channel.status.rawValue) }
         out.field("owner", channel.owner)
         out.field("description", channel.description)
+        labels(channel.tags, channel.properties, to: &out)
         out.field("ignore", channel.ignore)
         out.endObject()
     }
@@ -59,6 +65,7 @@ public enum JourneyJSONWriter {
         out.field("name", stage.name)
         out.field("description", stage.description)
         list("touchpoints", stage.touchpoints, to: &out, write(_:to:))
+        labels(stage.tags, stage.properties, to: &out)
         out.field("ignore", stage.ignore)
         out.endObject()
     }
@@ -94,7 +101,61 @@ public enum JourneyJSONWriter {
             out.field("target", kpi.target)
             out.endObject()
         }
+        list("experiences", touchpoint.experiences, to: &out) { experience, out in
+            out.beginObject()
+            out.field("persona", experience.persona)
+            if let emotion = experience.emotion {
+                out.key("emotion")
+                out.integer(emotion)
+            }
+            out.field("pains", experience.pains)
+            out.field("quote", experience.quote)
+            out.endObject()
+        }
+        list("evidence", touchpoint.evidence, to: &out, write(_:to:))
+        list("backstage", touchpoint.backstage, to: &out) { step, out in
+            out.beginObject()
+            out.field("name", step.name)
+            if step.lane != .backstage { out.field("lane", step.lane.rawValue) }
+            out.field("owner", step.owner)
+            out.field("description", step.description)
+            out.endObject()
+        }
+        labels(touchpoint.tags, touchpoint.properties, to: &out)
         out.field("ignore", touchpoint.ignore)
+        out.endObject()
+    }
+
+    private static func write(_ evidence: Evidence, to out: inout JSONOutput) {
+        out.beginObject()
+        out.field("kind", evidence.kind.rawValue)
+        out.field("source", evidence.source)
+        out.field("date", evidence.date?.description)
+        out.field("note", evidence.note)
+        out.endObject()
+    }
+
+    private static func write(_ scenario: Scenario, to out: inout JSONOutput) {
+        out.beginObject()
+        out.field("id", scenario.id)
+        out.field("name", scenario.name)
+        out.field("description", scenario.description)
+        if !scenario.channels.isEmpty {
+            out.key("channels")
+            out.beginObject()
+            for override in scenario.channels { out.field(override.channel, override.status.rawValue) }
+            out.endObject()
+        }
+        out.endObject()
+    }
+
+    /// `tags` and `properties`, which every element but the KPI may have.
+    private static func labels(_ tags: [String], _ properties: [Property], to out: inout JSONOutput) {
+        out.field("tags", tags)
+        guard !properties.isEmpty else { return }
+        out.key("properties")
+        out.beginObject()
+        for property in properties { out.field(property.name, property.value) }
         out.endObject()
     }
 }

@@ -32,8 +32,10 @@ public enum JourneyXMLWriter {
         var out = XMLOutput(comments: comments)
         out.text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         var attributes: [(String, String)] = [("xmlns", XMLJourneyImporter.namespace), ("id", journey.id), ("title", journey.title)]
+        if let lang = journey.lang { attributes.append(("lang", lang)) }
         try list("ignore", journey.ignore, of: "journey", to: &attributes)
         let hasChildren = journey.description != nil || !journey.personas.isEmpty || !journey.channels.isEmpty || !journey.stages.isEmpty
+            || !journey.scenarios.isEmpty || !journey.tags.isEmpty || !journey.properties.isEmpty
         out.element = .journey
         if try out.start("journey", attributes, of: "journey", isEmpty: !hasChildren) {
             try out.textElement("description", journey.description, of: "journey")
@@ -41,6 +43,8 @@ public enum JourneyXMLWriter {
             for channel in journey.channels { try write(channel, to: &out) }
             for stage in journey.stages { try write(stage, to: &out) }
             out.element = .journey
+            for scenario in journey.scenarios { try write(scenario, to: &out) }
+            try labels(journey.tags, journey.properties, of: "journey", to: &out)
             out.end("journey")
         }
         out.comments(at: .afterDocument)
@@ -52,11 +56,14 @@ public enum JourneyXMLWriter {
         var attributes = [("id", persona.id), ("name", persona.name)]
         try list("channels", persona.channels, of: owner, to: &attributes)
         try list("ignore", persona.ignore, of: owner, to: &attributes)
-        let hasChildren = persona.description != nil || !persona.goals.isEmpty
+        let hasChildren = persona.description != nil || !persona.goals.isEmpty || !persona.evidence.isEmpty
+            || !persona.tags.isEmpty || !persona.properties.isEmpty
         out.element = .persona(persona.id)
         guard try out.start("persona", attributes, of: owner, isEmpty: !hasChildren) else { return }
         try out.textElement("description", persona.description, of: owner)
         for goal in persona.goals { try out.textElement("goal", goal, of: owner) }
+        for evidence in persona.evidence { try write(evidence, of: owner, to: &out) }
+        try labels(persona.tags, persona.properties, of: owner, to: &out)
         out.end("persona")
     }
 
@@ -68,8 +75,10 @@ public enum JourneyXMLWriter {
         if let value = channel.owner { attributes.append(("owner", value)) }
         try list("ignore", channel.ignore, of: owner, to: &attributes)
         out.element = .channel(channel.id)
-        guard try out.start("channel", attributes, of: owner, isEmpty: channel.description == nil) else { return }
+        let hasChildren = channel.description != nil || !channel.tags.isEmpty || !channel.properties.isEmpty
+        guard try out.start("channel", attributes, of: owner, isEmpty: !hasChildren) else { return }
         try out.textElement("description", channel.description, of: owner)
+        try labels(channel.tags, channel.properties, of: owner, to: &out)
         out.end("channel")
     }
 
@@ -77,12 +86,13 @@ public enum JourneyXMLWriter {
         let owner = "stage \"\(stage.id)\""
         var attributes = [("id", stage.id), ("name", stage.name)]
         try list("ignore", stage.ignore, of: owner, to: &attributes)
-        let hasChildren = stage.description != nil || !stage.touchpoints.isEmpty
+        let hasChildren = stage.description != nil || !stage.touchpoints.isEmpty || !stage.tags.isEmpty || !stage.properties.isEmpty
         out.element = .stage(stage.id)
         guard try out.start("stage", attributes, of: owner, isEmpty: !hasChildren) else { return }
         try out.textElement("description", stage.description, of: owner)
         for touchpoint in stage.touchpoints { try write(touchpoint, to: &out) }
         out.element = .stage(stage.id)
+        try labels(stage.tags, stage.properties, of: owner, to: &out)
         out.end("stage")
     }
 
@@ -100,7 +110,8 @@ public enum JourneyXMLWriter {
         if let value = touchpoint.handoff { attributes.append(("handoff", value)) }
         try list("ignore", touchpoint.ignore, of: owner, to: &attributes)
         let hasChildren = touchpoint.description != nil || !touchpoint.pains.isEmpty
-            || !touchpoint.opportunities.isEmpty || !touchpoint.kpis.isEmpty
+            || !touchpoint.opportunities.isEmpty || !touchpoint.kpis.isEmpty || !touchpoint.experiences.isEmpty
+            || !touchpoint.evidence.isEmpty || !touchpoint.backstage.isEmpty || !touchpoint.tags.isEmpty || !touchpoint.properties.isEmpty
         out.element = .touchpoint(touchpoint.id)
         guard try out.start("touchpoint", attributes, of: owner, isEmpty: !hasChildren) else { return }
         try out.textElement("description", touchpoint.description, of: owner)
@@ -111,7 +122,54 @@ public enum JourneyXMLWriter {
             if let target = kpi.target { kpiAttributes.append(("target", target)) }
             _ = try out.start("kpi", kpiAttributes, of: "KPI \"\(kpi.name)\" of \(owner)", isEmpty: true)
         }
+        for experience in touchpoint.experiences {
+            let experienceOwner = "experience of \"\(experience.persona)\" at \(owner)"
+            var experienceAttributes = [("persona", experience.persona)]
+            if let emotion = experience.emotion { experienceAttributes.append(("emotion", String(emotion))) }
+            let isEmpty = experience.pains.isEmpty && experience.quote == nil
+            if try out.start("experience", experienceAttributes, of: experienceOwner, isEmpty: isEmpty) {
+                for pain in experience.pains { try out.nestedTextElement("pain", pain, of: experienceOwner) }
+                if let quote = experience.quote { try out.nestedTextElement("quote", quote, of: experienceOwner) }
+                out.endNested("experience")
+            }
+        }
+        for evidence in touchpoint.evidence { try write(evidence, of: owner, to: &out) }
+        for step in touchpoint.backstage {
+            let stepOwner = "backstage step \"\(step.name)\" of \(owner)"
+            var stepAttributes = [("name", step.name)]
+            if step.lane != .backstage { stepAttributes.append(("lane", step.lane.rawValue)) }
+            if let value = step.owner { stepAttributes.append(("owner", value)) }
+            if try out.start("backstage", stepAttributes, of: stepOwner, isEmpty: step.description == nil) {
+                if let description = step.description { try out.nestedTextElement("description", description, of: stepOwner) }
+                out.endNested("backstage")
+            }
+        }
+        try labels(touchpoint.tags, touchpoint.properties, of: owner, to: &out)
         out.end("touchpoint")
+    }
+
+    private static func write(_ evidence: Evidence, of owner: String, to out: inout XMLOutput) throws(UnrepresentableText) {
+        var attributes = [("kind", evidence.kind.rawValue), ("source", evidence.source)]
+        if let date = evidence.date { attributes.append(("date", date.description)) }
+        if let note = evidence.note { attributes.append(("note", note)) }
+        _ = try out.start("evidence", attributes, of: "evidence of \(owner)", isEmpty: true)
+    }
+
+    private static func write(_ scenario: Scenario, to out: inout XMLOutput) throws(UnrepresentableText) {
+        let owner = "scenario \"\(scenario.id)\""
+        let attributes = [("id", scenario.id), ("name", scenario.name)]
+        guard try out.start("scenario", attributes, of: owner, isEmpty: scenario.description == nil && scenario.channels.isEmpty) else { return }
+        if let description = scenario.description { try out.nestedTextElement("description", description, of: owner) }
+        for override in scenario.channels {
+            _ = try out.start("channel", [("ref", override.channel), ("status", override.status.rawValue)], of: owner, isEmpty: true)
+        }
+        out.endNested("scenario")
+    }
+
+    /// `<tag>` and `<property>` elements, which every model element may have.
+    private static func labels(_ tags: [String], _ properties: [Property], of owner: String, to out: inout XMLOutput) throws(UnrepresentableText) {
+        for tag in tags { try out.textElement("tag", tag, of: owner) }
+        for property in properties { try out.textElement("property", property.value, attributes: [("name", property.name)], of: owner) }
     }
 
     /// Adds a space-separated id list attribute when the list is not empty.
@@ -182,6 +240,20 @@ private struct XMLOutput {
         return true
     }
 
+    /// `<name>text</name>` inside an element that is not a model element (an experience, a
+    /// backstage step, a scenario); the reader keeps no comments there, so none are written.
+    mutating func nestedTextElement(_ name: String, _ value: String, of owner: String) throws(JourneyXMLWriter.UnrepresentableText) {
+        text += String(repeating: "  ", count: depth) + "<" + name + ">"
+        try Self.appendEscaped(value, inAttribute: false, field: "\(name) of \(owner)", to: &text)
+        text += "</" + name + ">\n"
+    }
+
+    /// The end tag of an element that is not a model element.
+    mutating func endNested(_ name: String) {
+        depth -= 1
+        text += String(repeating: "  ", count: depth) + "</" + name + ">\n"
+    }
+
     mutating func end(_ name: String) {
         if let closing = openElements.popLast() {
             comments(at: .end(closing))
@@ -192,12 +264,20 @@ private struct XMLOutput {
     }
 
     /// `<name>text</name>` on one line, when `value` is present.
-    mutating func textElement(_ name: String, _ value: String?, of owner: String) throws(JourneyXMLWriter.UnrepresentableText) {
+    mutating func textElement(
+        _ name: String, _ value: String?, attributes: [(String, String)] = [], of owner: String
+    ) throws(JourneyXMLWriter.UnrepresentableText) {
         guard let value else { return }
         let index = childCounts[name, default: 0]
         childCounts[name] = index + 1
         comments(at: .beforeChild(element, name: name, index: index))
-        text += String(repeating: "  ", count: depth) + "<" + name + ">"
+        text += String(repeating: "  ", count: depth) + "<" + name
+        for (attribute, attributeValue) in attributes {
+            text += " " + attribute + "=\""
+            try Self.appendEscaped(attributeValue, inAttribute: true, field: "\(attribute) of \(owner)", to: &text)
+            text += "\""
+        }
+        text += ">"
         try Self.appendEscaped(value, inAttribute: false, field: "\(name) of \(owner)", to: &text)
         text += "</" + name + ">\n"
     }

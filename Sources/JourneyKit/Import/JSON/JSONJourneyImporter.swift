@@ -78,6 +78,10 @@ private struct JSONJourneyDecoder {
             case "personas": journey.personas = try decoder.list(key, at: mark) { d throws(JSONSyntaxError) in try d.decodePersona() }
             case "channels": journey.channels = try decoder.list(key, at: mark) { d throws(JSONSyntaxError) in try d.decodeChannel() }
             case "stages": journey.stages = try decoder.list(key, at: mark) { d throws(JSONSyntaxError) in try d.decodeStage() }
+            case "lang": journey.lang = try decoder.lang(at: mark, in: location)
+            case "scenarios": journey.scenarios = try decoder.list(key, at: mark) { d throws(JSONSyntaxError) in try d.decodeScenario() }
+            case "tags": journey.tags = try decoder.idList(key, .tags, at: mark, in: location)
+            case "properties": journey.properties = try decoder.properties(key, at: mark, in: location)
             case "ignore": journey.ignore = try decoder.idList(key, .ignore, at: mark, in: location)
             default: return false
             }
@@ -98,6 +102,9 @@ private struct JSONJourneyDecoder {
             case "description": persona.description = try decoder.string(key, at: mark)
             case "goals": persona.goals = try decoder.textList(key, at: mark)
             case "channels": persona.channels = try decoder.idList(key, .channels, at: mark, in: location)
+            case "evidence": persona.evidence = try decoder.list(key, at: mark) { d throws(JSONSyntaxError) in try d.decodeEvidence() }
+            case "tags": persona.tags = try decoder.idList(key, .tags, at: mark, in: location)
+            case "properties": persona.properties = try decoder.properties(key, at: mark, in: location)
             case "ignore": persona.ignore = try decoder.idList(key, .ignore, at: mark, in: location)
             default: return false
             }
@@ -119,6 +126,8 @@ private struct JSONJourneyDecoder {
             case "status": channel.status = try decoder.choice(key, at: mark) ?? .live
             case "owner": channel.owner = try decoder.string(key, at: mark)
             case "description": channel.description = try decoder.string(key, at: mark)
+            case "tags": channel.tags = try decoder.idList(key, .tags, at: mark, in: location)
+            case "properties": channel.properties = try decoder.properties(key, at: mark, in: location)
             case "ignore": channel.ignore = try decoder.idList(key, .ignore, at: mark, in: location)
             default: return false
             }
@@ -138,6 +147,8 @@ private struct JSONJourneyDecoder {
             case "name": stage.name = try decoder.string(key, at: mark) ?? ""
             case "description": stage.description = try decoder.string(key, at: mark)
             case "touchpoints": stage.touchpoints = try decoder.list(key, at: mark) { d throws(JSONSyntaxError) in try d.decodeTouchpoint() }
+            case "tags": stage.tags = try decoder.idList(key, .tags, at: mark, in: location)
+            case "properties": stage.properties = try decoder.properties(key, at: mark, in: location)
             case "ignore": stage.ignore = try decoder.idList(key, .ignore, at: mark, in: location)
             default: return false
             }
@@ -168,6 +179,11 @@ private struct JSONJourneyDecoder {
             case "pains": touchpoint.pains = try decoder.textList(key, at: mark)
             case "opportunities": touchpoint.opportunities = try decoder.textList(key, at: mark)
             case "kpis": touchpoint.kpis = try decoder.list(key, at: mark) { d throws(JSONSyntaxError) in try d.decodeKPI() }
+            case "experiences": touchpoint.experiences = try decoder.list(key, at: mark) { d throws(JSONSyntaxError) in try d.decodeExperience() }
+            case "evidence": touchpoint.evidence = try decoder.list(key, at: mark) { d throws(JSONSyntaxError) in try d.decodeEvidence() }
+            case "backstage": touchpoint.backstage = try decoder.list(key, at: mark) { d throws(JSONSyntaxError) in try d.decodeBackstageStep() }
+            case "tags": touchpoint.tags = try decoder.idList(key, .tags, at: mark, in: location)
+            case "properties": touchpoint.properties = try decoder.properties(key, at: mark, in: location)
             case "ignore": touchpoint.ignore = try decoder.idList(key, .ignore, at: mark, in: location)
             default: return false
             }
@@ -175,6 +191,82 @@ private struct JSONJourneyDecoder {
         }
         require(["id", "name"], in: seen, name: "a touchpoint")
         return touchpoint
+    }
+
+    mutating func decodeExperience() throws(JSONSyntaxError) -> Experience {
+        let location = scanner.currentLocation()
+        var experience = Experience(persona: "", location: location)
+        var seen = Fields(element: "experience", location: location)
+        try readObject(&seen, known: JSONKeys.experience) { decoder, key, mark throws(JSONSyntaxError) in
+            switch key {
+            case "persona":
+                guard try decoder.expect(.string, key, "a text", at: mark) else { break }
+                _ = decoder.scanner.peekByte()
+                decoder.sourceMap.record(decoder.scanner.currentLocation(), of: .persona, in: location)
+                experience.persona = try decoder.scanner.readString()
+            case "emotion": experience.emotion = try decoder.emotion(at: mark)
+            case "pains": experience.pains = try decoder.textList(key, at: mark)
+            case "quote": experience.quote = try decoder.string(key, at: mark)
+            default: return false
+            }
+            return true
+        }
+        require(["persona"], in: seen, name: "an experience")
+        return experience
+    }
+
+    mutating func decodeEvidence() throws(JSONSyntaxError) -> Evidence {
+        let location = scanner.currentLocation()
+        var evidence = Evidence(kind: .assumption, source: "")
+        var seen = Fields(element: "evidence", location: location)
+        try readObject(&seen, known: JSONKeys.evidence) { decoder, key, mark throws(JSONSyntaxError) in
+            switch key {
+            case "kind": evidence.kind = try decoder.choice(key, at: mark) ?? .assumption
+            case "source": evidence.source = try decoder.string(key, at: mark) ?? ""
+            case "date": evidence.date = try decoder.date(key, at: mark)
+            case "note": evidence.note = try decoder.string(key, at: mark)
+            default: return false
+            }
+            return true
+        }
+        require(["kind", "source"], in: seen, name: "an evidence")
+        return evidence
+    }
+
+    mutating func decodeBackstageStep() throws(JSONSyntaxError) -> BackstageStep {
+        let location = scanner.currentLocation()
+        var step = BackstageStep(name: "")
+        var seen = Fields(element: "backstage step", location: location)
+        try readObject(&seen, known: JSONKeys.backstageStep) { decoder, key, mark throws(JSONSyntaxError) in
+            switch key {
+            case "name": step.name = try decoder.string(key, at: mark) ?? ""
+            case "lane": step.lane = try decoder.choice(key, at: mark) ?? .backstage
+            case "owner": step.owner = try decoder.string(key, at: mark)
+            case "description": step.description = try decoder.string(key, at: mark)
+            default: return false
+            }
+            return true
+        }
+        require(["name"], in: seen, name: "a backstage step")
+        return step
+    }
+
+    mutating func decodeScenario() throws(JSONSyntaxError) -> Scenario {
+        let location = scanner.currentLocation()
+        var scenario = Scenario(id: "", name: "", location: location)
+        var seen = Fields(element: "scenario", location: location)
+        try readObject(&seen, known: JSONKeys.scenario) { decoder, key, mark throws(JSONSyntaxError) in
+            switch key {
+            case "id": scenario.id = try decoder.id(at: mark, in: location) ?? ""
+            case "name": scenario.name = try decoder.string(key, at: mark) ?? ""
+            case "description": scenario.description = try decoder.string(key, at: mark)
+            case "channels": scenario.channels = try decoder.channelStatuses(key, at: mark, in: location)
+            default: return false
+            }
+            return true
+        }
+        require(["id", "name"], in: seen, name: "a scenario")
+        return scenario
     }
 
     mutating func decodeKPI() throws(JSONSyntaxError) -> Touchpoint.KPI {
@@ -325,6 +417,51 @@ private struct JSONJourneyDecoder {
         return nil
     }
 
+    mutating func lang(at mark: JSONScanner.Mark, in element: SourceLocation) throws(JSONSyntaxError) -> String? {
+        guard try expect(.string, "lang", "a text", at: mark) else { return nil }
+        _ = scanner.peekByte()
+        sourceMap.record(scanner.currentLocation(), of: .lang, in: element)
+        return try scanner.readString()
+    }
+
+    mutating func date(_ key: String, at mark: JSONScanner.Mark) throws(JSONSyntaxError) -> CalendarDate? {
+        guard try expect(.string, key, "a date YYYY-MM-DD", at: mark) else { return nil }
+        _ = scanner.peekByte()
+        let valueLocation = scanner.currentLocation()
+        let text = try scanner.readString()
+        if let date = CalendarDate(text) { return date }
+        diagnostics.append(.error(CalendarDate.problem(with: text, key: key), at: valueLocation, hint: CalendarDate.hint))
+        return nil
+    }
+
+    /// `{ "name": "value", … }` in file order; a value that is not a text is reported and skipped.
+    mutating func properties(_ key: String, at mark: JSONScanner.Mark, in element: SourceLocation) throws(JSONSyntaxError) -> [Property] {
+        guard try expect(.object, key, "an object of texts", at: mark) else { return [] }
+        var properties: [Property] = []
+        var seen = Fields(element: "properties object", location: element)
+        try readObject(&seen, known: []) { decoder, name, nameMark throws(JSONSyntaxError) in
+            guard let value = try decoder.string(name, at: nameMark) else { return true }
+            decoder.sourceMap.record(decoder.scanner.location(of: nameMark), of: .properties, index: properties.count, in: element)
+            properties.append(Property(name: name, value: value))
+            return true
+        }
+        return properties
+    }
+
+    /// `{ "CHANNEL_ID": "STATUS", … }` in file order; each channel id's position is recorded for validation.
+    mutating func channelStatuses(_ key: String, at mark: JSONScanner.Mark, in element: SourceLocation) throws(JSONSyntaxError) -> [Scenario.ChannelStatus] {
+        guard try expect(.object, key, "an object of channel ids to statuses", at: mark) else { return [] }
+        var statuses: [Scenario.ChannelStatus] = []
+        var seen = Fields(element: "scenario's channels", location: element)
+        try readObject(&seen, known: []) { decoder, channel, channelMark throws(JSONSyntaxError) in
+            guard let status: Channel.Status = try decoder.choice(channel, at: channelMark) else { return true }
+            decoder.sourceMap.record(decoder.scanner.location(of: channelMark), of: .channels, index: statuses.count, in: element)
+            statuses.append(Scenario.ChannelStatus(channel: channel, status: status))
+            return true
+        }
+        return statuses
+    }
+
     mutating func list<Element>(
         _ key: String, at mark: JSONScanner.Mark,
         _ element: (inout JSONJourneyDecoder) throws(JSONSyntaxError) -> Element
@@ -369,13 +506,20 @@ private struct JSONJourneyDecoder {
 /// The keys of each JSON object, in canonical order; shared by the importer's "did you mean"
 /// hints and the writer.
 enum JSONKeys {
-    static let journey = ["$schema", "id", "title", "description", "personas", "channels", "stages", "ignore"]
-    static let persona = ["id", "name", "description", "goals", "channels", "ignore"]
-    static let channel = ["id", "name", "kind", "status", "owner", "description", "ignore"]
-    static let stage = ["id", "name", "description", "touchpoints", "ignore"]
+    static let journey = [
+        "$schema", "id", "title", "lang", "description", "personas", "channels", "stages", "scenarios", "tags", "properties", "ignore",
+    ]
+    static let persona = ["id", "name", "description", "goals", "channels", "evidence", "tags", "properties", "ignore"]
+    static let channel = ["id", "name", "kind", "status", "owner", "description", "tags", "properties", "ignore"]
+    static let stage = ["id", "name", "description", "touchpoints", "tags", "properties", "ignore"]
     static let touchpoint = [
         "id", "name", "description", "channels", "personas", "initiator", "owner", "emotion", "entry",
-        "momentOfTruth", "next", "handoff", "pains", "opportunities", "kpis", "ignore",
+        "momentOfTruth", "next", "handoff", "pains", "opportunities", "kpis", "experiences", "evidence", "backstage",
+        "tags", "properties", "ignore",
     ]
     static let kpi = ["name", "target"]
+    static let experience = ["persona", "emotion", "pains", "quote"]
+    static let evidence = ["kind", "source", "date", "note"]
+    static let backstageStep = ["name", "lane", "owner", "description"]
+    static let scenario = ["id", "name", "description", "channels"]
 }

@@ -6,7 +6,7 @@ public enum JourneySchema {
     public static let xsd = #"""
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The XML form of a cjm journey (version 1). Same model and names as the JSON form:
+  The XML form of a cjm journey (version 1.1; every 1.0 file is valid). Same model and names as the JSON form:
   see docs/format.md. cjm embeds this schema and validates every XML journey against it;
   ids, references and their uniqueness are checked by cjm itself, not by this schema.
 -->
@@ -23,9 +23,13 @@ public enum JourneySchema {
         <xs:element name="persona" type="j:persona" minOccurs="0" maxOccurs="unbounded"/>
         <xs:element name="channel" type="j:channel" minOccurs="0" maxOccurs="unbounded"/>
         <xs:element name="stage" type="j:stage" minOccurs="0" maxOccurs="unbounded"/>
+        <xs:element name="scenario" type="j:scenario" minOccurs="0" maxOccurs="unbounded"/>
+        <xs:element name="tag" type="j:tag" minOccurs="0" maxOccurs="unbounded"/>
+        <xs:element name="property" type="j:property" minOccurs="0" maxOccurs="unbounded"/>
       </xs:sequence>
       <xs:attribute name="id" type="j:id" use="required"/>
       <xs:attribute name="title" type="xs:string" use="required"/>
+      <xs:attribute name="lang" type="j:languageTag"/>
       <xs:attribute name="ignore" type="j:idList"/>
     </xs:complexType>
   </xs:element>
@@ -34,6 +38,9 @@ public enum JourneySchema {
     <xs:sequence>
       <xs:element name="description" type="xs:string" minOccurs="0"/>
       <xs:element name="goal" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="evidence" type="j:evidence" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="tag" type="j:tag" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="property" type="j:property" minOccurs="0" maxOccurs="unbounded"/>
     </xs:sequence>
     <xs:attribute name="id" type="j:id" use="required"/>
     <xs:attribute name="name" type="xs:string" use="required"/>
@@ -44,6 +51,8 @@ public enum JourneySchema {
   <xs:complexType name="channel">
     <xs:sequence>
       <xs:element name="description" type="xs:string" minOccurs="0"/>
+      <xs:element name="tag" type="j:tag" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="property" type="j:property" minOccurs="0" maxOccurs="unbounded"/>
     </xs:sequence>
     <xs:attribute name="id" type="j:id" use="required"/>
     <xs:attribute name="name" type="xs:string" use="required"/>
@@ -57,6 +66,8 @@ public enum JourneySchema {
     <xs:sequence>
       <xs:element name="description" type="xs:string" minOccurs="0"/>
       <xs:element name="touchpoint" type="j:touchpoint" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="tag" type="j:tag" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="property" type="j:property" minOccurs="0" maxOccurs="unbounded"/>
     </xs:sequence>
     <xs:attribute name="id" type="j:id" use="required"/>
     <xs:attribute name="name" type="xs:string" use="required"/>
@@ -69,6 +80,11 @@ public enum JourneySchema {
       <xs:element name="pain" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="opportunity" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="kpi" type="j:kpi" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="experience" type="j:experience" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="evidence" type="j:evidence" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="backstage" type="j:backstage" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="tag" type="j:tag" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="property" type="j:property" minOccurs="0" maxOccurs="unbounded"/>
     </xs:sequence>
     <xs:attribute name="id" type="j:id" use="required"/>
     <xs:attribute name="name" type="xs:string" use="required"/>
@@ -88,6 +104,96 @@ public enum JourneySchema {
     <xs:attribute name="name" type="xs:string" use="required"/>
     <xs:attribute name="target" type="xs:string"/>
   </xs:complexType>
+
+  <xs:complexType name="experience">
+    <xs:sequence>
+      <xs:element name="pain" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="quote" type="xs:string" minOccurs="0"/>
+    </xs:sequence>
+    <xs:attribute name="persona" type="j:id" use="required"/>
+    <xs:attribute name="emotion" type="j:emotion"/>
+  </xs:complexType>
+
+  <xs:complexType name="evidence">
+    <xs:attribute name="kind" type="j:evidenceKind" use="required"/>
+    <xs:attribute name="source" type="xs:string" use="required"/>
+    <xs:attribute name="date" type="j:calendarDate"/>
+    <xs:attribute name="note" type="xs:string"/>
+  </xs:complexType>
+
+  <xs:complexType name="backstage">
+    <xs:sequence>
+      <xs:element name="description" type="xs:string" minOccurs="0"/>
+    </xs:sequence>
+    <xs:attribute name="name" type="xs:string" use="required"/>
+    <xs:attribute name="lane" type="j:lane" default="backstage"/>
+    <xs:attribute name="owner" type="xs:string"/>
+  </xs:complexType>
+
+  <xs:complexType name="scenario">
+    <xs:sequence>
+      <xs:element name="description" type="xs:string" minOccurs="0"/>
+      <xs:element name="channel" type="j:channelStatusOverride" minOccurs="0" maxOccurs="unbounded"/>
+    </xs:sequence>
+    <xs:attribute name="id" type="j:id" use="required"/>
+    <xs:attribute name="name" type="xs:string" use="required"/>
+  </xs:complexType>
+
+  <!-- A channel's status in a scenario. -->
+  <xs:complexType name="channelStatusOverride">
+    <xs:attribute name="ref" type="j:id" use="required"/>
+    <xs:attribute name="status" type="j:channelStatus" use="required"/>
+  </xs:complexType>
+
+  <!-- A non-empty label; duplicates are reported by cjm. -->
+  <xs:simpleType name="tag">
+    <xs:restriction base="xs:string">
+      <xs:minLength value="1"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <!-- Team data: <property name="jira">CX-142</property>. -->
+  <xs:complexType name="property">
+    <xs:simpleContent>
+      <xs:extension base="xs:string">
+        <xs:attribute name="name" type="xs:string" use="required"/>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+
+  <!-- The shape of a BCP 47 language tag: "es", "en-GB". -->
+  <xs:simpleType name="languageTag">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <!-- YYYY-MM-DD; cjm checks that the day exists. -->
+  <xs:simpleType name="calendarDate">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[0-9]{4}-[0-9]{2}-[0-9]{2}"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="evidenceKind">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="interview"/>
+      <xs:enumeration value="survey"/>
+      <xs:enumeration value="analytics"/>
+      <xs:enumeration value="support"/>
+      <xs:enumeration value="observation"/>
+      <xs:enumeration value="usability-test"/>
+      <xs:enumeration value="assumption"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="lane">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="backstage"/>
+      <xs:enumeration value="support"/>
+      <xs:enumeration value="system"/>
+    </xs:restriction>
+  </xs:simpleType>
 
   <!-- Ids: ^[A-Za-z_][A-Za-z0-9_.-]*$. cjm checks them itself, with a located message. -->
   <xs:simpleType name="id">

@@ -66,6 +66,13 @@ extension XMLJourneyReader {
         }
     }
 
+    mutating func date(_ attributes: XMLAttributes, _ name: String) -> CalendarDate? {
+        guard let text = attributes[name] else { return nil }
+        if let date = CalendarDate(text) { return date }
+        diagnostics.append(.error(CalendarDate.problem(with: text, key: name), at: valueLocation(attributes, name), hint: CalendarDate.hint))
+        return nil
+    }
+
     mutating func emotion(_ attributes: XMLAttributes) -> Int? {
         guard let text = attributes["emotion"] else { return nil }
         let hint = "emotion goes from -2 (very unhappy) through 0 (neutral) to 2 (delighted)"

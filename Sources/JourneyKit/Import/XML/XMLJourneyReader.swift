@@ -5,6 +5,7 @@ struct XMLJourneyReader {
     enum TextField {
         case journeyDescription, personaDescription, goal, channelDescription, stageDescription
         case touchpointDescription, pain, opportunity
+        case tag, property(String), experiencePain, quote, backstageDescription, scenarioDescription
     }
 
     /// An element being read, with what has been read of it so far.
@@ -15,6 +16,9 @@ struct XMLJourneyReader {
         case stage(Stage)
         case touchpoint(Touchpoint)
         case kpi(Touchpoint.KPI)
+        case experience(Experience)
+        case backstage(BackstageStep)
+        case scenario(Scenario)
         case text(TextField, String)
         /// An element the schema does not allow; the schema error says so, and its content is skipped.
         case skipped
@@ -164,6 +168,10 @@ struct XMLJourneyReader {
             var value = Journey(id: "", title: "", location: location)
             value.id = id(attributes, kind: "journey")
             value.title = attributes["title"] ?? ""
+            if let lang = attributes["lang"] {
+                value.lang = lang
+                sourceMap.record(valueLocation(attributes, "lang"), of: .lang, in: location)
+            }
             value.ignore = idList(attributes, "ignore", .ignore)
             journey = value
             frame = .journey
@@ -214,6 +222,53 @@ struct XMLJourneyReader {
         case (.touchpoint?, "opportunity"): frame = .text(.opportunity, "")
         case (.touchpoint?, "kpi"):
             frame = .kpi(Touchpoint.KPI(name: attributes["name"] ?? "", target: attributes["target"]))
+        case (.touchpoint?, "experience"):
+            var experience = Experience(persona: attributes["persona"] ?? "", location: location)
+            if attributes["persona"] != nil { sourceMap.record(valueLocation(attributes, "persona"), of: .persona, in: location) }
+            experience.emotion = emotion(attributes)
+            frame = .experience(experience)
+        case (.experience?, "pain"): frame = .text(.experiencePain, "")
+        case (.experience?, "quote"): frame = .text(.quote, "")
+        case (.touchpoint?, "evidence"), (.persona?, "evidence"):
+            let evidence = Evidence(kind: choice(attributes, "kind") ?? .assumption, source: attributes["source"] ?? "",
+                                    date: date(attributes, "date"), note: attributes["note"])
+            updateParent {
+                switch $0 {
+                case .touchpoint(var touchpoint): $0 = .skipped; touchpoint.evidence.append(evidence); $0 = .touchpoint(touchpoint)
+                case .persona(var persona): $0 = .skipped; persona.evidence.append(evidence); $0 = .persona(persona)
+                default: break
+                }
+            }
+            frame = .skipped
+        case (.touchpoint?, "backstage"):
+            frame = .backstage(BackstageStep(name: attributes["name"] ?? "", lane: choice(attributes, "lane") ?? .backstage,
+                                             owner: attributes["owner"]))
+        case (.backstage?, "description"): frame = .text(.backstageDescription, "")
+        case (.journey?, "scenario"):
+            var scenario = Scenario(id: "", name: "", location: location)
+            scenario.id = id(attributes, kind: "scenario")
+            scenario.name = attributes["name"] ?? ""
+            frame = .scenario(scenario)
+        case (.scenario?, "description"): frame = .text(.scenarioDescription, "")
+        case (.scenario?, "channel"):
+            if case .scenario(let scenario)? = frames.last, let ref = attributes["ref"], let status: Channel.Status = choice(attributes, "status"),
+               let scenarioLocation = scenario.location {
+                sourceMap.record(valueLocation(attributes, "ref"), of: .channels, index: scenario.channels.count, in: scenarioLocation)
+                updateParent {
+                    if case .scenario(var scenario) = $0 {
+                        $0 = .skipped; scenario.channels.append(Scenario.ChannelStatus(channel: ref, status: status)); $0 = .scenario(scenario)
+                    }
+                }
+            }
+            frame = .skipped
+        case (.journey?, "tag"), (.persona?, "tag"), (.channel?, "tag"), (.stage?, "tag"), (.touchpoint?, "tag"):
+            if let (owner, index, _) = labelOwner() { sourceMap.record(location, of: .tags, index: index, in: owner) }
+            frame = .text(.tag, "")
+        case (.journey?, "property"), (.persona?, "property"), (.channel?, "property"), (.stage?, "property"), (.touchpoint?, "property"):
+            if let (owner, _, index) = labelOwner() {
+                sourceMap.record(attributes["name"] != nil ? valueLocation(attributes, "name") : location, of: .properties, index: index, in: owner)
+            }
+            frame = .text(.property(attributes["name"] ?? ""), "")
         default:
             frame = .skipped
         }
@@ -243,6 +298,11 @@ struct XMLJourneyReader {
             updateParent { if case .stage(var stage) = $0 { $0 = .skipped; stage.touchpoints.append(touchpoint); $0 = .stage(stage) } }
         case .kpi(let kpi):
             updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.kpis.append(kpi); $0 = .touchpoint(touchpoint) } }
+        case .experience(let experience):
+            updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.experiences.append(experience); $0 = .touchpoint(touchpoint) } }
+        case .backstage(let step):
+            updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.backstage.append(step); $0 = .touchpoint(touchpoint) } }
+        case .scenario(let scenario): journey?.scenarios.append(scenario)
         case .text(let field, let text):
             switch field {
             case .journeyDescription: journey?.description = text
@@ -260,6 +320,49 @@ struct XMLJourneyReader {
                 updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.pains.append(text); $0 = .touchpoint(touchpoint) } }
             case .opportunity:
                 updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.opportunities.append(text); $0 = .touchpoint(touchpoint) } }
+            case .tag: updateLabels { tags, _ in tags.append(text) }
+            case .property(let name): updateLabels { _, properties in properties.append(Property(name: name, value: text)) }
+            case .experiencePain:
+                updateParent { if case .experience(var experience) = $0 { experience.pains.append(text); $0 = .experience(experience) } }
+            case .quote:
+                updateParent { if case .experience(var experience) = $0 { experience.quote = text; $0 = .experience(experience) } }
+            case .backstageDescription:
+                updateParent { if case .backstage(var step) = $0 { step.description = text; $0 = .backstage(step) } }
+            case .scenarioDescription:
+                updateParent { if case .scenario(var scenario) = $0 { scenario.description = text; $0 = .scenario(scenario) } }
+            }
+        }
+    }
+
+    /// The model element whose `<tag>` or `<property>` starts now: its location and how many tags and properties it has so far.
+    func labelOwner() -> (SourceLocation, Int, Int)? {
+        switch frames.last {
+        case .journey?: journey.flatMap { j in j.location.map { ($0, j.tags.count, j.properties.count) } }
+        case .persona(let persona)?: persona.location.map { ($0, persona.tags.count, persona.properties.count) }
+        case .channel(let channel)?: channel.location.map { ($0, channel.tags.count, channel.properties.count) }
+        case .stage(let stage)?: stage.location.map { ($0, stage.tags.count, stage.properties.count) }
+        case .touchpoint(let touchpoint)?: touchpoint.location.map { ($0, touchpoint.tags.count, touchpoint.properties.count) }
+        default: nil
+        }
+    }
+
+    /// Adds to the tags or properties of the model element that holds the `<tag>` or `<property>` just read.
+    mutating func updateLabels(_ update: (inout [String], inout [Property]) -> Void) {
+        if case .journey? = frames.last {
+            if var value = journey {
+                journey = nil
+                update(&value.tags, &value.properties)
+                journey = value
+            }
+            return
+        }
+        updateParent {
+            switch $0 {
+            case .persona(var persona): $0 = .skipped; update(&persona.tags, &persona.properties); $0 = .persona(persona)
+            case .channel(var channel): $0 = .skipped; update(&channel.tags, &channel.properties); $0 = .channel(channel)
+            case .stage(var stage): $0 = .skipped; update(&stage.tags, &stage.properties); $0 = .stage(stage)
+            case .touchpoint(var touchpoint): $0 = .skipped; update(&touchpoint.tags, &touchpoint.properties); $0 = .touchpoint(touchpoint)
+            default: break
             }
         }
     }

@@ -5,7 +5,7 @@ import CLibXML2
 enum XMLVocabulary {
     /// The attributes of each element, in the order the writer puts them.
     static let attributes: [String: [String]] = [
-        "journey": ["id", "title", "ignore"],
+        "journey": ["id", "title", "lang", "ignore"],
         "persona": ["id", "name", "channels", "ignore"],
         "channel": ["id", "name", "kind", "status", "owner", "ignore"],
         "stage": ["id", "name", "ignore"],
@@ -14,24 +14,35 @@ enum XMLVocabulary {
             "next", "handoff", "ignore",
         ],
         "kpi": ["name", "target"],
+        "experience": ["persona", "emotion"],
+        "evidence": ["kind", "source", "date", "note"],
+        "backstage": ["name", "lane", "owner"],
+        "scenario": ["id", "name"],
+        "property": ["name"],
     ]
 
     /// The child elements of each element, in the order the schema requires.
     static let children: [String: [String]] = [
-        "journey": ["description", "persona", "channel", "stage"],
-        "persona": ["description", "goal"],
-        "channel": ["description"],
-        "stage": ["description", "touchpoint"],
-        "touchpoint": ["description", "pain", "opportunity", "kpi"],
+        "journey": ["description", "persona", "channel", "stage", "scenario", "tag", "property"],
+        "persona": ["description", "goal", "evidence", "tag", "property"],
+        "channel": ["description", "tag", "property"],
+        "stage": ["description", "touchpoint", "tag", "property"],
+        "touchpoint": ["description", "pain", "opportunity", "kpi", "experience", "evidence", "backstage", "tag", "property"],
+        "experience": ["pain", "quote"],
+        "backstage": ["description"],
+        "scenario": ["description", "channel"],
     ]
 
     /// How each element's children are ordered, in words.
     static let order: [String: String] = [
-        "journey": "a <journey> holds, in this order: an optional <description>, then its <persona>, <channel> and <stage> elements",
-        "persona": "a <persona> holds an optional <description>, then its <goal> elements",
-        "channel": "a <channel> holds only an optional <description>",
-        "stage": "a <stage> holds an optional <description>, then its <touchpoint> elements",
-        "touchpoint": "a <touchpoint> holds, in this order: an optional <description>, then its <pain>, <opportunity> and <kpi> elements",
+        "journey": "a <journey> holds, in this order: an optional <description>, then its <persona>, <channel>, <stage>, <scenario>, <tag> and <property> elements",
+        "persona": "a <persona> holds, in this order: an optional <description>, then its <goal>, <evidence>, <tag> and <property> elements",
+        "channel": "a <channel> holds an optional <description>, then its <tag> and <property> elements",
+        "stage": "a <stage> holds, in this order: an optional <description>, then its <touchpoint>, <tag> and <property> elements",
+        "touchpoint": "a <touchpoint> holds, in this order: an optional <description>, then its <pain>, <opportunity>, <kpi>, <experience>, <evidence>, <backstage>, <tag> and <property> elements",
+        "experience": "an <experience> holds its <pain> elements, then an optional <quote>",
+        "backstage": "a <backstage> step holds only an optional <description>",
+        "scenario": "a <scenario> holds an optional <description>, then its <channel ref=\"…\" status=\"…\"/> elements",
     ]
 
     /// The parent of an element that can appear in one place only (`description` appears in several).

@@ -53,6 +53,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return months
     }
 
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar (negative before it), for
+    /// timestamps of event logs.
+    public var daysSinceEpoch: Int {
+        // Count from March so that the leap day ends the counting year.
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let monthFromMarch = (month + 9) % 12
+        let dayOfYear = (153 * monthFromMarch + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// Orders by day.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -63,7 +63,7 @@ public enum KPIActualsReader {
             if let dateColumn {
                 let text = record.field(dateColumn).csvTrimmed
                 if !text.isEmpty {
-                    guard CalendarDate.parse(text) != nil else {
+                    guard CalendarDate(text) != nil else {
                         errors.append(.error(
                             "the date \"\(text)\" is not a date", at: record.location(in: file, column: dateColumn),
                             hint: "write dates as YYYY-MM-DD, e.g. 2026-10-31"))
@@ -108,40 +108,6 @@ public enum KPIActualsReader {
     private struct Key: Hashable {
         var touchpoint: String
         var kpi: String
-    }
-}
-
-/// A day written `YYYY-MM-DD`, checked to exist.
-enum CalendarDate {
-    /// Year, month and day, or `nil` when the text is not a valid date.
-    static func parse(_ text: String) -> (year: Int, month: Int, day: Int)? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
-        else { return nil }
-        return (year, month, day)
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (negative before it).
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        // Count from March so that the leap day ends the counting year.
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let monthFromMarch = (month + 9) % 12
-        let dayOfYear = (153 * monthFromMarch + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }
 

@@ -6,7 +6,7 @@ enum Timestamp {
         let bytes = Array(text.utf8)
         // YYYY-MM-DD, then T or a space, then HH:MM.
         guard bytes.count >= 16, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") || bytes[10] == UInt8(ascii: " "),
-              let date = CalendarDate.parse(String(decoding: bytes[0..<10], as: UTF8.self)),
+              let date = CalendarDate(String(decoding: bytes[0..<10], as: UTF8.self)),
               let hour = number(bytes, 11, 2), bytes[13] == UInt8(ascii: ":"), let minute = number(bytes, 14, 2),
               hour < 24, minute < 60
         else { return nil }
@@ -52,7 +52,7 @@ enum Timestamp {
             }
         }
         guard index == bytes.count else { return nil }
-        let days = CalendarDate.daysSinceEpoch(year: date.year, month: date.month, day: date.day)
+        let days = date.daysSinceEpoch
         let seconds = ((days * 24 + hour) * 60 + minute - offsetMinutes) * 60 + second
         return Int64(seconds) * 1_000 + Int64(millisecond)
     }

@@ -33,7 +33,8 @@ public struct JSONReporter: Reporter {
         return out.document
     }
 
-    /// One diagnostic as `{ "severity", "message", "line", "column" }`; findings add `rule` and `refs`.
+    /// One diagnostic as `{ "severity", "message", "line", "column" }`, with `hint` when it has
+    /// one; findings add `rule` and `refs`.
     func write(_ diagnostic: Diagnostic, to out: inout JSONOutput) {
         out.beginObject()
         if let rule = diagnostic.rule { out.field("rule", rule) }
@@ -43,6 +44,7 @@ public struct JSONReporter: Reporter {
         out.integer(diagnostic.location.line)
         out.key("column")
         out.integer(diagnostic.location.column)
+        if let hint = diagnostic.hint { out.field("hint", hint) }
         if diagnostic.rule != nil {
             out.key("refs")
             out.beginObject()

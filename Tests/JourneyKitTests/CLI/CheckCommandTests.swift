@@ -43,7 +43,9 @@ struct CheckCommandTests {
         #expect(files[1]["valid"] as? Bool == false)
         let diagnostics = try #require(files[1]["diagnostics"] as? [[String: Any]])
         try #require(diagnostics.count == 4)
-        #expect(Set(diagnostics[0].keys) == ["severity", "message", "line", "column"])
+        // The misspelt key has a "did you mean" hint, which JSON carries as text does (issue 16, item 7).
+        #expect(Set(diagnostics[0].keys) == ["severity", "message", "line", "column", "hint"])
+        #expect(diagnostics[0]["hint"] as? String == "did you mean \"channels\"?")
         #expect(diagnostics[0]["line"] as? Int == 18)
         #expect(diagnostics[0]["column"] as? Int == 11)
         #expect(diagnostics[0]["severity"] as? String == "error")

@@ -44,4 +44,13 @@ struct UsageErrorTests {
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("USAGE: cjm check"))
     }
+
+    @Test("the help of every command that reads a journey says it reads JSON and XML (issue 16, item 12)",
+          arguments: ["matrix", "export", "render", "convert", "check", "conform"])
+    func helpNamesBothFormats(command: String) throws {
+        let result = try CLI.run([command, "--help"])
+        #expect(result.status == 0)
+        let words = result.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains(".journey.json or .journey.xml"), "\(command)")
+    }
 }

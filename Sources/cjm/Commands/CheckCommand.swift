@@ -14,11 +14,10 @@ struct CheckCommand: AsyncParsableCommand {
             all cores (--jobs), and reported in the order of the arguments, files found in a \
             directory in sorted order. Prints compiler-style lines \
             (path:line:column: warning: message [rule]) and a summary, or a JSON or SARIF 2.1.0 \
-            report. Findings are suppressed by "ignore" lists in the journey. --scenario checks the \
-            journey in one of its scenarios; --all-scenarios checks it as written and then in each \
-            scenario, heading each report with `path [scenario ID]`. \
-            Exit codes: 0 no finding at or above --fail-on, 1 such findings remain, 2 a file is invalid or \
-            cannot be read, or the command was used wrongly.
+            report. Findings are suppressed by "ignore" lists in the journey.             Exit codes: 0 no finding at or above --fail-on, 1 such findings remain, 2 a file is invalid or \
+            cannot be read, or the command was used wrongly. --scenario checks the journey in one of \
+            its scenarios; --all-scenarios checks it as written and then in each scenario, heading each \
+            report with `path [scenario ID]`; --as-of sets the day stale-evidence compares with.
             """
     )
 

@@ -116,7 +116,7 @@ struct SARIFTests {
         }
         let old = summary(before)
         let new = summary(after)
-        #expect(old.count == 17)
+        #expect(old.count == 14)
         #expect(old.map(\.fingerprint) == new.map(\.fingerprint))
         #expect(zip(old, new).allSatisfy { $0.line + 3 == $1.line })
     }

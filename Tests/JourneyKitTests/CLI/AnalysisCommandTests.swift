@@ -65,7 +65,7 @@ struct CheckAnalysisTests {
         let report = try #require(try JSONSerialization.jsonObject(with: result.outputBytes) as? [String: Any])
         let file = try #require((report["files"] as? [[String: Any]])?.first)
         let findings = try #require(file["findings"] as? [[String: Any]])
-        #expect(findings.count == 17)
+        #expect(findings.count == 14)
         #expect(findings.allSatisfy { Set($0.keys) == ["rule", "severity", "message", "line", "column", "refs"] })
         let gap = try #require(findings.first { $0["rule"] as? String == "channel-gap" })
         #expect(gap["refs"] as? [String: String] == ["persona": "maria", "stage": "fidelizacion"])
@@ -80,7 +80,7 @@ struct CheckAnalysisTests {
         #expect(sarif["version"] as? String == "2.1.0")
         let results = try #require((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
         #expect(results.filter { $0["ruleId"] as? String == "invalid-journey" }.count == 4)
-        #expect(results.count == 21)
+        #expect(results.count == 18)
     }
 }
 

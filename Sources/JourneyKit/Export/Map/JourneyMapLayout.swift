@@ -639,6 +639,8 @@ struct JourneyMapLayout {
             // so that lines on top of each other stay visible side by side.
             let spread = multiple ? min(5.0, 16.0 / Double(content.emotion.count)) : 0
             var labelFrames: [MapRect] = []
+            // Right of the last card's point no line goes on: a name may sit there.
+            let lastCardCentre = columns.last { $0.cardIndex != nil }.map { $0.x + $0.width / 2 }
             for (seriesIndex, series) in content.emotion.enumerated() {
                 let shift = (Double(seriesIndex) - Double(content.emotion.count - 1) / 2) * spread
                 var runs: [[MapPoint]] = []
@@ -661,9 +663,13 @@ struct JourneyMapLayout {
                                    attributes: [MapAttribute(name: "class", value: "emotion-line"), MapAttribute(name: "data-persona", value: series.persona)]))
                 nodes += markers
                 if multiple, let last = runs.last?.last {
-                    // The persona's name at the line's end: above it, or below, or further away
-                    // when another persona's name is already there.
-                    let candidates = [-12.0, 24, -28, 40, -44, 56].map { offset in
+                    // The persona's name at the line's end: right of it when the page has room (the
+                    // line comes from the left, so the name does not cross it), else above or below
+                    // it, further away when another persona's name is already there.
+                    let after = MapTextRun(text: series.name, x: last.x + 12, y: last.y + 5, size: MapStyle.bodySize,
+                                           bold: true, color: color, anchor: .start)
+                    let endsLast = lastCardCentre.map { abs(last.x - shift - $0) < 1 } ?? false
+                    let candidates = (endsLast && after.frame.maxX <= right ? [after] : []) + [-12.0, 24, -28, 40, -44, 56].map { offset in
                         MapTextRun(text: series.name, x: last.x - 10, y: last.y + offset, size: MapStyle.bodySize,
                                    bold: true, color: color, anchor: .end)
                     }

@@ -80,3 +80,22 @@ struct ScenarioCommandTests {
         #expect(bad.standardError.contains("--as-of must be a day of the calendar written YYYY-MM-DD"))
     }
 }
+
+@Suite("cjm fmt on directories")
+struct FormatDirectoryTests {
+    @Test("fmt --check samples/ walks the directory like check: the samples and the 1.0 fixtures are canonical")
+    func checkDirectory() throws {
+        let result = try CLI.run(["fmt", "--check", "samples/", "Tests/JourneyKitTests/Fixtures/format-1.0"])
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+        let folder = try TemporaryFolder()
+        try folder.write("{\"id\": \"j\", \"title\": \"T\"}\n", to: "nested/a.journey.json")
+        let untidy = try CLI.run(["fmt", "--check", folder.url.path])
+        #expect(untidy.status == 1)
+        #expect(untidy.standardOutput.hasSuffix("nested/a.journey.json\n"))
+        let empty = try TemporaryFolder()
+        let none = try CLI.run(["fmt", "--check", empty.url.path])
+        #expect(none.status == 2)
+        #expect(none.standardError.contains("the directory holds no journey files"))
+    }
+}

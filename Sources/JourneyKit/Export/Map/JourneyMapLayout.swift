@@ -673,7 +673,9 @@ struct JourneyMapLayout {
                         MapTextRun(text: series.name, x: last.x - 10, y: last.y + offset, size: MapStyle.bodySize,
                                    bold: true, color: color, anchor: .end)
                     }
-                    let run = candidates.first { run in !labelFrames.contains { $0.overlaps(run.frame) } } ?? candidates[0]
+                    // Only places inside the emotion lane, so a name never covers a card or a note.
+                    let inLane = candidates.filter { $0.frame.y >= top && $0.frame.maxY <= top + height }
+                    let run = inLane.first { run in !labelFrames.contains { $0.overlaps(run.frame) } } ?? inLane.first ?? candidates[0]
                     labelFrames.append(run.frame)
                     nodes.append(.text(run))
                 }

@@ -40,6 +40,19 @@ struct ScenarioCommandTests {
         #expect(matrix.status == 0, "\(matrix.standardError)")
     }
 
+    @Test("render --view map --scenario names the scenario in the subtitle, in the journey's language")
+    func mapSubtitle() throws {
+        let folder = try TemporaryFolder()
+        let output = folder.url.appendingPathComponent("map.svg").path
+        let result = try CLI.run(["render", "--view", "map", "--scenario", "con-api", "-o", output, Self.tienda])
+        #expect(result.status == 0, "\(result.standardError)")
+        let page = try String(contentsOfFile: folder.url.appendingPathComponent("map-1.svg").path, encoding: .utf8)
+        #expect(page.contains("Escenario: Con la API de WhatsApp Business"))
+        let english = try CLI.run(["render", "--view", "map", "--lang", "en", "-o", output, Self.tienda])
+        #expect(english.status == 0)
+        #expect(try String(contentsOfFile: folder.url.appendingPathComponent("map-1.svg").path, encoding: .utf8).contains(">Touchpoints<"))
+    }
+
     @Test("check --all-scenarios: text heads, JSON entries with scenario, SARIF properties; the exit code covers all")
     func allScenarios() throws {
         let text = try CLI.run(["check", "--all-scenarios", "--as-of", "2026-11-29", Self.tienda, "samples/minimal.journey.json"])

@@ -67,6 +67,11 @@ public struct AnalyzedJourney: Sendable {
     public let hasFlows: Bool
     /// The latest actuals of the touchpoints' KPIs, compared with their targets (`--actuals`).
     public var kpiReadings: [KPIReading] = []
+    /// The day the journey is checked on (today, or `--as-of`), for `stale-evidence`; rules never
+    /// read a clock, so without it that rule finds nothing.
+    public var checkDate: CalendarDate?
+    /// Whether at least one touchpoint has a backstage step (`unsupported-touchpoint` only speaks then).
+    public let hasBackstage: Bool
     /// The index of the first stage that has touchpoints, if any.
     public let firstStageWithTouchpoints: Int?
     /// The index of the last stage that has touchpoints, if any.
@@ -77,9 +82,10 @@ public struct AnalyzedJourney: Sendable {
     private let ignoredRules: [Diagnostic.ReferenceRole: [String: Set<String>]]
 
     /// Computes the lookups of `journey`, in time linear in its size.
-    public init(_ journey: Journey, kpiReadings: [KPIReading] = []) {
+    public init(_ journey: Journey, kpiReadings: [KPIReading] = [], checkDate: CalendarDate? = nil) {
         self.journey = journey
         self.kpiReadings = kpiReadings
+        self.checkDate = checkDate
         var channels: [String: Channel] = [:]
         for channel in journey.channels where channels[channel.id] == nil { channels[channel.id] = channel }
         channelsByID = channels
@@ -111,6 +117,7 @@ public struct AnalyzedJourney: Sendable {
         firstStageWithTouchpoints = first
         lastStageWithTouchpoints = last
         hasFlows = placed.contains { !$0.touchpoint.next.isEmpty }
+        hasBackstage = placed.contains { !$0.touchpoint.backstage.isEmpty }
 
         var ignored: [Diagnostic.ReferenceRole: [String: Set<String>]] = [:]
         func note(_ role: Diagnostic.ReferenceRole, _ id: String, _ rules: [String]) {
@@ -191,6 +198,9 @@ public struct Analyzer: Sendable {
         UnmeasuredStageRule(),
         UnaddressedPainRule(),
         KPIOffTargetRule(),
+        UnevidencedMomentRule(),
+        StaleEvidenceRule(),
+        UnsupportedTouchpointRule(),
     ]
 
     /// The ids of every rule, for validating `ignore` lists and `--disable`.

@@ -18,12 +18,16 @@ public struct RuleDescription: Sendable {
         public let json: String
         /// The KPI actuals the example is analysed with (`kpi-off-target`); usually none.
         public let kpiReadings: [KPIReading]
+        /// The check date the example is analysed on (`--as-of`, for `stale-evidence`); usually none.
+        public let asOf: CalendarDate?
 
-        public init(_ caption: String, severity: Diagnostic.Severity? = nil, json: String, kpiReadings: [KPIReading] = []) {
+        public init(_ caption: String, severity: Diagnostic.Severity? = nil, json: String,
+                    kpiReadings: [KPIReading] = [], asOf: CalendarDate? = nil) {
             self.caption = caption
             self.severity = severity
             self.json = json
             self.kpiReadings = kpiReadings
+            self.asOf = asOf
         }
     }
 

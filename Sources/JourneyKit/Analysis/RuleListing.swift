@@ -51,6 +51,9 @@ public enum RuleListing {
     /// An example's caption and its journey in a fenced block (and its actuals, when it has some).
     private static func markdown(_ example: RuleDescription.Example, label: String) -> [String] {
         var blocks = ["**\(label)** \(example.caption):", "```json\n\(example.json)\n```"]
+        if let asOf = example.asOf {
+            blocks += ["Checked with `--as-of \(asOf)`."]
+        }
         if !example.kpiReadings.isEmpty {
             let rows = example.kpiReadings.map { [$0.touchpoint, $0.kpi, $0.value, $0.date ?? ""].joined(separator: ",") }
             blocks += ["With `--actuals`:", "```csv\ntouchpoint,kpi,value,date\n\(rows.joined(separator: "\n"))\n```"]

@@ -24,8 +24,8 @@ public struct CheckedJourney: Sendable {
 /// Reads, validates and analyses journey files: the one pipeline behind every command that
 /// reads a journey (check, matrix, export, render, diff …), without any file I/O.
 ///
-/// Options that change what a journey means or what is found in it — disabled rules today,
-/// scenarios and configuration later — live here, so every command applies them the same way.
+/// Options that change what a journey means or what is found in it — disabled rules, the
+/// scenario, the check date and actuals — live here, so every command applies them the same way.
 public struct JourneyChecker: Sendable {
     /// Checks ids and references after reading; knows which rule ids `ignore` lists may name.
     public var validator: JourneyValidator
@@ -34,10 +34,17 @@ public struct JourneyChecker: Sendable {
     /// KPI actuals (`--actuals`) to compare with the journey's targets; problems in them are
     /// errors of the check, located in the actuals file.
     public var actuals: CSVTable?
+    /// The scenario (`--scenario`) applied to the journey before it is analysed and returned;
+    /// a journey without it is an error located at the journey, listing its scenarios.
+    public var scenario: String?
+    /// The day the journey is checked on (today or `--as-of`), for `stale-evidence`. The
+    /// library never reads a clock: the command passes today's date in.
+    public var checkDate: CalendarDate?
 
     /// A checker whose validator accepts in `ignore` lists exactly the ids of the analyser's rules.
-    public init(analyzer: Analyzer = Analyzer(), actuals: CSVTable? = nil) {
-        self.init(validator: JourneyValidator(knownRuleIDs: Set(Analyzer.allRuleIDs)), analyzer: analyzer, actuals: actuals)
+    public init(analyzer: Analyzer = Analyzer(), actuals: CSVTable? = nil, scenario: String? = nil, checkDate: CalendarDate? = nil) {
+        self.init(validator: JourneyValidator(knownRuleIDs: Set(Analyzer.allRuleIDs)), analyzer: analyzer,
+                  actuals: actuals, scenario: scenario, checkDate: checkDate)
     }
 
     /// A checker that validates but finds nothing: for commands that only rewrite a journey
@@ -45,23 +52,56 @@ public struct JourneyChecker: Sendable {
     public static var validatingOnly: JourneyChecker { JourneyChecker(analyzer: Analyzer(rules: [])) }
 
     /// A checker with its own validator, e.g. one that accepts any rule id in `ignore` lists.
-    public init(validator: JourneyValidator, analyzer: Analyzer, actuals: CSVTable? = nil) {
+    public init(validator: JourneyValidator, analyzer: Analyzer, actuals: CSVTable? = nil,
+                scenario: String? = nil, checkDate: CalendarDate? = nil) {
         self.validator = validator
         self.analyzer = analyzer
         self.actuals = actuals
+        self.scenario = scenario
+        self.checkDate = checkDate
     }
 
     /// Reads one file's bytes: validation problems, then (when the journey is valid) findings,
-    /// with the journey itself for the commands that draw, compare or rewrite it.
+    /// with the journey itself — in `scenario`, when one is set — for the commands that draw,
+    /// compare or rewrite it.
     ///
     /// The bytes are consumed: they are released as soon as the journey is read, so that a
     /// large file and the analysis of its journey are not in memory at the same time.
     public func check(bytes: consuming [UInt8], path: String, format: JourneyFormat? = nil) -> CheckedJourney {
         let imported = JourneyImporter.importJourney(from: bytes, path: path, format: format, validator: validator)
         _ = consume bytes
-        var report = FileReport(path: path, journeyID: imported.journey?.id, diagnostics: imported.diagnostics)
-        guard report.isValid, let journey = imported.journey else {
+        return analyse(imported, path: path, scenario: scenario)
+    }
+
+    /// The report of one file, without keeping its journey: for checking many files at once.
+    public func report(bytes: consuming [UInt8], path: String, format: JourneyFormat? = nil) -> FileReport {
+        check(bytes: bytes, path: path, format: format).report
+    }
+
+    /// `cjm check --all-scenarios`: the report of the journey as written, then one per scenario
+    /// in file order (each with its `scenario`). An invalid file gives its one report.
+    public func reportsForAllScenarios(bytes: consuming [UInt8], path: String, format: JourneyFormat? = nil) -> [FileReport] {
+        let imported = JourneyImporter.importJourney(from: bytes, path: path, format: format, validator: validator)
+        _ = consume bytes
+        let asWritten = analyse(imported, path: path, scenario: nil)
+        guard asWritten.journey != nil, let journey = imported.journey else { return [asWritten.report] }
+        return [asWritten.report] + journey.scenarios.map { analyse(imported, path: path, scenario: $0.id).report }
+    }
+
+    /// Validation problems, actuals and findings of an imported journey, in `scenario` when given.
+    private func analyse(_ imported: ImportedJourney, path: String, scenario scenarioID: String?) -> CheckedJourney {
+        var report = FileReport(path: path, journeyID: imported.journey?.id, diagnostics: imported.diagnostics, scenario: scenarioID)
+        guard report.isValid, var journey = imported.journey else {
             return CheckedJourney(report: report, journey: nil, comments: imported.comments)
+        }
+        if let scenarioID {
+            do {
+                journey = journey.applying(try journey.scenario(withID: scenarioID))
+            } catch {
+                report.diagnostics.append(.error(error.message, at: journey.location ?? SourceLocation(file: path, line: 1, column: 1),
+                                                 hint: error.hint))
+                return CheckedJourney(report: report, journey: nil, comments: imported.comments)
+            }
         }
         var readings: [KPIReading] = []
         if let actuals {
@@ -72,12 +112,7 @@ public struct JourneyChecker: Sendable {
             }
             readings = read.readings
         }
-        report.findings = analyzer.analyze(AnalyzedJourney(journey, kpiReadings: readings))
+        report.findings = analyzer.analyze(AnalyzedJourney(journey, kpiReadings: readings, checkDate: checkDate))
         return CheckedJourney(report: report, journey: journey, comments: imported.comments, kpiReadings: readings)
-    }
-
-    /// The report of one file, without keeping its journey: for checking many files at once.
-    public func report(bytes: consuming [UInt8], path: String, format: JourneyFormat? = nil) -> FileReport {
-        check(bytes: bytes, path: path, format: format).report
     }
 }

@@ -8,13 +8,16 @@ public struct FileReport: Sendable, Hashable {
     public var diagnostics: [Diagnostic]
     /// Analyser findings about the journey itself; empty when the file is invalid.
     public var findings: [Diagnostic]
+    /// The scenario the journey was checked in (`--scenario`, `--all-scenarios`); `nil` for the journey as written.
+    public var scenario: String?
 
     /// The report of one file.
-    public init(path: String, journeyID: String?, diagnostics: [Diagnostic], findings: [Diagnostic] = []) {
+    public init(path: String, journeyID: String?, diagnostics: [Diagnostic], findings: [Diagnostic] = [], scenario: String? = nil) {
         self.path = path
         self.journeyID = journeyID
         self.diagnostics = diagnostics
         self.findings = findings
+        self.scenario = scenario
     }
 
     /// Whether the file is a valid journey (findings do not make it invalid).

@@ -1,6 +1,8 @@
 /// Prints reports as JSON for scripts and CI:
 ///
 ///     { "files": [ { "path": "…", "journey": "…", "valid": true, "diagnostics": [ … ], "findings": [ … ] } ] }
+///
+/// A journey checked in a scenario has its own entry with `"scenario": "ID"` after `journey`.
 public struct JSONReporter: Reporter {
     public let id = "json"
 
@@ -16,6 +18,7 @@ public struct JSONReporter: Reporter {
             out.field("path", file.path)
             out.key("journey")
             if let id = file.journeyID { out.string(id) } else { out.null() }
+            if let scenario = file.scenario { out.field("scenario", scenario) }
             out.key("valid")
             out.bool(file.isValid)
             out.key("diagnostics")

@@ -45,7 +45,7 @@ public struct SARIFReporter: Reporter {
             for finding in file.findings.sorted() {
                 let ruleID = finding.rule ?? Self.invalidJourneyRuleID
                 writeResult(finding, ruleID: ruleID, index: ruleIndex[ruleID],
-                            fingerprint: Self.fingerprint(of: finding, journeyID: file.journeyID ?? file.path),
+                            fingerprint: Self.fingerprint(of: finding, journeyID: file.journeyID ?? file.path, scenario: file.scenario),
                             file: file, to: &out)
             }
         }
@@ -81,9 +81,11 @@ public struct SARIFReporter: Reporter {
     }
 
     /// `journey-id/rule-id/role=id,role=id`: stable while the same elements have the same problem.
-    public static func fingerprint(of finding: Diagnostic, journeyID: String) -> String {
+    /// In a scenario, `journey-id[scenario-id]/…`, so that the same finding in two scenarios stays two results.
+    public static func fingerprint(of finding: Diagnostic, journeyID: String, scenario: String? = nil) -> String {
         let references = finding.references.keys.sorted().map { "\($0.rawValue)=\(finding.references[$0] ?? "")" }
-        return "\(journeyID)/\(finding.rule ?? invalidJourneyRuleID)/" + references.joined(separator: ",")
+        let journey = journeyID + (scenario.map { "[\($0)]" } ?? "")
+        return "\(journey)/\(finding.rule ?? invalidJourneyRuleID)/" + references.joined(separator: ",")
     }
 
     /// A file path as a relative URI reference (or a `file://` URI when absolute), percent-encoded.
@@ -167,6 +169,12 @@ public struct SARIFReporter: Reporter {
             out.key("partialFingerprints")
             out.beginObject()
             out.field(Self.fingerprintKey, fingerprint)
+            out.endObject()
+        }
+        if let scenario = file.scenario {
+            out.key("properties")
+            out.beginObject()
+            out.field("scenario", scenario)
             out.endObject()
         }
         out.field("ruleId", ruleID)

@@ -24,9 +24,16 @@ public struct TextReporter: Reporter {
     }
 
     /// The whole report: every diagnostic and finding of every file, then a summary line.
+    /// When a journey was checked in a scenario, each report is headed by its path and scenario
+    /// (`path [scenario con-api]`), so that the same finding in two scenarios can be told apart.
     public func report(_ files: [FileReport]) -> String {
         var lines: [String] = []
+        let headed = files.contains { $0.scenario != nil }
         for file in files {
+            if headed {
+                let style = TerminalStyle(enabled: useColor)
+                lines.append(style.bold(TerminalText.sanitize(file.path + (file.scenario.map { " [scenario \($0)]" } ?? ""))))
+            }
             for diagnostic in (file.diagnostics + file.findings).sorted() {
                 lines.append(line(for: diagnostic))
             }
@@ -38,7 +45,16 @@ public struct TextReporter: Reporter {
     /// E.g. `3 files checked: 2 valid, 1 invalid (4 errors); 5 findings (2 warnings, 3 info)`.
     public func summary(_ files: [FileReport]) -> String {
         let invalid = files.filter { !$0.isValid }.count
-        var text = "\(files.count) \(files.count == 1 ? "file" : "files") checked: \(files.count - invalid) valid, \(invalid) invalid"
+        let inScenarios = files.filter { $0.scenario != nil }.count
+        let fileCount = files.count - inScenarios
+        var text = "\(files.count) \(files.count == 1 ? "file" : "files") checked"
+        if inScenarios > 0 {
+            // A report per scenario: say how many files and scenarios the counts below cover.
+            text = fileCount == 0
+                ? Self.plural(files.count, "file") + " checked in a scenario"
+                : Self.plural(fileCount, "file") + " checked as written and in " + Self.plural(inScenarios, "scenario")
+        }
+        text += ": \(files.count - invalid) valid, \(invalid) invalid"
         let problems = Self.counts(files.flatMap(\.diagnostics))
         if !problems.isEmpty { text += " (" + problems + ")" }
         let findings = files.flatMap(\.findings)

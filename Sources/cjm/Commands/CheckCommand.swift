@@ -14,9 +14,10 @@ struct CheckCommand: AsyncParsableCommand {
             all cores (--jobs), and reported in the order of the arguments, files found in a \
             directory in sorted order. Prints compiler-style lines \
             (path:line:column: warning: message [rule]) and a summary, or a JSON or SARIF 2.1.0 \
-            report. Findings are suppressed by "ignore" lists in the journey. \
-            Exit codes: 0 no finding at or above --fail-on, 1 such findings remain, 2 a file is invalid or \
-            cannot be read, or the command was used wrongly.
+            report. Findings are suppressed by "ignore" lists in the journey.             Exit codes: 0 no finding at or above --fail-on, 1 such findings remain, 2 a file is invalid or \
+            cannot be read, or the command was used wrongly. --scenario checks the journey in one of \
+            its scenarios; --all-scenarios checks it as written and then in each scenario, heading each \
+            report with `path [scenario ID]`; --as-of sets the day stale-evidence compares with.
             """
     )
 
@@ -51,6 +52,10 @@ struct CheckCommand: AsyncParsableCommand {
                                valueName: "level"))
     var failOn: FailLevel = .warning
 
+    @Flag(name: .customLong("all-scenarios"),
+          help: "Check each journey as written and then once in each of its scenarios; the exit code covers all.")
+    var allScenarios = false
+
     @OptionGroup var analysis: AnalysisOptions
 
     @OptionGroup var input: InputOptions
@@ -60,27 +65,32 @@ struct CheckCommand: AsyncParsableCommand {
             throw ValidationError("--jobs must be at least 1, found \(jobs)")
         }
         try FormatChoice.validate(format, among: ReportFormats.check().map(\.id))
+        if allScenarios, analysis.scenario != nil {
+            throw ValidationError("--all-scenarios and --scenario cannot be used together; use one of them")
+        }
     }
 
     func run() async throws {
         let checker = analysis.checker
         let maxFileSize = input.maxFileSize
         let entries = JourneyFileWalker.expand(files)
-        let reports = await entries.concurrentMap(limit: jobs ?? Platform.processorCount) { entry in
+        let allScenarios = allScenarios
+        let reports = await entries.concurrentMap(limit: jobs ?? Platform.processorCount) { entry -> [FileReport] in
             switch entry {
             case .emptyDirectory(let path):
-                return FileReport.unreadable(path: path, message: "the directory holds no journey files",
-                                             hint: "cjm looks for files named *.journey.json or *.journey.xml in it and below it")
+                return [FileReport.unreadable(path: path, message: "the directory holds no journey files",
+                                              hint: "cjm looks for files named *.journey.json or *.journey.xml in it and below it")]
             case .file(let path):
                 let bytes: [UInt8]
                 switch InputFiles.read(path, maxSize: maxFileSize) {
                 case .success(let read): bytes = read
-                case .failure(let error): return FileReport.unreadable(path: path, message: "cannot read the journey: \(error.message)", hint: error.hint)
+                case .failure(let error): return [FileReport.unreadable(path: path, message: "cannot read the journey: \(error.message)", hint: error.hint)]
                 }
                 // Handed over, so that the checker can release the file's bytes once it is read.
-                return checker.report(bytes: consume bytes, path: path)
+                if allScenarios { return checker.reportsForAllScenarios(bytes: consume bytes, path: path) }
+                return [checker.report(bytes: consume bytes, path: path)]
             }
-        }
+        }.flatMap { $0 }
         let output = FileHandleOutput.standardOutput
         if let reporter = ReportFormats.check(ReportStyle(useColor: output.wantsColor)).reporter(format) {
             output.write(reporter.report(reports))

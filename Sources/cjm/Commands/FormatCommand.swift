@@ -7,7 +7,8 @@ struct FormatCommand: ParsableCommand {
         commandName: "fmt",
         abstract: "Rewrite journey files in the canonical form of their format.",
         discussion: """
-            Canonical form: keys and attributes in a fixed order, two-space indent, UTF-8, \
+            Directories are searched recursively for *.journey.json and *.journey.xml files, as \
+            `cjm check` does. Canonical form: keys and attributes in a fixed order, two-space indent, UTF-8, \
             final newline; the same output `cjm convert` writes. XML comments are kept, each \
             before the element it preceded. Files are only written when \
             they change, atomically. Invalid files are reported and left untouched. \
@@ -16,7 +17,7 @@ struct FormatCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Journey files to format.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Journey files to format, or directories to search for them.", valueName: "file"))
     var files: [String]
 
     @Flag(help: "Write nothing; list the files that are not in canonical form and exit 1 if there are any.")
@@ -28,7 +29,16 @@ struct FormatCommand: ParsableCommand {
         var failed = false
         var notCanonical: [String] = []
         let output = FileHandleOutput.standardOutput
-        for path in files {
+        for entry in JourneyFileWalker.expand(files) {
+            let path: String
+            switch entry {
+            case .file(let file): path = file
+            case .emptyDirectory(let directory):
+                _ = DiagnosticOutput.fileError(directory, "the directory holds no journey files",
+                                               hint: "cjm looks for files named *.journey.json or *.journey.xml in it and below it")
+                failed = true
+                continue
+            }
             guard let loaded = try? JourneyFiles.loadValid(path, input: input, checker: .validatingOnly) else {
                 failed = true
                 continue

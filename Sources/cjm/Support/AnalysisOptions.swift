@@ -9,10 +9,27 @@ struct AnalysisOptions: ParsableArguments {
             help: ArgumentHelp("Do not run this rule (repeatable); `cjm rules` lists the ids.", valueName: "rule"))
     var disabledRules: [String] = []
 
+    @Option(name: .customLong("scenario"),
+            help: ArgumentHelp("Analyse and draw the journey in this scenario: its channel statuses replace the journey's.",
+                               valueName: "id"))
+    var scenario: String?
+
+    @Option(name: .customLong("as-of"),
+            help: ArgumentHelp("The check date for stale-evidence, YYYY-MM-DD (default: today).", valueName: "date"))
+    var asOf: String?
+
     func validate() throws {
         for rule in disabledRules where Analyzer.rule(withID: rule) == nil {
             throw ValidationError("--disable names unknown rule \"\(rule)\"; \(Analyzer.hint(forUnknownRule: rule))")
         }
+        if let asOf, CalendarDate(asOf) == nil {
+            throw ValidationError("--as-of must be a day of the calendar written YYYY-MM-DD, e.g. 2026-03-14, found \"\(asOf)\"")
+        }
+    }
+
+    /// `--as-of`, or today.
+    var checkDate: CalendarDate? {
+        asOf.flatMap(CalendarDate.init) ?? Today.date
     }
 
     // MARK: Observed values (issue 20)
@@ -35,7 +52,7 @@ struct AnalysisOptions: ParsableArguments {
 
     /// The pipeline these options describe.
     var checker: JourneyChecker {
-        JourneyChecker(analyzer: Analyzer(disabled: Set(disabledRules)), actuals: actuals)
+        JourneyChecker(analyzer: Analyzer(disabled: Set(disabledRules)), actuals: actuals, scenario: scenario, checkDate: checkDate)
     }
 }
 

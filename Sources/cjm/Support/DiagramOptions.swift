@@ -79,7 +79,10 @@ struct DiagramOptions: ParsableArguments {
     func mapPages() throws(ExitCode) -> [String] {
         let (journey, findings) = try load()
         do {
-            return try JourneyMapRenderer(try mapOptions()).pages(journey, findings: findings)
+            var options = try mapOptions()
+            // The subtitle names the scenario the map is drawn in.
+            options.scenarioName = analysis.scenario.flatMap { id in journey.scenarios.first { $0.id == id }?.name }
+            return try JourneyMapRenderer(options).pages(journey, findings: findings)
         } catch {
             // `load()` checked the persona and `validate()` the options, so this cannot happen.
             throw ExitCode(ExitStatus.invalidInput)

@@ -4,10 +4,19 @@ import Testing
 
 @Suite("Sample findings")
 struct SampleFindingsTests {
-    /// `cjm check`'s report of one sample, with the path relative to the repository as the CLI shows it.
-    static func report(_ name: String) throws -> FileReport {
+    /// The check date of every sample report (`--as-of`), so that `stale-evidence` does not depend on today.
+    static let checkDate = CalendarDate(year: 2026, month: 11, day: 29)
+
+    /// `cjm check --as-of 2026-11-29`'s report of one sample, with the path relative to the repository as the CLI shows it.
+    static func report(_ name: String, scenario: String? = nil) throws -> FileReport {
         let url = Paths.samples.appendingPathComponent("\(name).journey.json")
-        return JourneyChecker().report(bytes: try Paths.bytes(url), path: Paths.relative(url))
+        return JourneyChecker(scenario: scenario, checkDate: checkDate).report(bytes: try Paths.bytes(url), path: Paths.relative(url))
+    }
+
+    /// `cjm check --all-scenarios --as-of 2026-11-29`'s reports of one sample.
+    static func reportsForAllScenarios(_ name: String) throws -> [FileReport] {
+        let url = Paths.samples.appendingPathComponent("\(name).journey.json")
+        return JourneyChecker(checkDate: checkDate).reportsForAllScenarios(bytes: try Paths.bytes(url), path: Paths.relative(url))
     }
 
     /// Each finding as `rule severity role=id,role=id`.
@@ -31,8 +40,15 @@ struct SampleFindingsTests {
             "broken-handoff warning from=pago-bizum,touchpoint=recogida",
             "unmeasured-stage info stage=posventa",
             "channel-gap warning persona=maria,stage=fidelizacion",
+            // Format 1.1: experiences, evidence and backstage steps.
+            "unaddressed-pain info persona=montador,touchpoint=catalogo",
+            "stale-evidence info persona=tecnico",
+            "stale-evidence info touchpoint=entrega",
+            "unevidenced-moment info touchpoint=garantia",
+            "unsupported-touchpoint info touchpoint=resena",
+            "unsupported-touchpoint info touchpoint=garantia",
         ])
-        #expect(Self.summary(report).count == 8)
+        #expect(Self.summary(report).count == 14)
         // garantia is a dead end on purpose: its ignore list suppresses the finding.
         #expect(!report.findings.contains { $0.rule == "dead-end" })
         let unsuppressed = Analyzer().analyze(AnalyzedJourney(try #require(
@@ -57,8 +73,12 @@ struct SampleFindingsTests {
             "broken-handoff warning from=contact-form,touchpoint=intake-email",
             "unaddressed-pain warning touchpoint=consultation",
             "empty-stage warning stage=advocate",
+            // Format 1.1: evidence and backstage steps.
+            "stale-evidence info persona=business-owner",
+            "unevidenced-moment info touchpoint=consultation",
+            "unsupported-touchpoint info touchpoint=engagement-letter",
         ])
-        #expect(Self.summary(report).count == 9)
+        #expect(Self.summary(report).count == 12)
         // The former client's five channel gaps are suppressed by the persona's ignore list.
         #expect(!report.findings.contains { $0.rule == "channel-gap" })
     }
@@ -75,6 +95,24 @@ struct SampleFindingsTests {
         let gaps = Analyzer().analyze(journey.withoutIgnoreLists).filter { $0.rule == "channel-gap" }
         #expect(gaps.map { $0.references[.persona] } == Array(repeating: "former-client", count: 5))
         #expect(gaps.map { $0.references[.stage] ?? "" } == ["search", "evaluate", "contact", "consult", "engage"])
+    }
+
+    @Test("tienda-whatsapp in scenario con-api: WhatsApp payments reach Álex and María; the shipping notice reaches María")
+    func tiendaWithAPI() throws {
+        let asWritten = Set(Self.summary(try Self.report("tienda-whatsapp")))
+        let withAPI = Set(Self.summary(try Self.report("tienda-whatsapp", scenario: "con-api")))
+        #expect(asWritten.subtracting(withAPI) == [
+            "unserved-touchpoint warning touchpoint=pago-whatsapp",
+            "unserved-touchpoint warning persona=maria,touchpoint=aviso-envio",
+        ])
+        #expect(withAPI.subtracting(asWritten) == ["broken-handoff warning from=pago-whatsapp,touchpoint=recogida"])
+    }
+
+    @Test("the text report of tienda-whatsapp in all its scenarios matches its golden file")
+    func allScenariosGolden() throws {
+        let reports = try Self.reportsForAllScenarios("tienda-whatsapp")
+        #expect(reports.map(\.scenario) == [nil, "con-api"])
+        try Golden.assertMatches(TextReporter().report(reports), "findings/tienda-whatsapp.all-scenarios.txt")
     }
 
     static let samples = ["law-firm-seo", "minimal", "tienda-whatsapp"]

@@ -60,12 +60,12 @@ struct CheckAnalysisTests {
 
     @Test("--format json adds each file's findings with rule, severity, message, position and refs")
     func json() throws {
-        let result = try CLI.run(["check", "--format", "json", Self.tienda])
+        let result = try CLI.run(["check", "--format", "json", "--as-of", "2026-11-29", Self.tienda])
         #expect(result.status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: result.outputBytes) as? [String: Any])
         let file = try #require((report["files"] as? [[String: Any]])?.first)
         let findings = try #require(file["findings"] as? [[String: Any]])
-        #expect(findings.count == 8)
+        #expect(findings.count == 14)
         #expect(findings.allSatisfy { Set($0.keys) == ["rule", "severity", "message", "line", "column", "refs"] })
         let gap = try #require(findings.first { $0["rule"] as? String == "channel-gap" })
         #expect(gap["refs"] as? [String: String] == ["persona": "maria", "stage": "fidelizacion"])
@@ -74,13 +74,13 @@ struct CheckAnalysisTests {
 
     @Test("--format sarif prints SARIF 2.1.0 with the findings and the invalid files")
     func sarif() throws {
-        let result = try CLI.run(["check", "--format", "sarif", Self.tienda, Self.broken])
+        let result = try CLI.run(["check", "--format", "sarif", "--as-of", "2026-11-29", Self.tienda, Self.broken])
         #expect(result.status == 2)
         let sarif = try #require(try JSONSerialization.jsonObject(with: result.outputBytes) as? [String: Any])
         #expect(sarif["version"] as? String == "2.1.0")
         let results = try #require((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
         #expect(results.filter { $0["ruleId"] as? String == "invalid-journey" }.count == 4)
-        #expect(results.count == 12)
+        #expect(results.count == 18)
     }
 }
 

@@ -7,9 +7,9 @@ struct CheckCommandTests {
     func samplesAreValid() throws {
         let samples = Paths.samples().map(Paths.relative)
         #expect(samples.count >= 3)
-        let result = try CLI.run(["check"] + samples)
+        let result = try CLI.run(["check", "--as-of", "2026-11-29"] + samples)
         #expect(result.status == 1, "\(result.standardOutput)\(result.standardError)")
-        #expect(result.standardOutput.hasSuffix("\(samples.count) files checked: \(samples.count) valid, 0 invalid; 18 findings (11 warnings, 7 info)\n"))
+        #expect(result.standardOutput.hasSuffix("\(samples.count) files checked: \(samples.count) valid, 0 invalid; 27 findings (11 warnings, 16 info)\n"))
         #expect(!result.standardOutput.contains(": error: "))
         let lenient = try CLI.run(["check", "--fail-on", "error"] + samples)
         #expect(lenient.status == 0, "\(lenient.standardOutput)\(lenient.standardError)")

@@ -77,6 +77,7 @@ struct ReviewTests {
             for touchpoint in new.stages[stage].touchpoints.indices {
                 new.stages[stage].touchpoints[touchpoint].next.removeAll { $0 == removed.id }
                 new.stages[stage].touchpoints[touchpoint].personas.removeAll { $0 == lastPersona.id }
+                new.stages[stage].touchpoints[touchpoint].experiences.removeAll { $0.persona == lastPersona.id }
             }
         }
         let folder = try TemporaryFolder()

@@ -10,6 +10,8 @@ struct MapGoldenTests {
         var sample: String
         var stem: String
         var options: JourneyMapOptions
+        /// The scenario the journey is drawn in, as `--scenario` applies it.
+        var scenario: String? = nil
         var testDescription: String { stem }
     }
 
@@ -17,9 +19,11 @@ struct MapGoldenTests {
         let name = url.lastPathComponent.replacingOccurrences(of: ".journey.json", with: "")
         return Case(sample: name, stem: name, options: JourneyMapOptions())
     } + [
-        // Until format 1.1 gives the journey its own language, the Spanish map is asked for.
-        Case(sample: "tienda-whatsapp", stem: "tienda-whatsapp.es", options: JourneyMapOptions(language: "es")),
-        Case(sample: "tienda-whatsapp", stem: "tienda-whatsapp.es.maria", options: JourneyMapOptions(persona: "maria", language: "es")),
+        // The sample's `lang` is "es": its map is in Spanish unless another language is asked for.
+        Case(sample: "tienda-whatsapp", stem: "tienda-whatsapp.en", options: JourneyMapOptions(language: "en")),
+        Case(sample: "tienda-whatsapp", stem: "tienda-whatsapp.maria", options: JourneyMapOptions(persona: "maria")),
+        Case(sample: "tienda-whatsapp", stem: "tienda-whatsapp.con-api",
+             options: JourneyMapOptions(scenarioName: "Con la API de WhatsApp Business"), scenario: "con-api"),
     ]
 
     static func sample(_ name: String) throws -> Journey {
@@ -28,8 +32,10 @@ struct MapGoldenTests {
 
     /// The SVG pages of a case.
     static func pages(_ mapCase: Case) throws -> [String] {
-        let journey = try sample(mapCase.sample)
-        return try JourneyMapRenderer(mapCase.options).pages(journey, findings: Analyzer().analyze(journey))
+        var journey = try sample(mapCase.sample)
+        if let scenario = mapCase.scenario { journey = journey.applying(try journey.scenario(withID: scenario)) }
+        let findings = Analyzer().analyze(AnalyzedJourney(journey, checkDate: SampleFindingsTests.checkDate))
+        return try JourneyMapRenderer(mapCase.options).pages(journey, findings: findings)
     }
 
     @Test("every page of every sample's map matches its golden SVG", arguments: cases)
@@ -47,12 +53,12 @@ struct MapGoldenTests {
     @Test("the test cases cover every sample")
     func coverage() {
         #expect(Paths.samples().count == 3)
-        #expect(Self.cases.count == Paths.samples().count + 2)
+        #expect(Self.cases.count == Paths.samples().count + 3)
     }
 
     @Test("the same journey gives byte-identical SVG")
     func deterministic() throws {
-        let mapCase = Self.cases.first { $0.stem == "tienda-whatsapp.es" }!
+        let mapCase = Self.cases.first { $0.stem == "tienda-whatsapp.con-api" }!
         #expect(try Self.pages(mapCase) == Self.pages(mapCase))
     }
 }

@@ -7,7 +7,8 @@ public struct UnaddressedPainRule: Rule {
         summary: "A touchpoint with pains or a negative emotion and no opportunity.",
         explanation: """
             A touchpoint with an emotion of -1 or less, or with at least one pain, and no opportunity is a known \
-            problem without a plan. On a moment of truth, which decides how customers see the business, the \
+            problem without a plan. A persona's experience of the touchpoint counts too: one finding for the \
+            touchpoint's own pains and emotion, and one for each experience with pains or an emotion of -1 or less. On a moment of truth, which decides how customers see the business, the \
             finding is a warning instead of info. Write at least one idea in "opportunities".
             """,
         triggeringExamples: [
@@ -58,6 +59,30 @@ public struct UnaddressedPainRule: Rule {
                   ]
                 }
                 """),
+            .init("One persona's experience hurts although the touchpoint itself seems fine", json: """
+                {
+                  "id": "example",
+                  "title": "Shop",
+                  "personas": [{"id": "ana", "name": "Ana"}, {"id": "luis", "name": "Luis"}],
+                  "channels": [{"id": "whatsapp", "name": "WhatsApp", "owner": "sales"}],
+                  "stages": [
+                    {
+                      "id": "buy",
+                      "name": "Buy",
+                      "touchpoints": [
+                        {
+                          "id": "pay",
+                          "name": "Pays by transfer",
+                          "channels": ["whatsapp"],
+                          "emotion": 1,
+                          "kpis": [{"name": "Payments confirmed"}],
+                          "experiences": [{"persona": "luis", "emotion": -2, "pains": ["Has to send the receipt as a photo"]}]
+                        }
+                      ]
+                    }
+                  ]
+                }
+                """),
         ],
         nonTriggeringExamples: [
             .init("The pain comes with an opportunity", json: """
@@ -91,22 +116,47 @@ public struct UnaddressedPainRule: Rule {
     public init() {}
 
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
-        journey.touchpoints.compactMap { placed in
+        journey.touchpoints.flatMap { placed -> [Diagnostic] in
             let touchpoint = placed.touchpoint
-            let unhappy = (touchpoint.emotion ?? 0) <= -1
-            guard unhappy || !touchpoint.pains.isEmpty, touchpoint.opportunities.isEmpty else { return nil }
-            var what: [String] = []
-            if !touchpoint.pains.isEmpty {
-                what.append(touchpoint.pains.count == 1 ? "a pain" : "\(touchpoint.pains.count) pains")
+            guard touchpoint.opportunities.isEmpty else { return [] }
+            var found: [Diagnostic] = []
+            if let what = Self.trouble(pains: touchpoint.pains, emotion: touchpoint.emotion) {
+                found.append(finding(
+                    "\(Wording.quoted(touchpoint.name)) has \(what) but no opportunity" + Self.momentNote(touchpoint),
+                    hint: Self.hint, severity: Self.severity(touchpoint, default: defaultSeverity),
+                    at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id]))
             }
-            if let emotion = touchpoint.emotion, unhappy { what.append("emotion \(emotion)") }
-            var message = "\(Wording.quoted(touchpoint.name)) has \(Wording.list(what)) but no opportunity"
-            if touchpoint.momentOfTruth { message += ", and it is a moment of truth" }
-            return finding(
-                message,
-                hint: "write at least one idea to make it better in \"opportunities\"",
-                severity: touchpoint.momentOfTruth ? .warning : defaultSeverity,
-                at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id])
+            // Each persona's own experience counts on its own: a touchpoint that is fine on
+            // average can still hurt one persona.
+            for experience in touchpoint.experiences {
+                guard let what = Self.trouble(pains: experience.pains, emotion: experience.emotion) else { continue }
+                let persona = journey.personasByID[experience.persona]?.name ?? experience.persona
+                found.append(finding(
+                    "\(Wording.quoted(persona)) has \(what) at \(Wording.quoted(touchpoint.name)) but it has no opportunity"
+                        + Self.momentNote(touchpoint),
+                    hint: Self.hint, severity: Self.severity(touchpoint, default: defaultSeverity),
+                    at: experience.location ?? touchpoint.location, in: journey,
+                    references: [.touchpoint: touchpoint.id, .persona: experience.persona]))
+            }
+            return found
         }
+    }
+
+    private static let hint = "write at least one idea to make it better in \"opportunities\""
+
+    /// "a pain and emotion -2", or `nil` when there are no pains and the emotion is not negative.
+    private static func trouble(pains: [String], emotion: Int?) -> String? {
+        var what: [String] = []
+        if !pains.isEmpty { what.append(pains.count == 1 ? "a pain" : "\(pains.count) pains") }
+        if let emotion, emotion <= -1 { what.append("emotion \(emotion)") }
+        return what.isEmpty ? nil : Wording.list(what)
+    }
+
+    private static func momentNote(_ touchpoint: Touchpoint) -> String {
+        touchpoint.momentOfTruth ? ", and it is a moment of truth" : ""
+    }
+
+    private static func severity(_ touchpoint: Touchpoint, default severity: Diagnostic.Severity) -> Diagnostic.Severity {
+        touchpoint.momentOfTruth ? .warning : severity
     }
 }

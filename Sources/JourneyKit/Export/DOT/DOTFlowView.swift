@@ -207,7 +207,8 @@ struct DOTFlowView {
         }
         var attributes: [(String, String)] = [
             ("label", "<" + label + ">"),
-            ("fillcolor", quoted(DOTStyle.fill(forEmotion: touchpoint.emotion))),
+            // Focused on a persona, the box shows how that persona feels here.
+            ("fillcolor", quoted(DOTStyle.fill(forEmotion: context.persona.map { touchpoint.emotion(for: $0.id) } ?? touchpoint.emotion))),
             ("tooltip", DOTEscaping.tooltip(context.tooltip(for: touchpoint, extraFindings: handoffsNotDrawn))),
         ]
         if touchpoint.initiator == .business {

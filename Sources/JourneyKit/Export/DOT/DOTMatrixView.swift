@@ -116,7 +116,8 @@ struct DOTMatrixView {
             border = DOTStyle.problem
             content += "<BR/>" + DOTLabel.font("<B>" + DOTStyle.warningMark + " unserved</B>", size: DOTStyle.detailSize, color: DOTStyle.problem)
         }
-        return "<TD BGCOLOR=\"\(DOTStyle.fill(forEmotion: touchpoint.emotion))\" COLOR=\"\(border)\">" + content + "</TD>"
+        let emotion = context.persona.map { touchpoint.emotion(for: $0.id) } ?? touchpoint.emotion
+        return "<TD BGCOLOR=\"\(DOTStyle.fill(forEmotion: emotion))\" COLOR=\"\(border)\">" + content + "</TD>"
     }
 
     private func legend(_ usage: Usage) -> [DOTLabel.LegendRow] {

@@ -97,7 +97,8 @@ struct JourneyMapContent: Sendable, Hashable {
     /// The map's content: the journey's stages and touchpoints (only the persona's when the
     /// options focus on one), with the findings the options ask for, in the options' language.
     init(journey: Journey, findings: [Diagnostic], options: JourneyMapOptions) {
-        let words = DiagramWords.forLanguage(options.language)
+        // The journey's own language labels its map unless the options ask for another.
+        let words = DiagramWords.forLanguage(options.language ?? journey.lang)
         let channels = Dictionary(journey.channels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let personas = Dictionary(journey.personas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let touchpointNames = Dictionary(journey.touchpoints.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -136,16 +137,25 @@ struct JourneyMapContent: Sendable, Hashable {
                         }
                     }
                 }
-            } else if rule == "unaddressed-pain", touchpoint?.momentOfTruth == true {
-                key += ".moment-of-truth"
+            } else if rule == "unaddressed-pain" {
+                if finding.references[.persona] != nil { key += ".persona" }
+                if touchpoint?.momentOfTruth == true { key += ".moment-of-truth" }
             }
             let from = finding.references[.from].map { touchpointNames[$0] ?? $0 } ?? ""
             let shown = words.finding(key, persona: personaName(finding), from: from, reasons: reasons) ?? finding.message
             return Finding(rule: rule, severity: finding.severity, text: shown)
         }
 
+        // One emotion line per persona when the personas' experiences make them feel differently
+        // somewhere; otherwise (and on a map focused on one persona) a single line.
+        let differ = focus == nil && journey.touchpoints.contains { touchpoint in
+            touchpoint.experiences.contains { $0.emotion != nil && $0.emotion != touchpoint.emotion }
+        }
+        let linePersonas = differ ? journey.personas : []
         var columns: [Column] = []
         var series: [Int?] = []
+        var personaSeries: [[Int?]] = Array(repeating: [], count: linePersonas.count)
+        func clamped(_ emotion: Int?) -> Int? { emotion.map { min(max($0, -2), 2) } }
         for stage in journey.stages {
             var cards: [Card] = []
             for touchpoint in stage.touchpoints where focus.map({ touchpoint.isAimed(at: $0.id) }) ?? true {
@@ -160,13 +170,22 @@ struct JourneyMapContent: Sendable, Hashable {
                     initiator: touchpoint.initiator,
                     isEntry: touchpoint.entry,
                     isMomentOfTruth: touchpoint.momentOfTruth,
-                    pains: touchpoint.pains.map { Note(text: $0) },
+                    pains: touchpoint.pains.map { Note(text: $0) } + touchpoint.experiences.flatMap { experience in
+                        // A persona's own pains, under the touchpoint, marked with the persona's name;
+                        // a map focused on a persona shows only that persona's.
+                        guard focus.map({ $0.id == experience.persona }) ?? true else { return [Note]() }
+                        let name = personas[experience.persona]?.name ?? experience.persona
+                        return experience.pains.map { Note(text: $0, persona: name) }
+                    },
                     opportunities: touchpoint.opportunities.map { Note(text: $0) },
                     kpis: touchpoint.kpis.map { kpi in Note(text: kpi.target.map { "\(kpi.name): \($0)" } ?? kpi.name) },
                     owners: owners,
-                    backstage: [],
+                    backstage: touchpoint.backstage.map { BackstageItem(kind: $0.lane.rawValue, name: $0.name, owner: $0.owner) },
                     findings: (aboutTouchpoint[touchpoint.id] ?? []).map { text(of: $0, touchpoint: touchpoint) }))
-                series.append(touchpoint.emotion.map { min(max($0, -2), 2) })
+                series.append(clamped(focus.map { touchpoint.emotion(for: $0.id) } ?? touchpoint.emotion))
+                for (index, persona) in linePersonas.enumerated() {
+                    personaSeries[index].append(touchpoint.isAimed(at: persona.id) ? clamped(touchpoint.emotion(for: persona.id)) : nil)
+                }
             }
             columns.append(Column(id: stage.id, name: stage.name, cards: cards,
                                   findings: (aboutStage[stage.id] ?? []).map { text(of: $0, touchpoint: nil) }))
@@ -178,7 +197,9 @@ struct JourneyMapContent: Sendable, Hashable {
         self.title = journey.title
         self.subtitle = subtitle.isEmpty ? nil : subtitle.joined(separator: " · ")
         self.stages = columns
-        self.emotion = [EmotionSeries(persona: "", name: "", values: series)]
+        self.emotion = differ
+            ? zip(linePersonas, personaSeries).map { EmotionSeries(persona: $0.id, name: $0.name, values: $1) }
+            : [EmotionSeries(persona: "", name: "", values: series)]
         self.words = words
     }
 

@@ -635,7 +635,14 @@ struct JourneyMapLayout {
             nodes.append(.group(attributes: [MapAttribute(name: "class", value: "emotion-scale")], tooltip: nil, children: children))
 
             let multiple = content.emotion.count > 1
+            // Several personas often feel the same at a touchpoint: each line is shifted a little
+            // so that lines on top of each other stay visible side by side.
+            let spread = multiple ? min(5.0, 16.0 / Double(content.emotion.count)) : 0
+            var labelFrames: [MapRect] = []
+            // Right of the last card's point no line goes on: a name may sit there.
+            let lastCardCentre = columns.last { $0.cardIndex != nil }.map { $0.x + $0.width / 2 }
             for (seriesIndex, series) in content.emotion.enumerated() {
+                let shift = (Double(seriesIndex) - Double(content.emotion.count - 1) / 2) * spread
                 var runs: [[MapPoint]] = []
                 var current: [MapPoint] = []
                 var markers: [MapNode] = []
@@ -646,9 +653,9 @@ struct JourneyMapLayout {
                         current = []
                         continue
                     }
-                    let point = MapPoint(x: column.x + column.width / 2, y: Self.levelY(value, top: top, height: height) + 8)
+                    let point = MapPoint(x: column.x + column.width / 2 + shift, y: Self.levelY(value, top: top, height: height) + 8 + shift)
                     current.append(point)
-                    markers.append(.circle(point, radius: 7, MapPaint(fill: multiple ? color : MapStyle.emotionColors[value + 2], stroke: MapStyle.ink, strokeWidth: 1.5)))
+                    markers.append(.circle(point, radius: multiple ? 6 : 7, MapPaint(fill: multiple ? color : MapStyle.emotionColors[value + 2], stroke: MapStyle.ink, strokeWidth: 1.5)))
                 }
                 if !current.isEmpty { runs.append(current) }
                 let dash = multiple ? MapStyle.personaDashes[seriesIndex % MapStyle.personaDashes.count] : nil
@@ -656,8 +663,20 @@ struct JourneyMapLayout {
                                    attributes: [MapAttribute(name: "class", value: "emotion-line"), MapAttribute(name: "data-persona", value: series.persona)]))
                 nodes += markers
                 if multiple, let last = runs.last?.last {
-                    let run = MapTextRun(text: series.name, x: last.x - 10, y: last.y - 12 - Double(seriesIndex % 3) * 0, size: MapStyle.bodySize,
-                                         bold: true, color: color, anchor: .end)
+                    // The persona's name at the line's end: right of it when the page has room (the
+                    // line comes from the left, so the name does not cross it), else above or below
+                    // it, further away when another persona's name is already there.
+                    let after = MapTextRun(text: series.name, x: last.x + 12, y: last.y + 5, size: MapStyle.bodySize,
+                                           bold: true, color: color, anchor: .start)
+                    let endsLast = lastCardCentre.map { abs(last.x - shift - $0) < 1 } ?? false
+                    let candidates = (endsLast && after.frame.maxX <= right ? [after] : []) + [-12.0, 24, -28, 40, -44, 56].map { offset in
+                        MapTextRun(text: series.name, x: last.x - 10, y: last.y + offset, size: MapStyle.bodySize,
+                                   bold: true, color: color, anchor: .end)
+                    }
+                    // Only places inside the emotion lane, so a name never covers a card or a note.
+                    let inLane = candidates.filter { $0.frame.y >= top && $0.frame.maxY <= top + height }
+                    let run = inLane.first { run in !labelFrames.contains { $0.overlaps(run.frame) } } ?? inLane.first ?? candidates[0]
+                    labelFrames.append(run.frame)
                     nodes.append(.text(run))
                 }
             }

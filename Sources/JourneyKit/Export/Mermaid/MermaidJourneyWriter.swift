@@ -32,7 +32,7 @@ public enum MermaidJourneyWriter {
             lines.append("    section \(nonEmpty(MermaidText.escape(stage.name)))")
             for touchpoint in stage.touchpoints where focus.map({ touchpoint.isAimed(at: $0.id) }) ?? true {
                 let actors = touchpoint.personas.isEmpty ? allActors : touchpoint.personas.map { namesByID[$0] ?? actorName($0) }
-                var line = "      \(nonEmpty(MermaidText.escapeTaskName(touchpoint.name))): \(score(forEmotion: touchpoint.emotion))"
+                var line = "      \(nonEmpty(MermaidText.escapeTaskName(touchpoint.name))): \(score(forEmotion: focus.map { touchpoint.emotion(for: $0.id) } ?? touchpoint.emotion))"
                 if !actors.isEmpty { line += ": " + actors.joined(separator: ", ") }
                 lines.append(line)
             }

@@ -79,6 +79,11 @@ public struct DiagramWords: Sendable, Hashable {
             "unowned-touchpoint": "No one owns it or its channels",
             "empty-stage": "This stage has no touchpoints",
             "unmeasured-stage": "No touchpoint of this stage has a KPI",
+            "unaddressed-pain.persona": "The pains of %p here have no opportunity yet",
+            "unaddressed-pain.persona.moment-of-truth": "The pains of %p here have no opportunity yet, and it is a moment of truth",
+            "unevidenced-moment": "A moment of truth with no evidence but assumptions",
+            "stale-evidence": "Its newest evidence is more than 18 months old",
+            "unsupported-touchpoint": "No backstage step makes it happen",
         ],
         notTheirChannel: "%c is not one of their channels",
         channelIsPlanned: "%c is only planned", channelIsRetired: "%c is retired")
@@ -113,6 +118,11 @@ public struct DiagramWords: Sendable, Hashable {
             "unowned-touchpoint": "Nadie es responsable de él ni de sus canales",
             "empty-stage": "Esta etapa no tiene puntos de contacto",
             "unmeasured-stage": "Ningún punto de contacto de esta etapa tiene KPI",
+            "unaddressed-pain.persona": "Los puntos de dolor de %p aquí aún no tienen oportunidad",
+            "unaddressed-pain.persona.moment-of-truth": "Los puntos de dolor de %p aquí aún no tienen oportunidad, y es un momento de la verdad",
+            "unevidenced-moment": "Momento de la verdad sin más evidencia que suposiciones",
+            "stale-evidence": "Su evidencia más reciente tiene más de 18 meses",
+            "unsupported-touchpoint": "Ningún paso de trastienda lo hace posible",
         ],
         notTheirChannel: "%c no es uno de sus canales",
         channelIsPlanned: "%c solo está previsto", channelIsRetired: "%c está retirado")

@@ -66,7 +66,8 @@ struct CheckAnalysisTests {
         let file = try #require((report["files"] as? [[String: Any]])?.first)
         let findings = try #require(file["findings"] as? [[String: Any]])
         #expect(findings.count == 14)
-        #expect(findings.allSatisfy { Set($0.keys) == ["rule", "severity", "message", "line", "column", "refs"] })
+        // Every finding of the sample has a hint, which JSON carries as the text report does.
+        #expect(findings.allSatisfy { Set($0.keys) == ["rule", "severity", "message", "line", "column", "hint", "refs"] })
         let gap = try #require(findings.first { $0["rule"] as? String == "channel-gap" })
         #expect(gap["refs"] as? [String: String] == ["persona": "maria", "stage": "fidelizacion"])
         #expect(gap["severity"] as? String == "warning")

@@ -2,8 +2,11 @@
 public struct CheckedJourney: Sendable {
     /// What was found: the file's diagnostics and the journey's findings.
     public var report: FileReport
-    /// The journey, when the file is valid; `nil` otherwise.
+    /// The journey, when the file is valid, with its catalogues' personas and channels
+    /// (`Journey.resolved(with:)`); `nil` otherwise.
     public var journey: Journey?
+    /// The journey as its file writes it, `uses` unresolved: for `fmt` and `convert`, which never inline.
+    public var asWritten: Journey?
     /// The comments of an XML file, for writing it back without losing them.
     public var comments: XMLComments
     /// The latest KPI actuals compared with their targets, when the checker was given actuals.
@@ -15,6 +18,7 @@ public struct CheckedJourney: Sendable {
         self.journey = journey
         self.comments = comments
         self.kpiReadings = kpiReadings
+        self.asWritten = journey
     }
 
     /// The findings of the analyser; empty when the file is invalid.
@@ -44,6 +48,13 @@ public struct JourneyChecker: Sendable {
     /// (`fmt`, `convert`, `textconv`).
     public static var validatingOnly: JourneyChecker { JourneyChecker(analyzer: Analyzer(rules: [])) }
 
+    /// This checker, reading the catalogues that journeys use from `catalogs`.
+    public func readingCatalogs(from catalogs: any CatalogSource) -> JourneyChecker {
+        var checker = self
+        checker.validator.catalogs = catalogs
+        return checker
+    }
+
     /// A checker with its own validator, e.g. one that accepts any rule id in `ignore` lists.
     public init(validator: JourneyValidator, analyzer: Analyzer, actuals: CSVTable? = nil) {
         self.validator = validator
@@ -60,9 +71,11 @@ public struct JourneyChecker: Sendable {
         let imported = JourneyImporter.importJourney(from: bytes, path: path, format: format, validator: validator)
         _ = consume bytes
         var report = FileReport(path: path, journeyID: imported.journey?.id, diagnostics: imported.diagnostics)
-        guard report.isValid, let journey = imported.journey else {
+        guard report.isValid, let written = imported.journey else {
             return CheckedJourney(report: report, journey: nil, comments: imported.comments)
         }
+        // The validator has read the catalogues already; asking again costs a cache lookup.
+        let journey = written.uses.isEmpty ? written : written.resolved(with: validator.resolveCatalogs(of: written).catalogs)
         var readings: [KPIReading] = []
         if let actuals {
             let read = KPIActualsReader.read(header: actuals.header, records: actuals.records, file: actuals.file, journey: journey)
@@ -73,7 +86,9 @@ public struct JourneyChecker: Sendable {
             readings = read.readings
         }
         report.findings = analyzer.analyze(AnalyzedJourney(journey, kpiReadings: readings))
-        return CheckedJourney(report: report, journey: journey, comments: imported.comments, kpiReadings: readings)
+        var checked = CheckedJourney(report: report, journey: journey, comments: imported.comments, kpiReadings: readings)
+        checked.asWritten = written
+        return checked
     }
 
     /// The report of one file, without keeping its journey: for checking many files at once.

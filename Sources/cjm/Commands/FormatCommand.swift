@@ -35,7 +35,7 @@ struct FormatCommand: ParsableCommand {
             }
             let canonical: String
             do {
-                canonical = try JourneyWriter.write(loaded.journey, as: loaded.format, comments: loaded.comments)
+                canonical = try JourneyWriter.write(loaded.asWritten, as: loaded.format, comments: loaded.comments)
             } catch {
                 _ = DiagnosticOutput.fileError(path, "cannot write the journey canonically: \(error.description)")
                 failed = true

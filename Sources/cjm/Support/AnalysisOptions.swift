@@ -36,6 +36,7 @@ struct AnalysisOptions: ParsableArguments {
     /// The pipeline these options describe.
     var checker: JourneyChecker {
         JourneyChecker(analyzer: Analyzer(disabled: Set(disabledRules)), actuals: actuals)
+            .readingCatalogs(from: CatalogResolver.shared)
     }
 }
 

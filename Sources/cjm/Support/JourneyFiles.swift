@@ -3,7 +3,10 @@ import JourneyKit
 
 /// A journey file that was read, found valid and analysed.
 struct LoadedJourney {
+    /// The journey with its catalogues' personas and channels.
     var journey: Journey
+    /// The journey as its file writes it, `uses` unresolved: what `fmt` and `convert` write back.
+    var asWritten: Journey
     /// The analyser's findings about it.
     var findings: [Diagnostic]
     /// The comments of an XML file, for writing it back without losing them.
@@ -31,12 +34,15 @@ enum JourneyFiles {
         case .failure(let error): throw DiagnosticOutput.fileError(shownPath, "cannot read the journey: \(error.message)", hint: error.hint)
         }
         let format = JourneyFormat.detect(path: shownPath, bytes: bytes)
+        // Every command resolves catalogues the same way, whichever checker it asked for.
+        let checker = checker.validator.catalogs == nil ? checker.readingCatalogs(from: CatalogResolver.shared) : checker
         let checked = checker.check(bytes: bytes, path: shownPath, format: format)
-        guard let journey = checked.journey else {
+        guard let journey = checked.journey, let asWritten = checked.asWritten else {
             DiagnosticOutput.printToStandardError(checked.report.diagnostics)
             throw ExitCode(ExitStatus.invalidInput)
         }
-        return LoadedJourney(journey: journey, findings: checked.findings, comments: checked.comments, bytes: bytes, format: format)
+        return LoadedJourney(journey: journey, asWritten: asWritten, findings: checked.findings, comments: checked.comments,
+                             bytes: bytes, format: format)
     }
 }
 

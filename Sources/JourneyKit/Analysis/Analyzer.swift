@@ -67,6 +67,9 @@ public struct AnalyzedJourney: Sendable {
     public let hasFlows: Bool
     /// The latest actuals of the touchpoints' KPIs, compared with their targets (`--actuals`).
     public var kpiReadings: [KPIReading] = []
+    /// The ids of every journey of the portfolio being checked; `nil` outside a portfolio check,
+    /// where links to other journeys cannot be followed (`broken-journey-link`).
+    public var portfolioJourneyIDs: Set<String>?
     /// The index of the first stage that has touchpoints, if any.
     public let firstStageWithTouchpoints: Int?
     /// The index of the last stage that has touchpoints, if any.
@@ -77,9 +80,10 @@ public struct AnalyzedJourney: Sendable {
     private let ignoredRules: [Diagnostic.ReferenceRole: [String: Set<String>]]
 
     /// Computes the lookups of `journey`, in time linear in its size.
-    public init(_ journey: Journey, kpiReadings: [KPIReading] = []) {
+    public init(_ journey: Journey, kpiReadings: [KPIReading] = [], portfolioJourneyIDs: Set<String>? = nil) {
         self.journey = journey
         self.kpiReadings = kpiReadings
+        self.portfolioJourneyIDs = portfolioJourneyIDs
         var channels: [String: Channel] = [:]
         for channel in journey.channels where channels[channel.id] == nil { channels[channel.id] = channel }
         channelsByID = channels
@@ -191,6 +195,7 @@ public struct Analyzer: Sendable {
         UnmeasuredStageRule(),
         UnaddressedPainRule(),
         KPIOffTargetRule(),
+        BrokenJourneyLinkRule(),
     ]
 
     /// The ids of every rule, for validating `ignore` lists and `--disable`.

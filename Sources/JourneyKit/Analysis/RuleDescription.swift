@@ -18,12 +18,16 @@ public struct RuleDescription: Sendable {
         public let json: String
         /// The KPI actuals the example is analysed with (`kpi-off-target`); usually none.
         public let kpiReadings: [KPIReading]
+        /// The journey ids of the portfolio the example is checked in (`broken-journey-link`); usually none.
+        public let portfolioJourneyIDs: Set<String>?
 
-        public init(_ caption: String, severity: Diagnostic.Severity? = nil, json: String, kpiReadings: [KPIReading] = []) {
+        public init(_ caption: String, severity: Diagnostic.Severity? = nil, json: String, kpiReadings: [KPIReading] = [],
+                    portfolioJourneyIDs: Set<String>? = nil) {
             self.caption = caption
             self.severity = severity
             self.json = json
             self.kpiReadings = kpiReadings
+            self.portfolioJourneyIDs = portfolioJourneyIDs
         }
     }
 

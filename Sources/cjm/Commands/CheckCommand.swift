@@ -66,21 +66,26 @@ struct CheckCommand: AsyncParsableCommand {
         let checker = analysis.checker
         let maxFileSize = input.maxFileSize
         let entries = JourneyFileWalker.expand(files)
-        let reports = await entries.concurrentMap(limit: jobs ?? Platform.processorCount) { entry in
+        // Journeys found in a directory form a portfolio: kept for the checks across files.
+        let directories = files.filter(JourneyFileWalker.isDirectory)
+        let isPortfolio = !directories.isEmpty
+        let checked = await entries.concurrentMap(limit: jobs ?? Platform.processorCount) { entry -> (FileReport, Journey?) in
             switch entry {
             case .emptyDirectory(let path):
-                return FileReport.unreadable(path: path, message: "the directory holds no journey files",
-                                             hint: "cjm looks for files named *.journey.json or *.journey.xml in it and below it")
+                return (FileReport.unreadable(path: path, message: "the directory holds no journey files",
+                                              hint: "cjm looks for files named *.journey.json or *.journey.xml in it and below it"), nil)
             case .file(let path):
                 let bytes: [UInt8]
                 switch InputFiles.read(path, maxSize: maxFileSize) {
                 case .success(let read): bytes = read
-                case .failure(let error): return FileReport.unreadable(path: path, message: "cannot read the journey: \(error.message)", hint: error.hint)
+                case .failure(let error): return (FileReport.unreadable(path: path, message: "cannot read the journey: \(error.message)", hint: error.hint), nil)
                 }
                 // Handed over, so that the checker can release the file's bytes once it is read.
-                return checker.report(bytes: consume bytes, path: path)
+                let result = checker.check(bytes: consume bytes, path: path)
+                return (result.report, isPortfolio ? result.journey : nil)
             }
         }
+        let reports = PortfolioCheck.adding(to: checked, directories: directories, analyzer: checker.analyzer)
         let output = FileHandleOutput.standardOutput
         if let reporter = ReportFormats.check(ReportStyle(useColor: output.wantsColor)).reporter(format) {
             output.write(reporter.report(reports))

@@ -71,6 +71,13 @@ struct PortfolioCommand: ParsableCommand {
                 }
             }
         }
+        let additions = PortfolioLinks.check(journeys.map { ($0.path, $0.journey) }, analyzer: checker.analyzer)
+        for index in journeys.indices {
+            journeys[index].findings = (journeys[index].findings + (additions[journeys[index].path]?.findings ?? [])).sorted()
+        }
+        for index in reports.indices {
+            reports[index].diagnostics += additions[reports[index].path]?.diagnostics ?? []
+        }
         let invalid = reports.filter { !$0.isValid }
         guard invalid.isEmpty else {
             DiagnosticOutput.printToStandardError(invalid.flatMap { report in

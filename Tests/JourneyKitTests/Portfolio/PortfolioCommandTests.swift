@@ -66,3 +66,51 @@ struct PortfolioCommandTests {
         #expect(result.standardOutput.contains("3 files checked: 3 valid, 0 invalid; no findings"))
     }
 }
+
+@Suite("Links between journeys")
+struct JourneyLinkTests {
+    static func journey(id: String, link: String?) -> String {
+        """
+        {
+          "id": "\(id)",
+          "title": "\(id)",
+          "personas": [ { "id": "p", "name": "P" } ],
+          "channels": [ { "id": "c", "name": "C" } ],
+          "stages": [ { "id": "s", "name": "S", "touchpoints": [
+            { "id": "t", "name": "T", "channels": ["c"], "owner": "o", "entry": true\(link.map { ", \"journey\": \"\($0)\"" } ?? ""), "kpis": [ { "name": "k" } ] } ] } ]
+        }
+
+        """
+    }
+
+    @Test("in a directory, a link to a journey no file defines is a broken-journey-link warning; a file checked alone is not a portfolio")
+    func brokenLink() throws {
+        let folder = try TemporaryFolder()
+        let buy = try folder.write(Self.journey(id: "buy", link: "returns"), to: "p/buy.journey.json")
+        let alone = try CLI.run(["check", buy.path])
+        #expect(alone.status == 0, "\(alone.standardOutput)")
+        let portfolio = try CLI.run(["check", folder.url.appendingPathComponent("p").path])
+        #expect(portfolio.status == 1)
+        #expect(portfolio.standardOutput.contains("\(buy.path):7:5: warning: Touchpoint \"T\" links to journey \"returns\", which no file of the portfolio defines [broken-journey-link]"),
+                "\(portfolio.standardOutput)")
+        try folder.write(Self.journey(id: "returns", link: nil), to: "p/returns.journey.json")
+        let fixed = try CLI.run(["check", folder.url.appendingPathComponent("p").path])
+        #expect(fixed.status == 0, "\(fixed.standardOutput)")
+        let disabled = try CLI.run(["check", "--disable", "broken-journey-link", folder.url.appendingPathComponent("p").path])
+        #expect(disabled.status == 0)
+    }
+
+    @Test("two files of a portfolio defining the same journey id is an error in both")
+    func duplicateIDs() throws {
+        let folder = try TemporaryFolder()
+        let first = try folder.write(Self.journey(id: "same", link: nil), to: "p/a.journey.json")
+        let second = try folder.write(Self.journey(id: "same", link: nil), to: "p/b/c.journey.json")
+        for command in ["check", "portfolio"] {
+            let result = try CLI.run([command, folder.url.appendingPathComponent("p").path])
+            #expect(result.status == 2, "\(command)")
+            let output = result.standardOutput + result.standardError
+            #expect(output.contains("\(first.path):1:1: error: journey id \"same\" is defined by another file of the portfolio too: \(second.path):1:1"), "\(output)")
+            #expect(output.contains("\(second.path):1:1: error: journey id \"same\" is defined by another file of the portfolio too: \(first.path):1:1"), "\(output)")
+        }
+    }
+}

@@ -35,10 +35,15 @@ public struct ChannelStatusChange: Sendable, Hashable {
 public struct PortfolioReport: Sendable, Hashable {
     /// A journey's size and findings.
     public struct JourneySummary: Sendable, Hashable {
+        /// The journey's id.
         public var id: String
+        /// The journey's title.
         public var title: String
+        /// Its file, as found below the portfolio's folder.
         public var path: String
+        /// How many stages it has.
         public var stages: Int
+        /// How many touchpoints it has.
         public var touchpoints: Int
         /// Findings by severity.
         public var errors: Int, warnings: Int, infos: Int
@@ -56,36 +61,51 @@ public struct PortfolioReport: Sendable, Hashable {
 
     /// A channel and the journeys that use it; no journeys means no journey uses it.
     public struct ChannelUsage: Sendable, Hashable {
+        /// The channel's id.
         public var id: String
+        /// Its human name.
         public var name: String
+        /// Its status, as its (first) definition gives it.
         public var status: Channel.Status
+        /// The journeys with touchpoints on it, by id.
         public var journeys: [Use]
     }
 
     /// A persona and the journeys that reach it; no journeys means no journey reaches it.
     public struct PersonaReach: Sendable, Hashable {
+        /// The persona's id.
         public var id: String
+        /// Its human name.
         public var name: String
+        /// The journeys whose audience holds it and whose stages reach it, by id.
         public var journeys: [Use]
     }
 
     /// An owning team's share of the portfolio.
     public struct OwnerLoad: Sendable, Hashable {
+        /// The team, as touchpoints name it in `owner`.
         public var owner: String
+        /// How many touchpoints it owns, across journeys.
         public var touchpoints: Int
+        /// How many of those are moments of truth.
         public var momentsOfTruth: Int
     }
 
     /// The findings a what-if change introduces and resolves in one journey.
     public struct WhatIfJourney: Sendable, Hashable {
+        /// The journey's id.
         public var id: String
+        /// Findings the change adds.
         public var introduced: [Diagnostic]
+        /// Findings the change removes.
         public var resolved: [Diagnostic]
     }
 
     /// The what-if part: the changes and their effect per journey.
     public struct WhatIf: Sendable, Hashable {
+        /// The statuses set, `--retire` ones first.
         public var changes: [ChannelStatusChange]
+        /// Every journey, by id, with what the change does to it.
         public var journeys: [WhatIfJourney]
 
         /// Every finding the changes introduce.
@@ -94,10 +114,15 @@ public struct PortfolioReport: Sendable, Hashable {
         public var resolved: [Diagnostic] { journeys.flatMap(\.resolved) }
     }
 
+    /// Every journey, by id.
     public var journeys: [JourneySummary]
+    /// Every channel of the journeys and their catalogues, by id.
     public var channels: [ChannelUsage]
+    /// Every persona of the journeys and their catalogues, by id.
     public var personas: [PersonaReach]
+    /// Every owning team, by name.
     public var owners: [OwnerLoad]
+    /// The effect of `--retire` and `--launch`; `nil` without them.
     public var whatIf: WhatIf?
 }
 

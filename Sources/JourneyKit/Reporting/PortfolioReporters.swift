@@ -10,6 +10,7 @@
 public struct PortfolioJSONReporter: Reporter {
     public let id = "json"
 
+    /// The JSON reporter.
     public init() {}
 
     public func report(_ portfolio: PortfolioReport) -> String {
@@ -133,6 +134,7 @@ public struct PortfolioJSONReporter: Reporter {
 public struct PortfolioTextReporter: Reporter {
     public let id = "text"
 
+    /// The text reporter.
     public init() {}
 
     public func report(_ portfolio: PortfolioReport) -> String {
@@ -189,6 +191,7 @@ public struct PortfolioTextReporter: Reporter {
 public struct PortfolioMarkdownReporter: Reporter {
     public let id = "markdown"
 
+    /// The Markdown reporter.
     public init() {}
 
     public func report(_ portfolio: PortfolioReport) -> String {

@@ -171,4 +171,25 @@ struct CatalogTests {
         #expect(catalogAsJourney.journey == nil)
         #expect(catalogAsJourney.diagnostics.map(\.message) == ["this is a catalogue (<catalog>), not a journey"])
     }
+
+    @Test("fmt and convert write catalogues canonically, JSON to <catalog> and back")
+    func formatAndConvert() throws {
+        let folder = try TemporaryFolder()
+        let json = try folder.write(Self.catalog, to: "people.catalog.json")
+        let formatted = try CLI.run(["fmt", json.path])
+        #expect(formatted.status == 0, "\(formatted.standardError)")
+        let canonical = try folder.read("people.catalog.json")
+        #expect(try CLI.run(["fmt", "--check", json.path]).status == 0)
+        let xml = try CLI.run(["convert", json.path, "--to", "xml"])
+        #expect(xml.status == 0, "\(xml.standardError)")
+        #expect(xml.standardOutput.contains("<catalog xmlns=\"urn:cjm:journey:1\" id=\"shared\" title=\"Shared\">"), "\(xml.standardOutput)")
+        let xmlFile = try folder.write(xml.standardOutput, to: "people.catalog.xml")
+        #expect(try CLI.run(["fmt", "--check", xmlFile.path]).status == 0)
+        let back = try CLI.run(["convert", xmlFile.path, "--to", "json"])
+        #expect(back.standardOutput == canonical)
+        try folder.write(#"{ "id": "c", "title": "C", "stages": [] , "lang": "es" }"#, to: "bad.catalog.json")
+        let bad = try CLI.run(["fmt", folder.url.appendingPathComponent("bad.catalog.json").path])
+        #expect(bad.status == 2)
+        #expect(bad.standardError.contains("a catalogue has no \"lang\""), "\(bad.standardError)")
+    }
 }

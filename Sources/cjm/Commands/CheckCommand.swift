@@ -51,11 +51,18 @@ struct CheckCommand: AsyncParsableCommand {
                                valueName: "level"))
     var failOn: FailLevel = .warning
 
+    @Option(help: ArgumentHelp("Check the files as part of the portfolio below this folder: links to its journeys and its journey ids count.",
+                               valueName: "dir"))
+    var portfolio: String?
+
     @OptionGroup var analysis: AnalysisOptions
 
     @OptionGroup var input: InputOptions
 
     func validate() throws {
+        if let portfolio, !JourneyFileWalker.isDirectory(portfolio) {
+            throw ValidationError("--portfolio names no folder: \(portfolio)")
+        }
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs must be at least 1, found \(jobs)")
         }
@@ -68,7 +75,7 @@ struct CheckCommand: AsyncParsableCommand {
         let entries = JourneyFileWalker.expand(files)
         // Journeys found in a directory form a portfolio: kept for the checks across files.
         let directories = files.filter(JourneyFileWalker.isDirectory)
-        let isPortfolio = !directories.isEmpty
+        let isPortfolio = !directories.isEmpty || portfolio != nil
         let checked = await entries.concurrentMap(limit: jobs ?? Platform.processorCount) { entry -> (FileReport, Journey?) in
             switch entry {
             case .emptyDirectory(let path):
@@ -85,7 +92,8 @@ struct CheckCommand: AsyncParsableCommand {
                 return (result.report, isPortfolio ? result.journey : nil)
             }
         }
-        let reports = PortfolioCheck.adding(to: checked, directories: directories, analyzer: checker.analyzer)
+        let members = portfolio.map { PortfolioCheck.members(of: $0, besides: checked.map(\.0.path), checker: checker, maxFileSize: maxFileSize) }
+        let reports = PortfolioCheck.adding(to: checked, directories: directories, portfolio: members, analyzer: checker.analyzer)
         let output = FileHandleOutput.standardOutput
         if let reporter = ReportFormats.check(ReportStyle(useColor: output.wantsColor)).reporter(format) {
             output.write(reporter.report(reports))

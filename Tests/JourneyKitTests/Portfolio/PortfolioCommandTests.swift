@@ -100,6 +100,25 @@ struct JourneyLinkTests {
         #expect(disabled.status == 0)
     }
 
+    @Test("--portfolio DIR checks a single file as part of the portfolio below DIR")
+    func singleFileInPortfolio() throws {
+        let folder = try TemporaryFolder()
+        let buy = try folder.write(Self.journey(id: "buy", link: "returns"), to: "p/buy.journey.json")
+        let portfolio = folder.url.appendingPathComponent("p").path
+        let broken = try CLI.run(["check", "--portfolio", portfolio, buy.path])
+        #expect(broken.status == 1)
+        #expect(broken.standardOutput.contains("[broken-journey-link]"), "\(broken.standardOutput)")
+        #expect(broken.standardOutput.contains("1 file checked"), "\(broken.standardOutput)")
+        try folder.write(Self.journey(id: "returns", link: nil), to: "p/sub/returns.journey.json")
+        let fixed = try CLI.run(["check", "--portfolio", portfolio, buy.path])
+        #expect(fixed.status == 0, "\(fixed.standardOutput)")
+        try folder.write(Self.journey(id: "buy", link: nil), to: "p/copy.journey.json")
+        let duplicate = try CLI.run(["check", "--portfolio", portfolio, buy.path])
+        #expect(duplicate.status == 2)
+        #expect(duplicate.standardOutput.contains("journey id \"buy\" is defined by another file of the portfolio too"), "\(duplicate.standardOutput)")
+        #expect(try CLI.run(["check", "--portfolio", "/no/such/folder", buy.path]).status == 2)
+    }
+
     @Test("two files of a portfolio defining the same journey id is an error in both")
     func duplicateIDs() throws {
         let folder = try TemporaryFolder()

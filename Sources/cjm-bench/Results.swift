@@ -80,6 +80,7 @@ struct BenchmarkResults {
     var sets: [PhaseSet] = []
     var startup: [(String, Timing)] = []
     var batch: BatchResult?
+    var portfolio: PortfolioResult?
     var loadAverages: (before: String, after: String) = ("?", "?")
 
     func set(_ size: Int, _ format: JourneyFormat) -> PhaseSet? {
@@ -132,6 +133,12 @@ struct BenchmarkResults {
         if let batch {
             rows.append(("\(batch.files) sample files: `--jobs 2` ≥ 1.6× faster than `--jobs 1`", "\(String(format: "%.2f", batch.speedup))×", batch.speedup >= 1.6))
         }
+        if let portfolio {
+            rows.append(("\(portfolio.journeys) journeys sharing one catalogue: `cjm check` ≤ 1.2× the same journeys with it copied inline",
+                         "\(String(format: "%.2f", portfolio.ratio))×", portfolio.ratio <= 1.2))
+            rows.append(("\(portfolio.journeys) journeys sharing one catalogue: the catalogue is parsed once",
+                         "\(portfolio.catalogParses)", portfolio.catalogParses == 1))
+        }
         return rows
     }
 
@@ -174,6 +181,12 @@ struct BenchmarkResults {
         if let batch {
             for (jobs, timing) in [(1, batch.sequential), (2, batch.parallel)] {
                 lines.append("| `cjm check --jobs \(jobs)` of \(batch.files) sample files | \(milliseconds(timing.median)) | "
+                    + "\(milliseconds(timing.minimum))–\(milliseconds(timing.maximum)) |")
+            }
+        }
+        if let portfolio {
+            for (label, timing) in [("sharing one catalogue", portfolio.shared), ("with the catalogue copied inline", portfolio.inline)] {
+                lines.append("| `cjm check --jobs 1` of \(portfolio.journeys) journeys \(label) | \(milliseconds(timing.median)) | "
                     + "\(milliseconds(timing.minimum))–\(milliseconds(timing.maximum)) |")
             }
         }

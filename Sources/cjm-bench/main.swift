@@ -17,6 +17,8 @@ let usage = """
       --batch-files  sample-sized files in the --jobs 1 vs --jobs 2 batch (default 200)
       --output       write the results into this Markdown file, between the
                      cjm-bench markers (the rest of the file is kept)
+      --portfolio-journeys N
+                     journeys in the shared-catalogue against inline portfolio check (default 1000)
       --write-journeys DIR
                      only write the synthetic journeys (both formats, every size)
                      into DIR, for profiling with perf or valgrind, and exit
@@ -29,6 +31,7 @@ struct Options {
     var batchFiles = 200
     var output: String?
     var journeysDirectory: String?
+    var portfolioJourneys = 1_000
 }
 
 func parseOptions() -> Options {
@@ -55,6 +58,7 @@ func parseOptions() -> Options {
         case "--batch-files": options.batchFiles = number(argument, value(argument))
         case "--output": options.output = value(argument)
         case "--write-journeys": options.journeysDirectory = value(argument)
+        case "--portfolio-journeys": options.portfolioJourneys = number(argument, value(argument))
         case "--help", "-h":
             print(usage)
             exit(0)
@@ -197,6 +201,14 @@ if samples.isEmpty {
         if let run = ChildProcess.run(cjmBinary, ["check", "--fail-on", "none", "--jobs", "2", batch.path]) { parallel.append(run.seconds) }
     }
     results.batch = BatchResult(files: options.batchFiles, sequential: Timing(samples: sequential), parallel: Timing(samples: parallel))
+}
+// Issue 15: journeys sharing one catalogue against the same journeys with it copied inline.
+if options.portfolioJourneys > 0 {
+    results.portfolio = try PortfolioBench.run(journeys: options.portfolioJourneys, runs: options.runs, scratch: scratch, binary: cjmBinary)
+    if let portfolio = results.portfolio {
+        print("portfolio of \(portfolio.journeys): shared \(milliseconds(portfolio.shared.median)) ms, inline \(milliseconds(portfolio.inline.median)) ms, "
+            + "ratio \(String(format: "%.2f", portfolio.ratio)), catalogue parses \(portfolio.catalogParses)")
+    }
 }
 results.loadAverages = (loadBefore, Machine.loadAverage)
 

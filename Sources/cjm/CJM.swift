@@ -18,7 +18,7 @@ struct CJM: AsyncParsableCommand {
             ExportCommand.self, RenderCommand.self,
             ConvertCommand.self, FormatCommand.self,
             DiffCommand.self, GitDiffCommand.self, TextconvCommand.self,
-            ImportCommand.self, ConformCommand.self,
+            ImportCommand.self, ConformCommand.self, PortfolioCommand.self,
         ]
     )
 

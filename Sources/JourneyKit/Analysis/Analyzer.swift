@@ -72,6 +72,9 @@ public struct AnalyzedJourney: Sendable {
     public var checkDate: CalendarDate?
     /// Whether at least one touchpoint has a backstage step (`unsupported-touchpoint` only speaks then).
     public let hasBackstage: Bool
+    /// The ids of every journey of the portfolio being checked; `nil` outside a portfolio check,
+    /// where links to other journeys cannot be followed (`broken-journey-link`).
+    public var portfolioJourneyIDs: Set<String>?
     /// The index of the first stage that has touchpoints, if any.
     public let firstStageWithTouchpoints: Int?
     /// The index of the last stage that has touchpoints, if any.
@@ -82,10 +85,12 @@ public struct AnalyzedJourney: Sendable {
     private let ignoredRules: [Diagnostic.ReferenceRole: [String: Set<String>]]
 
     /// Computes the lookups of `journey`, in time linear in its size.
-    public init(_ journey: Journey, kpiReadings: [KPIReading] = [], checkDate: CalendarDate? = nil) {
+    public init(_ journey: Journey, kpiReadings: [KPIReading] = [], checkDate: CalendarDate? = nil,
+                portfolioJourneyIDs: Set<String>? = nil) {
         self.journey = journey
         self.kpiReadings = kpiReadings
         self.checkDate = checkDate
+        self.portfolioJourneyIDs = portfolioJourneyIDs
         var channels: [String: Channel] = [:]
         for channel in journey.channels where channels[channel.id] == nil { channels[channel.id] = channel }
         channelsByID = channels
@@ -201,6 +206,7 @@ public struct Analyzer: Sendable {
         UnevidencedMomentRule(),
         StaleEvidenceRule(),
         UnsupportedTouchpointRule(),
+        BrokenJourneyLinkRule(),
     ]
 
     /// The ids of every rule, for validating `ignore` lists and `--disable`.

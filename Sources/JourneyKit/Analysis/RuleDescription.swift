@@ -20,14 +20,17 @@ public struct RuleDescription: Sendable {
         public let kpiReadings: [KPIReading]
         /// The check date the example is analysed on (`--as-of`, for `stale-evidence`); usually none.
         public let asOf: CalendarDate?
+        /// The journey ids of the portfolio the example is checked in (`broken-journey-link`); usually none.
+        public let portfolioJourneyIDs: Set<String>?
 
         public init(_ caption: String, severity: Diagnostic.Severity? = nil, json: String,
-                    kpiReadings: [KPIReading] = [], asOf: CalendarDate? = nil) {
+                    kpiReadings: [KPIReading] = [], asOf: CalendarDate? = nil, portfolioJourneyIDs: Set<String>? = nil) {
             self.caption = caption
             self.severity = severity
             self.json = json
             self.kpiReadings = kpiReadings
             self.asOf = asOf
+            self.portfolioJourneyIDs = portfolioJourneyIDs
         }
     }
 

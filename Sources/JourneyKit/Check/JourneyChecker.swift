@@ -2,8 +2,11 @@
 public struct CheckedJourney: Sendable {
     /// What was found: the file's diagnostics and the journey's findings.
     public var report: FileReport
-    /// The journey, when the file is valid; `nil` otherwise.
+    /// The journey, when the file is valid, with its catalogues' personas and channels
+    /// (`Journey.resolved(with:)`); `nil` otherwise.
     public var journey: Journey?
+    /// The journey as its file writes it, `uses` unresolved: for `fmt` and `convert`, which never inline.
+    public var asWritten: Journey?
     /// The comments of an XML file, for writing it back without losing them.
     public var comments: XMLComments
     /// The latest KPI actuals compared with their targets, when the checker was given actuals.
@@ -15,6 +18,7 @@ public struct CheckedJourney: Sendable {
         self.journey = journey
         self.comments = comments
         self.kpiReadings = kpiReadings
+        self.asWritten = journey
     }
 
     /// The findings of the analyser; empty when the file is invalid.
@@ -51,6 +55,13 @@ public struct JourneyChecker: Sendable {
     /// (`fmt`, `convert`, `textconv`).
     public static var validatingOnly: JourneyChecker { JourneyChecker(analyzer: Analyzer(rules: [])) }
 
+    /// This checker, reading the catalogues that journeys use from `catalogs`.
+    public func readingCatalogs(from catalogs: any CatalogSource) -> JourneyChecker {
+        var checker = self
+        checker.validator.catalogs = catalogs
+        return checker
+    }
+
     /// A checker with its own validator, e.g. one that accepts any rule id in `ignore` lists.
     public init(validator: JourneyValidator, analyzer: Analyzer, actuals: CSVTable? = nil,
                 scenario: String? = nil, checkDate: CalendarDate? = nil) {
@@ -81,19 +92,26 @@ public struct JourneyChecker: Sendable {
     /// `cjm check --all-scenarios`: the report of the journey as written, then one per scenario
     /// in file order (each with its `scenario`). An invalid file gives its one report.
     public func reportsForAllScenarios(bytes: consuming [UInt8], path: String, format: JourneyFormat? = nil) -> [FileReport] {
+        checkAllScenarios(bytes: bytes, path: path, format: format).map(\.report)
+    }
+
+    /// The same, keeping each checked journey (the first is the journey as written).
+    public func checkAllScenarios(bytes: consuming [UInt8], path: String, format: JourneyFormat? = nil) -> [CheckedJourney] {
         let imported = JourneyImporter.importJourney(from: bytes, path: path, format: format, validator: validator)
         _ = consume bytes
         let asWritten = analyse(imported, path: path, scenario: nil)
-        guard asWritten.journey != nil, let journey = imported.journey else { return [asWritten.report] }
-        return [asWritten.report] + journey.scenarios.map { analyse(imported, path: path, scenario: $0.id).report }
+        guard asWritten.journey != nil, let journey = imported.journey else { return [asWritten] }
+        return [asWritten] + journey.scenarios.map { analyse(imported, path: path, scenario: $0.id) }
     }
 
     /// Validation problems, actuals and findings of an imported journey, in `scenario` when given.
     private func analyse(_ imported: ImportedJourney, path: String, scenario scenarioID: String?) -> CheckedJourney {
         var report = FileReport(path: path, journeyID: imported.journey?.id, diagnostics: imported.diagnostics, scenario: scenarioID)
-        guard report.isValid, var journey = imported.journey else {
+        guard report.isValid, let written = imported.journey else {
             return CheckedJourney(report: report, journey: nil, comments: imported.comments)
         }
+        // The validator has read the catalogues already; asking again costs a cache lookup.
+        var journey = written.uses.isEmpty ? written : written.resolved(with: validator.resolveCatalogs(of: written).catalogs)
         if let scenarioID {
             do {
                 journey = journey.applying(try journey.scenario(withID: scenarioID))
@@ -113,6 +131,8 @@ public struct JourneyChecker: Sendable {
             readings = read.readings
         }
         report.findings = analyzer.analyze(AnalyzedJourney(journey, kpiReadings: readings, checkDate: checkDate))
-        return CheckedJourney(report: report, journey: journey, comments: imported.comments, kpiReadings: readings)
+        var checked = CheckedJourney(report: report, journey: journey, comments: imported.comments, kpiReadings: readings)
+        checked.asWritten = written
+        return checked
     }
 }

@@ -16,6 +16,11 @@ public enum ReportFormats {
         [MatrixTextReporter(), MatrixMarkdownReporter(), MatrixCSVReporter()]
     }
 
+    /// For `cjm portfolio`: text, json, markdown.
+    public static func portfolio(_ style: ReportStyle = ReportStyle()) -> [any Reporter<PortfolioReport>] {
+        [PortfolioTextReporter(), PortfolioJSONReporter(), PortfolioMarkdownReporter()]
+    }
+
     /// For `cjm conform`: text, json, markdown.
     public static func conform(_ style: ReportStyle = ReportStyle()) -> [any Reporter<ConformanceReport>] {
         [ConformanceTextReporter(), ConformanceJSONReporter(), ConformanceMarkdownReporter()]

@@ -15,6 +15,17 @@ public enum JourneyWriter {
         }
     }
 
+    /// The canonical text of a catalogue, held in the journey shape `ImportedCatalog.document`
+    /// gives (id, title, description, personas, channels); in XML its root element is `<catalog>`.
+    public static func writeCatalog(
+        _ document: Journey, as format: JourneyFormat, comments: XMLComments = XMLComments()
+    ) throws(JourneyXMLWriter.UnrepresentableText) -> String {
+        switch format {
+        case .json: JourneyJSONWriter.write(document)
+        case .xml: try JourneyXMLWriter.write(document, root: "catalog", comments: comments)
+        }
+    }
+
     /// What is lost when writing `journey` in `format`, one warning each.
     public static func lossWarnings(for journey: Journey, as format: JourneyFormat, comments: XMLComments = XMLComments()) -> [String] {
         switch format {

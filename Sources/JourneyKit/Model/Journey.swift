@@ -11,6 +11,11 @@ public struct Journey: Sendable, Hashable {
     public var lang: String?
     /// What this journey covers.
     public var description: String?
+    /// The catalogues this journey uses, as written: paths relative to the journey's folder, with `/`.
+    public var uses: [String]
+    /// The ids of the personas this journey is about (its own or its catalogues'); empty means every
+    /// persona it declares or imports.
+    public var audience: [String]
     /// The kinds of customer who go through this journey.
     public var personas: [Persona]
     /// The channels through which customers and the business are in contact.
@@ -37,6 +42,8 @@ public struct Journey: Sendable, Hashable {
         title: String,
         lang: String? = nil,
         description: String? = nil,
+        uses: [String] = [],
+        audience: [String] = [],
         personas: [Persona] = [],
         channels: [Channel] = [],
         stages: [Stage] = [],
@@ -51,6 +58,8 @@ public struct Journey: Sendable, Hashable {
         self.title = title
         self.lang = lang
         self.description = description
+        self.uses = uses
+        self.audience = audience
         self.personas = personas
         self.channels = channels
         self.stages = stages

@@ -6,7 +6,7 @@
 public struct SourceMap: Sendable {
     /// The fields whose positions are recorded.
     public enum Field: UInt8, Sendable, Hashable {
-        case id, channels, personas, next, ignore, lang, tags, properties, persona
+        case id, channels, personas, next, ignore, lang, tags, properties, persona, uses, audience
     }
 
     /// An element's location and a field item, packed so that entries compare as two integers.

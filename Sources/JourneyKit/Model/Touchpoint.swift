@@ -46,6 +46,8 @@ public struct Touchpoint: Sendable, Hashable, Identifiable {
     public var next: [String]
     /// What context this touchpoint receives when a customer arrives from another channel.
     public var handoff: String?
+    /// The id of another journey of the portfolio that details or continues this touchpoint (a sub-journey).
+    public var journey: String?
     /// What goes wrong for customers here.
     public var pains: [String]
     /// Ideas to make this touchpoint better.
@@ -81,6 +83,7 @@ public struct Touchpoint: Sendable, Hashable, Identifiable {
         momentOfTruth: Bool = false,
         next: [String] = [],
         handoff: String? = nil,
+        journey: String? = nil,
         pains: [String] = [],
         opportunities: [String] = [],
         kpis: [KPI] = [],
@@ -104,6 +107,7 @@ public struct Touchpoint: Sendable, Hashable, Identifiable {
         self.momentOfTruth = momentOfTruth
         self.next = next
         self.handoff = handoff
+        self.journey = journey
         self.pains = pains
         self.opportunities = opportunities
         self.kpis = kpis

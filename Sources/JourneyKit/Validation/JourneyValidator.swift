@@ -6,11 +6,40 @@
 public struct JourneyValidator: Sendable {
     /// The rule ids that `ignore` lists may name; `nil` accepts any.
     public var knownRuleIDs: Set<String>?
+    /// Where the catalogues named in `uses` come from; `nil` resolves none, so references to
+    /// catalogue personas and channels are unknown.
+    public var catalogs: (any CatalogSource)?
 
     /// A validator; `knownRuleIDs` comes from the analyser (`JourneyChecker` passes its rules'
     /// ids), because validation runs before analysis and must not depend on it.
-    public init(knownRuleIDs: Set<String>? = nil) {
+    public init(knownRuleIDs: Set<String>? = nil, catalogs: (any CatalogSource)? = nil) {
         self.knownRuleIDs = knownRuleIDs
+        self.catalogs = catalogs
+    }
+
+    /// The catalogues of `journey` that could be read and are valid, in `uses` order, with the
+    /// problems of the others: errors located at the `uses` entry or in the catalogue's file.
+    public func resolveCatalogs(of journey: Journey, sourceMap: SourceMap = SourceMap()) -> (catalogs: [Catalog], diagnostics: [Diagnostic]) {
+        guard !journey.uses.isEmpty else { return ([], []) }
+        let fallback = journey.location ?? SourceLocation(file: "", line: 1, column: 1)
+        var found: [Catalog] = []
+        var diagnostics: [Diagnostic] = []
+        for (index, path) in journey.uses.enumerated() {
+            let entry = sourceMap.location(of: .uses, index: index, in: journey.location) ?? fallback
+            guard let catalogs else {
+                diagnostics.append(.error("catalogue \"\(path)\" cannot be read here", at: entry,
+                                          hint: "check the journey with cjm, which reads the catalogues it uses"))
+                continue
+            }
+            switch catalogs.catalog(path, usedBy: fallback.file) {
+            case .found(let catalog): found.append(catalog)
+            case .unavailable(let message, let hint): diagnostics.append(.error(message, at: entry, hint: hint))
+            case .invalid(let problems):
+                diagnostics += problems
+                diagnostics.append(.error("catalogue \"\(path)\" has errors", at: entry, hint: "correct the catalogue first (its errors are listed with it)"))
+            }
+        }
+        return (found, diagnostics)
     }
 
     /// Whether `id` is a well-formed id: `^[A-Za-z_][A-Za-z0-9_.-]*$`.
@@ -45,6 +74,28 @@ public struct JourneyValidator: Sendable {
             context.diagnostics.append(.error(
                 "\"lang\" \"\(lang)\" is not a BCP 47 language tag", at: sourceMap.location(of: .lang, in: journey.location) ?? fallback,
                 hint: "write a language code, optionally with a region or script: \"es\", \"en-GB\", \"pt-BR\""))
+        }
+
+        context.journeyFile = fallback.file
+        let (catalogs, catalogProblems) = resolveCatalogs(of: journey, sourceMap: sourceMap)
+        context.diagnostics += catalogProblems
+        // Catalogue ids first: an id a journey redefines, or two catalogues both define, is an
+        // error at both definitions, since either may be the one to rename.
+        var catalogPersonas: [String: (name: String, location: SourceLocation?)] = [:]
+        var catalogChannels: [String: (name: String, location: SourceLocation?)] = [:]
+        for catalog in catalogs {
+            for persona in catalog.personas {
+                context.declareShared(persona.id, name: persona.name, kind: "persona", at: persona.location, in: &catalogPersonas)
+            }
+            for channel in catalog.channels {
+                context.declareShared(channel.id, name: channel.name, kind: "channel", at: channel.location, in: &catalogChannels)
+            }
+        }
+        for persona in journey.personas {
+            context.declareShared(persona.id, name: persona.name, kind: "persona", at: persona.location, in: &catalogPersonas, recordNew: false)
+        }
+        for channel in journey.channels {
+            context.declareShared(channel.id, name: channel.name, kind: "channel", at: channel.location, in: &catalogChannels, recordNew: false)
         }
 
         var personaNames: [String: Int] = [:]
@@ -84,6 +135,16 @@ public struct JourneyValidator: Sendable {
             context.checkReferences(persona.channels, field: .channels, kind: "channel", owner: "persona \"\(persona.name)\"",
                                     at: persona.location, known: channelNames, fallback: fallback)
         }
+        for (id, declaration) in catalogPersonas.sorted(by: { $0.key < $1.key }) where personaNames[id] == nil {
+            personaNames[id] = context.declarations.count
+            context.declarations.append(declaration)
+        }
+        for (id, declaration) in catalogChannels.sorted(by: { $0.key < $1.key }) where channelNames[id] == nil {
+            channelNames[id] = context.declarations.count
+            context.declarations.append(declaration)
+        }
+        context.checkReferences(journey.audience, field: .audience, kind: "persona", owner: "the journey's audience",
+                                at: journey.location, known: personaNames, fallback: fallback)
         for stage in journey.stages {
             let touchpoints = stage.touchpoints
             for index in touchpoints.indices {
@@ -119,6 +180,8 @@ public struct JourneyValidator: Sendable {
     private struct Context {
         let sourceMap: SourceMap
         let knownRuleIDs: Set<String>?
+        /// The journey's file, whose positions `sourceMap` holds.
+        var journeyFile = ""
         var diagnostics: [Diagnostic] = []
         /// The name and location of every id declared, for "duplicate id" messages; the id
         /// tables map an id to its index here, which keeps them small on large journeys.
@@ -148,6 +211,35 @@ public struct JourneyValidator: Sendable {
             } else {
                 declared[id] = declarations.count
                 declarations.append((name, element))
+            }
+        }
+
+        /// Records a catalogue's (or, with `recordNew` false, the journey's own) persona or channel
+        /// in `shared`; an id already there is an error at both definitions.
+        mutating func declareShared(
+            _ id: String, name: String, kind: String, at element: SourceLocation?,
+            in shared: inout [String: (name: String, location: SourceLocation?)], recordNew: Bool = true
+        ) {
+            guard !id.isEmpty else { return }
+            guard let first = shared[id] else {
+                if recordNew { shared[id] = (name, element) }
+                return
+            }
+            // The source map holds the journey file's positions only; catalogue elements keep their own.
+            func idLocation(_ element: SourceLocation?) -> SourceLocation? {
+                element?.file == journeyFile ? sourceMap.location(of: .id, in: element) : element
+            }
+            let here = idLocation(element)
+            let there = idLocation(first.location)
+            func place(_ location: SourceLocation?) -> String {
+                location.map { "\($0.file):\($0.line):\($0.column)" } ?? "another file"
+            }
+            let hint = "a \(kind) is defined once, in the journey or in one catalogue; rename or remove one of them"
+            if let there {
+                diagnostics.append(.error("\(kind) id \"\(id)\" is defined twice: \"\(name)\" at \(place(here)) defines it too", at: there, hint: hint))
+            }
+            if let here {
+                diagnostics.append(.error("\(kind) id \"\(id)\" is defined twice: \"\(first.name)\" at \(place(there)) defines it too", at: here, hint: hint))
             }
         }
 

@@ -56,11 +56,18 @@ struct CheckCommand: AsyncParsableCommand {
           help: "Check each journey as written and then once in each of its scenarios; the exit code covers all.")
     var allScenarios = false
 
+    @Option(help: ArgumentHelp("Check the files as part of the portfolio below this folder: links to its journeys and its journey ids count.",
+                               valueName: "dir"))
+    var portfolio: String?
+
     @OptionGroup var analysis: AnalysisOptions
 
     @OptionGroup var input: InputOptions
 
     func validate() throws {
+        if let portfolio, !JourneyFileWalker.isDirectory(portfolio) {
+            throw ValidationError("--portfolio names no folder: \(portfolio)")
+        }
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs must be at least 1, found \(jobs)")
         }
@@ -75,22 +82,29 @@ struct CheckCommand: AsyncParsableCommand {
         let maxFileSize = input.maxFileSize
         let entries = JourneyFileWalker.expand(files)
         let allScenarios = allScenarios
-        let reports = await entries.concurrentMap(limit: jobs ?? Platform.processorCount) { entry -> [FileReport] in
+        // Journeys found in a directory form a portfolio: kept for the checks across files.
+        let directories = files.filter(JourneyFileWalker.isDirectory)
+        let isPortfolio = !directories.isEmpty || portfolio != nil
+        let checked = await entries.concurrentMap(limit: jobs ?? Platform.processorCount) { entry -> [(FileReport, Journey?)] in
             switch entry {
             case .emptyDirectory(let path):
-                return [FileReport.unreadable(path: path, message: "the directory holds no journey files",
-                                              hint: "cjm looks for files named *.journey.json or *.journey.xml in it and below it")]
+                return [(FileReport.unreadable(path: path, message: "the directory holds no journey files",
+                                               hint: "cjm looks for files named *.journey.json or *.journey.xml in it and below it"), nil)]
             case .file(let path):
                 let bytes: [UInt8]
                 switch InputFiles.read(path, maxSize: maxFileSize) {
                 case .success(let read): bytes = read
-                case .failure(let error): return [FileReport.unreadable(path: path, message: "cannot read the journey: \(error.message)", hint: error.hint)]
+                case .failure(let error): return [(FileReport.unreadable(path: path, message: "cannot read the journey: \(error.message)", hint: error.hint), nil)]
                 }
                 // Handed over, so that the checker can release the file's bytes once it is read.
-                if allScenarios { return checker.reportsForAllScenarios(bytes: consume bytes, path: path) }
-                return [checker.report(bytes: consume bytes, path: path)]
+                // Only the journey as written takes part in the portfolio's checks.
+                let results = allScenarios ? checker.checkAllScenarios(bytes: consume bytes, path: path)
+                                           : [checker.check(bytes: consume bytes, path: path)]
+                return results.map { ($0.report, isPortfolio && $0.report.scenario == nil ? $0.journey : nil) }
             }
         }.flatMap { $0 }
+        let members = portfolio.map { PortfolioCheck.members(of: $0, besides: checked.map(\.0.path), checker: checker, maxFileSize: maxFileSize) }
+        let reports = PortfolioCheck.adding(to: checked, directories: directories, portfolio: members, analyzer: checker.analyzer)
         let output = FileHandleOutput.standardOutput
         if let reporter = ReportFormats.check(ReportStyle(useColor: output.wantsColor)).reporter(format) {
             output.write(reporter.report(reports))

@@ -51,7 +51,8 @@ struct ConvertCommand: ParsableCommand {
                     hint: "name the output .\(format.fileExtension)")
             }
         }
-        try JourneyFiles.writeCanonical(loaded.journey, as: format, comments: loaded.comments, from: file, to: output)
+        try JourneyFiles.writeCanonical(loaded.asWritten, as: format, comments: loaded.comments, from: file, to: output,
+                                        isCatalog: loaded.isCatalog)
     }
 }
 

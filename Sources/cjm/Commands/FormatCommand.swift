@@ -45,7 +45,9 @@ struct FormatCommand: ParsableCommand {
             }
             let canonical: String
             do {
-                canonical = try JourneyWriter.write(loaded.journey, as: loaded.format, comments: loaded.comments)
+                canonical = loaded.isCatalog
+                    ? try JourneyWriter.writeCatalog(loaded.asWritten, as: loaded.format, comments: loaded.comments)
+                    : try JourneyWriter.write(loaded.asWritten, as: loaded.format, comments: loaded.comments)
             } catch {
                 _ = DiagnosticOutput.fileError(path, "cannot write the journey canonically: \(error.description)")
                 failed = true

@@ -53,6 +53,7 @@ struct AnalysisOptions: ParsableArguments {
     /// The pipeline these options describe.
     var checker: JourneyChecker {
         JourneyChecker(analyzer: Analyzer(disabled: Set(disabledRules)), actuals: actuals, scenario: scenario, checkDate: checkDate)
+            .readingCatalogs(from: CatalogResolver.shared)
     }
 }
 

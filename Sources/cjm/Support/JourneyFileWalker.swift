@@ -30,6 +30,12 @@ enum JourneyFileWalker {
         }
     }
 
+    /// Whether `path` names a directory (a portfolio, for `cjm check`).
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
     /// The journey files below `directory`, each named `directory/relative/path`, sorted.
     static func journeyFiles(in directory: String) -> [String] {
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"

@@ -3,7 +3,10 @@ import JourneyKit
 
 /// A journey file that was read, found valid and analysed.
 struct LoadedJourney {
+    /// The journey with its catalogues' personas and channels.
     var journey: Journey
+    /// The journey as its file writes it, `uses` unresolved: what `fmt` and `convert` write back.
+    var asWritten: Journey
     /// The analyser's findings about it.
     var findings: [Diagnostic]
     /// The comments of an XML file, for writing it back without losing them.
@@ -11,6 +14,9 @@ struct LoadedJourney {
     /// The file's bytes as read, for commands that compare output with input (`fmt`).
     var bytes: [UInt8]
     var format: JourneyFormat
+    /// Whether the file is a catalogue (`NAME.catalog.json`, `.catalog.xml`), which `fmt` and
+    /// `convert` write with the catalogue writer.
+    var isCatalog = false
 }
 
 /// Loading journeys for commands that need a valid one (diff, fmt, export, matrix …): problems
@@ -31,12 +37,24 @@ enum JourneyFiles {
         case .failure(let error): throw DiagnosticOutput.fileError(shownPath, "cannot read the journey: \(error.message)", hint: error.hint)
         }
         let format = JourneyFormat.detect(path: shownPath, bytes: bytes)
+        if CatalogImporter.isCatalogPath(shownPath) {
+            let imported = CatalogImporter.importCatalog(from: bytes, path: shownPath, format: format)
+            guard imported.catalog != nil, let document = imported.document else {
+                DiagnosticOutput.printToStandardError(imported.diagnostics)
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+            return LoadedJourney(journey: document, asWritten: document, findings: [], comments: imported.comments,
+                                 bytes: bytes, format: format, isCatalog: true)
+        }
+        // Every command resolves catalogues the same way, whichever checker it asked for.
+        let checker = checker.validator.catalogs == nil ? checker.readingCatalogs(from: CatalogResolver.shared) : checker
         let checked = checker.check(bytes: bytes, path: shownPath, format: format)
-        guard let journey = checked.journey else {
+        guard let journey = checked.journey, let asWritten = checked.asWritten else {
             DiagnosticOutput.printToStandardError(checked.report.diagnostics)
             throw ExitCode(ExitStatus.invalidInput)
         }
-        return LoadedJourney(journey: journey, findings: checked.findings, comments: checked.comments, bytes: bytes, format: format)
+        return LoadedJourney(journey: journey, asWritten: asWritten, findings: checked.findings, comments: checked.comments,
+                             bytes: bytes, format: format)
     }
 }
 
@@ -46,7 +64,7 @@ extension JourneyFiles {
     /// written) when the journey holds text the format cannot represent.
     static func writeCanonical(
         _ journey: Journey, as format: JourneyFormat, comments: XMLComments = XMLComments(),
-        from sourcePath: String, to output: String?
+        from sourcePath: String, to output: String?, isCatalog: Bool = false
     ) throws(ExitCode) {
         DiagnosticOutput.printToStandardError(JourneyWriter.lossWarnings(for: journey, as: format, comments: comments).map { warning in
             Diagnostic(severity: .warning, message: warning,
@@ -54,7 +72,8 @@ extension JourneyFiles {
         })
         let text: String
         do {
-            text = try JourneyWriter.write(journey, as: format, comments: comments)
+            text = isCatalog ? try JourneyWriter.writeCatalog(journey, as: format, comments: comments)
+                : try JourneyWriter.write(journey, as: format, comments: comments)
         } catch {
             throw DiagnosticOutput.fileError(
                 sourcePath, "cannot write the journey as \(format.rawValue.uppercased()): \(error.description)",

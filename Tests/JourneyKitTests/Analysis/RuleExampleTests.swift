@@ -11,7 +11,8 @@ struct RuleExampleTests {
         let imported = JSONJourneyImporter.importJourney(from: Array(example.json.utf8), path: path)
         #expect(imported.diagnostics.isEmpty, "\(ruleID), \(example.caption): \(imported.diagnostics)")
         let journey = try #require(imported.journey, "\(ruleID), \(example.caption)")
-        return Analyzer().analyze(AnalyzedJourney(journey, kpiReadings: example.kpiReadings, checkDate: example.asOf))
+        return Analyzer().analyze(AnalyzedJourney(journey, kpiReadings: example.kpiReadings, checkDate: example.asOf,
+                                                  portfolioJourneyIDs: example.portfolioJourneyIDs))
     }
 
     @Test("every rule's description has its id and at least one example of each kind", arguments: Analyzer.allRuleIDs)

@@ -7,8 +7,8 @@ import Testing
 struct LayeringTests {
     /// Each folder's layer; folders on the same layer (Export and Reporting) may not name each other's types.
     static let layers: [String: Int] = [
-        "Support": 0, "Model": 1, "Validation": 2, "Import": 3, "Analysis": 4, "Observed": 5, "Diff": 6,
-        "Export": 7, "Reporting": 7, "Check": 8,
+        "Support": 0, "Model": 1, "Validation": 2, "Import": 3, "Analysis": 4, "Observed": 5, "Diff": 6, "Portfolio": 7,
+        "Export": 8, "Reporting": 8, "Check": 9,
     ]
 
     static let library = Paths.repository.appendingPathComponent("Sources/JourneyKit")

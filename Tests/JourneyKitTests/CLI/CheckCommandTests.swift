@@ -79,10 +79,12 @@ struct CheckCommandTests {
         let folder = try TemporaryFolder()
         let minimalJSON = try String(contentsOfFile: Paths.repository.appendingPathComponent("samples/minimal.journey.json").path, encoding: .utf8)
         let minimalXML = try String(contentsOfFile: Paths.repository.appendingPathComponent("samples/minimal.journey.xml").path, encoding: .utf8)
-        try folder.write(minimalJSON, to: "b/second.journey.json")
-        try folder.write(minimalXML, to: "a.journey.xml")
-        try folder.write(minimalJSON, to: "b/a/first.journey.json")
-        try folder.write(minimalJSON, to: "z.journey.json")
+        // A directory is a portfolio, where two files may not define the same journey id.
+        func renamed(_ text: String, _ id: String) -> String { text.replacingOccurrences(of: "coffee-order-ahead", with: id) }
+        try folder.write(renamed(minimalJSON, "second"), to: "b/second.journey.json")
+        try folder.write(renamed(minimalXML, "a"), to: "a.journey.xml")
+        try folder.write(renamed(minimalJSON, "first"), to: "b/a/first.journey.json")
+        try folder.write(renamed(minimalJSON, "z"), to: "z.journey.json")
         try folder.write("{ broken", to: ".hidden/broken.journey.json")
         try folder.write("{ broken", to: "notes.json")
         try folder.write("{ broken", to: "journey.json.bak")

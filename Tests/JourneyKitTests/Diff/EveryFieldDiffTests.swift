@@ -31,6 +31,7 @@ struct EveryFieldDiffTests {
     static let edits: [String: Edit] = {
         var edits: [String: Edit] = [
             "journey.title": { $0.title = "T2" }, "journey.lang": { $0.lang = "en" }, "journey.description": { $0.description = "d2" },
+            "journey.uses": { $0.uses = ["shared/people.catalog.json"] }, "journey.audience": { $0.audience = ["p"] },
             "journey.personas": { $0.personas.append(Persona(id: "p2", name: "P2")) },
             "journey.channels": { $0.channels.append(Channel(id: "c2", name: "C2")) },
             "journey.stages": { $0.stages.reverse() }, "journey.scenarios": { $0.scenarios[0].id = "sc2" },
@@ -51,7 +52,7 @@ struct EveryFieldDiffTests {
             "name": { $0.name = "A2" }, "description": { $0.description = nil }, "channels": { $0.channels = [] },
             "personas": { $0.personas = [] }, "initiator": { $0.initiator = .business }, "owner": { $0.owner = nil },
             "emotion": { $0.emotion = -1 }, "entry": { $0.entry = true }, "momentOfTruth": { $0.momentOfTruth = true },
-            "next": { $0.next = [] }, "handoff": { $0.handoff = nil }, "pains": { $0.pains = [] }, "opportunities": { $0.opportunities = [] },
+            "next": { $0.next = [] }, "handoff": { $0.handoff = nil }, "journey": { $0.journey = "other" }, "pains": { $0.pains = [] }, "opportunities": { $0.opportunities = [] },
             "kpis": { $0.kpis = [] }, "experiences": { $0.experiences = [] }, "evidence": { $0.evidence = [] },
             "backstage": { $0.backstage = [] }, "tags": { $0.tags = [] }, "properties": { $0.properties = [] }, "ignore": { $0.ignore = [] },
             "kpi.name": { $0.kpis[0].name = "k2" }, "kpi.target": { $0.kpis[0].target = nil },

@@ -73,6 +73,8 @@ public struct UnusedChannelRule: Rule {
         for placed in journey.touchpoints { used.formUnion(placed.touchpoint.channels) }
         return journey.journey.channels.compactMap { channel in
             guard !used.contains(channel.id) else { return nil }
+            // A catalogue's channels serve the whole portfolio: `cjm portfolio` lists those no journey uses.
+            guard journey.journey.isOwnDeclaration(at: channel.location) else { return nil }
             return finding(
                 "No touchpoint uses channel \(channel.name)",
                 hint: "add it to the \"channels\" of the touchpoints that happen on it, or remove it",

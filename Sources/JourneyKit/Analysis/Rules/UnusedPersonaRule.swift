@@ -71,6 +71,8 @@ public struct UnusedPersonaRule: Rule {
         }
         return journey.journey.personas.compactMap { persona in
             guard !inAudience.contains(persona.id) else { return nil }
+            // A catalogue's personas serve the whole portfolio: `cjm portfolio` lists those no journey uses.
+            guard journey.journey.isOwnDeclaration(at: persona.location) else { return nil }
             return finding(
                 "No touchpoint is for persona \(persona.name)",
                 hint: "add the persona to the \"personas\" of the touchpoints that are for them, or remove it",

@@ -13,6 +13,8 @@ public enum JourneyJSONWriter {
         out.field("title", journey.title)
         out.field("lang", journey.lang)
         out.field("description", journey.description)
+        out.field("uses", journey.uses)
+        out.field("audience", journey.audience)
         list("personas", journey.personas, to: &out, write(_:to:))
         list("channels", journey.channels, to: &out, write(_:to:))
         list("stages", journey.stages, to: &out, write(_:to:))
@@ -93,6 +95,7 @@ public enum JourneyJSONWriter {
         }
         out.field("next", touchpoint.next)
         out.field("handoff", touchpoint.handoff)
+        out.field("journey", touchpoint.journey)
         out.field("pains", touchpoint.pains)
         out.field("opportunities", touchpoint.opportunities)
         list("kpis", touchpoint.kpis, to: &out) { kpi, out in

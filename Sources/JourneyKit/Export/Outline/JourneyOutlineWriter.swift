@@ -10,6 +10,8 @@ public enum JourneyOutlineWriter {
         lines.append("journey \(journey.id): \(journey.title)")
         add(&lines, "  ", "lang", journey.lang)
         add(&lines, "  ", "description", journey.description)
+        for path in journey.uses { add(&lines, "  ", "uses", path) }
+        add(&lines, "  ", "audience", journey.audience)
         labels(&lines, "  ", journey.tags, journey.properties)
         add(&lines, "  ", "ignore", journey.ignore)
         for persona in journey.personas {
@@ -48,6 +50,7 @@ public enum JourneyOutlineWriter {
                 if touchpoint.momentOfTruth { lines.append("\(indent)moment of truth: true") }
                 add(&lines, indent, "next", touchpoint.next)
                 add(&lines, indent, "handoff", touchpoint.handoff)
+                add(&lines, indent, "journey", touchpoint.journey)
                 for pain in touchpoint.pains { add(&lines, indent, "pain", pain) }
                 for opportunity in touchpoint.opportunities { add(&lines, indent, "opportunity", opportunity) }
                 for kpi in touchpoint.kpis { add(&lines, indent, "kpi", kpi.displayText) }

@@ -29,23 +29,31 @@ public enum JourneyXMLWriter {
     /// The canonical XML text of `journey`, with `comments` (from the XML file it was read
     /// from) before the elements they preceded there.
     public static func write(_ journey: Journey, comments: XMLComments = XMLComments()) throws(UnrepresentableText) -> String {
+        try write(journey, root: "journey", comments: comments)
+    }
+
+    /// The canonical XML text of a journey-shaped document whose root element is `root`
+    /// (`journey`, or `catalog` for a catalogue, which has no stages).
+    static func write(_ journey: Journey, root: String, comments: XMLComments) throws(UnrepresentableText) -> String {
         var out = XMLOutput(comments: comments)
         out.text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         var attributes: [(String, String)] = [("xmlns", XMLJourneyImporter.namespace), ("id", journey.id), ("title", journey.title)]
         if let lang = journey.lang { attributes.append(("lang", lang)) }
+        try list("audience", journey.audience, of: "journey", to: &attributes)
         try list("ignore", journey.ignore, of: "journey", to: &attributes)
-        let hasChildren = journey.description != nil || !journey.personas.isEmpty || !journey.channels.isEmpty || !journey.stages.isEmpty
+        let hasChildren = journey.description != nil || !journey.uses.isEmpty || !journey.personas.isEmpty || !journey.channels.isEmpty || !journey.stages.isEmpty
             || !journey.scenarios.isEmpty || !journey.tags.isEmpty || !journey.properties.isEmpty
         out.element = .journey
-        if try out.start("journey", attributes, of: "journey", isEmpty: !hasChildren) {
-            try out.textElement("description", journey.description, of: "journey")
+        if try out.start(root, attributes, of: root, isEmpty: !hasChildren) {
+            try out.textElement("description", journey.description, of: root)
+            for path in journey.uses { _ = try out.start("uses", [("href", path)], of: root, isEmpty: true) }
             for persona in journey.personas { try write(persona, to: &out) }
             for channel in journey.channels { try write(channel, to: &out) }
             for stage in journey.stages { try write(stage, to: &out) }
             out.element = .journey
             for scenario in journey.scenarios { try write(scenario, to: &out) }
-            try labels(journey.tags, journey.properties, of: "journey", to: &out)
-            out.end("journey")
+            try labels(journey.tags, journey.properties, of: root, to: &out)
+            out.end(root)
         }
         out.comments(at: .afterDocument)
         return out.text
@@ -108,6 +116,7 @@ public enum JourneyXMLWriter {
         if touchpoint.momentOfTruth { attributes.append(("momentOfTruth", "true")) }
         try list("next", touchpoint.next, of: owner, to: &attributes)
         if let value = touchpoint.handoff { attributes.append(("handoff", value)) }
+        if let value = touchpoint.journey { attributes.append(("journey", value)) }
         try list("ignore", touchpoint.ignore, of: owner, to: &attributes)
         let hasChildren = touchpoint.description != nil || !touchpoint.pains.isEmpty
             || !touchpoint.opportunities.isEmpty || !touchpoint.kpis.isEmpty || !touchpoint.experiences.isEmpty
@@ -209,7 +218,7 @@ private struct XMLOutput {
     /// Writes a start tag, or an empty-element tag; returns whether the element was left open
     /// (it has children, or comments before its end tag), so the caller writes its content and end.
     mutating func start(_ name: String, _ attributes: [(String, String)], of owner: String, isEmpty: Bool) throws(JourneyXMLWriter.UnrepresentableText) -> Bool {
-        let isModelElement = ["journey", "persona", "channel", "stage", "touchpoint"].contains(name)
+        let isModelElement = ["journey", "catalog", "persona", "channel", "stage", "touchpoint"].contains(name)
         if isModelElement {
             comments(at: .before(element))
         } else {

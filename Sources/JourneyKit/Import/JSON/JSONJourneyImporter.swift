@@ -75,6 +75,8 @@ private struct JSONJourneyDecoder {
             case "id": journey.id = try decoder.id(at: mark, in: location) ?? ""
             case "title": journey.title = try decoder.string(key, at: mark) ?? ""
             case "description": journey.description = try decoder.string(key, at: mark)
+            case "uses": journey.uses = try decoder.idList(key, .uses, at: mark, in: location)
+            case "audience": journey.audience = try decoder.idList(key, .audience, at: mark, in: location)
             case "personas": journey.personas = try decoder.list(key, at: mark) { d throws(JSONSyntaxError) in try d.decodePersona() }
             case "channels": journey.channels = try decoder.list(key, at: mark) { d throws(JSONSyntaxError) in try d.decodeChannel() }
             case "stages": journey.stages = try decoder.list(key, at: mark) { d throws(JSONSyntaxError) in try d.decodeStage() }
@@ -176,6 +178,7 @@ private struct JSONJourneyDecoder {
             case "momentOfTruth": touchpoint.momentOfTruth = try decoder.bool(key, at: mark) ?? false
             case "next": touchpoint.next = try decoder.idList(key, .next, at: mark, in: location)
             case "handoff": touchpoint.handoff = try decoder.string(key, at: mark)
+            case "journey": touchpoint.journey = try decoder.string(key, at: mark)
             case "pains": touchpoint.pains = try decoder.textList(key, at: mark)
             case "opportunities": touchpoint.opportunities = try decoder.textList(key, at: mark)
             case "kpis": touchpoint.kpis = try decoder.list(key, at: mark) { d throws(JSONSyntaxError) in try d.decodeKPI() }
@@ -507,14 +510,14 @@ private struct JSONJourneyDecoder {
 /// hints and the writer.
 enum JSONKeys {
     static let journey = [
-        "$schema", "id", "title", "lang", "description", "personas", "channels", "stages", "scenarios", "tags", "properties", "ignore",
+        "$schema", "id", "title", "lang", "description", "uses", "audience", "personas", "channels", "stages", "scenarios", "tags", "properties", "ignore",
     ]
     static let persona = ["id", "name", "description", "goals", "channels", "evidence", "tags", "properties", "ignore"]
     static let channel = ["id", "name", "kind", "status", "owner", "description", "tags", "properties", "ignore"]
     static let stage = ["id", "name", "description", "touchpoints", "tags", "properties", "ignore"]
     static let touchpoint = [
         "id", "name", "description", "channels", "personas", "initiator", "owner", "emotion", "entry",
-        "momentOfTruth", "next", "handoff", "pains", "opportunities", "kpis", "experiences", "evidence", "backstage",
+        "momentOfTruth", "next", "handoff", "journey", "pains", "opportunities", "kpis", "experiences", "evidence", "backstage",
         "tags", "properties", "ignore",
     ]
     static let kpi = ["name", "target"]

@@ -20,6 +20,7 @@ public enum JourneySchema {
     <xs:complexType>
       <xs:sequence>
         <xs:element name="description" type="xs:string" minOccurs="0"/>
+        <xs:element name="uses" type="j:uses" minOccurs="0" maxOccurs="unbounded"/>
         <xs:element name="persona" type="j:persona" minOccurs="0" maxOccurs="unbounded"/>
         <xs:element name="channel" type="j:channel" minOccurs="0" maxOccurs="unbounded"/>
         <xs:element name="stage" type="j:stage" minOccurs="0" maxOccurs="unbounded"/>
@@ -30,9 +31,28 @@ public enum JourneySchema {
       <xs:attribute name="id" type="j:id" use="required"/>
       <xs:attribute name="title" type="xs:string" use="required"/>
       <xs:attribute name="lang" type="j:languageTag"/>
+      <xs:attribute name="audience" type="j:idList"/>
       <xs:attribute name="ignore" type="j:idList"/>
     </xs:complexType>
   </xs:element>
+
+  <!-- A catalogue (NAME.catalog.xml): personas and channels shared by the journeys that use it. -->
+  <xs:element name="catalog">
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="description" type="xs:string" minOccurs="0"/>
+        <xs:element name="persona" type="j:persona" minOccurs="0" maxOccurs="unbounded"/>
+        <xs:element name="channel" type="j:channel" minOccurs="0" maxOccurs="unbounded"/>
+      </xs:sequence>
+      <xs:attribute name="id" type="j:id" use="required"/>
+      <xs:attribute name="title" type="xs:string" use="required"/>
+    </xs:complexType>
+  </xs:element>
+
+  <!-- A catalogue the journey uses: a relative path with '/'. -->
+  <xs:complexType name="uses">
+    <xs:attribute name="href" type="xs:string" use="required"/>
+  </xs:complexType>
 
   <xs:complexType name="persona">
     <xs:sequence>
@@ -97,6 +117,7 @@ public enum JourneySchema {
     <xs:attribute name="momentOfTruth" type="j:trueOrFalse" default="false"/>
     <xs:attribute name="next" type="j:idList"/>
     <xs:attribute name="handoff" type="xs:string"/>
+    <xs:attribute name="journey" type="j:id"/>
     <xs:attribute name="ignore" type="j:idList"/>
   </xs:complexType>
 

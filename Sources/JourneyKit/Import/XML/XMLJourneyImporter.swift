@@ -19,9 +19,23 @@ public enum XMLJourneyImporter {
     public static func importJourney(
         from bytes: some Collection<UInt8>, path: String, validator: JourneyValidator = JourneyValidator()
     ) -> ImportedJourney {
-        let run: (UnsafeBufferPointer<UInt8>) -> ImportedJourney = { buffer in
+        let (imported, isCatalog) = importDocument(from: bytes, path: path, validator: validator)
+        guard isCatalog, let location = imported.journey?.location else { return imported }
+        return ImportedJourney(
+            journey: nil,
+            diagnostics: (imported.diagnostics + [.error("this is a catalogue (<catalog>), not a journey", at: location,
+                                                          hint: "name it NAME.catalog.xml and list it in a journey's <uses href=\"…\"/>")]).sorted(),
+            sourceMap: imported.sourceMap)
+    }
+
+    /// Reads a journey or (root element `<catalog>`) a catalogue, saying which it was.
+    static func importDocument(
+        from bytes: some Collection<UInt8>, path: String, validator: JourneyValidator
+    ) -> (ImportedJourney, isCatalog: Bool) {
+        let run: (UnsafeBufferPointer<UInt8>) -> (ImportedJourney, isCatalog: Bool) = { buffer in
             var reader = XMLJourneyReader(source: XMLSourceText(bytes: buffer, file: path))
-            return reader.read(validator: validator)
+            let imported = reader.read(validator: validator)
+            return (imported, reader.isCatalog)
         }
         // XML reads a lone CR (old Mac line ends) as a line break, but libxml2 counts lines by LF
         // only; a CR turned into an LF reads the same and keeps every offset, so lines agree.

@@ -28,6 +28,8 @@ struct XMLJourneyReader {
     var diagnostics: [Diagnostic] = []
     var sourceMap = SourceMap()
     var journey: Journey?
+    /// Whether the root element was `<catalog>` rather than `<journey>`.
+    var isCatalog = false
     var frames: [Frame] = []
     var sawFatalError = false
     var schemaErrors = XMLSchemaErrorLocator()
@@ -164,7 +166,8 @@ struct XMLJourneyReader {
         }
         let frame: Frame
         switch (frames.last, name) {
-        case (nil, "journey"):
+        case (nil, "journey"), (nil, "catalog"):
+            isCatalog = name == "catalog"
             var value = Journey(id: "", title: "", location: location)
             value.id = id(attributes, kind: "journey")
             value.title = attributes["title"] ?? ""
@@ -172,10 +175,17 @@ struct XMLJourneyReader {
                 value.lang = lang
                 sourceMap.record(valueLocation(attributes, "lang"), of: .lang, in: location)
             }
+            value.audience = idList(attributes, "audience", .audience)
             value.ignore = idList(attributes, "ignore", .ignore)
             journey = value
             frame = .journey
         case (.journey?, "description"): frame = .text(.journeyDescription, "")
+        case (.journey?, "uses"):
+            if let href = attributes["href"], let journeyLocation = journey?.location {
+                sourceMap.record(valueLocation(attributes, "href"), of: .uses, index: journey?.uses.count ?? 0, in: journeyLocation)
+                journey?.uses.append(href)
+            }
+            frame = .skipped
         case (.journey?, "persona"):
             var persona = Persona(id: "", name: "", location: location)
             persona.id = id(attributes, kind: "persona")
@@ -215,6 +225,7 @@ struct XMLJourneyReader {
             touchpoint.momentOfTruth = bool(attributes, "momentOfTruth") ?? false
             touchpoint.next = idList(attributes, "next", .next)
             touchpoint.handoff = attributes["handoff"]
+            touchpoint.journey = attributes["journey"]
             touchpoint.ignore = idList(attributes, "ignore", .ignore)
             frame = .touchpoint(touchpoint)
         case (.touchpoint?, "description"): frame = .text(.touchpointDescription, "")

@@ -5,13 +5,15 @@ import CLibXML2
 enum XMLVocabulary {
     /// The attributes of each element, in the order the writer puts them.
     static let attributes: [String: [String]] = [
-        "journey": ["id", "title", "lang", "ignore"],
+        "journey": ["id", "title", "lang", "audience", "ignore"],
+        "catalog": ["id", "title"],
+        "uses": ["href"],
         "persona": ["id", "name", "channels", "ignore"],
         "channel": ["id", "name", "kind", "status", "owner", "ignore"],
         "stage": ["id", "name", "ignore"],
         "touchpoint": [
             "id", "name", "channels", "personas", "initiator", "owner", "emotion", "entry", "momentOfTruth",
-            "next", "handoff", "ignore",
+            "next", "handoff", "journey", "ignore",
         ],
         "kpi": ["name", "target"],
         "experience": ["persona", "emotion"],
@@ -23,7 +25,8 @@ enum XMLVocabulary {
 
     /// The child elements of each element, in the order the schema requires.
     static let children: [String: [String]] = [
-        "journey": ["description", "persona", "channel", "stage", "scenario", "tag", "property"],
+        "journey": ["description", "uses", "persona", "channel", "stage", "scenario", "tag", "property"],
+        "catalog": ["description", "persona", "channel"],
         "persona": ["description", "goal", "evidence", "tag", "property"],
         "channel": ["description", "tag", "property"],
         "stage": ["description", "touchpoint", "tag", "property"],
@@ -35,8 +38,9 @@ enum XMLVocabulary {
 
     /// How each element's children are ordered, in words.
     static let order: [String: String] = [
-        "journey": "a <journey> holds, in this order: an optional <description>, then its <persona>, <channel>, <stage>, <scenario>, <tag> and <property> elements",
+        "journey": "a <journey> holds, in this order: an optional <description>, then its <uses>, <persona>, <channel>, <stage>, <scenario>, <tag> and <property> elements",
         "persona": "a <persona> holds, in this order: an optional <description>, then its <goal>, <evidence>, <tag> and <property> elements",
+        "catalog": "a <catalog> holds, in this order: an optional <description>, then its <persona> and <channel> elements",
         "channel": "a <channel> holds an optional <description>, then its <tag> and <property> elements",
         "stage": "a <stage> holds, in this order: an optional <description>, then its <touchpoint>, <tag> and <property> elements",
         "touchpoint": "a <touchpoint> holds, in this order: an optional <description>, then its <pain>, <opportunity>, <kpi>, <experience>, <evidence>, <backstage>, <tag> and <property> elements",

@@ -1,0 +1,41 @@
+/// The checks that need every journey of a portfolio at once: two files defining the same
+/// journey id, and links (`journey` on a touchpoint) to a journey no file defines.
+///
+/// They run after each file was checked on its own, so that checking a directory still reads
+/// each file once.
+public enum PortfolioLinks {
+    /// What the portfolio adds to one file's report.
+    public struct Additions: Sendable, Hashable {
+        /// Errors: the file's journey id is defined by another file too.
+        public var diagnostics: [Diagnostic] = []
+        /// `broken-journey-link` findings, after the journey's `ignore` lists.
+        public var findings: [Diagnostic] = []
+    }
+
+    /// The additions for each file path of `journeys` (valid, resolved journeys) that has any;
+    /// links are followed only when `analyzer` runs `broken-journey-link`.
+    public static func check(_ journeys: [(path: String, journey: Journey)], analyzer: Analyzer) -> [String: Additions] {
+        var additions: [String: Additions] = [:]
+        var pathsByID: [String: [Int]] = [:]
+        for (index, entry) in journeys.enumerated() { pathsByID[entry.journey.id, default: []].append(index) }
+        for (id, indices) in pathsByID where indices.count > 1 {
+            for index in indices {
+                let others = indices.filter { $0 != index }.map { other in
+                    journeys[other].journey.location.map { "\($0.file):\($0.line):\($0.column)" } ?? journeys[other].path
+                }
+                let location = journeys[index].journey.location ?? SourceLocation(file: journeys[index].path, line: 1, column: 1)
+                additions[journeys[index].path, default: Additions()].diagnostics.append(.error(
+                    "journey id \"\(id)\" is defined by another file of the portfolio too: \(others.joined(separator: ", "))", at: location,
+                    hint: "each journey of a portfolio needs its own id; rename one of them"))
+            }
+        }
+        guard analyzer.rules.contains(where: { $0.id == BrokenJourneyLinkRule.id }) else { return additions }
+        let known = Set(pathsByID.keys)
+        let links = Analyzer(rules: [BrokenJourneyLinkRule()])
+        for entry in journeys where entry.journey.touchpoints.contains(where: { $0.journey != nil }) {
+            let findings = links.analyze(AnalyzedJourney(entry.journey, portfolioJourneyIDs: known))
+            if !findings.isEmpty { additions[entry.path, default: Additions()].findings += findings }
+        }
+        return additions
+    }
+}

@@ -44,8 +44,22 @@ struct CJM: AsyncParsableCommand {
                 FileHandleOutput.standardError.write(TerminalText.sanitizeKeepingLineBreaks(fullMessage(for: error)) + "\n")
                 exit(withError: ExitCode(ExitStatus.invalidInput))
             }
+            if code.rawValue == ExitStatus.findings {
+                // A report with findings is written to standard output too. (Not for --help:
+                // ArgumentParser prints it after this, so standard output must stay open.)
+                exitIfStandardOutputFailed()
+            }
             exit(withError: error)
         }
+        exitIfStandardOutputFailed()
+    }
+
+    /// Exits with 2 and a message when any write to standard output failed: the output is
+    /// then incomplete, whatever the command found.
+    private static func exitIfStandardOutputFailed() {
+        guard let failure = FileHandleOutput.finishStandardOutput() else { return }
+        FileHandleOutput.standardError.write("cjm: error: cannot write to standard output: \(failure); the output is incomplete\n")
+        exit(withError: ExitCode(ExitStatus.invalidInput))
     }
 }
 

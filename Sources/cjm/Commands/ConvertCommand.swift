@@ -28,6 +28,8 @@ struct ConvertCommand: ParsableCommand {
             help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
     var output: String?
 
+    @OptionGroup var writing: WritingOptions
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
@@ -51,7 +53,7 @@ struct ConvertCommand: ParsableCommand {
                     hint: "name the output .\(format.fileExtension)")
             }
         }
-        try JourneyFiles.writeCanonical(loaded.journey, as: format, comments: loaded.comments, from: file, to: output)
+        try JourneyFiles.writeCanonical(loaded.journey, as: format, comments: loaded.comments, from: file, to: output, force: writing.force)
     }
 }
 

@@ -24,6 +24,8 @@ struct FormatCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var writing: WritingOptions
+
     func run() throws {
         var failed = false
         var notCanonical: [String] = []
@@ -47,10 +49,10 @@ struct FormatCommand: ParsableCommand {
                 output.write(TerminalText.sanitize(path) + "\n")
             } else {
                 do {
-                    try AtomicFile.write(canonical, to: path)
+                    try AtomicFile.write(canonical, to: path, force: writing.force)
                     output.write("formatted \(TerminalText.sanitize(path))\n")
                 } catch {
-                    _ = DiagnosticOutput.fileError(path, "cannot write: \(error.message)")
+                    _ = DiagnosticOutput.fileError(path, "cannot write: \(error.message)", hint: error.hint)
                     failed = true
                 }
             }

@@ -15,7 +15,9 @@ struct GitDiffCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The arguments git passes to an external diff driver.", valueName: "git-argument"))
+    // Taken as they come, never as options: a journey may be named `-notes.journey.json`.
+    @Argument(parsing: .captureForPassthrough,
+              help: ArgumentHelp("The arguments git passes to an external diff driver.", valueName: "git-argument"))
     var arguments: [String]
 
     @OptionGroup var input: InputOptions

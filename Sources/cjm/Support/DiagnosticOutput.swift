@@ -17,14 +17,15 @@ enum DiagnosticOutput {
         return ExitCode(ExitStatus.invalidInput)
     }
 
-    /// Writes `text` to `path` atomically, or to standard output when `path` is nil.
-    static func write(_ text: String, to path: String?) throws(ExitCode) {
+    /// Writes `text` to `path` atomically, or to standard output when `path` is nil;
+    /// `force` as for ``AtomicFile/write(_:to:force:)``.
+    static func write(_ text: String, to path: String?, force: Bool = false) throws(ExitCode) {
         guard let path else {
             FileHandleOutput.standardOutput.write(text)
             return
         }
         do {
-            try AtomicFile.write(text, to: path)
+            try AtomicFile.write(text, to: path, force: force)
         } catch {
             throw fileError(path, "cannot write the output: \(error.message)", hint: error.hint)
         }

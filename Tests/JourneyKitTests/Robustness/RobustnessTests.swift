@@ -65,6 +65,17 @@ enum RobustnessCase: String, CaseIterable, CustomTestStringConvertible {
     case writeFailsFolderMissing = "write-folder-missing"
     case writeFailsUnwritableFolder = "write-unwritable-folder"
     case writeFailsDiskFull = "write-disk-full"
+    // Writing, round two (issue 17)
+    case writeToOwnDescriptors = "write-dev-stdout"
+    case standardOutputWriteFails = "stdout-write-error"
+    case writeKeepsOwner = "write-keeps-owner"
+    case writeReadOnlyTarget = "write-read-only"
+    case writeHardLinkedTarget = "write-hard-links"
+    case writeInterrupted = "write-interrupted"
+    case writeAtRootFolder = "write-root-folder"
+    // Git and options
+    case gitDriverDashNames = "git-driver-dash-names"
+    case numericOptionsOutOfRange = "numeric-options-range"
 
     var testDescription: String { rawValue }
 }
@@ -149,6 +160,15 @@ struct RobustnessTests {
         case .writeFailsFolderMissing: try writeFailsFolderMissing()
         case .writeFailsUnwritableFolder: try writeFailsUnwritableFolder()
         case .writeFailsDiskFull: try writeFailsDiskFull()
+        case .writeToOwnDescriptors: try writeToOwnDescriptors()
+        case .standardOutputWriteFails: try standardOutputWriteFails()
+        case .writeKeepsOwner: try writeKeepsOwner()
+        case .writeReadOnlyTarget: try writeReadOnlyTarget()
+        case .writeHardLinkedTarget: try writeHardLinkedTarget()
+        case .writeInterrupted: try writeInterrupted()
+        case .writeAtRootFolder: try writeAtRootFolder()
+        case .gitDriverDashNames: try gitDriverDashNames()
+        case .numericOptionsOutOfRange: try numericOptionsOutOfRange()
         }
     }
 
@@ -808,7 +828,7 @@ struct RobustnessTests {
         let temporary = try TemporaryFolder()
         let files = try WritingFolder(in: temporary)
         // /dev/full takes no byte: the write fails and the device stays a device.
-        try files.refuses(["export", files.input.path, "-o", "/dev/full"], "cannot write the output: cannot write: No space left on device")
+        try files.refuses(["export", files.input.path, "-o", "/dev/full"], "cannot write the output: No space left on device")
         var status = stat()
         #expect(stat("/dev/full", &status) == 0 && (status.st_mode & S_IFMT) == S_IFCHR)
     }

@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+
+/// The rows of docs/robustness.md about writing and faults (issue 17): each runs the built
+/// `cjm` the way a user would, through a shell where redirections matter.
+extension RobustnessTests {
+    /// Runs `script` with `sh -c` in `folder`, with `$CJM` the built cjm and `NO_COLOR` set.
+    static func shell(_ script: String, in folder: URL, environment extra: [String: String] = [:]) throws -> Subprocess.Result {
+        var environment = ProcessInfo.processInfo.environment
+        environment["CJM"] = CLI.executable.path
+        environment["NO_COLOR"] = "1"
+        environment.merge(extra) { $1 }
+        return try Subprocess.run("/bin/sh", ["-c", script], currentDirectory: folder, environment: environment, timeLimit: CLI.timeLimit)
+    }
+
+    /// Item 1: `-o /dev/stdout` (and `/proc/self/fd/1`) writes to the descriptor the shell set
+    /// up, so the output lands between what came before and after, and `>>` appends.
+    func writeToOwnDescriptors() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(Self.minimalJSON, to: "j.journey.json")
+        for target in ["/dev/stdout", "/proc/self/fd/1", "/dev/fd/1"] {
+            let result = try Self.shell("{ echo H; \"$CJM\" export j.journey.json --format mermaid -o \(target); echo F; } > g.txt", in: folder.url)
+            #expect(result.status == 0, "\(target): \(result.standardError)")
+            let written = try folder.read("g.txt")
+            #expect(written.hasPrefix("H\n") && written.hasSuffix("F\n") && written.contains("journey"), "\(target): \(written)")
+        }
+        try "log line\n".write(to: folder.url.appendingPathComponent("log"), atomically: true, encoding: .utf8)
+        let appended = try Self.shell("\"$CJM\" export j.journey.json --format mermaid -o /dev/stdout >> log", in: folder.url)
+        #expect(appended.status == 0)
+        let log = try folder.read("log")
+        #expect(log.hasPrefix("log line\n") && log.contains("journey"), "\(log)")
+        // The same through standard error.
+        let viaError = try Self.shell("{ echo H >&2; \"$CJM\" export j.journey.json -o /dev/stderr; echo F >&2; } 2> e.txt", in: folder.url)
+        #expect(viaError.status == 0)
+        let errors = try folder.read("e.txt")
+        #expect(errors.hasPrefix("H\n") && errors.hasSuffix("F\n") && errors.contains("digraph"), "\(errors)")
+    }
+
+    /// Item 2: a failed write to standard output is an error, exit 2, for every command that
+    /// writes there, whatever it found.
+    func standardOutputWriteFails() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(Self.minimalJSON, to: "j.journey.json")
+        let commands = [
+            "convert j.journey.json --to xml", "check j.journey.json", "check --format sarif j.journey.json",
+            "export j.journey.json", "export j.journey.json --format mermaid", "matrix j.journey.json",
+            "textconv j.journey.json", "rules", "diff j.journey.json j.journey.json",
+        ]
+        for command in commands {
+            let result = try Self.shell("\"$CJM\" \(command) > /dev/full", in: folder.url)
+            #expect(result.status == 2, "\(command): exit \(result.status)")
+            #expect(result.standardError.contains("cannot write to standard output: No space left on device"), "\(command): \(result.standardError)")
+        }
+    }
+
+    /// Item 3: a replaced file keeps its owner and group (root may set them), a read-only file
+    /// is refused unless --force, and a file with several hard links is refused (or, with
+    /// --force, rewritten in place so the links stay).
+    func writeKeepsOwner() throws {
+        let folder = try TemporaryFolder()
+        let messy = try folder.write(Self.minimalJSON.edited("\n", "\n  "), to: "messy.journey.json")
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: messy.path)
+        // As root the file is given to another user, as its owner would have it; otherwise
+        // the file is ours and the check is that nothing changes.
+        let owner: uid_t = getuid() == 0 ? 4321 : getuid()
+        let group: gid_t = getuid() == 0 ? 4322 : getgid()
+        try #require(chown(messy.path, owner, group) == 0)
+        let result = try CLI.run(["fmt", messy.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try folder.read("messy.journey.json") == Self.minimalJSON)
+        var status = stat()
+        try #require(stat(messy.path, &status) == 0)
+        #expect(status.st_uid == owner && status.st_gid == group)
+        #expect(status.st_mode & 0o7777 == 0o640)
+    }
+
+    func writeReadOnlyTarget() throws {
+        let folder = try TemporaryFolder()
+        let messyText = Self.minimalJSON.edited("\n", "\n  ")
+        let messy = try folder.write(messyText, to: "messy.journey.json")
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: messy.path)
+        let refused = try CLI.run(["fmt", messy.path])
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("cannot write: the file is read-only"), "\(refused.standardError)")
+        #expect(try folder.read("messy.journey.json") == messyText)
+        let converted = try CLI.run(["convert", messy.path, "--to", "json", "-o", messy.path])
+        #expect(converted.status == 2)
+        #expect(converted.standardError.contains("the file is read-only"), "\(converted.standardError)")
+        let forced = try CLI.run(["fmt", "--force", messy.path])
+        #expect(forced.status == 0, "\(forced.standardError)")
+        #expect(try folder.read("messy.journey.json") == Self.minimalJSON)
+        #expect((try FileManager.default.attributesOfItem(atPath: messy.path)[.posixPermissions] as? Int) == 0o444)
+        #expect(Self.contents(folder.url) == ["messy.journey.json"])
+    }
+
+    func writeHardLinkedTarget() throws {
+        let folder = try TemporaryFolder()
+        let messyText = Self.minimalJSON.edited("\n", "\n  ")
+        let messy = try folder.write(messyText, to: "messy.journey.json")
+        let other = folder.url.appendingPathComponent("other.journey.json")
+        try #require(link(messy.path, other.path) == 0)
+        let refused = try CLI.run(["fmt", messy.path])
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("the file has 2 hard links; replacing it would cut it off from the others"), "\(refused.standardError)")
+        #expect(try folder.read("other.journey.json") == messyText)
+        let forced = try CLI.run(["fmt", "--force", messy.path])
+        #expect(forced.status == 0, "\(forced.standardError)")
+        // Still one file under two names, now canonical.
+        #expect(try folder.read("other.journey.json") == Self.minimalJSON)
+        var first = stat(), second = stat()
+        try #require(stat(messy.path, &first) == 0 && stat(other.path, &second) == 0)
+        #expect(first.st_ino == second.st_ino && first.st_nlink == 2)
+    }
+
+    /// Item 6: a signal while the temporary file exists removes it, and cjm dies of the signal.
+    /// `CJM_TEST_HOLD_TEMPORARY_FILE` makes cjm wait at that moment, so the test is not a race.
+    func writeInterrupted() throws {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            let folder = try TemporaryFolder()
+            let messyText = Self.minimalJSON.edited("\n", "\n  ")
+            try folder.write(messyText, to: "messy.journey.json")
+            let process = Process()
+            process.executableURL = CLI.executable
+            process.arguments = ["fmt", "messy.journey.json"]
+            process.currentDirectoryURL = folder.url
+            var environment = ProcessInfo.processInfo.environment
+            environment["CJM_TEST_HOLD_TEMPORARY_FILE"] = "1"
+            process.environment = environment
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            // Should cjm never get there, the test fails rather than hangs.
+            DispatchQueue.global().asyncAfter(deadline: .now() + 60) {
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            }
+            // Wait for cjm to say it holds the temporary file.
+            var said = Data()
+            while !String(decoding: said, as: UTF8.self).contains("\n") {
+                let chunk = errors.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                said += chunk
+            }
+            let line = String(decoding: said, as: UTF8.self)
+            #expect(line.hasPrefix("holding ./.messy.journey.json.cjm-"), "\(line)")
+            #expect(Self.contents(folder.url).count == 2, "the temporary file exists while cjm waits")
+            kill(process.processIdentifier, signalNumber)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signalNumber)
+            #expect(Self.contents(folder.url) == ["messy.journey.json"], "signal \(signalNumber)")
+            #expect(try folder.read("messy.journey.json") == messyText)
+        }
+    }
+
+    /// Item 7: `-o /NAME` makes its temporary file in `/`, not in the current folder (which
+    /// may be another file system, or, here, one where no file can be made).
+    func writeAtRootFolder() throws {
+        let temporary = try TemporaryFolder()
+        let files = try WritingFolder(in: temporary)
+        let target = "/cjm-test-\(UUID().uuidString).journey.json"
+        defer { unlink(target) }
+        let result = try CLI.run(["convert", files.input.path, "--to", "json", "-o", target], in: URL(fileURLWithPath: "/proc"))
+        if access("/", W_OK) == 0 {
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(FileManager.default.contents(atPath: target) == files.original)
+        } else {
+            #expect(result.status == 2)
+            #expect(result.standardError.contains("cannot create a file in /: "), "\(result.standardError)")
+        }
+        let leftovers = (try FileManager.default.contentsOfDirectory(atPath: "/")).filter { $0.contains(".cjm-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    /// Item 8: git hands over paths as they are; one that starts with `-` is not an option.
+    func gitDriverDashNames() throws {
+        let folder = try TemporaryFolder()
+        for name in ["-notes.journey.json", "--help.journey.json"] {
+            try folder.write(Self.minimalJSON, to: name)
+            let changed = Self.minimalJSON.edited("\"Commuter\"", "\"Walker\"")
+            try folder.write(changed, to: "new-" + name)
+            let diff = try CLI.run(["git-diff", name, name, "0000000", "100644", "new-" + name, "0000000", "100644"], in: folder.url)
+            #expect(diff.status == 0, "\(diff.standardError)")
+            #expect(diff.standardOutput.hasPrefix("diff --cjm a/\(name) b/\(name)\n"), "\(diff.standardOutput)")
+            #expect(diff.standardOutput.contains("Walker"), "\(diff.standardOutput)")
+            let outline = try CLI.run(["textconv", name], in: folder.url)
+            #expect(outline.status == 0, "\(outline.standardError)")
+            #expect(outline.standardOutput.contains("Commuter"), "\(outline.standardOutput)")
+        }
+    }
+
+    /// Item 12: numbers out of range are usage errors, never an overflow trap.
+    func numericOptionsOutOfRange() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(Self.minimalJSON, to: "j.journey.json")
+        try folder.write("```mermaid\njourney\n  title T\n  section S\n    Task: 3: Me\n```\n", to: "d.md")
+        let cases: [([String], String)] = [
+            (["check", "--max-file-size", "8796093022208", "j.journey.json"], "--max-file-size must be a whole number of megabytes from 1 to"),
+            (["check", "--max-file-size=-1", "j.journey.json"], "--max-file-size must be a whole number of megabytes from 1 to"),
+            (["check", "--max-file-size", "0", "j.journey.json"], "--max-file-size must be"),
+            (["import", "d.md", "--diagram=-9223372036854775808"], "--diagram counts from 1"),
+            (["import", "d.md", "--diagram", "0"], "--diagram counts from 1"),
+            (["check", "--jobs", "0", "j.journey.json"], "--jobs must be at least 1"),
+        ]
+        for (arguments, message) in cases {
+            let result = try CLI.run(arguments, in: folder.url)
+            #expect(result.status == 2, "\(arguments): exit \(result.status)")
+            #expect(result.standardError.contains(message), "\(arguments): \(result.standardError)")
+        }
+        // The largest allowed limit works.
+        let largest = try CLI.run(["check", "--max-file-size", "1048576", "j.journey.json"], in: folder.url)
+        #expect(largest.status == 0, "\(largest.standardOutput)\(largest.standardError)")
+    }
+}

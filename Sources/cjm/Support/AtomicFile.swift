@@ -227,7 +227,7 @@ final class TemporaryFile {
 
     init(template: String) {
         var bytes = Array(template.utf8CString)
-        TemporaryFile.installSignalHandlers()
+        Interruption.install()
         // The path is published before the file exists, so a signal that arrives between
         // mkstemp and the assignment still finds it.
         let pending = strdup(template)
@@ -238,7 +238,7 @@ final class TemporaryFile {
         }
         path = String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         if descriptor >= 0 {
-            TemporaryFile.pending = pending
+            Interruption.temporaryPath = pending
         } else {
             free(pending)
         }
@@ -252,36 +252,9 @@ final class TemporaryFile {
 
     /// Stops tracking the file (it was renamed into place).
     func forget() {
-        let pending = TemporaryFile.pending
-        TemporaryFile.pending = nil
+        let pending = Interruption.temporaryPath
+        Interruption.temporaryPath = nil
         free(pending)
-    }
-
-    /// The path the signal handler removes; only touched by the main thread and the handler.
-    nonisolated(unsafe) private static var pending: UnsafeMutablePointer<CChar>?
-    nonisolated(unsafe) private static var installed = false
-
-    private static func installSignalHandlers() {
-        guard !installed else { return }
-        installed = true
-        // A mask inherited from the parent (a test runner's thread, some supervisors) would
-        // hold these signals until exit and so leave the file behind: let them through.
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&signals, signalNumber) }
-        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-            let previous = signal(signalNumber) { received in
-                // Only async-signal-safe calls: unlink, signal, raise.
-                if let pending = TemporaryFile.pending { unlink(pending) }
-                signal(received, SIG_DFL)
-                raise(received)
-            }
-            // A signal the caller chose to ignore (nohup) stays ignored.
-            if let previous, unsafeBitCast(previous, to: Int.self) == 1 {
-                signal(signalNumber, SIG_IGN)
-            }
-        }
     }
 
     /// For the test of interrupted writes: with `CJM_TEST_HOLD_TEMPORARY_FILE` set, says

@@ -54,7 +54,7 @@ enum JourneyFileWalker {
             let folder = prefix + relative
             guard let names = entryNames(of: folder) else {
                 let reason = String(cString: strerror(errno))
-                found.append((folder, .skipped(path: display(folder), message: "cannot read the folder: \(reason)",
+                found.append((folder, .skipped(path: display(Array(folder.dropLast())), message: "cannot read the folder: \(reason)",
                                                hint: "its journeys are not checked; check its permissions")))
                 continue
             }

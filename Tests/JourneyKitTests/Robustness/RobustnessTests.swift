@@ -76,6 +76,8 @@ enum RobustnessCase: String, CaseIterable, CustomTestStringConvertible {
     // Git and options
     case gitDriverDashNames = "git-driver-dash-names"
     case numericOptionsOutOfRange = "numeric-options-range"
+    case renderKilled = "render-killed"
+    case directoryWalkProblems = "walk-unreadable-undecodable-links"
 
     var testDescription: String { rawValue }
 }
@@ -169,6 +171,8 @@ struct RobustnessTests {
         case .writeAtRootFolder: try writeAtRootFolder()
         case .gitDriverDashNames: try gitDriverDashNames()
         case .numericOptionsOutOfRange: try numericOptionsOutOfRange()
+        case .renderKilled: try renderKilled()
+        case .directoryWalkProblems: try directoryWalkProblems()
         }
     }
 

@@ -211,3 +211,89 @@ extension RobustnessTests {
         #expect(largest.status == 0, "\(largest.standardOutput)\(largest.standardError)")
     }
 }
+
+extension RobustnessTests {
+    /// Item 11: `render` killed while `dot` runs passes the signal on; no `dot` is left running.
+    /// A stand-in for `dot` writes its process id and sleeps, so the test needs no Graphviz.
+    func renderKilled() throws {
+        let folder = try TemporaryFolder()
+        let journey = try folder.write(Self.minimalJSON, to: "j.journey.json")
+        let pidFile = folder.url.appendingPathComponent("dot.pid").path
+        let fakeDot = try folder.write("#!/bin/sh\necho $$ > '\(pidFile)'\nexec sleep 120\n", to: "slow-dot")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fakeDot.path)
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["render", journey.path, "-o", folder.url.appendingPathComponent("j.svg").path, "--dot", fakeDot.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var dotProcess: pid_t = 0
+        for _ in 0..<600 where dotProcess == 0 {
+            if let text = try? String(contentsOfFile: pidFile, encoding: .utf8), let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                dotProcess = pid
+            } else {
+                usleep(50_000)
+            }
+        }
+        try #require(dotProcess > 0, "the stand-in for dot did not start")
+        defer { kill(dotProcess, SIGKILL) }
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM)
+        // Gone, or at most a zombie waiting for whoever adopted it: not running.
+        let state = (try? String(contentsOfFile: "/proc/\(dotProcess)/stat", encoding: .utf8))?
+            .split(separator: ")").last?.split(separator: " ").first
+        #expect(state == nil || state == "Z", "dot is still running (state \(state.map(String.init) ?? "?"))")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("j.svg").path))
+    }
+
+    /// Items 9 and 10: a directory walk reports a folder it cannot read, checks a journey
+    /// whose name is not UTF-8 (showing the name escaped), and does not follow a link that
+    /// leads outside the folder named.
+    func directoryWalkProblems() throws {
+        let outside = try TemporaryFolder()
+        let secret = try outside.write("{\"secret\": \"do not print\"}", to: "secret.journey.json")
+        let folder = try TemporaryFolder()
+        try folder.write(Self.minimalJSON, to: "tree/good.journey.json")
+        try folder.write(Self.minimalJSON, to: "tree/inner/other.journey.json")
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("tree/escape.journey.json").path,
+                                                   withDestinationPath: secret.path)
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("tree/alias.journey.json").path,
+                                                   withDestinationPath: "inner/other.journey.json")
+        // A name with the byte 0xFF, which is not UTF-8.
+        var badName = Array(folder.url.appendingPathComponent("tree/caf").path.utf8) + [0xFF] + Array(".journey.json".utf8) + [0]
+        let descriptor = badName.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        }
+        try #require(descriptor >= 0)
+        _ = Self.minimalJSON.utf8CString.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count - 1) }
+        close(descriptor)
+
+        let tree = folder.url.appendingPathComponent("tree").path
+        let result = try CLI.run(["check", tree])
+        let output = result.standardOutput + result.standardError
+        #expect(result.status == 2, "\(output)")
+        #expect(output.contains("\(tree)/escape.journey.json:1:1: error: the link points outside \(tree); it is not followed"), "\(output)")
+        #expect(!output.contains(secret.lastPathComponent), "\(output)")
+        #expect(!output.contains("do not print"))
+        #expect(output.contains("caf\\x{FF}.journey.json"), "the file with the name that is not UTF-8 is checked: \(output)")
+        #expect(output.contains("alias.journey.json"), "a link inside the folder is checked: \(output)")
+
+        // A folder cjm may not read: as root, run cjm as nobody, for whom mode 000 counts.
+        let locked = folder.url.appendingPathComponent("tree/locked")
+        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: locked.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
+        unlink(folder.url.appendingPathComponent("tree/escape.journey.json").path)
+        var arguments = [CLI.executable.path, "check", tree]
+        if getuid() == 0 {
+            // nobody must be able to reach the tree and the binary.
+            chmod(folder.url.path, 0o755)
+            arguments = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + arguments
+        }
+        let unreadable = try Subprocess.run(arguments[0], Array(arguments.dropFirst()), environment: ["NO_COLOR": "1"], timeLimit: CLI.timeLimit)
+        let unreadableOutput = unreadable.standardOutput + unreadable.standardError
+        #expect(unreadable.status == 2, "\(unreadableOutput)")
+        #expect(unreadableOutput.contains("\(locked.path):1:1: error: cannot read the folder: Permission denied"), "\(unreadableOutput)")
+    }
+}

@@ -23,6 +23,8 @@ struct GitDiffCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func validate() throws {
+        // Arguments are taken as they come, so help has to be asked for here.
+        if arguments == ["--help"] || arguments == ["-h"] { throw CleanExit.helpRequest(self) }
         guard arguments.count == 7 || arguments.count == 9 else {
             throw ValidationError("git passes 7 arguments (9 for a rename) to a diff driver; got \(arguments.count)")
         }

@@ -68,7 +68,10 @@ struct CheckAnalysisTests {
         #expect(findings.count == 8)
         #expect(findings.allSatisfy { Set($0.keys) == ["rule", "severity", "message", "line", "column", "refs"] })
         let gap = try #require(findings.first { $0["rule"] as? String == "channel-gap" })
-        #expect(gap["refs"] as? [String: String] == ["persona": "maria", "stage": "fidelizacion"])
+        let refs = try #require(gap["refs"] as? [String: Any])
+        #expect(refs["stage"] as? String == "fidelizacion")
+        #expect(refs["personas"] as? [String] == ["maria"])
+        #expect(refs.count == 2)
         #expect(gap["severity"] as? String == "warning")
     }
 

@@ -47,6 +47,7 @@ enum RobustnessCase: String, CaseIterable, CustomTestStringConvertible {
     case personas10000 = "personas-10000"
     case touchpoints100000 = "touchpoints-100000"
     case personasTimesTouchpoints = "personas-x-touchpoints"
+    case groupedPersonaFindings = "personas-x-stages-grouped"
     // Files
     case fileMissing = "file-missing"
     case fileUnreadable = "file-unreadable"
@@ -146,6 +147,7 @@ struct RobustnessTests {
         case .personas10000: try personas10000()
         case .touchpoints100000: try touchpoints100000()
         case .personasTimesTouchpoints: try personasTimesTouchpoints()
+        case .groupedPersonaFindings: try groupedPersonaFindings()
         case .fileMissing: try fileMissing()
         case .fileUnreadable: try fileUnreadable()
         case .fileIsDirectory: try fileIsDirectory()
@@ -652,7 +654,7 @@ struct RobustnessTests {
         let findings = try Growth.expectLinear("analysis, touchpoints growing", size: count / 10, input: { touchpoints in
             try #require(Self.importJSON(Self.largeJourney(personas: count + 1, touchpoints: touchpoints, aimed: true)).journey)
         }, work: { Analyzer().analyze($0) })
-        #expect(findings.filter { $0.rule == "channel-gap" }.map { $0.references[.persona] } == ["p\(count)"])
+        #expect(findings.filter { $0.rule == "channel-gap" }.map(\.personaIDs) == [["p\(count)"]])
         try Growth.expectLinear("analysis, personas growing", size: count / 10, input: { personas in
             try #require(Self.importJSON(Self.largeJourney(personas: personas + 1, touchpoints: count, aimed: true)).journey)
         }, work: { Analyzer().analyze($0) })

@@ -1,4 +1,5 @@
 import Foundation
+import JourneyKit
 import Testing
 
 /// The rows of docs/robustness.md about writing and faults (issue 17): each runs the built
@@ -295,5 +296,53 @@ extension RobustnessTests {
         let unreadableOutput = unreadable.standardOutput + unreadable.standardError
         #expect(unreadable.status == 2, "\(unreadableOutput)")
         #expect(unreadableOutput.contains("\(locked.path):1:1: error: cannot read the folder: Permission denied"), "\(unreadableOutput)")
+    }
+}
+
+extension RobustnessTests {
+    /// A journey where `personas` personas use only WhatsApp and each of `stages` stages has
+    /// one e-mail touchpoint for everyone: every persona misses every stage.
+    static func gapJourney(personas: Int, stages: Int) -> String {
+        let personaList = (0..<personas).map { "{\"id\": \"p\($0)\", \"name\": \"Persona \($0)\", \"channels\": [\"whatsapp\"]}" }
+        let stageList = (0..<stages).map { index in
+            "{\"id\": \"s\(index)\", \"name\": \"Stage \(index)\", \"touchpoints\": [{\"id\": \"t\(index)\", \"name\": \"Mail \(index)\", \"channels\": [\"email\"], \"personas\": [\"p0\"], \"owner\": \"x\", \"kpis\": [{\"name\": \"k\"}]}]}"
+        }
+        return """
+            {"id": "gaps", "title": "Gaps", "personas": [\(personaList.joined(separator: ",\n"))],
+             "channels": [{"id": "whatsapp", "name": "WhatsApp", "owner": "x"}, {"id": "email", "name": "E-mail", "owner": "x"}],
+             "stages": [\(stageList.joined(separator: ",\n"))]}
+            """
+    }
+
+    /// Item 13, `channel-gap` and `unserved-touchpoint`: one finding per stage or touchpoint
+    /// naming every persona missed, not one per persona, and work linear in personas.
+    func groupedPersonaFindings() throws {
+        let journey = try #require(Self.importJSON(Self.gapJourney(personas: 2_000, stages: 20)).journey)
+        let findings = Analyzer().analyze(journey)
+        let gaps = findings.filter { $0.rule == "channel-gap" }
+        let unserved = findings.filter { $0.rule == "unserved-touchpoint" }
+        #expect(gaps.count == 20)
+        // p0 is the audience of every touchpoint and does not use e-mail either.
+        #expect(unserved.count == 20)
+        let first = try #require(gaps.first)
+        #expect(first.personaIDs == (0..<2_000).map { "p\($0)" })
+        #expect(first.message == "Persona 0, Persona 1 and 1,998 more cannot reach stage \"Stage 0\": none of its touchpoints reaches them")
+        #expect(unserved.first?.personaIDs == ["p0"])
+        // Ten times the personas and ten times the stages each cost about ten times as much.
+        try Growth.expectLinear("channel-gap, personas growing", size: 200, input: { personas in
+            try #require(Self.importJSON(Self.gapJourney(personas: personas, stages: 50)).journey)
+        }, work: { Analyzer().analyze($0) })
+        try Growth.expectLinear("channel-gap, stages growing", size: 50, input: { stages in
+            try #require(Self.importJSON(Self.gapJourney(personas: 200, stages: stages)).journey)
+        }, work: { Analyzer().analyze($0) })
+        // A persona that ignores the rule is left out; with no one left there is no finding.
+        let ignoring = Self.gapJourney(personas: 2, stages: 1)
+            .edited("\"name\": \"Persona 1\", \"channels\": [\"whatsapp\"]", "\"name\": \"Persona 1\", \"channels\": [\"whatsapp\"], \"ignore\": [\"channel-gap\"]")
+        let partly = Analyzer().analyze(try #require(Self.importJSON(ignoring).journey)).filter { $0.rule == "channel-gap" }
+        #expect(partly.map(\.personaIDs) == [["p0"]])
+        let allIgnoring = ignoring.edited("\"name\": \"Persona 0\", \"channels\": [\"whatsapp\"]", "\"name\": \"Persona 0\", \"channels\": [\"whatsapp\"], \"ignore\": [\"channel-gap\"]")
+        #expect(Analyzer().analyze(try #require(Self.importJSON(allIgnoring).journey)).filter { $0.rule == "channel-gap" }.isEmpty)
+        // A view for one persona keeps the grouped findings that name them.
+        #expect(gaps.concerning(persona: "p1999", in: journey).count == 20)
     }
 }

@@ -278,9 +278,11 @@ struct DOTFlowView {
     }
 
     private func gapAttributes(_ gap: Diagnostic) -> String {
-        let personaName = gap.references[.persona].map { id in
-            context.journey.personas.first { $0.id == id }?.name ?? id
-        } ?? "a persona"
+        let ids = gap.personaIDs
+        let names = ids.prefix(3).map { id in context.journey.personas.first { $0.id == id }?.name ?? id }
+        // At most three names, so that a gap for thousands of personas stays a small note.
+        let personaName = ids.isEmpty ? "a persona"
+            : ids.count <= 3 ? names.joined(separator: ", ") : names.prefix(2).joined(separator: ", ") + " and \(ids.count - 2) more"
         let label = DOTLabel.font("<B>" + DOTStyle.warningMark + " channel gap</B>", size: DOTStyle.detailSize, color: DOTStyle.gapBorder)
             + "<BR/>" + DOTLabel.font(DOTLabel.wrapped(personaName, width: DOTStyle.noteWidth), size: DOTStyle.detailSize)
         return DOTLines.attributes([

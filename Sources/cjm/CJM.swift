@@ -30,6 +30,12 @@ struct CJM: AsyncParsableCommand {
         // Writing to a closed pipe (`cjm check | head`, a `dot` that exited early) must be an
         // error cjm reports, not a fatal signal; only the executable sets this process-wide.
         Platform.ignoreBrokenPipe()
+        // On Linux the Swift runtime reads the arguments from /proc/self/cmdline; without /proc
+        // they come back empty, and cjm would print its help and exit 0 as if asked for nothing.
+        guard !CommandLine.arguments.isEmpty else {
+            FileHandleOutput.standardError.write("cjm: error: cannot read the command line: /proc is not mounted, and the Swift runtime reads the arguments from /proc/self/cmdline\n  hint: mount /proc (mount -t proc proc /proc) in the container or chroot\n")
+            exit(withError: ExitCode(ExitStatus.invalidInput))
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -79,6 +79,7 @@ enum RobustnessCase: String, CaseIterable, CustomTestStringConvertible {
     case numericOptionsOutOfRange = "numeric-options-range"
     case renderKilled = "render-killed"
     case directoryWalkProblems = "walk-unreadable-undecodable-links"
+    case commandLineMessages = "messages-command-line"
 
     var testDescription: String { rawValue }
 }
@@ -175,6 +176,7 @@ struct RobustnessTests {
         case .numericOptionsOutOfRange: try numericOptionsOutOfRange()
         case .renderKilled: try renderKilled()
         case .directoryWalkProblems: try directoryWalkProblems()
+        case .commandLineMessages: try commandLineMessages()
         }
     }
 

@@ -346,3 +346,34 @@ extension RobustnessTests {
         #expect(gaps.concerning(persona: "p1999", in: journey).count == 20)
     }
 }
+
+extension RobustnessTests {
+    /// Item 17, the command line's part: `-o ""` says what is wrong without a `:1:1:` on
+    /// nothing, a failed write says "cannot write" once, and without /proc cjm fails loudly
+    /// instead of ignoring its arguments.
+    func commandLineMessages() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(Self.minimalJSON, to: "j.journey.json")
+        let empty = try CLI.run(["export", "j.journey.json", "-o", ""], in: folder.url)
+        #expect(empty.status == 2)
+        #expect(empty.standardError == "cjm: error: cannot write the output: the output path is empty\n  hint: name a file after -o\n", "\(empty.standardError)")
+        let full = try CLI.run(["convert", "j.journey.json", "--to", "json", "-o", "/dev/full"], in: folder.url)
+        #expect(full.status == 2)
+        #expect(full.standardError.contains("cannot write the output: No space left on device"), "\(full.standardError)")
+        #expect(!full.standardError.contains("cannot write: cannot write"))
+        // Without /proc: a private mount namespace where it is unmounted. Needs root (or user
+        // namespaces); where that is not possible the check is skipped with a note.
+        let script = "umount -l /proc && \"$CJM\" check /nonexistent.journey.json"
+        let probe = try Subprocess.run("/usr/bin/unshare", ["-m", "--propagation", "private", "sh", "-c", "umount -l /proc && echo ok"],
+                                       timeLimit: CLI.timeLimit)
+        guard probe.standardOutput == "ok\n" else {
+            withKnownIssue("cannot unmount /proc in a private mount namespace here: \(probe.standardError)", isIntermittent: true) {}
+            return
+        }
+        let withoutProc = try Subprocess.run("/usr/bin/unshare", ["-m", "--propagation", "private", "sh", "-c", script],
+                                             environment: ["CJM": CLI.executable.path, "PATH": "/usr/bin:/bin"], timeLimit: CLI.timeLimit)
+        #expect(withoutProc.status == 2)
+        #expect(withoutProc.standardError.contains("cjm: error: cannot read the command line: /proc is not mounted"), "\(withoutProc.standardError)")
+        #expect(withoutProc.standardOutput.isEmpty)
+    }
+}

@@ -48,6 +48,10 @@ enum RobustnessCase: String, CaseIterable, CustomTestStringConvertible {
     case touchpoints100000 = "touchpoints-100000"
     case personasTimesTouchpoints = "personas-x-touchpoints"
     case groupedPersonaFindings = "personas-x-stages-grouped"
+    case diffEveryTouchpointMoved = "diff-10000-moves"
+    case mermaidImportRepeatedNames = "mermaid-import-repeated-names"
+    case matrixLongNames = "matrix-long-names"
+    case matrixInjection = "matrix-csv-markdown-injection"
     // Files
     case fileMissing = "file-missing"
     case fileUnreadable = "file-unreadable"
@@ -149,6 +153,10 @@ struct RobustnessTests {
         case .touchpoints100000: try touchpoints100000()
         case .personasTimesTouchpoints: try personasTimesTouchpoints()
         case .groupedPersonaFindings: try groupedPersonaFindings()
+        case .diffEveryTouchpointMoved: try diffEveryTouchpointMoved()
+        case .mermaidImportRepeatedNames: try mermaidImportRepeatedNames()
+        case .matrixLongNames: try matrixLongNames()
+        case .matrixInjection: try matrixInjection()
         case .fileMissing: try fileMissing()
         case .fileUnreadable: try fileUnreadable()
         case .fileIsDirectory: try fileIsDirectory()

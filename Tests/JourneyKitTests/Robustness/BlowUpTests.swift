@@ -143,3 +143,30 @@ extension RobustnessTests {
         return count
     }
 }
+
+extension RobustnessTests {
+    /// A journey of `count` touchpoints in one stage, each with `next` listing every touchpoint
+    /// (itself included), the first one twice.
+    static func denseJourney(touchpoints count: Int) -> String {
+        let ids = (0..<count).map { "\"t\($0)\"" }
+        let next = "[\"t0\", " + ids.joined(separator: ", ") + "]"
+        let list = (0..<count).map { "{\"id\": \"t\($0)\", \"name\": \"T \($0)\", \"channels\": [\"c\($0 % 2)\"], \"owner\": \"x\", \"kpis\": [{\"name\": \"k\"}], \"next\": \(next)}" }
+        return """
+            {"id": "dense", "title": "Dense", "personas": [{"id": "p", "name": "P"}],
+             "channels": [{"id": "c0", "name": "C0", "owner": "x"}, {"id": "c1", "name": "C1", "owner": "x"}],
+             "stages": [{"id": "s", "name": "S", "touchpoints": [\(list.joined(separator: ",\n"))]}]}
+            """
+    }
+
+    /// DOT export of a dense `next` graph: linear in the flows, and a target listed twice is
+    /// drawn once.
+    func dotDenseNext() throws {
+        let dot = try Growth.expectLinear("DOT export, flows growing", size: 400, input: { flows in
+            let journey = try #require(Self.importJSON(Self.denseJourney(touchpoints: Int(Double(flows).squareRoot()))).journey)
+            return (journey, Analyzer().analyze(journey))
+        }, work: { DOTExporter().export($0.0, findings: $0.1) })
+        // 63 touchpoints: t0 is listed twice in every `next`, yet drawn once from each.
+        #expect(dot.components(separatedBy: "\"t1\" -> \"t0\" ").count - 1 == 1 || dot.components(separatedBy: "t1 -> t0 ").count - 1 == 1, "\(dot.prefix(2000))")
+        #expect(dot.components(separatedBy: " -> ").count - 1 >= 63 * 63)
+    }
+}

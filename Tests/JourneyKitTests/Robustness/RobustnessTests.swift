@@ -52,6 +52,7 @@ enum RobustnessCase: String, CaseIterable, CustomTestStringConvertible {
     case mermaidImportRepeatedNames = "mermaid-import-repeated-names"
     case matrixLongNames = "matrix-long-names"
     case matrixInjection = "matrix-csv-markdown-injection"
+    case dotDenseNext = "dot-dense-next"
     // Files
     case fileMissing = "file-missing"
     case fileUnreadable = "file-unreadable"
@@ -157,6 +158,7 @@ struct RobustnessTests {
         case .mermaidImportRepeatedNames: try mermaidImportRepeatedNames()
         case .matrixLongNames: try matrixLongNames()
         case .matrixInjection: try matrixInjection()
+        case .dotDenseNext: try dotDenseNext()
         case .fileMissing: try fileMissing()
         case .fileUnreadable: try fileUnreadable()
         case .fileIsDirectory: try fileIsDirectory()

@@ -96,7 +96,9 @@ struct DOTFlowView {
 
         var flows = DOTLines()
         for touchpoint in journey.touchpoints where order[touchpoint.id] != nil {
-            for target in touchpoint.next {
+            // A target listed twice is drawn once: a double arrow would look like two flows.
+            var drawnTargets: Set<String> = []
+            for target in touchpoint.next where drawnTargets.insert(target).inserted {
                 guard let targetIndex = order[target], let sourceIndex = order[touchpoint.id],
                       let targetTouchpoint = context.touchpoint(target) else { continue }
                 var attributes: [(String, String)] = []

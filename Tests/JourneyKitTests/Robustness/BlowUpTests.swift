@@ -170,3 +170,30 @@ extension RobustnessTests {
         #expect(dot.components(separatedBy: " -> ").count - 1 >= 63 * 63)
     }
 }
+
+extension RobustnessTests {
+    /// Mermaid export of many personas × many touchpoints for everyone: the output grows with
+    /// personas + touchpoints, and reads back as the same audiences.
+    func mermaidExportManyPersonas() throws {
+        func journey(_ count: Int) throws -> Journey {
+            let personas = (0..<count).map { "{\"id\": \"p\($0)\", \"name\": \"Persona \($0)\"}" }
+            let touchpoints = (0..<count).map { "{\"id\": \"t\($0)\", \"name\": \"Task \($0)\", \"channels\": [\"c\"], \"owner\": \"x\", \"kpis\": [{\"name\": \"k\"}]}" }
+            return try #require(Self.importJSON("""
+                {"id": "m", "title": "M", "personas": [\(personas.joined(separator: ","))], "channels": [{"id": "c", "name": "C", "owner": "x"}],
+                 "stages": [{"id": "s", "name": "S", "touchpoints": [\(touchpoints.joined(separator: ","))]}]}
+                """).journey)
+        }
+        let small = try MermaidJourneyWriter.mermaid(try journey(300))
+        let large = try MermaidJourneyWriter.mermaid(try journey(3_000))
+        // Ten times the personas and touchpoints: about ten times the bytes, not a hundred.
+        #expect(Double(large.utf8.count) / Double(small.utf8.count) < 15, "\(small.utf8.count) → \(large.utf8.count) bytes")
+        #expect(large.utf8.count < 200_000, "\(large.utf8.count) bytes")
+        let readBack = try #require(MermaidJourneyImporter.importFile(from: Array(large.utf8), path: "m.mmd").journeys.first?.journey)
+        #expect(readBack.personas.count == 3_000)
+        let audiences = readBack.touchpoints.map(\.personas.count)
+        #expect(audiences.first == 3_000 && audiences.dropFirst().allSatisfy { $0 == 0 })
+        // A few personas are still named on every task.
+        let few = try MermaidJourneyWriter.mermaid(try journey(3))
+        #expect(few.contains("Task 2: 3: Persona 0, Persona 1, Persona 2"), "\(few)")
+    }
+}

@@ -53,6 +53,7 @@ enum RobustnessCase: String, CaseIterable, CustomTestStringConvertible {
     case matrixLongNames = "matrix-long-names"
     case matrixInjection = "matrix-csv-markdown-injection"
     case dotDenseNext = "dot-dense-next"
+    case mermaidExportManyPersonas = "mermaid-export-personas-x-touchpoints"
     // Files
     case fileMissing = "file-missing"
     case fileUnreadable = "file-unreadable"
@@ -159,6 +160,7 @@ struct RobustnessTests {
         case .matrixLongNames: try matrixLongNames()
         case .matrixInjection: try matrixInjection()
         case .dotDenseNext: try dotDenseNext()
+        case .mermaidExportManyPersonas: try mermaidExportManyPersonas()
         case .fileMissing: try fileMissing()
         case .fileUnreadable: try fileUnreadable()
         case .fileIsDirectory: try fileIsDirectory()

@@ -29,7 +29,24 @@ struct FileReadError: Error {
 /// Reads input files: regular files only, within the size cap, with clear reasons on failure.
 enum InputFiles {
     static func read(_ path: String, maxSize: Int) -> Result<[UInt8], FileReadError> {
-        path.withCString { read(cPath: $0, path: path, maxSize: maxSize) }
+        let result = path.withCString { read(cPath: $0, path: path, maxSize: maxSize) }
+        // A name that is not UTF-8 on the command line (as git hands it to `git-diff`) reached
+        // Swift with U+FFFD in place of its bytes: open it by the bytes it was given as.
+        if case .failure = result, path.unicodeScalars.contains("\u{FFFD}"), let raw = rawArgument(decodingTo: path) {
+            return read(rawPath: raw, as: path, maxSize: maxSize)
+        }
+        return result
+    }
+
+    /// The bytes of the command-line argument that is not valid UTF-8 and decodes (with
+    /// U+FFFD for what is not) to `text`, or `nil`.
+    static func rawArgument(decodingTo text: String) -> [UInt8]? {
+        for index in 1..<Int(CommandLine.argc) {
+            guard let argument = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(argument).assumingMemoryBound(to: UInt8.self), count: strlen(argument)))
+            if String(validating: bytes, as: UTF8.self) == nil, String(decoding: bytes, as: UTF8.self) == text { return bytes }
+        }
+        return nil
     }
 
     /// Reads the file named by the bytes `rawPath` (a name that is not valid UTF-8), calling

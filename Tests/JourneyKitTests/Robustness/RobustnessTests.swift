@@ -85,6 +85,7 @@ enum RobustnessCase: String, CaseIterable, CustomTestStringConvertible {
     case numericOptionsOutOfRange = "numeric-options-range"
     case renderKilled = "render-killed"
     case directoryWalkProblems = "walk-unreadable-undecodable-links"
+    case nonUTF8NamedOnCommandLine = "non-utf8-name-argument"
     case commandLineMessages = "messages-command-line"
 
     var testDescription: String { rawValue }
@@ -188,6 +189,7 @@ struct RobustnessTests {
         case .numericOptionsOutOfRange: try numericOptionsOutOfRange()
         case .renderKilled: try renderKilled()
         case .directoryWalkProblems: try directoryWalkProblems()
+        case .nonUTF8NamedOnCommandLine: try nonUTF8NamedOnCommandLine()
         case .commandLineMessages: try commandLineMessages()
         }
     }

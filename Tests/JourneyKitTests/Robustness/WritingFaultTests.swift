@@ -377,3 +377,25 @@ extension RobustnessTests {
         #expect(withoutProc.standardOutput.isEmpty)
     }
 }
+
+extension RobustnessTests {
+    /// Item 9, git's side: `git-diff` and `check` open a file whose name is not UTF-8 when it
+    /// is named on the command line (a shell builds the name; Foundation cannot pass such bytes).
+    func nonUTF8NamedOnCommandLine() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(Self.minimalJSON, to: "old.journey.json")
+        let script = """
+            name="$(printf 'caf\\377.journey.json')"
+            sed 's/"Commuter"/"Walker"/' old.journey.json > "$name"
+            "$CJM" git-diff "$name" old.journey.json 0000000 100644 "$name" 0000000 100644
+            echo "exit $?"
+            "$CJM" check "$name" > /dev/null
+            echo "exit $?"
+            """
+        let result = try Self.shell(script, in: folder.url)
+        #expect(result.standardOutput.contains("Walker"), "\(result.standardOutput)\(result.standardError)")
+        #expect(result.standardOutput.contains("exit 0\n"))
+        #expect(!result.standardOutput.contains("cannot read") && !result.standardError.contains("cannot read"), "\(result.standardError)")
+        #expect(result.standardOutput.hasSuffix("exit 0\nexit 0\n") || result.standardOutput.hasSuffix("exit 0\nexit 1\n"), "\(result.standardOutput)")
+    }
+}

@@ -228,20 +228,17 @@ final class TemporaryFile {
     init(template: String) {
         var bytes = Array(template.utf8CString)
         Interruption.install()
-        // The path is published before the file exists, so a signal that arrives between
-        // mkstemp and the assignment still finds it.
+        // Published before the file exists (holding the template until mkstemp has filled in
+        // the name), so that a signal right after mkstemp still finds the file to remove.
         let pending = strdup(template)
+        Interruption.temporaryPath = pending
         descriptor = bytes.withUnsafeMutableBufferPointer { buffer in
             let descriptor = mkstemp(buffer.baseAddress!)
             if descriptor >= 0, let pending { strcpy(pending, buffer.baseAddress!) }
             return descriptor
         }
         path = String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        if descriptor >= 0 {
-            Interruption.temporaryPath = pending
-        } else {
-            free(pending)
-        }
+        if descriptor < 0 { forget() }
     }
 
     /// Deletes the file and stops tracking it.

@@ -30,6 +30,12 @@ struct CJM: AsyncParsableCommand {
         // Writing to a closed pipe (`cjm check | head`, a `dot` that exited early) must be an
         // error cjm reports, not a fatal signal; only the executable sets this process-wide.
         Platform.ignoreBrokenPipe()
+        // On Linux the Swift runtime reads the arguments from /proc/self/cmdline; without /proc
+        // they come back empty, and cjm would print its help and exit 0 as if asked for nothing.
+        guard !CommandLine.arguments.isEmpty else {
+            FileHandleOutput.standardError.write("cjm: error: cannot read the command line: /proc is not mounted, and the Swift runtime reads the arguments from /proc/self/cmdline\n  hint: mount /proc (mount -t proc proc /proc) in the container or chroot\n")
+            exit(withError: ExitCode(ExitStatus.invalidInput))
+        }
         if let message = unknownCommandMessage(Array(CommandLine.arguments.dropFirst())) {
             FileHandleOutput.standardError.write(message)
             exit(withError: ExitCode(ExitStatus.invalidInput))
@@ -48,8 +54,22 @@ struct CJM: AsyncParsableCommand {
                 FileHandleOutput.standardError.write(TerminalText.sanitizeKeepingLineBreaks(fullMessage(for: error)) + "\n")
                 exit(withError: ExitCode(ExitStatus.invalidInput))
             }
+            if code.rawValue == ExitStatus.findings {
+                // A report with findings is written to standard output too. (Not for --help:
+                // ArgumentParser prints it after this, so standard output must stay open.)
+                exitIfStandardOutputFailed()
+            }
             exit(withError: error)
         }
+        exitIfStandardOutputFailed()
+    }
+
+    /// Exits with 2 and a message when any write to standard output failed: the output is
+    /// then incomplete, whatever the command found.
+    private static func exitIfStandardOutputFailed() {
+        guard let failure = FileHandleOutput.finishStandardOutput() else { return }
+        FileHandleOutput.standardError.write("cjm: error: cannot write to standard output: \(failure); the output is incomplete\n")
+        exit(withError: ExitCode(ExitStatus.invalidInput))
     }
 
     /// The message for a first argument that names no command (`cjm chek`), with the nearest

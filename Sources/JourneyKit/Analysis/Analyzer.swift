@@ -179,6 +179,12 @@ public struct AnalyzedJourney: Sendable {
             && touchpoint.channels.contains { channelsByID[$0]?.isLive == true && persona(personaID, uses: $0) }
     }
 
+    /// Whether the element with `id` in `role` lists `rule` in its `ignore` (the journey's own
+    /// list not counted): for rules that leave such elements out of a grouped finding.
+    public func ignores(_ role: Diagnostic.ReferenceRole, _ id: String, rule: String) -> Bool {
+        ignoredRules[role]?[id]?.contains(rule) == true
+    }
+
     /// Whether the journey or an element the finding refers to lists the finding's rule in `ignore`.
     public func isSuppressed(_ finding: Diagnostic) -> Bool {
         guard let rule = finding.rule else { return false }

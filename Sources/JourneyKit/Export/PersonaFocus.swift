@@ -4,7 +4,9 @@ extension Sequence<Diagnostic> {
     public func concerning(persona: String, in journey: Journey) -> [Diagnostic] {
         let touchpointsAimedElsewhere = Set(journey.touchpoints.filter { !$0.isAimed(at: persona) }.map(\.id))
         return filter { finding in
-            if let about = finding.references[.persona], about != persona { return false }
+            // A finding about several personas belongs to each of their views.
+            let about = finding.personaIDs
+            if !about.isEmpty, !about.contains(persona) { return false }
             if let touchpoint = finding.references[.touchpoint], touchpointsAimedElsewhere.contains(touchpoint) { return false }
             return true
         }

@@ -22,6 +22,9 @@ public struct Diagnostic: Sendable, Hashable {
     /// The part an element plays in a finding, used as the keys of `references`.
     public enum ReferenceRole: String, Sendable, Hashable, CaseIterable, Comparable {
         case channel, from, persona, stage, touchpoint
+        /// Several personas at once, their ids in declaration order separated by single spaces
+        /// (ids hold no spaces): a finding that would otherwise repeat for each persona.
+        case personas
 
         /// Orders by name, so references print in a stable order.
         public static func < (lhs: ReferenceRole, rhs: ReferenceRole) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -55,6 +58,13 @@ public struct Diagnostic: Sendable, Hashable {
         self.hint = hint
         self.rule = rule
         self.references = references
+    }
+
+    /// The ids of the personas the finding is about: the one of `persona`, or the list of
+    /// `personas`; empty when it is about no persona in particular.
+    public var personaIDs: [String] {
+        if let persona = references[.persona] { return [persona] }
+        return references[.personas].map { $0.split(separator: " ").map(String.init) } ?? []
     }
 
     /// A validation error: the file cannot be trusted until it is fixed.

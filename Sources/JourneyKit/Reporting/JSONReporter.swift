@@ -52,7 +52,11 @@ public struct JSONReporter: Reporter {
             out.key("refs")
             out.beginObject()
             for role in diagnostic.references.keys.sorted() {
-                out.field(role.rawValue, diagnostic.references[role])
+                if role == .personas {
+                    out.field(role.rawValue, diagnostic.personaIDs)
+                } else {
+                    out.field(role.rawValue, diagnostic.references[role])
+                }
             }
             out.endObject()
         }

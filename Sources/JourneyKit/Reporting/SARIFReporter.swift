@@ -83,7 +83,9 @@ public struct SARIFReporter: Reporter {
     /// `journey-id/rule-id/role=id,role=id`: stable while the same elements have the same problem.
     /// In a scenario, `journey-id[scenario-id]/…`, so that the same finding in two scenarios stays two results.
     public static func fingerprint(of finding: Diagnostic, journeyID: String, scenario: String? = nil) -> String {
-        let references = finding.references.keys.sorted().map { "\($0.rawValue)=\(finding.references[$0] ?? "")" }
+        // Without the list of personas: the alert for a stage or touchpoint stays the same one
+        // when who it misses changes, and the fingerprint stays short however many they are.
+        let references = finding.references.keys.sorted().filter { $0 != .personas }.map { "\($0.rawValue)=\(finding.references[$0] ?? "")" }
         let journey = journeyID + (scenario.map { "[\($0)]" } ?? "")
         return "\(journey)/\(finding.rule ?? invalidJourneyRuleID)/" + references.joined(separator: ",")
     }

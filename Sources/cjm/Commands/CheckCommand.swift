@@ -90,9 +90,20 @@ struct CheckCommand: AsyncParsableCommand {
             case .emptyDirectory(let path):
                 return [(FileReport.unreadable(path: path, message: "the directory holds no journey files",
                                                hint: "cjm looks for files named *.journey.json or *.journey.xml in it and below it"), nil)]
-            case .file(let path):
+            case .skipped(let path, let message, let hint):
+                return [(FileReport.unreadable(path: path, message: message, hint: hint), nil)]
+            case .file, .undecodableName:
+                let path: String, read: Result<[UInt8], FileReadError>
+                switch entry {
+                case .undecodableName(let display, let raw):
+                    path = display
+                    read = InputFiles.read(rawPath: raw, as: display, maxSize: maxFileSize)
+                default:
+                    path = entry.path
+                    read = InputFiles.read(path, maxSize: maxFileSize)
+                }
                 let bytes: [UInt8]
-                switch InputFiles.read(path, maxSize: maxFileSize) {
+                switch read {
                 case .success(let read): bytes = read
                 case .failure(let error): return [(FileReport.unreadable(path: path, message: "cannot read the journey: \(error.message)", hint: error.hint), nil)]
                 }

@@ -28,6 +28,8 @@ struct ConvertCommand: ParsableCommand {
             help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
     var output: String?
 
+    @OptionGroup var writing: WritingOptions
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
@@ -52,7 +54,7 @@ struct ConvertCommand: ParsableCommand {
             }
         }
         try JourneyFiles.writeCanonical(loaded.asWritten, as: format, comments: loaded.comments, from: file, to: output,
-                                        isCatalog: loaded.isCatalog)
+                                        isCatalog: loaded.isCatalog, force: writing.force)
     }
 }
 

@@ -55,6 +55,8 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @OptionGroup var writing: WritingOptions
+
     func run() throws {
         try OutputSafety.refuseOverwritingInput(output, input: diagram.file, writing: "the diagram",
                                                 hint: "name another output file, e.g. one ending .\(format == .markdown ? "md" : format.rawValue)")
@@ -70,7 +72,7 @@ struct ExportCommand: ParsableCommand {
         case .mermaid: text = try MermaidJourneyWriter.mermaid(journey, persona: diagram.persona)
         case .markdown: text = try MermaidJourneyWriter.markdown(journey, findings: findings, persona: diagram.persona)
         }
-        try DiagnosticOutput.write(text, to: output)
+        try DiagnosticOutput.write(text, to: output, force: writing.force)
     }
 
     /// The map as SVG: on standard output when it has one page, else to `-o OUT.svg` as

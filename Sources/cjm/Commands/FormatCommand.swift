@@ -25,6 +25,8 @@ struct FormatCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var writing: WritingOptions
+
     func run() throws {
         var failed = false
         var notCanonical: [String] = []
@@ -36,6 +38,15 @@ struct FormatCommand: ParsableCommand {
             case .emptyDirectory(let directory):
                 _ = DiagnosticOutput.fileError(directory, "the directory holds no journey files",
                                                hint: "cjm looks for files named *.journey.json or *.journey.xml in it and below it")
+                failed = true
+                continue
+            case .skipped(let skipped, let message, let hint):
+                _ = DiagnosticOutput.fileError(skipped, message, hint: hint)
+                failed = true
+                continue
+            case .undecodableName(let display, _):
+                _ = DiagnosticOutput.fileError(display, "cannot rewrite a file whose name is not valid UTF-8",
+                                               hint: "rename the file; `cjm check` can still read it")
                 failed = true
                 continue
             }
@@ -59,10 +70,10 @@ struct FormatCommand: ParsableCommand {
                 output.write(TerminalText.sanitize(path) + "\n")
             } else {
                 do {
-                    try AtomicFile.write(canonical, to: path)
+                    try AtomicFile.write(canonical, to: path, force: writing.force)
                     output.write("formatted \(TerminalText.sanitize(path))\n")
                 } catch {
-                    _ = DiagnosticOutput.fileError(path, "cannot write: \(error.message)")
+                    _ = DiagnosticOutput.fileError(path, "cannot write: \(error.message)", hint: error.hint)
                     failed = true
                 }
             }

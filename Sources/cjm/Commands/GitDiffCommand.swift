@@ -15,12 +15,16 @@ struct GitDiffCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The arguments git passes to an external diff driver.", valueName: "git-argument"))
+    // Taken as they come, never as options: a journey may be named `-notes.journey.json`.
+    @Argument(parsing: .captureForPassthrough,
+              help: ArgumentHelp("The arguments git passes to an external diff driver.", valueName: "git-argument"))
     var arguments: [String]
 
     @OptionGroup var input: InputOptions
 
     func validate() throws {
+        // Arguments are taken as they come, so help has to be asked for here.
+        if arguments == ["--help"] || arguments == ["-h"] { throw CleanExit.helpRequest(self) }
         guard arguments.count == 7 || arguments.count == 9 else {
             throw ValidationError("git passes 7 arguments (9 for a rename) to a diff driver; got \(arguments.count)")
         }

@@ -27,10 +27,19 @@ struct ImportCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
     var output: String?
 
+    @OptionGroup var writing: WritingOptions
+
     @Option(help: ArgumentHelp("Which journey diagram of a Markdown file to import, counting from 1.", valueName: "n"))
     var diagram: Int?
 
     @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        // Checked here: `diagram - 1` of the smallest Int would overflow.
+        if let diagram, diagram < 1 {
+            throw ValidationError("--diagram counts from 1; got \(diagram)")
+        }
+    }
 
     func run() throws {
         let bytes: [UInt8]
@@ -50,7 +59,7 @@ struct ImportCommand: ParsableCommand {
         }
         try OutputSafety.refuseOverwritingInput(output, input: file, writing: "the journey",
                                                 hint: "name a new .\(format.fileExtension) file; the Mermaid source would be lost")
-        try JourneyFiles.writeCanonical(journey, as: format, from: file, to: output)
+        try JourneyFiles.writeCanonical(journey, as: format, from: file, to: output, force: writing.force)
     }
 
     private func choose(from journeys: [ImportedJourney]) throws -> ImportedJourney {

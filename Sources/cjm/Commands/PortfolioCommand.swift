@@ -54,6 +54,11 @@ struct PortfolioCommand: ParsableCommand {
             case .emptyDirectory(let path):
                 reports.append(.unreadable(path: path, message: "the directory holds no journey files",
                                            hint: "cjm looks for files named *.journey.json or *.journey.xml in it and below it"))
+            case .skipped(let path, let message, let hint):
+                reports.append(.unreadable(path: path, message: message, hint: hint))
+            case .undecodableName(let display, _):
+                reports.append(.unreadable(path: display, message: "cannot read a journey whose file name is not valid UTF-8 in a portfolio",
+                                           hint: "rename the file"))
             case .file(let path):
                 switch InputFiles.read(path, maxSize: input.maxFileSize) {
                 case .failure(let error):

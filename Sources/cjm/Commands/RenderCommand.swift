@@ -30,6 +30,8 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The image to write: a .svg, .png or .pdf file.", valueName: "file"))
     var output: String
 
+    @OptionGroup var writing: WritingOptions
+
     @Option(name: .customLong("dot"), help: ArgumentHelp("The Graphviz dot program to run (default: dot on PATH).", valueName: "path"))
     var dotPath: String?
 
@@ -88,7 +90,7 @@ struct RenderCommand: ParsableCommand {
         }
         var bytes = result.output
         do {
-            try AtomicFile.write(bytes: &bytes, to: output)
+            try AtomicFile.write(bytes: &bytes, to: output, force: writing.force)
         } catch {
             errors.write("error: cannot write \(TerminalText.sanitize(error.path)): \(error.message)\n")
             throw ExitCode(ExitStatus.invalidInput)

@@ -13,8 +13,20 @@ struct TextconvCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The journey file git hands over.", valueName: "file"))
-    var file: String
+    // Taken as it comes, never as an option: a journey may be named `--help.journey.json`.
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The journey file git hands over.", valueName: "file"))
+    var arguments: [String]
+
+    var file: String { arguments.first ?? "" }
+
+    func validate() throws {
+        // Arguments are taken as they come, so help has to be asked for here; a file named
+        // `--help` would still be read.
+        if arguments == ["--help"] || arguments == ["-h"], access(arguments[0], F_OK) != 0 { throw CleanExit.helpRequest(self) }
+        guard arguments.count == 1 else {
+            throw ValidationError("git passes one file to a textconv program; got \(arguments.count)")
+        }
+    }
 
     @OptionGroup var input: InputOptions
 

@@ -13,18 +13,24 @@ enum DiagnosticOutput {
 
     /// Prints one error about a whole file (it cannot be read or written) and returns the exit code to throw.
     static func fileError(_ path: String, _ message: String, hint: String? = nil) -> ExitCode {
+        guard !path.isEmpty else {
+            // An empty path (`-o ""`) has no place to point at: `:1:1:` would only confuse.
+            FileHandleOutput.standardError.write("cjm: error: \(TerminalText.sanitize(message))\n" + (hint.map { "  hint: \(TerminalText.sanitize($0))\n" } ?? ""))
+            return ExitCode(ExitStatus.invalidInput)
+        }
         printToStandardError([.error(message, at: SourceLocation(file: path, line: 1, column: 1), hint: hint)])
         return ExitCode(ExitStatus.invalidInput)
     }
 
-    /// Writes `text` to `path` atomically, or to standard output when `path` is nil.
-    static func write(_ text: String, to path: String?) throws(ExitCode) {
+    /// Writes `text` to `path` atomically, or to standard output when `path` is nil;
+    /// `force` as for ``AtomicFile/write(_:to:force:)``.
+    static func write(_ text: String, to path: String?, force: Bool = false) throws(ExitCode) {
         guard let path else {
             FileHandleOutput.standardOutput.write(text)
             return
         }
         do {
-            try AtomicFile.write(text, to: path)
+            try AtomicFile.write(text, to: path, force: force)
         } catch {
             throw fileError(path, "cannot write the output: \(error.message)", hint: error.hint)
         }

@@ -35,7 +35,12 @@ enum ExternalProgram {
         process.standardInput = standardInput
         process.standardOutput = standardOutput
         process.standardError = standardError
+        Interruption.install()
         try process.run()
+        // Killed while the program runs (`timeout`, Ctrl-C), cjm passes the signal on to it and
+        // waits for it, rather than leave it running.
+        Interruption.childProcess = process.processIdentifier
+        defer { Interruption.childProcess = 0 }
         let messages = MessagesBox()
         let group = DispatchGroup()
         group.enter()

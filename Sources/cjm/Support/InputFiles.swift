@@ -7,7 +7,16 @@ struct InputOptions: ParsableArguments {
             help: ArgumentHelp("Refuse input files larger than this many megabytes.", valueName: "MB"))
     var maxFileSizeMegabytes: Int = 100
 
+    /// The largest limit: a file of a terabyte is no journey, and the limit in bytes must fit an `Int`.
+    static let largestMaxFileSize = 1_048_576
+
     var maxFileSize: Int { maxFileSizeMegabytes * 1_048_576 }
+
+    func validate() throws {
+        guard (1...Self.largestMaxFileSize).contains(maxFileSizeMegabytes) else {
+            throw ValidationError("--max-file-size must be a whole number of megabytes from 1 to \(Self.largestMaxFileSize); got \(maxFileSizeMegabytes)")
+        }
+    }
 }
 
 /// Why a file could not be read, in words for people.
@@ -20,7 +29,36 @@ struct FileReadError: Error {
 /// Reads input files: regular files only, within the size cap, with clear reasons on failure.
 enum InputFiles {
     static func read(_ path: String, maxSize: Int) -> Result<[UInt8], FileReadError> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let result = path.withCString { read(cPath: $0, path: path, maxSize: maxSize) }
+        // A name that is not UTF-8 on the command line (as git hands it to `git-diff`) reached
+        // Swift with U+FFFD in place of its bytes: open it by the bytes it was given as.
+        if case .failure = result, path.unicodeScalars.contains("\u{FFFD}"), let raw = rawArgument(decodingTo: path) {
+            return read(rawPath: raw, as: path, maxSize: maxSize)
+        }
+        return result
+    }
+
+    /// The bytes of the command-line argument that is not valid UTF-8 and decodes (with
+    /// U+FFFD for what is not) to `text`, or `nil`.
+    static func rawArgument(decodingTo text: String) -> [UInt8]? {
+        for index in 1..<Int(CommandLine.argc) {
+            guard let argument = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(argument).assumingMemoryBound(to: UInt8.self), count: strlen(argument)))
+            if String(validating: bytes, as: UTF8.self) == nil, String(decoding: bytes, as: UTF8.self) == text { return bytes }
+        }
+        return nil
+    }
+
+    /// Reads the file named by the bytes `rawPath` (a name that is not valid UTF-8), calling
+    /// it `path` in messages.
+    static func read(rawPath: [UInt8], as path: String, maxSize: Int) -> Result<[UInt8], FileReadError> {
+        (rawPath + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { read(cPath: $0.baseAddress!, path: path, maxSize: maxSize) }
+        }
+    }
+
+    private static func read(cPath: UnsafePointer<CChar>, path: String, maxSize: Int) -> Result<[UInt8], FileReadError> {
+        let descriptor = open(cPath, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             let reason = errno
             switch reason {

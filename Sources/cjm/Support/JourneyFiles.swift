@@ -64,7 +64,7 @@ extension JourneyFiles {
     /// written) when the journey holds text the format cannot represent.
     static func writeCanonical(
         _ journey: Journey, as format: JourneyFormat, comments: XMLComments = XMLComments(),
-        from sourcePath: String, to output: String?, isCatalog: Bool = false
+        from sourcePath: String, to output: String?, isCatalog: Bool = false, force: Bool = false
     ) throws(ExitCode) {
         DiagnosticOutput.printToStandardError(JourneyWriter.lossWarnings(for: journey, as: format, comments: comments).map { warning in
             Diagnostic(severity: .warning, message: warning,
@@ -79,6 +79,6 @@ extension JourneyFiles {
                 sourcePath, "cannot write the journey as \(format.rawValue.uppercased()): \(error.description)",
                 hint: "remove the control character, or keep the journey in JSON")
         }
-        try DiagnosticOutput.write(text, to: output)
+        try DiagnosticOutput.write(text, to: output, force: force)
     }
 }

@@ -40,8 +40,8 @@ enum PortfolioCheck {
         // Only their ids and links matter: read with the same catalogues, without analysis.
         var reader = JourneyChecker.validatingOnly
         reader.validator.catalogs = checker.validator.catalogs
-        return JourneyFileWalker.journeyFiles(in: directory).compactMap { path in
-            guard !checked.contains(CatalogResolver.realPath(path) ?? path),
+        return JourneyFileWalker.journeyFiles(in: directory).compactMap { entry in
+            guard case .file(let path) = entry, !checked.contains(CatalogResolver.realPath(path) ?? path),
                   case .success(let bytes) = InputFiles.read(path, maxSize: maxFileSize),
                   let journey = reader.check(bytes: bytes, path: path).journey else { return nil }
             return (path, journey)

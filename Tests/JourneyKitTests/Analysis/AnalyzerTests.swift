@@ -17,7 +17,7 @@ struct AnalyzerTests {
 
     @Test("the journey used here has the findings the suppression tests rely on")
     func baseline() {
-        #expect(references("channel-gap", in: withFindings) == ["persona=maria,stage=buy"])
+        #expect(references("channel-gap", in: withFindings) == ["personas=maria,stage=buy"])
         #expect(references("broken-handoff", in: withFindings) == ["from=ad,touchpoint=chat"])
         #expect(references("unused-channel", in: withFindings) == ["channel=chat"])
     }

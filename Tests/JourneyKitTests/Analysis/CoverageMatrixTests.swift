@@ -55,8 +55,11 @@ struct CoverageMatrixTests {
         let journey = try Self.journey("minimal").changing(touchpoint: "menu") { $0.name = "Menu | \"specials\", \u{1B}[31mred" }
         let matrix = try CoverageMatrix(journey)
         #expect(!MatrixTextReporter().report(matrix).contains("\u{1B}"))
-        #expect(MatrixMarkdownReporter().report(matrix).contains("Menu \\| \"specials\", \u{1B}"))
-        #expect(MatrixCSVReporter().report(matrix).contains("\"Menu | \"\"specials\"\", \u{1B}[31mred\nOrders and pays\""))
+        // Control characters are shown escaped, as in the text format (issue 17).
+        #expect(MatrixMarkdownReporter().report(matrix).contains("Menu \\| \"specials\", \\\\u{1B}\\[31mred"))
+        #expect(MatrixCSVReporter().report(matrix).contains("\"Menu | \"\"specials\"\", \\u{1B}[31mred\nOrders and pays\""))
+        #expect(!MatrixMarkdownReporter().report(matrix).contains("\u{1B}"))
+        #expect(!MatrixCSVReporter().report(matrix).contains("\u{1B}"))
     }
 
     static let cases: [(sample: String, persona: String?)] = [

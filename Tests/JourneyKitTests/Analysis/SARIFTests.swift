@@ -91,7 +91,7 @@ struct SARIFTests {
         let fingerprints = results.compactMap { ($0["partialFingerprints"] as? [String: Any])?["cjmFinding/v1"] as? String }
         #expect(fingerprints.count == results.count - invalid.count)
         #expect(Set(fingerprints).count == fingerprints.count)
-        #expect(fingerprints.contains("tienda-whatsapp/unserved-touchpoint/persona=maria,touchpoint=aviso-envio"))
+        #expect(fingerprints.contains("tienda-whatsapp/unserved-touchpoint/touchpoint=aviso-envio"))
     }
 
     @Test("fingerprints survive edits that move lines; locations follow them")

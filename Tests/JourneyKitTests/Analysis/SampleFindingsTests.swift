@@ -36,10 +36,10 @@ struct SampleFindingsTests {
             "unowned-touchpoint warning touchpoint=aviso-envio",
             "unaddressed-pain info touchpoint=catalogo",
             "unserved-touchpoint warning touchpoint=pago-whatsapp",
-            "unserved-touchpoint warning persona=maria,touchpoint=aviso-envio",
+            "unserved-touchpoint warning personas=maria,touchpoint=aviso-envio",
             "broken-handoff warning from=pago-bizum,touchpoint=recogida",
             "unmeasured-stage info stage=posventa",
-            "channel-gap warning persona=maria,stage=fidelizacion",
+            "channel-gap warning personas=maria,stage=fidelizacion",
             // Format 1.1: experiences, evidence and backstage steps.
             "unaddressed-pain info persona=montador,touchpoint=catalogo",
             "stale-evidence info persona=tecnico",
@@ -93,7 +93,7 @@ struct SampleFindingsTests {
         let url = Paths.samples.appendingPathComponent("law-firm-seo.journey.json")
         let journey = try #require(JSONJourneyImporter.importJourney(from: try Paths.bytes(url), path: "l").journey)
         let gaps = Analyzer().analyze(journey.withoutIgnoreLists).filter { $0.rule == "channel-gap" }
-        #expect(gaps.map { $0.references[.persona] } == Array(repeating: "former-client", count: 5))
+        #expect(gaps.map(\.personaIDs) == Array(repeating: ["former-client"], count: 5))
         #expect(gaps.map { $0.references[.stage] ?? "" } == ["search", "evaluate", "contact", "consult", "engage"])
     }
 
@@ -103,7 +103,7 @@ struct SampleFindingsTests {
         let withAPI = Set(Self.summary(try Self.report("tienda-whatsapp", scenario: "con-api")))
         #expect(asWritten.subtracting(withAPI) == [
             "unserved-touchpoint warning touchpoint=pago-whatsapp",
-            "unserved-touchpoint warning persona=maria,touchpoint=aviso-envio",
+            "unserved-touchpoint warning personas=maria,touchpoint=aviso-envio",
         ])
         #expect(withAPI.subtracting(asWritten) == ["broken-handoff warning from=pago-whatsapp,touchpoint=recogida"])
     }

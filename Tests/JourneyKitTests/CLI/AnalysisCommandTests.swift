@@ -69,7 +69,10 @@ struct CheckAnalysisTests {
         // Every finding of the sample has a hint, which JSON carries as the text report does.
         #expect(findings.allSatisfy { Set($0.keys) == ["rule", "severity", "message", "line", "column", "hint", "refs"] })
         let gap = try #require(findings.first { $0["rule"] as? String == "channel-gap" })
-        #expect(gap["refs"] as? [String: String] == ["persona": "maria", "stage": "fidelizacion"])
+        let refs = try #require(gap["refs"] as? [String: Any])
+        #expect(refs["stage"] as? String == "fidelizacion")
+        #expect(refs["personas"] as? [String] == ["maria"])
+        #expect(refs.count == 2)
         #expect(gap["severity"] as? String == "warning")
     }
 

@@ -134,7 +134,7 @@ struct ConvertCommandTests {
     func help() throws {
         let result = try CLI.run(["convert", "--help"])
         #expect(result.status == 0)
-        #expect(result.standardOutput.contains("USAGE: cjm convert <file> --to <format> [--output <path>] [--max-file-size <MB>]"))
+        #expect(result.standardOutput.contains("USAGE: cjm convert <file> --to <format> [--output <path>] [--force] [--max-file-size <MB>]"))
         #expect(result.standardOutput.contains("-o, --output <path>"))
         #expect(result.standardOutput.contains("--to <format>"))
         #expect(result.standardOutput.contains("atomically"))

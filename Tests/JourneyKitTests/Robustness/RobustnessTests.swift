@@ -47,6 +47,13 @@ enum RobustnessCase: String, CaseIterable, CustomTestStringConvertible {
     case personas10000 = "personas-10000"
     case touchpoints100000 = "touchpoints-100000"
     case personasTimesTouchpoints = "personas-x-touchpoints"
+    case groupedPersonaFindings = "personas-x-stages-grouped"
+    case diffEveryTouchpointMoved = "diff-10000-moves"
+    case mermaidImportRepeatedNames = "mermaid-import-repeated-names"
+    case matrixLongNames = "matrix-long-names"
+    case matrixInjection = "matrix-csv-markdown-injection"
+    case dotDenseNext = "dot-dense-next"
+    case mermaidExportManyPersonas = "mermaid-export-personas-x-touchpoints"
     // Files
     case fileMissing = "file-missing"
     case fileUnreadable = "file-unreadable"
@@ -65,6 +72,21 @@ enum RobustnessCase: String, CaseIterable, CustomTestStringConvertible {
     case writeFailsFolderMissing = "write-folder-missing"
     case writeFailsUnwritableFolder = "write-unwritable-folder"
     case writeFailsDiskFull = "write-disk-full"
+    // Writing, round two (issue 17)
+    case writeToOwnDescriptors = "write-dev-stdout"
+    case standardOutputWriteFails = "stdout-write-error"
+    case writeKeepsOwner = "write-keeps-owner"
+    case writeReadOnlyTarget = "write-read-only"
+    case writeHardLinkedTarget = "write-hard-links"
+    case writeInterrupted = "write-interrupted"
+    case writeAtRootFolder = "write-root-folder"
+    // Git and options
+    case gitDriverDashNames = "git-driver-dash-names"
+    case numericOptionsOutOfRange = "numeric-options-range"
+    case renderKilled = "render-killed"
+    case directoryWalkProblems = "walk-unreadable-undecodable-links"
+    case nonUTF8NamedOnCommandLine = "non-utf8-name-argument"
+    case commandLineMessages = "messages-command-line"
 
     var testDescription: String { rawValue }
 }
@@ -133,6 +155,13 @@ struct RobustnessTests {
         case .personas10000: try personas10000()
         case .touchpoints100000: try touchpoints100000()
         case .personasTimesTouchpoints: try personasTimesTouchpoints()
+        case .groupedPersonaFindings: try groupedPersonaFindings()
+        case .diffEveryTouchpointMoved: try diffEveryTouchpointMoved()
+        case .mermaidImportRepeatedNames: try mermaidImportRepeatedNames()
+        case .matrixLongNames: try matrixLongNames()
+        case .matrixInjection: try matrixInjection()
+        case .dotDenseNext: try dotDenseNext()
+        case .mermaidExportManyPersonas: try mermaidExportManyPersonas()
         case .fileMissing: try fileMissing()
         case .fileUnreadable: try fileUnreadable()
         case .fileIsDirectory: try fileIsDirectory()
@@ -149,6 +178,19 @@ struct RobustnessTests {
         case .writeFailsFolderMissing: try writeFailsFolderMissing()
         case .writeFailsUnwritableFolder: try writeFailsUnwritableFolder()
         case .writeFailsDiskFull: try writeFailsDiskFull()
+        case .writeToOwnDescriptors: try writeToOwnDescriptors()
+        case .standardOutputWriteFails: try standardOutputWriteFails()
+        case .writeKeepsOwner: try writeKeepsOwner()
+        case .writeReadOnlyTarget: try writeReadOnlyTarget()
+        case .writeHardLinkedTarget: try writeHardLinkedTarget()
+        case .writeInterrupted: try writeInterrupted()
+        case .writeAtRootFolder: try writeAtRootFolder()
+        case .gitDriverDashNames: try gitDriverDashNames()
+        case .numericOptionsOutOfRange: try numericOptionsOutOfRange()
+        case .renderKilled: try renderKilled()
+        case .directoryWalkProblems: try directoryWalkProblems()
+        case .nonUTF8NamedOnCommandLine: try nonUTF8NamedOnCommandLine()
+        case .commandLineMessages: try commandLineMessages()
         }
     }
 
@@ -628,7 +670,7 @@ struct RobustnessTests {
         let findings = try Growth.expectLinear("analysis, touchpoints growing", size: count / 10, input: { touchpoints in
             try #require(Self.importJSON(Self.largeJourney(personas: count + 1, touchpoints: touchpoints, aimed: true)).journey)
         }, work: { Analyzer().analyze($0) })
-        #expect(findings.filter { $0.rule == "channel-gap" }.map { $0.references[.persona] } == ["p\(count)"])
+        #expect(findings.filter { $0.rule == "channel-gap" }.map(\.personaIDs) == [["p\(count)"]])
         try Growth.expectLinear("analysis, personas growing", size: count / 10, input: { personas in
             try #require(Self.importJSON(Self.largeJourney(personas: personas + 1, touchpoints: count, aimed: true)).journey)
         }, work: { Analyzer().analyze($0) })
@@ -808,7 +850,7 @@ struct RobustnessTests {
         let temporary = try TemporaryFolder()
         let files = try WritingFolder(in: temporary)
         // /dev/full takes no byte: the write fails and the device stays a device.
-        try files.refuses(["export", files.input.path, "-o", "/dev/full"], "cannot write the output: cannot write: No space left on device")
+        try files.refuses(["export", files.input.path, "-o", "/dev/full"], "cannot write the output: No space left on device")
         var status = stat()
         #expect(stat("/dev/full", &status) == 0 && (status.st_mode & S_IFMT) == S_IFCHR)
     }

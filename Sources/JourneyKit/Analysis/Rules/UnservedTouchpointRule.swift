@@ -39,11 +39,15 @@ public struct UnservedTouchpointRule: Rule {
                   ]
                 }
                 """),
-            .init("María only uses WhatsApp, and the shipping notice, which is for every persona, only goes out by e-mail", json: """
+            .init("Lucía and Ramón only use WhatsApp, and the shipping notice, which is for every persona, only goes out by e-mail: one finding names them both", json: """
                 {
                   "id": "example",
                   "title": "Shop",
-                  "personas": [{"id": "alex", "name": "Álex"}, {"id": "maria", "name": "María", "channels": ["whatsapp"]}],
+                  "personas": [
+                    {"id": "alex", "name": "Álex"},
+                    {"id": "lucia", "name": "Lucía", "channels": ["whatsapp"]},
+                    {"id": "ramon", "name": "Ramón", "channels": ["whatsapp"]}
+                  ],
                   "channels": [
                     {"id": "whatsapp", "name": "WhatsApp Business", "owner": "sales"},
                     {"id": "email", "name": "E-mail", "owner": "marketing"}
@@ -149,17 +153,24 @@ public struct UnservedTouchpointRule: Rule {
                     at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id]))
                 continue
             }
-            for persona in journey.audience(of: touchpoint) where !journey.touchpoint(touchpoint, reaches: persona.id) {
-                let reasons = channels.map { channel in
-                    channel.isLive
-                        ? "\(channel.name) is not one of their channels"
-                        : "\(channel.name) is \(channel.status.rawValue)"
-                }
-                findings.append(finding(
-                    "\(persona.name) cannot reach \(name): " + Wording.list(reasons),
-                    hint: "add a live channel this persona uses to the touchpoint, add the channel to the persona, or take the persona out of the touchpoint's \"personas\"",
-                    at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id, .persona: persona.id]))
+            // One finding per touchpoint, naming every persona of its audience it misses.
+            var missed = PersonaGroup()
+            for persona in journey.audience(of: touchpoint)
+            where !journey.touchpoint(touchpoint, reaches: persona.id) && !journey.ignores(.persona, persona.id, rule: id) {
+                missed.append(persona)
             }
+            guard !missed.isEmpty else { continue }
+            let reasons = channels.map { channel in
+                channel.isLive
+                    ? "\(channel.name) is not one of their channels"
+                    : "\(channel.name) is \(channel.status.rawValue)"
+            }
+            findings.append(finding(
+                "\(missed.sentenceSubject) cannot reach \(name): " + Wording.list(reasons),
+                hint: missed.isSingle
+                    ? "add a live channel this persona uses to the touchpoint, add the channel to the persona, or take the persona out of the touchpoint's \"personas\""
+                    : "add a live channel these personas use to the touchpoint, add the channel to them, or take them out of the touchpoint's \"personas\"",
+                at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id, .personas: missed.reference]))
         }
         return findings
     }

@@ -10,6 +10,9 @@ struct DOTFindings {
     private(set) var brokenHandoffsInto: [String: [Diagnostic]] = [:]
     /// `channel-gap` findings by stage, in order.
     private(set) var gapsByStage: [String: [Diagnostic]] = [:]
+    /// `broken-handoff` findings by flow ("from" and "to" ids joined by a space, which no id
+    /// holds): looked up once per drawn flow, so a dense graph stays linear in its flows.
+    private var brokenHandoffsByFlow: [String: [Diagnostic]] = [:]
 
 
     /// Indexes `findings`; with a persona, keeps only that persona's findings and those about
@@ -22,7 +25,10 @@ struct DOTFindings {
             case ChannelGapRule.id:
                 if let stage = finding.references[.stage] { gapsByStage[stage, default: []].append(finding) }
             case BrokenHandoffRule.id:
-                if let touchpoint { brokenHandoffsInto[touchpoint, default: []].append(finding) }
+                if let touchpoint {
+                    brokenHandoffsInto[touchpoint, default: []].append(finding)
+                    brokenHandoffsByFlow[(finding.references[.from] ?? "") + " " + touchpoint, default: []].append(finding)
+                }
             default:
                 guard let touchpoint else { continue }
                 byTouchpoint[touchpoint, default: []].append(finding)
@@ -33,6 +39,6 @@ struct DOTFindings {
 
     /// The `broken-handoff` findings about the flow `from` → `to`.
     func brokenHandoffs(from: String, to: String) -> [Diagnostic] {
-        (brokenHandoffsInto[to] ?? []).filter { $0.references[.from] == from }
+        brokenHandoffsByFlow[from + " " + to] ?? []
     }
 }

@@ -96,7 +96,9 @@ struct DOTFlowView {
 
         var flows = DOTLines()
         for touchpoint in journey.touchpoints where order[touchpoint.id] != nil {
-            for target in touchpoint.next {
+            // A target listed twice is drawn once: a double arrow would look like two flows.
+            var drawnTargets: Set<String> = []
+            for target in touchpoint.next where drawnTargets.insert(target).inserted {
                 guard let targetIndex = order[target], let sourceIndex = order[touchpoint.id],
                       let targetTouchpoint = context.touchpoint(target) else { continue }
                 var attributes: [(String, String)] = []
@@ -279,9 +281,11 @@ struct DOTFlowView {
     }
 
     private func gapAttributes(_ gap: Diagnostic) -> String {
-        let personaName = gap.references[.persona].map { id in
-            context.journey.personas.first { $0.id == id }?.name ?? id
-        } ?? "a persona"
+        let ids = gap.personaIDs
+        let names = ids.prefix(3).map { id in context.journey.personas.first { $0.id == id }?.name ?? id }
+        // At most three names, so that a gap for thousands of personas stays a small note.
+        let personaName = ids.isEmpty ? "a persona"
+            : ids.count <= 3 ? names.joined(separator: ", ") : names.prefix(2).joined(separator: ", ") + " and \(ids.count - 2) more"
         let label = DOTLabel.font("<B>" + DOTStyle.warningMark + " channel gap</B>", size: DOTStyle.detailSize, color: DOTStyle.gapBorder)
             + "<BR/>" + DOTLabel.font(DOTLabel.wrapped(personaName, width: DOTStyle.noteWidth), size: DOTStyle.detailSize)
         return DOTLines.attributes([

@@ -116,8 +116,10 @@ struct JourneyMapContent: Sendable, Hashable {
             }
         }
 
+        // The personas a finding concerns, by name: all of them up to three, else two and a count.
         func personaName(_ finding: Diagnostic) -> String {
-            finding.references[.persona].map { personas[$0]?.name ?? $0 } ?? ""
+            let names = finding.personaIDs.map { personas[$0]?.name ?? $0 }
+            return words.list(names.count <= 3 ? names : Array(names.prefix(2)) + ["+\(names.count - 2)"])
         }
         func text(of finding: Diagnostic, touchpoint: Touchpoint?) -> Finding {
             let rule = finding.rule ?? ""
@@ -125,8 +127,10 @@ struct JourneyMapContent: Sendable, Hashable {
             var reasons: [String] = []
             if rule == "unserved-touchpoint", let touchpoint {
                 let known = touchpoint.channels.compactMap { channels[$0] }
-                let persona = finding.references[.persona].flatMap { personas[$0] }
-                if persona != nil { key += ".persona" } else if known.isEmpty { key += ".no-channel" }
+                let concerned = finding.personaIDs
+                // Whether a live channel is not theirs is said only when the finding is about one persona.
+                let persona = concerned.count == 1 ? personas[concerned[0]] : nil
+                if !concerned.isEmpty { key += ".persona" } else if known.isEmpty { key += ".no-channel" }
                 for channel in known {
                     switch channel.status {
                     case .planned: reasons.append(DiagramWords.fill(words.channelIsPlanned, ["c": channel.name]))
@@ -138,7 +142,7 @@ struct JourneyMapContent: Sendable, Hashable {
                     }
                 }
             } else if rule == "unaddressed-pain" {
-                if finding.references[.persona] != nil { key += ".persona" }
+                if !finding.personaIDs.isEmpty { key += ".persona" }
                 if touchpoint?.momentOfTruth == true { key += ".moment-of-truth" }
             }
             let from = finding.references[.from].map { touchpointNames[$0] ?? $0 } ?? ""

@@ -28,10 +28,24 @@ public enum MermaidJourneyWriter {
         }
         let allActors = journey.personas.map { actorName($0.name) }
         let namesByID = Dictionary(journey.personas.map { ($0.id, actorName($0.name)) }, uniquingKeysWith: { first, _ in first })
+        // With many personas, a task for everyone names them all only the first time: naming
+        // 3,000 personas on each of 3,000 tasks made 186 MB. Read back, a task without actors
+        // is for everyone, so the journey means the same.
+        let namesEveryoneEachTime = allActors.count <= Self.everyoneActorLimit
+        if !namesEveryoneEachTime {
+            lines.append("    %% tasks without actors are for every persona")
+        }
+        var everyoneNamed = false
         for stage in journey.stages {
             lines.append("    section \(nonEmpty(MermaidText.escape(stage.name)))")
             for touchpoint in stage.touchpoints where focus.map({ touchpoint.isAimed(at: $0.id) }) ?? true {
-                let actors = touchpoint.personas.isEmpty ? allActors : touchpoint.personas.map { namesByID[$0] ?? actorName($0) }
+                let actors: [String]
+                if touchpoint.personas.isEmpty {
+                    actors = namesEveryoneEachTime || !everyoneNamed ? allActors : []
+                    everyoneNamed = true
+                } else {
+                    actors = touchpoint.personas.map { namesByID[$0] ?? actorName($0) }
+                }
                 var line = "      \(nonEmpty(MermaidText.escapeTaskName(touchpoint.name))): \(score(forEmotion: focus.map { touchpoint.emotion(for: $0.id) } ?? touchpoint.emotion))"
                 if !actors.isEmpty { line += ": " + actors.joined(separator: ", ") }
                 lines.append(line)
@@ -83,6 +97,9 @@ public enum MermaidJourneyWriter {
         if let id = finding.references[.persona], let persona = journey.personas.first(where: { $0.id == id }) { return persona.name }
         return nil
     }
+
+    /// Up to this many personas, every task for everyone names them all.
+    static let everyoneActorLimit = 10
 
     private static func actorName(_ name: String) -> String {
         nonEmpty(MermaidText.escape(name, isActor: true))

@@ -5,6 +5,9 @@ struct IDMaker {
     /// Used when a name has no letters or digits to build on, and as a prefix when it starts with a digit.
     let fallback: String
     private var used: Set<String> = []
+    /// The next suffix to try for each base, so that 20,000 tasks of the same name do not
+    /// each probe `-2`, `-3`, … from the start (quadratic: 14 s; docs/robustness.md).
+    private var nextNumber: [String: Int] = [:]
 
     init(fallback: String) {
         self.fallback = fallback
@@ -19,11 +22,12 @@ struct IDMaker {
             base = fallback + "-" + base
         }
         var candidate = base
-        var number = 2
+        var number = nextNumber[base] ?? 2
         while used.contains(candidate) {
             candidate = "\(base)-\(number)"
             number += 1
         }
+        nextNumber[base] = number
         used.insert(candidate)
         return candidate
     }

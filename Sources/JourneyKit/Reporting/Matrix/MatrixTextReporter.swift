@@ -10,7 +10,9 @@ public struct MatrixTextReporter: Reporter {
         let header = ["Channel"] + stages
         var body = rows.map { row in [[row.label]] + row.cells.map { $0.map(matrix.label(for:)) } }
         if let footer = matrix.personaRow() { body.append(footer.map { [$0] }) }
-        let clean: ([[String]]) -> [[String]] = { $0.map { $0.map(TerminalText.sanitize) } }
+        // Long names are wrapped at a fixed width, so that the table grows with the number of
+        // cells, not with cells × the longest name (600 × 600 long names made 436 MB).
+        let clean: ([[String]]) -> [[String]] = { $0.map { $0.flatMap { Self.wrapped(TerminalText.sanitize($0)) } } }
         let headerCells = clean(header.map { [$0] })
         let bodyCells = body.map(clean)
         var widths = headerCells.map { $0.map(\.count).max() ?? 0 }
@@ -35,5 +37,28 @@ public struct MatrixTextReporter: Reporter {
         let legend = matrix.legend()
         if !legend.isEmpty { lines += [""] + legend.map(TerminalText.sanitize) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The widest a column gets, in characters.
+    static let maximumColumnWidth = 40
+
+    /// `text` cut into pieces of at most ``maximumColumnWidth`` characters, at a space when
+    /// there is one in the second half of the piece.
+    static func wrapped(_ text: String) -> [String] {
+        guard text.count > maximumColumnWidth else { return [text] }
+        var pieces: [String] = []
+        var rest = Substring(text)
+        while rest.count > maximumColumnWidth {
+            let window = rest.prefix(maximumColumnWidth + 1)
+            if let space = window.lastIndex(of: " "), window.distance(from: window.startIndex, to: space) >= maximumColumnWidth / 2 {
+                pieces.append(String(rest[..<space]))
+                rest = rest[rest.index(after: space)...]
+            } else {
+                pieces.append(String(rest.prefix(maximumColumnWidth)))
+                rest = rest.dropFirst(maximumColumnWidth)
+            }
+        }
+        if !rest.isEmpty { pieces.append(String(rest)) }
+        return pieces
     }
 }

@@ -235,7 +235,7 @@ public struct JourneyReportPage: Sendable {
         let channels = Dictionary(journey.channels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let names = Dictionary(journey.touchpoints.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         out += "<aside class=\"details-panel\" aria-label=\"\(HTMLText.attribute(w.details))\" hidden>\n"
-        out += "<button type=\"button\" class=\"close-details\">\(HTMLText.text(w.close))</button>\n"
+        out += "<div class=\"panel-bar\"><button type=\"button\" class=\"close-details\">\(HTMLText.text(w.close))</button></div>\n"
         for stage in journey.stages {
             for touchpoint in stage.touchpoints {
                 out += "<article class=\"tp-details\" id=\"\(prefix)-tp-\(HTMLText.attribute(touchpoint.id))\" data-tp=\"\(HTMLText.attribute(touchpoint.id))\" tabindex=\"-1\" hidden>\n"
@@ -255,8 +255,11 @@ public struct JourneyReportPage: Sendable {
                 }
                 field(w.description, touchpoint.description)
                 list(w.channels, touchpoint.channels.map { id in channels[id].map { Self.channelLabel($0, words: words) } ?? id })
-                field(w.audience, touchpoint.personas.isEmpty ? w.everyone
-                    : touchpoint.personas.map { id in journey.personas.first { $0.id == id }?.name ?? id }.joined(separator: ", "))
+                if touchpoint.personas.isEmpty {
+                    field(w.audience, w.everyone)
+                } else {
+                    list(w.audience, touchpoint.personas.map { id in journey.personas.first { $0.id == id }?.name ?? id })
+                }
                 field(w.initiator, touchpoint.initiator == .customer ? words.customer : words.business)
                 field(w.owner, touchpoint.owner)
                 field(w.emotion, touchpoint.emotion.map { words.emotionLevel($0) + " (\($0 > 0 ? "+" : "")\($0))" })
@@ -295,7 +298,7 @@ public struct JourneyReportPage: Sendable {
         out += "</aside>\n"
     }
 
-    private func findingItem(_ finding: Diagnostic, scenario: String, prefix: String, into out: inout String) {
+    private func findingItem(_ finding: Diagnostic, scenario: String, prefix: String, showsRule: Bool = true, into out: inout String) {
         out += "<li class=\"finding \(finding.severity.rawValue)\" data-scenario=\"\(HTMLText.attribute(scenario))\""
         out += " data-persona=\"\(HTMLText.attribute(finding.references[.persona] ?? ""))\">"
         out += "<span class=\"severity\">\(finding.severity.rawValue)</span> "
@@ -306,7 +309,7 @@ public struct JourneyReportPage: Sendable {
         } else {
             out += HTMLText.text(finding.message)
         }
-        if let rule = finding.rule { out += " <code>\(HTMLText.text(rule))</code>" }
+        if showsRule, let rule = finding.rule { out += " <code>\(HTMLText.text(rule))</code>" }
         if let hint = finding.hint { out += "<br><small>\(HTMLText.text(hint))</small>" }
         out += "</li>"
     }
@@ -328,7 +331,7 @@ public struct JourneyReportPage: Sendable {
             for rule in rules {
                 out += "<div class=\"finding-group\"><h3><span class=\"severity \(severity.rawValue)\">\(severity.rawValue)</span> \(HTMLText.text(rule))</h3>\n<ul class=\"findings\">"
                 for entry in ofSeverity where (entry.finding.rule ?? "") == rule {
-                    findingItem(entry.finding, scenario: entry.scenario, prefix: prefix, into: &out)
+                    findingItem(entry.finding, scenario: entry.scenario, prefix: prefix, showsRule: false, into: &out)
                 }
                 out += "</ul></div>\n"
             }

@@ -32,7 +32,9 @@ enum ReportAssets {
           border-left: 2px solid var(--accent); box-shadow: -6px 0 18px rgba(0,0,0,.15); padding: 1rem 1.25rem; z-index: 10; }
         .details-panel dt { font-weight: bold; margin-top: .6rem; } .details-panel dd { margin: .1rem 0 0 0; }
         .details-panel ul { margin: .1rem 0; padding-left: 1.2rem; }
-        .close-details { float: right; font: inherit; padding: .2rem .7rem; }
+        .panel-bar { display: flex; justify-content: flex-end; position: sticky; top: -1rem; background: #fff; padding: .25rem 0; }
+        .close-details { font: inherit; padding: .2rem .7rem; cursor: pointer; }
+        .tp-details:focus { outline: none; } .tp-details h2 { margin-top: .25rem; }
         .meta { color: var(--muted); }
         ul.findings { list-style: none; padding: 0; margin: .25rem 0 .75rem; } ul.findings li { margin: .3rem 0; }
         .severity { display: inline-block; font-size: .75rem; font-weight: bold; text-transform: uppercase; padding: 0 .35rem;

@@ -193,8 +193,8 @@ public struct ReportWords: Sendable, Hashable {
         pains: "Pains", opportunities: "Opportunities", kpis: "KPIs", evidence: "Evidence", backstage: "Backstage",
         handoff: "Handoff", tags: "Tags", properties: "Properties", goals: "Goals", next: "Next",
         description: "Description", details: "Details", close: "Close", mapAsTable: "The map as a table",
-        invalidFile: "This file is not a valid journey; cjm check says:", errors: "errors", warnings: "warnings",
-        infos: "info", aboutThis: "Findings about it", reaches: "Reaches", entry: "entry point",
+        invalidFile: "This file is not a valid journey; cjm check says:", errors: "Errors", warnings: "Warnings",
+        infos: "Info", aboutThis: "Findings about it", reaches: "Reaches", entry: "entry point",
         momentOfTruth: "moment of truth", generated: "Made by cjm", liveReload: "Live preview: reloads when the file is saved",
         noChannel: "no channel", reachSummary: "%r of %c touchpoints reach %p")
 
@@ -206,8 +206,8 @@ public struct ReportWords: Sendable, Hashable {
         pains: "Puntos de dolor", opportunities: "Oportunidades", kpis: "KPI", evidence: "Evidencia", backstage: "Trastienda",
         handoff: "Traspaso", tags: "Etiquetas", properties: "Propiedades", goals: "Objetivos", next: "Siguiente",
         description: "Descripción", details: "Detalles", close: "Cerrar", mapAsTable: "El mapa como tabla",
-        invalidFile: "Este archivo no es un recorrido válido; cjm check dice:", errors: "errores", warnings: "avisos",
-        infos: "informativos", aboutThis: "Hallazgos sobre él", reaches: "Llega a", entry: "punto de entrada",
+        invalidFile: "Este archivo no es un recorrido válido; cjm check dice:", errors: "Errores", warnings: "Avisos",
+        infos: "Informativos", aboutThis: "Hallazgos sobre él", reaches: "Llega a", entry: "punto de entrada",
         momentOfTruth: "momento de la verdad", generated: "Hecho con cjm",
         liveReload: "Vista previa en vivo: se recarga al guardar el archivo",
         noChannel: "sin canal", reachSummary: "%r de %c puntos de contacto llegan a %p")

@@ -191,8 +191,9 @@ enum ReportAssets {
               // The cards become buttons: reachable with Tab, opened with Enter or Space.
               group.setAttribute("tabindex", "0");
               group.setAttribute("role", "button");
-              var title = group.querySelector("title");
-              if (title) group.setAttribute("aria-label", title.textContent);
+              var row = rows[group.getAttribute("data-id")];
+              var name = row ? row.querySelector("a.open-details") : null;
+              if (name) group.setAttribute("aria-label", name.textContent);
               group.addEventListener("click", function () { openDetails(group.getAttribute("data-id"), group); });
               group.addEventListener("keydown", function (event) {
                 if (event.key === "Enter" || event.key === " ") { event.preventDefault(); openDetails(group.getAttribute("data-id"), group); }

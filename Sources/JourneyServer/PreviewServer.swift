@@ -146,34 +146,33 @@ public final class PreviewServer: Sendable {
         HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("not found\n".utf8))
     }
 
-    /// Waits for SIGINT or SIGTERM (Ctrl-C, `kill`), for the command to stop the server and exit 0.
-    public static func waitForStopSignal() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let resumed = Mutex(false)
-            var sources: [any DispatchSourceSignal] = []
-            for signalNumber in [SIGINT, SIGTERM] {
-                signal(signalNumber, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-                source.setEventHandler {
-                    let first = resumed.withLock { done in
-                        defer { done = true }
-                        return !done
-                    }
-                    if first { continuation.resume() }
+    /// Calls `handler` once on the first SIGINT or SIGTERM (Ctrl-C, `kill`) instead of the default
+    /// of dying by the signal, so that the command can stop and exit 0. Installed before the
+    /// server listens, so no signal is lost in between.
+    public static func onStopSignal(_ handler: @escaping @Sendable () -> Void) {
+        let handled = Mutex(false)
+        var sources: [any DispatchSourceSignal] = []
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                let first = handled.withLock { done in
+                    defer { done = true }
+                    return !done
                 }
-                source.resume()
-                sources.append(source)
+                if first { handler() }
             }
-            // The sources live as long as the process: the command exits right after the signal.
-            SignalSources.keep(sources)
+            source.resume()
+            sources.append(source)
         }
+        SignalSources.keep(sources)
     }
 }
 
 /// Keeps the signal sources alive (a released dispatch source stops delivering).
 private enum SignalSources {
     nonisolated(unsafe) static var kept: [any DispatchSourceSignal] = []
-    static func keep(_ sources: [any DispatchSourceSignal]) { kept = sources }
+    static func keep(_ sources: [any DispatchSourceSignal]) { kept += sources }
 }
 
 /// A tiny lock around a value, for the signal handlers.

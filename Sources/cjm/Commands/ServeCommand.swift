@@ -56,25 +56,19 @@ struct ServeCommand: AsyncParsableCommand {
             watchedDirectories: { Self.directories(paths) },
             report: JourneyReportOptions(persona: persona, scenario: scenario, language: lang)))
         let shownHost = host.contains(":") ? "[\(host)]" : host
-        let serving = Task {
+        PreviewServer.onStopSignal {
+            // Ends the process at once: a graceful stop would wait for the open pages' event
+            // streams. Nothing is left half-written, as the server writes no files.
+            ServeCommand.exit()
+        }
+        do {
             try await server.run { count, port in
                 FileHandleOutput.standardOutput.write("Serving \(count) \(count == 1 ? "journey" : "journeys") on http://\(shownHost):\(port)/\n")
             }
-        }
-        let stopped = Task {
-            await PreviewServer.waitForStopSignal()
-            serving.cancel()
-        }
-        do {
-            try await serving.value
-        } catch is CancellationError {
         } catch {
-            if !serving.isCancelled {
-                FileHandleOutput.standardError.write("error: cannot serve on \(host):\(port): \(error)\n  hint: choose another --port, or --port 0 for any free one\n")
-                throw ExitCode(ExitStatus.invalidInput)
-            }
+            FileHandleOutput.standardError.write("error: cannot serve on \(host):\(port): \(error)\n  hint: choose another --port, or --port 0 for any free one\n")
+            throw ExitCode(ExitStatus.invalidInput)
         }
-        stopped.cancel()
     }
 
     /// The directories to watch: each served directory and the folders of the files found in

@@ -16,7 +16,10 @@ enum ReportAssets {
         .controls select { font: inherit; padding: .25rem .5rem; margin-left: .35rem; }
         .reach { margin: 0; color: var(--muted); }
         .live { color: #2e7d32; margin: .25rem 0; }
-        .map svg { display: block; width: 100%; height: auto; max-width: 100%; margin: 0 0 1rem; border: 1px solid var(--line); background: #fff; }
+        .map svg { display: block; width: 100%; height: auto; max-width: 100%; margin: 0 0 1rem; border: 1px solid var(--line); background: #fff;
+          content-visibility: auto; contain-intrinsic-size: auto 1920px auto 1080px; }
+        /* A large journey has hundreds of map pages and thousands of rows: the browser lays out only what is on screen. */
+        details.map-table > table, section.coverage, section.findings-section { content-visibility: auto; contain-intrinsic-size: auto 2000px; }
         .map g.touchpoint { cursor: pointer; }
         .map g.touchpoint.dimmed, .map g.finding.dimmed { opacity: .18; }
         .map g.touchpoint.highlight > rect:first-of-type, .map g.stage.highlight > rect:first-of-type { stroke: #f0a000; stroke-width: 6px; }
@@ -54,7 +57,8 @@ enum ReportAssets {
           body { background: #fff; font-size: 11pt; } main { padding: 0; max-width: none; }
           .controls, .details-panel, .close-details, .live, .up { display: none !important; }
           section.journey { border: 0; padding: 0; break-before: page; }
-          .map svg { break-inside: avoid; break-after: page; border: 0; max-height: 180mm; }
+          .map svg { break-inside: avoid; break-after: page; border: 0; max-height: 180mm; content-visibility: visible; }
+          details.map-table > table, section.coverage, section.findings-section { content-visibility: visible; }
           details.map-table > *:not(summary) { display: revert; }
           a { color: inherit; text-decoration: none; }
         }

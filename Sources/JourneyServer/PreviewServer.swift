@@ -70,9 +70,8 @@ public final class PreviewServer: Sendable {
         let events = events
         let configuration = configuration
         await state.reload(configuration)
-        await server.appendRoute("GET /", handler: { request in
-            await Self.page(for: request, state: state, events: events, configuration: configuration)
-        })
+        // One route for everything: `page(for:)` is the whole routing table, so that every path
+        // it does not know is a 404 there, never a file lookup.
         await server.appendRoute("*", handler: { request in
             await Self.page(for: request, state: state, events: events, configuration: configuration)
         })
@@ -150,7 +149,7 @@ public final class PreviewServer: Sendable {
     /// of dying by the signal, so that the command can stop and exit 0. Installed before the
     /// server listens, so no signal is lost in between.
     public static func onStopSignal(_ handler: @escaping @Sendable () -> Void) {
-        let handled = Mutex(false)
+        let handled = LockedValue(false)
         var sources: [any DispatchSourceSignal] = []
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
@@ -176,7 +175,7 @@ private enum SignalSources {
 }
 
 /// A tiny lock around a value, for the signal handlers.
-final class Mutex<Value>: @unchecked Sendable {
+final class LockedValue<Value>: @unchecked Sendable {
     private var value: Value
     private let lock = NSLock()
     init(_ value: Value) { self.value = value }

@@ -44,9 +44,8 @@ public struct JourneyReportPage: Sendable {
         var out = ""
         head(title: file.journey?.title ?? file.path, language: words.language, into: &out)
         out += "<main>\n"
-        if case .pages(let prefix) = options.links {
-            // The index is the server's root; the journeys live under the prefix.
-            _ = prefix
+        if case .pages = options.links {
+            // Served pages: the index is the server's root.
             out += "<p class=\"up\"><a href=\"/\">← \(HTMLText.text(words.report.journeys))</a></p>\n"
         }
         section(file, number: 1, into: &out)

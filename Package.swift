@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         // CSV for KPI actuals and event logs: streams an InputStream row by row (docs/observed.md).
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // HTTP for `cjm serve`: pure Swift on sockets, no SwiftNIO, so it builds in seconds (docs/report.md).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libxml2, for the XML importer only (streaming reader, XSD validation, located errors).
@@ -29,12 +31,19 @@ let package = Package(
             name: "JourneyCSV",
             dependencies: ["JourneyKit", .product(name: "CSV", package: "CSV.swift")]
         ),
+        // The preview server of `cjm serve`: HTTP routes, Server-Sent Events and the file watcher;
+        // the one place that knows the HTTP library.
+        .target(
+            name: "JourneyServer",
+            dependencies: ["JourneyKit", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         // The command-line tool: argument parsing, files, standard output and exit codes only.
         .executableTarget(
             name: "cjm",
             dependencies: [
                 "JourneyKit",
                 "JourneyCSV",
+                "JourneyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -147,6 +147,34 @@ for size in options.sizes {
             // The journey map: content, layout of every page, SVG (issue 13: ≤ 10× import at 1,000).
             set.add(.phase("map render"), Timing.measure(runs: runs) { _ = try? JourneyMapRenderer().pages(model, findings: findings) })
         }
+        if size == 10_000, format == .json {
+            // The HTML report (issue 14): building the page, and Chromium opening it from disk.
+            let reported = ReportedJourney(path: path, journey: model, findings: findings)
+            set.add(.phase("HTML report"), Timing.measure(runs: runs) { _ = JourneyReportPage().html([reported]) })
+            let page = scratch.appendingPathComponent("report-\(size).html")
+            try Data(JourneyReportPage().html([reported]).utf8).write(to: page)
+            if let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+                .first(where: FileManager.default.isExecutableFile(atPath:)) {
+                // A screenshot is taken once the page has loaded, run its script and painted; an
+                // empty page's run is Chromium's own start, taken off so that the page's cost remains.
+                func screenshot(_ url: URL) -> Double? {
+                    let arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
+                                     "--window-size=1400,900", "--screenshot=" + scratch.appendingPathComponent("shot.png").path, url.absoluteString]
+                    return ChildProcess.run(chromium, arguments).flatMap { $0.status == 0 ? $0.seconds : nil }
+                }
+                let empty = scratch.appendingPathComponent("empty.html")
+                try Data("<!DOCTYPE html><title>empty</title>".utf8).write(to: empty)
+                _ = screenshot(page)
+                let opens = (0..<3).compactMap { _ -> Double? in
+                    guard let start = screenshot(empty), let opened = screenshot(page) else { return nil }
+                    return max(0, opened - start)
+                }
+                if !opens.isEmpty { set.add(.phase("report opened in Chromium (process)"), Timing(samples: opens)) }
+            } else {
+                print("cjm-bench: no chromium; the report's opening time is not measured (apt-get install chromium)")
+            }
+            try? FileManager.default.removeItem(at: page)
+        }
         let checker = JourneyChecker()
         set.add(.phase("check"), Timing.measure(runs: runs) { _ = checker.check(bytes: bytes, path: path, format: format) })
 

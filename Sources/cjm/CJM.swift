@@ -19,6 +19,7 @@ struct CJM: AsyncParsableCommand {
             ConvertCommand.self, FormatCommand.self,
             DiffCommand.self, GitDiffCommand.self, TextconvCommand.self,
             ImportCommand.self, ConformCommand.self, PortfolioCommand.self,
+            ReportCommand.self, ServeCommand.self,
         ]
     )
 

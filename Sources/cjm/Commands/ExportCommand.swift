@@ -12,7 +12,8 @@ struct ExportCommand: ParsableCommand {
             or Graphviz's `dot -Tsvg`. See docs/diagrams.md for what the diagram shows. \
             --format mermaid writes a Mermaid `journey` diagram that GitHub, GitLab and wikis \
             draw inline; --format markdown wraps it under a heading with the findings, ready \
-            for a pull request (docs/mermaid.md); --view does not apply to them. \
+            for a pull request (docs/mermaid.md); --view does not apply to them. --format csv \
+            writes the touchpoints as a spreadsheet that `cjm import FILE.csv --into JOURNEY` reads back. \
             Exit codes: 0 written, 2 the journey is invalid, the persona unknown or the file \
             cannot be written.
             """
@@ -28,12 +29,14 @@ struct ExportCommand: ParsableCommand {
         case mermaid
         /// A Markdown section: heading, a mermaid block, the findings.
         case markdown
+        /// The touchpoints as a spreadsheet, one row each.
+        case csv
     }
 
     @OptionGroup var diagram: DiagramOptions
 
     @Option(name: .customLong("format"),
-            help: ArgumentHelp("Output format: dot (Graphviz; the default for flow and matrix), svg (the default and only format of --view map), mermaid, or markdown (Mermaid and the findings).",
+            help: ArgumentHelp("Output format: dot (Graphviz; the default for flow and matrix), svg (the default and only format of --view map), mermaid, markdown (Mermaid and the findings), or csv (one row per touchpoint).",
                                valueName: "format"))
     var requestedFormat: Format?
 
@@ -49,6 +52,13 @@ struct ExportCommand: ParsableCommand {
             if diagram.requestedView != nil {
                 throw ValidationError("--view does not apply to --format \(format.rawValue): Mermaid draws one journey diagram")
             }
+        case (.csv, _):
+            if diagram.requestedView != nil {
+                throw ValidationError("--view does not apply to --format csv: the sheet has one row per touchpoint")
+            }
+        }
+        if excel, format != .csv {
+            throw ValidationError("--excel applies to --format csv")
         }
     }
 
@@ -56,6 +66,9 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     @OptionGroup var writing: WritingOptions
+
+    @Flag(help: "With --format csv: start the file with a UTF-8 byte-order mark, so that Excel reads it as UTF-8.")
+    var excel = false
 
     func run() throws {
         try OutputSafety.refuseOverwritingInput(output, input: diagram.file, writing: "the diagram",
@@ -68,6 +81,7 @@ struct ExportCommand: ParsableCommand {
         let text: String
         // The persona was checked by `load()`, so the Mermaid writers cannot fail on it.
         switch format {
+        case .csv: text = TouchpointSheet.csv(journey, byteOrderMark: excel)
         case .dot, .svg: text = diagram.exporter.export(journey, findings: findings)
         case .mermaid: text = try MermaidJourneyWriter.mermaid(journey, persona: diagram.persona)
         case .markdown: text = try MermaidJourneyWriter.markdown(journey, findings: findings, persona: diagram.persona)

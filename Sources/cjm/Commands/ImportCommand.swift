@@ -1,17 +1,20 @@
 import ArgumentParser
+import JourneyCSV
 import JourneyKit
 
 /// `cjm import FILE.mmd|FILE.md`: turn a Mermaid journey diagram into a journey file.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn a Mermaid journey diagram (.mmd, or a ```mermaid block in Markdown) into a journey file.",
+        abstract: "Turn a Mermaid journey diagram (.mmd, or a ```mermaid block in Markdown) into a journey file, or read a touchpoint sheet (.csv) back into a journey.",
         discussion: """
             Sections become stages, tasks become touchpoints, scores 1-5 become emotions -2..+2 \
             and actors become personas (ids derived from their names). Mermaid has no channels: \
             the touchpoints get none and the journey's description says they remain to be added. \
             In Markdown, every ```mermaid block holding a journey diagram counts; other diagrams \
             are skipped; when there are several journeys, choose one with --diagram. \
+            A touchpoint sheet (`cjm export --format csv`, edited in a spreadsheet) needs --into \
+            JOURNEY: its rows replace the journey's touchpoints and their stages' order. \
             Problems are printed to standard error as path:line:column messages; nothing is \
             written then. Exit codes: 0 imported, 2 invalid input or usage error. \
             See docs/mermaid.md.
@@ -21,8 +24,11 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A Mermaid file (.mmd) or a Markdown file (.md) with a ```mermaid journey block.", valueName: "file"))
     var file: String
 
-    @Option(name: .customLong("to"), help: ArgumentHelp("The format to write: json or xml.", valueName: "format"))
-    var format: JourneyFormat = .json
+    @Option(name: .customLong("to"), help: ArgumentHelp("The format to write: json or xml (default json; for a sheet, the journey's own).", valueName: "format"))
+    var requestedFormat: JourneyFormat?
+
+    /// The format to write Mermaid imports in.
+    var format: JourneyFormat { requestedFormat ?? .json }
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
     var output: String?
@@ -31,6 +37,10 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Which journey diagram of a Markdown file to import, counting from 1.", valueName: "n"))
     var diagram: Int?
+
+    @Option(help: ArgumentHelp("For a touchpoint sheet (.csv): the journey whose touchpoints it replaces; everything else of it is kept.",
+                               valueName: "journey"))
+    var into: String?
 
     @OptionGroup var input: InputOptions
 
@@ -42,6 +52,10 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        if file.lowercased().hasSuffix(".csv") || into != nil {
+            try importSheet()
+            return
+        }
         let bytes: [UInt8]
         switch InputFiles.read(file, maxSize: input.maxFileSize) {
         case .success(let read): bytes = read
@@ -78,5 +92,30 @@ struct ImportCommand: ParsableCommand {
                 hint: "choose one with --diagram N, N from 1 to \(journeys.count)")
         }
         return journeys[0]
+    }
+
+    // MARK: Touchpoint sheets (`cjm export --format csv` read back)
+
+    /// `cjm import sheet.csv --into JOURNEY`: the journey with the sheet's touchpoints, written
+    /// canonically; errors are located by row and column of the sheet.
+    private func importSheet() throws {
+        guard let into else {
+            throw DiagnosticOutput.fileError(file, "a touchpoint sheet needs the journey it belongs to",
+                                             hint: "add --into JOURNEY.journey.json (the sheet holds only the touchpoints)")
+        }
+        let loaded = try JourneyFiles.loadValid(into, input: input, checker: .validatingOnly)
+        let table: CSVTable
+        do {
+            table = try CSVFileReader.table(path: file)
+        } catch {
+            throw DiagnosticOutput.fileError(file, "cannot read the sheet: \(error.message)", hint: error.hint)
+        }
+        let reading = TouchpointSheet.read(header: table.header, records: table.records, file: file, into: loaded.journey,
+                                           validator: JourneyChecker().validator)
+        DiagnosticOutput.printToStandardError(reading.diagnostics)
+        guard let journey = reading.journey else { throw ExitCode(ExitStatus.invalidInput) }
+        let format = requestedFormat ?? loaded.format
+        try OutputSafety.refuseOverwritingInput(output, input: file, writing: "the journey", hint: "name a .\(format.fileExtension) file")
+        try JourneyFiles.writeCanonical(journey, as: format, comments: loaded.comments, from: into, to: output)
     }
 }

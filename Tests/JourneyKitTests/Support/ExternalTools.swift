@@ -22,7 +22,7 @@ enum ExternalTool: String, CaseIterable, Sendable {
     case script
     /// librsvg's SVG rasteriser (no test needs it yet).
     case rsvgConvert
-    /// A headless browser (no test needs it yet).
+    /// A headless browser: loads the HTML report and served pages (`cjm report`, `cjm serve`).
     case chromium
 
     /// Whether this is a CI run, where a missing tool fails the tests that need it.

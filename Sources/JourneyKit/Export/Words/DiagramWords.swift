@@ -183,3 +183,47 @@ public struct DiagramWords: Sendable, Hashable {
         return result
     }
 }
+
+/// The words of the HTML report page (`cjm report`, `cjm serve`): headings, field labels and
+/// switcher texts, in the same languages as the map's words.
+public struct ReportWords: Sendable, Hashable {
+    let journeys, personas, allPersonas, scenario, baseJourney, findings, noFindings: String
+    let coverage, stage, touchpoint, channels, audience, everyone, initiator, owner, emotion: String
+    let pains, opportunities, kpis, evidence, backstage, handoff, tags, properties, goals, next: String
+    let description, details, close, mapAsTable, invalidFile, errors, warnings, infos, aboutThis: String
+    let reaches, entry, momentOfTruth, generated, liveReload, noChannel: String
+    /// "%r of %c touchpoints reach %p"
+    let reachSummary: String
+
+    static let english = ReportWords(
+        journeys: "Journeys", personas: "Personas", allPersonas: "All personas", scenario: "Scenario",
+        baseJourney: "As written", findings: "Findings", noFindings: "No findings.",
+        coverage: "Coverage: channels × stages", stage: "Stage", touchpoint: "Touchpoint", channels: "Channels",
+        audience: "Audience", everyone: "every persona", initiator: "Started by", owner: "Owner", emotion: "Emotion",
+        pains: "Pains", opportunities: "Opportunities", kpis: "KPIs", evidence: "Evidence", backstage: "Backstage",
+        handoff: "Handoff", tags: "Tags", properties: "Properties", goals: "Goals", next: "Next",
+        description: "Description", details: "Details", close: "Close", mapAsTable: "The map as a table",
+        invalidFile: "This file is not a valid journey; cjm check says:", errors: "Errors", warnings: "Warnings",
+        infos: "Info", aboutThis: "Findings about it", reaches: "Reaches", entry: "entry point",
+        momentOfTruth: "moment of truth", generated: "Made by cjm", liveReload: "Live preview: reloads when the file is saved",
+        noChannel: "no channel", reachSummary: "%r of %c touchpoints reach %p")
+
+    static let spanish = ReportWords(
+        journeys: "Recorridos", personas: "Personas", allPersonas: "Todas las personas", scenario: "Escenario",
+        baseJourney: "Tal como está escrito", findings: "Hallazgos", noFindings: "Sin hallazgos.",
+        coverage: "Cobertura: canales × etapas", stage: "Etapa", touchpoint: "Punto de contacto", channels: "Canales",
+        audience: "Público", everyone: "todas las personas", initiator: "Lo inicia", owner: "Responsable", emotion: "Emoción",
+        pains: "Puntos de dolor", opportunities: "Oportunidades", kpis: "KPI", evidence: "Evidencia", backstage: "Trastienda",
+        handoff: "Traspaso", tags: "Etiquetas", properties: "Propiedades", goals: "Objetivos", next: "Siguiente",
+        description: "Descripción", details: "Detalles", close: "Cerrar", mapAsTable: "El mapa como tabla",
+        invalidFile: "Este archivo no es un recorrido válido; cjm check dice:", errors: "Errores", warnings: "Avisos",
+        infos: "Informativos", aboutThis: "Hallazgos sobre él", reaches: "Llega a", entry: "punto de entrada",
+        momentOfTruth: "momento de la verdad", generated: "Hecho con cjm",
+        liveReload: "Vista previa en vivo: se recarga al guardar el archivo",
+        noChannel: "sin canal", reachSummary: "%r de %c puntos de contacto llegan a %p")
+}
+
+extension DiagramWords {
+    /// The report page's words in this table's language.
+    public var report: ReportWords { language == "es" ? .spanish : .english }
+}

@@ -84,7 +84,7 @@ struct ExportCommand: ParsableCommand {
         case .csv: text = TouchpointSheet.csv(journey, byteOrderMark: excel)
         case .dot, .svg: text = diagram.exporter.export(journey, findings: findings)
         case .mermaid: text = try MermaidJourneyWriter.mermaid(journey, persona: diagram.persona)
-        case .markdown: text = try MermaidJourneyWriter.markdown(journey, findings: findings, persona: diagram.persona)
+        case .markdown: text = try MermaidJourneyWriter.markdown(journey, findings: findings, persona: diagram.persona, language: diagram.lang)
         }
         try DiagnosticOutput.write(text, to: output, force: writing.force)
     }

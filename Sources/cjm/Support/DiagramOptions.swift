@@ -43,7 +43,7 @@ struct DiagramOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Map only: the page size in units, WIDTHxHEIGHT (default 1920x1080, 16:9).", valueName: "size"))
     var page: String?
 
-    @Option(help: ArgumentHelp("Map only: the language of the words cjm adds (en, es; others fall back to English).", valueName: "tag"))
+    @Option(help: ArgumentHelp("The language of the words cjm adds to the picture (en, es; others fall back to English); default: the journey's lang.", valueName: "tag"))
     var lang: String?
 
     @Flag(name: .customLong("no-findings"), help: "Do not draw the analyser's findings (unserved touchpoints, broken handoffs, channel gaps).")
@@ -54,8 +54,8 @@ struct DiagramOptions: ParsableArguments {
     @OptionGroup var input: InputOptions
 
     func validate() throws {
-        if view != .map, lanes != nil || page != nil || lang != nil {
-            throw ValidationError("--lanes, --page and --lang apply to the map: add --view map")
+        if view != .map, lanes != nil || page != nil {
+            throw ValidationError("--lanes and --page apply to the map: add --view map")
         }
         do {
             _ = try mapOptions()
@@ -66,7 +66,7 @@ struct DiagramOptions: ParsableArguments {
 
     /// The Graphviz exporter these options describe (flow or matrix).
     var exporter: DOTExporter {
-        DOTExporter(view: view.dotView ?? .flow, persona: persona, showsFindings: !noFindings)
+        DOTExporter(view: view.dotView ?? .flow, persona: persona, showsFindings: !noFindings, language: lang)
     }
 
     /// The map's options, from `--persona`, `--no-findings`, `--lanes`, `--page` and `--lang`.

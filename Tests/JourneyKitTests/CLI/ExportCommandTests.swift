@@ -8,10 +8,11 @@ struct ExportCommandTests {
 
     @Test("--disable RULE leaves that rule's marks out of the diagram, as on cjm check")
     func disabledRuleIsNotDrawn() throws {
-        let drawn = try CLI.run(["export", Self.sample])
+        // In English, whatever the sample's language, for the words checked below.
+        let drawn = try CLI.run(["export", Self.sample, "--lang", "en"])
         try #require(drawn.status == 0, "\(drawn.standardError)")
         #expect(drawn.standardOutput.contains("unserved"), "the sample has unserved touchpoints to draw")
-        let disabled = try CLI.run(["export", Self.sample, "--disable", "unserved-touchpoint"])
+        let disabled = try CLI.run(["export", Self.sample, "--lang", "en", "--disable", "unserved-touchpoint"])
         try #require(disabled.status == 0, "\(disabled.standardError)")
         #expect(!disabled.standardOutput.contains("unserved"))
         // The other rules' marks stay: only the disabled rule is left out.
@@ -19,6 +20,19 @@ struct ExportCommandTests {
         let unknown = try CLI.run(["export", Self.sample, "--disable", "unserved-touchpont"])
         #expect(unknown.status == 2)
         #expect(unknown.standardError.contains("did you mean \"unserved-touchpoint\"?"))
+    }
+
+    @Test("the Spanish sample's flow, matrix and Markdown are in Spanish; --lang en switches them to English")
+    func wordsInTheJourneysLanguage() throws {
+        for view in ["flow", "matrix"] {
+            let spanish = try CLI.run(["export", Self.sample, "--view", view])
+            try #require(spanish.status == 0, "\(spanish.standardError)")
+            #expect(spanish.standardOutput.contains("<B>Emoción</B>") && !spanish.standardOutput.contains("<B>Emotion</B>"), "\(view)")
+            let english = try CLI.run(["export", Self.sample, "--view", view, "--lang", "en"])
+            #expect(english.standardOutput.contains("<B>Emotion</B>"), "\(view)")
+        }
+        let markdown = try CLI.run(["export", Self.sample, "--format", "markdown"])
+        #expect(markdown.standardOutput.contains("Sin hallazgos.") || markdown.standardOutput.contains("Hallazgos:"))
     }
 
     @Test("cjm export --help explains the arguments and options")

@@ -19,11 +19,16 @@ public struct DOTExporter: Sendable {
     /// Whether findings are drawn (unserved touchpoints, broken handoffs, channel gaps).
     public var showsFindings: Bool
 
+    /// A BCP 47 tag choosing the words the diagram adds (`--lang`); nil for the journey's own
+    /// language, else English.
+    public var language: String?
+
     /// An exporter drawing `view`, focused on `persona` when given, with or without the findings.
-    public init(view: View = .flow, persona: String? = nil, showsFindings: Bool = true) {
+    public init(view: View = .flow, persona: String? = nil, showsFindings: Bool = true, language: String? = nil) {
         self.view = view
         self.persona = persona
         self.showsFindings = showsFindings
+        self.language = language
     }
 
     /// The DOT source of the diagram.
@@ -37,7 +42,7 @@ public struct DOTExporter: Sendable {
     public func export(_ journey: Journey, findings: [Diagnostic] = [], changes: DiagramChanges? = nil) -> String {
         let context = DOTContext(journey: journey, persona: persona,
                                  findings: DOTFindings(showsFindings ? findings : [], persona: persona, in: journey),
-                                 changes: changes)
+                                 changes: changes, words: DiagramWords.forLanguage(language ?? journey.lang).graph)
         switch view {
         case .flow: return DOTFlowView(context: context).render()
         case .matrix: return DOTMatrixView(context: context).render()
@@ -52,11 +57,14 @@ struct DOTContext {
     let persona: Persona?
     let findings: DOTFindings
     let changes: DiagramChanges?
+    /// The words the diagram adds, in the journey's language.
+    let words: GraphWords
     private let channelsByID: [String: Channel]
     private let touchpointsByID: [String: Touchpoint]
 
-    init(journey: Journey, persona: String?, findings: DOTFindings, changes: DiagramChanges? = nil) {
+    init(journey: Journey, persona: String?, findings: DOTFindings, changes: DiagramChanges? = nil, words: GraphWords = .english) {
         self.journey = journey
+        self.words = words
         self.changes = changes
         self.persona = persona.map { id in journey.personas.first { $0.id == id } ?? Persona(id: id, name: id) }
         self.findings = findings
@@ -212,8 +220,10 @@ enum DOTLabel {
     }
 
     /// The emotion scale row of the legend.
-    static var emotionRow: LegendRow {
-        .swatches(heading: "Emotion", cells: DOTStyle.emotionScale.map { legendSwatch($0.words, fill: DOTStyle.fill(forEmotion: $0.emotion)) })
+    static func emotionRow(_ words: GraphWords) -> LegendRow {
+        .swatches(heading: words.emotion, cells: zip(DOTStyle.emotionScale, words.emotionScale).map { emotion, text in
+            legendSwatch(text, fill: DOTStyle.fill(forEmotion: emotion))
+        })
     }
 
     /// Graph-wide attributes both views share.

@@ -83,7 +83,7 @@ struct DOTFlowView {
             }
             if touchpoints.isEmpty && ghosts.isEmpty {
                 let id = "empty:" + stage.id
-                let words = context.persona.map { "no touchpoints for " + $0.name } ?? "no touchpoints"
+                let words = context.persona.map { context.words.fill(context.words.noTouchpointsFor, persona: $0.name) } ?? context.words.noTouchpoints
                 body.line(DOTEscaping.id(id) + " " + DOTLines.attributes([
                     ("shape", "plaintext"), ("style", "\"\""),
                     ("label", "<<I>" + DOTLabel.wrapped(words, width: DOTStyle.nameWidth) + "</I>>"),
@@ -192,11 +192,11 @@ struct DOTFlowView {
         let unserved = context.findings.unserved.contains(touchpoint.id)
         if unserved {
             usage.unserved = true
-            label += "<BR/>" + DOTLabel.font("<B>" + DOTStyle.warningMark + " unserved</B>", size: DOTStyle.detailSize, color: DOTStyle.problem)
+            label += "<BR/>" + DOTLabel.font("<B>" + DOTStyle.warningMark + " " + DOTEscaping.htmlLine(context.words.unservedBadge) + "</B>", size: DOTStyle.detailSize, color: DOTStyle.problem)
         }
         if !handoffsNotDrawn.isEmpty {
             usage.brokenHandoff = true
-            label += "<BR/>" + DOTLabel.font("<B>" + DOTStyle.warningMark + " broken handoff</B>", size: DOTStyle.detailSize, color: DOTStyle.problem)
+            label += "<BR/>" + DOTLabel.font("<B>" + DOTStyle.warningMark + " " + DOTEscaping.htmlLine(context.words.brokenHandoffBadge) + "</B>", size: DOTStyle.detailSize, color: DOTStyle.problem)
         }
         switch context.changes?.touchpoints[touchpoint.id] {
         case .added?:
@@ -241,7 +241,7 @@ struct DOTFlowView {
         var width: String?
         if isGhost {
             usage.removed = true
-            name = "<S>" + name + "</S> (removed)"
+            name = "<S>" + name + "</S> (" + DOTEscaping.htmlLine(context.words.removedNote) + ")"
             border = DOTStyle.removed
             style = "\"rounded,dashed\""
         } else {
@@ -284,9 +284,10 @@ struct DOTFlowView {
         let ids = gap.personaIDs
         let names = ids.prefix(3).map { id in context.journey.personas.first { $0.id == id }?.name ?? id }
         // At most three names, so that a gap for thousands of personas stays a small note.
-        let personaName = ids.isEmpty ? "a persona"
-            : ids.count <= 3 ? names.joined(separator: ", ") : names.prefix(2).joined(separator: ", ") + " and \(ids.count - 2) more"
-        let label = DOTLabel.font("<B>" + DOTStyle.warningMark + " channel gap</B>", size: DOTStyle.detailSize, color: DOTStyle.gapBorder)
+        let personaName = ids.isEmpty ? context.words.aPersona
+            : ids.count <= 3 ? names.joined(separator: ", ")
+            : context.words.fill(context.words.moreThan, persona: names.prefix(2).joined(separator: ", "), count: ids.count - 2)
+        let label = DOTLabel.font("<B>" + DOTStyle.warningMark + " " + DOTEscaping.htmlLine(context.words.channelGap) + "</B>", size: DOTStyle.detailSize, color: DOTStyle.gapBorder)
             + "<BR/>" + DOTLabel.font(DOTLabel.wrapped(personaName, width: DOTStyle.noteWidth), size: DOTStyle.detailSize)
         return DOTLines.attributes([
             ("shape", "note"), ("style", "\"filled,dashed\""), ("fillcolor", quoted(DOTStyle.gapFill)),
@@ -296,39 +297,40 @@ struct DOTFlowView {
     }
 
     private func legend(_ usage: Usage) -> [DOTLabel.LegendRow] {
+        let words = context.words
         var shapes: [String] = []
         if usage.momentOfTruth {
-            shapes.append(DOTLabel.legendItem(symbol: DOTStyle.momentOfTruthMark + " thick border", color: "#212121", meaning: "moment of truth"))
+            shapes.append(DOTLabel.legendItem(symbol: DOTStyle.momentOfTruthMark + " " + words.thickBorder, color: "#212121", meaning: words.momentOfTruth))
         }
         if usage.businessInitiated {
-            shapes.append(DOTLabel.legendItem(symbol: "▷ arrow-shaped box", color: "#212121", meaning: "the business reaches out"))
+            shapes.append(DOTLabel.legendItem(symbol: "▷ " + words.arrowShapedBox, color: "#212121", meaning: words.businessReachesOut))
         }
-        shapes.append(DOTLabel.legendItem(symbol: "▢ rounded box", color: "#212121", meaning: "the customer starts it"))
+        shapes.append(DOTLabel.legendItem(symbol: "▢ " + words.roundedBox, color: "#212121", meaning: words.customerStarts))
         var lines: [String] = []
         if usage.sameChannelFlow {
-            lines.append(DOTLabel.legendItem(symbol: "——▶", color: DOTStyle.sameChannelEdge, meaning: "next step, same channel"))
+            lines.append(DOTLabel.legendItem(symbol: "——▶", color: DOTStyle.sameChannelEdge, meaning: words.sameChannel))
         }
         if usage.channelSwitch {
-            lines.append(DOTLabel.legendItem(symbol: "- - ▶", color: DOTStyle.channelSwitchEdge, meaning: "next step, customer switches channel"))
+            lines.append(DOTLabel.legendItem(symbol: "- - ▶", color: DOTStyle.channelSwitchEdge, meaning: words.switchesChannel))
         }
         var problems: [String] = []
         if usage.brokenHandoff {
-            problems.append(DOTLabel.legendItem(symbol: "- - ▶ " + DOTStyle.warningMark, color: DOTStyle.problem, meaning: "broken handoff: channel switch without context"))
+            problems.append(DOTLabel.legendItem(symbol: "- - ▶ " + DOTStyle.warningMark, color: DOTStyle.problem, meaning: words.brokenHandoff))
         }
         if usage.unserved {
-            problems.append(DOTLabel.legendItem(symbol: "▢ " + DOTStyle.warningMark, color: DOTStyle.problem, meaning: "unserved: a persona cannot reach it"))
+            problems.append(DOTLabel.legendItem(symbol: "▢ " + DOTStyle.warningMark, color: DOTStyle.problem, meaning: words.unserved))
         }
         if usage.gap {
-            problems.append(DOTLabel.legendItem(symbol: "▭ " + DOTStyle.warningMark, color: DOTStyle.gapBorder, meaning: "channel gap: no touchpoint of the stage reaches the persona"))
+            problems.append(DOTLabel.legendItem(symbol: "▭ " + DOTStyle.warningMark, color: DOTStyle.gapBorder, meaning: words.channelGapPrefix + words.thePersona))
         }
         var changes: [String] = []
-        if usage.added { changes.append(DOTLabel.legendItem(symbol: "▢ + green border", color: DOTStyle.added, meaning: "added")) }
-        if usage.changed { changes.append(DOTLabel.legendItem(symbol: "▢ ~ amber border", color: DOTStyle.changed, meaning: "changed (the fields that changed)")) }
-        if usage.removed { changes.append(DOTLabel.legendItem(symbol: "┆ − dashed grey", color: DOTStyle.removed, meaning: "removed, where it used to be")) }
-        var rows = [DOTLabel.emotionRow, .items(heading: "Boxes", entries: shapes)]
-        if !changes.isEmpty { rows.append(.items(heading: "Changes", entries: changes)) }
-        if !lines.isEmpty { rows.append(.items(heading: "Arrows", entries: lines)) }
-        if !problems.isEmpty { rows.append(.items(heading: "Findings", entries: problems)) }
+        if usage.added { changes.append(DOTLabel.legendItem(symbol: "▢ + " + words.greenBorder, color: DOTStyle.added, meaning: words.added)) }
+        if usage.changed { changes.append(DOTLabel.legendItem(symbol: "▢ ~ " + words.amberBorder, color: DOTStyle.changed, meaning: words.changed)) }
+        if usage.removed { changes.append(DOTLabel.legendItem(symbol: "┆ − " + words.dashedGrey, color: DOTStyle.removed, meaning: words.removed)) }
+        var rows = [DOTLabel.emotionRow(words), .items(heading: words.boxes, entries: shapes)]
+        if !changes.isEmpty { rows.append(.items(heading: words.changes, entries: changes)) }
+        if !lines.isEmpty { rows.append(.items(heading: words.arrows, entries: lines)) }
+        if !problems.isEmpty { rows.append(.items(heading: words.findings, entries: problems)) }
         return rows
     }
 

@@ -32,10 +32,10 @@ struct DOTMatrixView {
         var rows: [(channel: Channel?, header: String)] = journey.channels.map { channel in
             var header = DOTLabel.font("<B>" + DOTLabel.wrapped(channel.name, width: 22) + "</B>", size: DOTStyle.nameSize - 1)
             var notes: [String] = []
-            if channel.status != .live { notes.append(channel.status.rawValue) }
+            if channel.status != .live { notes.append(channel.status == .planned ? context.words.planned : context.words.retired) }
             if let persona = context.persona, !persona.uses(channel: channel.id) {
                 usage.unusedChannel = true
-                notes.append("not used by " + persona.name)
+                notes.append(context.words.fill(context.words.notUsedBy, persona: persona.name))
             }
             if !notes.isEmpty {
                 header += "<BR/>" + DOTLabel.font("<I>" + DOTLabel.wrapped(notes.joined(separator: ", "), width: 26) + "</I>",
@@ -121,28 +121,29 @@ struct DOTMatrixView {
     }
 
     private func legend(_ usage: Usage) -> [DOTLabel.LegendRow] {
+        let words = context.words
         var marks: [String] = []
         if usage.momentOfTruth {
-            marks.append(DOTLabel.legendItem(symbol: DOTStyle.momentOfTruthMark + " bold", color: "#212121", meaning: "moment of truth"))
+            marks.append(DOTLabel.legendItem(symbol: DOTStyle.momentOfTruthMark + " " + words.bold, color: "#212121", meaning: words.momentOfTruth))
         }
         if usage.businessInitiated {
-            marks.append(DOTLabel.legendItem(symbol: "italic", color: "#212121", meaning: "the business reaches out"))
+            marks.append(DOTLabel.legendItem(symbol: words.italic, color: "#212121", meaning: words.businessReachesOut))
         }
         if usage.unusedChannel {
-            marks.append(DOTLabel.legendItem(symbol: "grey row", color: DOTStyle.mutedText, meaning: "channel the persona does not use"))
+            marks.append(DOTLabel.legendItem(symbol: words.greyRow, color: DOTStyle.mutedText, meaning: words.channelNotUsed))
         }
         var problems: [String] = []
         if usage.unserved {
-            problems.append(DOTLabel.legendItem(symbol: DOTStyle.warningMark + " red", color: DOTStyle.problem, meaning: "unserved: a persona cannot reach it"))
+            problems.append(DOTLabel.legendItem(symbol: DOTStyle.warningMark + " " + words.red, color: DOTStyle.problem, meaning: words.unserved))
         }
         if usage.gap {
-            let who = context.persona == nil ? "one of the personas (cjm check names them)" : "the persona"
-            problems.append(DOTLabel.legendItem(symbol: DOTStyle.warningMark + " yellow stage", color: DOTStyle.gapBorder,
-                                                meaning: "channel gap: no touchpoint of the stage reaches " + who))
+            let who = context.persona == nil ? words.somePersona : words.thePersona
+            problems.append(DOTLabel.legendItem(symbol: DOTStyle.warningMark + " " + words.yellowStage, color: DOTStyle.gapBorder,
+                                                meaning: words.channelGapPrefix + who))
         }
-        var rows = [DOTLabel.emotionRow]
-        if !marks.isEmpty { rows.append(.items(heading: "Touchpoints", entries: marks)) }
-        if !problems.isEmpty { rows.append(.items(heading: "Findings", entries: problems)) }
+        var rows = [DOTLabel.emotionRow(words)]
+        if !marks.isEmpty { rows.append(.items(heading: words.touchpoints, entries: marks)) }
+        if !problems.isEmpty { rows.append(.items(heading: words.findings, entries: problems)) }
         return rows
     }
 }

@@ -39,11 +39,8 @@ enum DOTStyle {
         }
     }
 
-    /// The words of the legend for each point of the emotion scale.
-    static let emotionScale: [(emotion: Int?, words: String)] = [
-        (-2, "−2 very unhappy"), (-1, "−1 unhappy"), (0, "0 neutral"),
-        (1, "+1 happy"), (2, "+2 delighted"), (nil, "no emotion given"),
-    ]
+    /// The points of the emotion scale the legend shows, in the order of `GraphWords.emotionScale`.
+    static let emotionScale: [Int?] = [-2, -1, 0, 1, 2, nil]
 
     static let momentOfTruthMark = "★"
     static let warningMark = "⚠"

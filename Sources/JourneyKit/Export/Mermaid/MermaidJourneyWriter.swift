@@ -59,16 +59,18 @@ public enum MermaidJourneyWriter {
     ///
     /// - Parameter findings: The analyser's findings (`Analyzer().analyze(journey)`), listed in
     ///   the order given; with `persona`, only those the persona's view concerns.
-    public static func markdown(_ journey: Journey, findings: [Diagnostic], persona: String? = nil) throws(UnknownPersona) -> String {
+    public static func markdown(_ journey: Journey, findings: [Diagnostic], persona: String? = nil,
+                                language: String? = nil) throws(UnknownPersona) -> String {
+        let words = DiagramWords.forLanguage(language ?? journey.lang).graph
         let diagram = try mermaid(journey, persona: persona)
         let findings = persona.map { findings.concerning(persona: $0, in: journey) } ?? findings
         var text = "# \(MarkdownText.escape(journey.title.isEmpty ? journey.id : journey.title))\n\n"
         // Every diagram line but `journey` is indented by four spaces, so no name can close the fence.
         text += "```mermaid\n" + diagram + "```\n\n"
         if findings.isEmpty {
-            text += "No findings.\n"
+            text += words.noFindings + "\n"
         } else {
-            text += "Findings:\n\n"
+            text += words.findingsHeading + "\n\n"
             for finding in findings {
                 text += "- " + findingLine(finding, in: journey) + "\n"
             }

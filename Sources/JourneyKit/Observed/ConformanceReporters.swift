@@ -111,7 +111,7 @@ public struct ConformanceMarkdownReporter: Reporter {
 
     public func report(_ report: ConformanceReport) -> String {
         var lines = [
-            "# Conformance of \(cell(report.journeyTitle)) (`\(cell(report.journeyID))`)",
+            "# Conformance of \(MarkdownText.tableCell(report.journeyTitle)) (`\(MarkdownText.tableCell(report.journeyID))`)",
             "",
             "\(report.conforming) of \(report.cases) cases conform (fitness \(report.fitness.decimalText())); \(report.events) events.",
             "",
@@ -122,35 +122,21 @@ public struct ConformanceMarkdownReporter: Reporter {
         if !report.deviations.isEmpty {
             lines += ["", report.deviationsTruncated ? "## Deviations (the first \(report.deviations.count))" : "## Deviations", "",
                       "| Case | Row | Deviation |", "| --- | ---: | --- |"]
-            lines += report.deviations.map { "| \(cell($0.caseID)) | \($0.row) | \(cell(describe($0))) |" }
+            lines += report.deviations.map { "| \(MarkdownText.tableCell($0.caseID)) | \($0.row) | \(MarkdownText.tableCell(describe($0))) |" }
         }
         lines += ["", "## Touchpoints", "", "| Touchpoint | Cases | Share | Drop-offs |", "| --- | ---: | ---: | ---: |"]
         lines += report.touchpoints.map {
-            "| \(cell($0.name)) (`\(cell($0.id))`) | \($0.cases) | \(($0.share * 100).decimalText(places: 1)) % | \($0.dropOffs) |"
+            "| \(MarkdownText.tableCell($0.name)) (`\(MarkdownText.tableCell($0.id))`) | \($0.cases) | \(($0.share * 100).decimalText(places: 1)) % | \($0.dropOffs) |"
         }
         if !report.transitions.isEmpty {
             lines += ["", "## Transitions", "", "| From | To | Cases | Planned |", "| --- | --- | ---: | --- |"]
-            lines += report.transitions.map { "| \(cell($0.from)) | \(cell($0.to)) | \($0.cases) | \($0.isPlanned ? "yes" : "no") |" }
+            lines += report.transitions.map { "| \(MarkdownText.tableCell($0.from)) | \(MarkdownText.tableCell($0.to)) | \($0.cases) | \($0.isPlanned ? "yes" : "no") |" }
         }
         if !report.variants.isEmpty {
             lines += ["", "## Variants", "", "| Cases | Path |", "| ---: | --- |"]
-            lines += report.variants.map { "| \($0.cases) | \(cell($0.path.joined(separator: " → "))) |" }
+            lines += report.variants.map { "| \($0.cases) | \(MarkdownText.tableCell($0.path.joined(separator: " → "))) |" }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Text safe inside a table cell.
-    private func cell(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "|": escaped += "\\|"
-            case "\\", "*", "_", "`", "[", "]", "<", ">", "#", "~": escaped += "\\" + String(character)
-            case "\n", "\r": escaped += " "
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }
 

@@ -197,41 +197,36 @@ public struct PortfolioMarkdownReporter: Reporter {
     public func report(_ portfolio: PortfolioReport) -> String {
         var lines: [String] = ["## Journeys", "", "| Journey | Title | File | Stages | Touchpoints | Errors | Warnings | Info |", "|---|---|---|---:|---:|---:|---:|---:|"]
         for journey in portfolio.journeys {
-            lines.append("| `\(journey.id)` | \(cell(journey.title)) | `\(journey.path)` | \(journey.stages) | \(journey.touchpoints) | \(journey.errors) | \(journey.warnings) | \(journey.infos) |")
+            lines.append("| `\(journey.id)` | \(MarkdownText.tableCell(journey.title)) | `\(journey.path)` | \(journey.stages) | \(journey.touchpoints) | \(journey.errors) | \(journey.warnings) | \(journey.infos) |")
         }
         lines += ["", "## Channels", "", "| Channel | Name | Status | Journeys (touchpoints) |", "|---|---|---|---|"]
         for channel in portfolio.channels {
             let uses = channel.journeys.isEmpty ? "*none*" : channel.journeys.map { "`\($0.journey)` (\($0.touchpoints))" }.joined(separator: ", ")
-            lines.append("| `\(channel.id)` | \(cell(channel.name)) | \(channel.status.rawValue) | \(uses) |")
+            lines.append("| `\(channel.id)` | \(MarkdownText.tableCell(channel.name)) | \(channel.status.rawValue) | \(uses) |")
         }
         lines += ["", "## Personas", "", "| Persona | Name | Journeys (stages) |", "|---|---|---|"]
         for persona in portfolio.personas {
             let uses = persona.journeys.isEmpty ? "*none*"
                 : persona.journeys.map { "`\($0.journey)` (\($0.stages.joined(separator: ", ")))" }.joined(separator: "; ")
-            lines.append("| `\(persona.id)` | \(cell(persona.name)) | \(uses) |")
+            lines.append("| `\(persona.id)` | \(MarkdownText.tableCell(persona.name)) | \(uses) |")
         }
         lines += ["", "## Owners", "", "| Owner | Touchpoints | Moments of truth |", "|---|---:|---:|"]
         for owner in portfolio.owners {
-            lines.append("| \(cell(owner.owner)) | \(owner.touchpoints) | \(owner.momentsOfTruth) |")
+            lines.append("| \(MarkdownText.tableCell(owner.owner)) | \(owner.touchpoints) | \(owner.momentsOfTruth) |")
         }
         if let whatIf = portfolio.whatIf {
             lines += ["", "## What if \(PortfolioWords.changes(whatIf))?", "", "| Journey | | Severity | Rule | Finding |", "|---|---|---|---|---|"]
             for journey in whatIf.journeys {
                 for finding in journey.introduced {
-                    lines.append("| `\(journey.id)` | introduced | \(finding.severity.rawValue) | `\(finding.rule ?? "")` | \(cell(finding.message)) |")
+                    lines.append("| `\(journey.id)` | introduced | \(finding.severity.rawValue) | `\(finding.rule ?? "")` | \(MarkdownText.tableCell(finding.message)) |")
                 }
                 for finding in journey.resolved {
-                    lines.append("| `\(journey.id)` | resolved | \(finding.severity.rawValue) | `\(finding.rule ?? "")` | \(cell(finding.message)) |")
+                    lines.append("| `\(journey.id)` | resolved | \(finding.severity.rawValue) | `\(finding.rule ?? "")` | \(MarkdownText.tableCell(finding.message)) |")
                 }
             }
             lines += ["", PortfolioWords.totals(whatIf)]
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Text safe inside a table cell: pipes escaped, line breaks as spaces.
-    private func cell(_ text: String) -> String {
-        text.replacing("|", with: "\\|").replacing("\n", with: " ")
     }
 }
 

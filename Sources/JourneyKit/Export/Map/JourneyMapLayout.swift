@@ -479,7 +479,7 @@ struct JourneyMapLayout {
             case .emotion:
                 drawEmotion(top: top, height: height, columns: columns, titleBox: titleBox, titleBottom: titleRuns.last.map { $0.frame.maxY } ?? top)
             default:
-                var cellTop = top + MapStyle.cellPadding
+                let cellTop = top + MapStyle.cellPadding
                 let cellBottom = top + height - MapStyle.cellPadding
                 // Findings about a stage span its columns, above the findings about its cards.
                 var partTop = Array(repeating: cellTop, count: parts.count)

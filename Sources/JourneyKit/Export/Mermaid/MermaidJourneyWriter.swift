@@ -113,27 +113,3 @@ public enum MermaidJourneyWriter {
     }
 }
 
-/// Escapes text for Markdown so that names and messages print as they are.
-enum MarkdownText {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        var previousWasSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || MermaidText.isControl(scalar) {
-                if !previousWasSpace { result.append(" ") }
-                previousWasSpace = true
-                continue
-            }
-            previousWasSpace = false
-            switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~":
-                result.append("\\")
-                result.unicodeScalars.append(scalar)
-            default:
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result.trimmingSpaces
-    }
-}
-

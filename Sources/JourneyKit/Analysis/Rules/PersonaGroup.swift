@@ -18,8 +18,7 @@ struct PersonaGroup {
     /// "María", "Lucía and Ramón", "Lucía, Ramón and Ana"; beyond three, "Lucía, Ramón and
     /// 1,998 more", so that a message stays short however many personas there are.
     var sentenceSubject: String {
-        guard names.count > 3 else { return Wording.list(names) }
-        return "\(names[0]), \(names[1]) and \(Self.grouped(names.count - 2)) more"
+        Wording.abbreviatedList(first: names, of: names.count) { "\(Self.grouped($0)) more" }
     }
 
     /// Whether the subject is one persona, for "cannot" / "reaches" agreement where needed.

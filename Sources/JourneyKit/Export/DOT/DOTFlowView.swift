@@ -284,9 +284,10 @@ struct DOTFlowView {
         let ids = gap.personaIDs
         let names = ids.prefix(3).map { id in context.journey.personas.first { $0.id == id }?.name ?? id }
         // At most three names, so that a gap for thousands of personas stays a small note.
-        let personaName = ids.isEmpty ? context.words.aPersona
+        let words = context.words
+        let personaName = ids.isEmpty ? words.aPersona
             : ids.count <= 3 ? names.joined(separator: ", ")
-            : context.words.fill(context.words.moreThan, persona: names.prefix(2).joined(separator: ", "), count: ids.count - 2)
+            : Wording.abbreviatedList(first: names, of: ids.count, and: words.and) { words.fill(words.more, persona: "", count: $0) }
         let label = DOTLabel.font("<B>" + DOTStyle.warningMark + " " + DOTEscaping.htmlLine(context.words.channelGap) + "</B>", size: DOTStyle.detailSize, color: DOTStyle.gapBorder)
             + "<BR/>" + DOTLabel.font(DOTLabel.wrapped(personaName, width: DOTStyle.noteWidth), size: DOTStyle.detailSize)
         return DOTLines.attributes([

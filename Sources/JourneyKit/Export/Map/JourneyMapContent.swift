@@ -118,8 +118,11 @@ struct JourneyMapContent: Sendable, Hashable {
 
         // The personas a finding concerns, by name: all of them up to three, else two and a count.
         func personaName(_ finding: Diagnostic) -> String {
-            let names = finding.personaIDs.map { personas[$0]?.name ?? $0 }
-            return words.list(names.count <= 3 ? names : Array(names.prefix(2)) + ["+\(names.count - 2)"])
+            let ids = finding.personaIDs
+            let graph = words.graph
+            return Wording.abbreviatedList(first: ids.prefix(3).map { personas[$0]?.name ?? $0 }, of: ids.count, and: words.and) {
+                graph.fill(graph.more, persona: "", count: $0)
+            }
         }
         func text(of finding: Diagnostic, touchpoint: Touchpoint?) -> Finding {
             let rule = finding.rule ?? ""

@@ -6,7 +6,7 @@ public enum MapLane: String, Sendable, Hashable, CaseIterable {
     public static func list(from text: String) throws(MapOptionError) -> [MapLane] {
         var lanes: [MapLane] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let name = String(part).trimmingScalars { $0 == " " }.lowercased()
+            let name = String(part).trimmingSpaces.lowercased()
             guard let lane = MapLane(rawValue: name) else {
                 let names = allCases.map(\.rawValue)
                 let known = "the lanes are " + names.joined(separator: ", ")
@@ -85,15 +85,5 @@ public struct JourneyMapOptions: Sendable, Hashable {
         self.language = language
         self.lanes = lanes
         self.page = page
-    }
-}
-
-extension String {
-    /// The string without leading and trailing scalars matching `isTrimmed`.
-    fileprivate func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
-              let last = scalars.lastIndex(where: { !isTrimmed($0) }) else { return "" }
-        return String(Substring(scalars[first...last]))
     }
 }

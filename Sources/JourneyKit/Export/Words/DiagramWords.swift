@@ -152,11 +152,7 @@ public struct DiagramWords: Sendable, Hashable {
 
     /// "A", "A and B", "A, B and C".
     func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: ""
-        case 1: items[0]
-        default: items.dropLast().joined(separator: ", ") + " \(and) " + items[items.count - 1]
-        }
+        Wording.list(items, and: and)
     }
 
     /// A finding's text for the map, or nil for rules without a table entry.

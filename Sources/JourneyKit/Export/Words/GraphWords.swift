@@ -12,7 +12,9 @@ struct GraphWords: Sendable, Hashable {
     let brokenHandoff, unserved, channelGapPrefix, somePersona, thePersona, channelNotUsed: String
     let added, greenBorder, changed, amberBorder, removed, dashedGrey: String
     /// Notes in the pictures; `%p` is a persona's name.
-    let noTouchpoints, noTouchpointsFor, notUsedBy, channelGap, aPersona, moreThan: String
+    let noTouchpoints, noTouchpointsFor, notUsedBy, channelGap, aPersona: String
+    /// The last item of a shortened list of names, `%n` the count left out; and the word before it.
+    let more, and: String
     /// Badges on a touchpoint's box, and the note on a removed one.
     let unservedBadge, brokenHandoffBadge, removedNote: String
     /// A channel that is not live, on its matrix row.
@@ -33,7 +35,7 @@ struct GraphWords: Sendable, Hashable {
         added: "added", greenBorder: "green border", changed: "changed (the fields that changed)", amberBorder: "amber border",
         removed: "removed, where it used to be", dashedGrey: "dashed grey",
         noTouchpoints: "no touchpoints", noTouchpointsFor: "no touchpoints for %p", notUsedBy: "not used by %p",
-        channelGap: "channel gap", aPersona: "a persona", moreThan: "%p and %n more",
+        channelGap: "channel gap", aPersona: "a persona", more: "%n more", and: "and",
         unservedBadge: "unserved", brokenHandoffBadge: "broken handoff", removedNote: "removed", planned: "planned", retired: "retired",
         findingsHeading: "Findings:", noFindings: "No findings.")
 
@@ -50,7 +52,7 @@ struct GraphWords: Sendable, Hashable {
         added: "añadido", greenBorder: "borde verde", changed: "cambiado (los campos que cambiaron)", amberBorder: "borde ámbar",
         removed: "eliminado, donde estaba", dashedGrey: "gris discontinuo",
         noTouchpoints: "sin puntos de contacto", noTouchpointsFor: "sin puntos de contacto para %p", notUsedBy: "no lo usa %p",
-        channelGap: "hueco de canal", aPersona: "un perfil", moreThan: "%p y %n más",
+        channelGap: "hueco de canal", aPersona: "un perfil", more: "%n más", and: "y",
         unservedBadge: "sin servicio", brokenHandoffBadge: "traspaso roto", removedNote: "eliminado", planned: "previsto", retired: "retirado",
         findingsHeading: "Hallazgos:", noFindings: "Sin hallazgos.")
 

@@ -12,16 +12,49 @@ public struct JourneyDiff: Sendable, Hashable {
     /// What happened to the element.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case added, removed, changed
+        /// The element's id changed and little else: a removed element and an added one of the
+        /// same kind whose other fields are equal, or that keep their name (and stage).
+        case renamed
     }
 
-    /// One field's old and new value, rendered as text for people.
+    /// One field's old and new value, rendered as text for people and in the journey's JSON form.
     public struct FieldChange: Sendable, Hashable {
-        /// The model field name, e.g. `emotion`; `stage` for a touchpoint moved between stages.
+        /// The model field name, e.g. `emotion`; `stage` for a touchpoint moved between stages;
+        /// `experience maria` or `property jira` for one item of a keyed field.
         public var field: String
         /// The old value, as the text report prints it.
         public var old: String
         /// The new value.
         public var new: String
+        /// The JSON key of the whole field (`experiences` for `experience maria`), as `JourneyFields` names it.
+        public var key: String
+        /// The whole field's old value in the journey's JSON form.
+        public var oldValue: FieldValue
+        /// The whole field's new value in the journey's JSON form.
+        public var newValue: FieldValue
+        /// For a list of texts or objects: the items taken out and put in, as the text report
+        /// prints them; `nil` for other fields and for a list only reordered.
+        public var listEdit: ListEdit?
+
+        /// A change of one field; the key and values default to the field name and the texts.
+        public init(field: String, old: String, new: String, key: String? = nil,
+                    oldValue: FieldValue? = nil, newValue: FieldValue? = nil, listEdit: ListEdit? = nil) {
+            self.field = field
+            self.old = old
+            self.new = new
+            self.key = key ?? field
+            self.oldValue = oldValue ?? .string(old)
+            self.newValue = newValue ?? .string(new)
+            self.listEdit = listEdit
+        }
+    }
+
+    /// The items taken out of and put into a list, each rendered for people.
+    public struct ListEdit: Sendable, Hashable {
+        /// Items of the old list that the new one lacks, in old order.
+        public var removed: [String]
+        /// Items of the new list the old one lacked, in new order.
+        public var added: [String]
     }
 
     /// One element that was added, removed or changed.
@@ -38,11 +71,14 @@ public struct JourneyDiff: Sendable, Hashable {
         public var stageID: String?
         /// That stage's name.
         public var stageName: String?
-        /// For `changed`: the fields that differ, in model order.
+        /// For `changed` and `renamed`: the fields that differ, in model order.
         public var fields: [FieldChange]
+        /// For `renamed`: the element's old id.
+        public var previousID: String?
 
         /// A change of one element.
-    public init(kind: Kind, entity: Entity, id: String, name: String, stageID: String? = nil, stageName: String? = nil, fields: [FieldChange]) {
+        public init(kind: Kind, entity: Entity, id: String, name: String, stageID: String? = nil, stageName: String? = nil,
+                    fields: [FieldChange], previousID: String? = nil) {
             self.kind = kind
             self.entity = entity
             self.id = id
@@ -50,10 +86,26 @@ public struct JourneyDiff: Sendable, Hashable {
             self.stageID = stageID
             self.stageName = stageName
             self.fields = fields
+            self.previousID = previousID
         }
 
         /// The names of the fields that differ, as the JSON output lists them.
         public var fieldNames: [String] { fields.map(\.field) }
+
+        /// The changed fields' old values by JSON key, each field once, in the order of
+        /// `JourneyFields` (a touchpoint's `stage` first).
+        public var oldValues: [FieldValue.Member] { values(\.oldValue) }
+
+        /// The changed fields' new values by JSON key, like `oldValues`.
+        public var newValues: [FieldValue.Member] { values(\.newValue) }
+
+        private func values(_ value: KeyPath<FieldChange, FieldValue>) -> [FieldValue.Member] {
+            let order = JourneyFields.fields(of: entity.rawValue).map(\.json)
+            var seen: Set<String> = []
+            let members = fields.filter { seen.insert($0.key).inserted }.map { FieldValue.Member($0.key, $0[keyPath: value]) }
+            // `stage` (where a touchpoint is) is not a field of the touchpoint; it comes first.
+            return members.sorted { (order.firstIndex(of: $0.key) ?? -1) < (order.firstIndex(of: $1.key) ?? -1) }
+        }
     }
 
     /// Every change, in the order of the new journey (removed elements where they used to be).
@@ -94,7 +146,8 @@ public struct JourneyDiff: Sendable, Hashable {
             fields.compare("uses", oldJourney.uses, newJourney.uses)
             fields.compare("audience", oldJourney.audience, newJourney.audience)
             fields.compareOrder("stages", oldJourney.stages.map(\.id), newJourney.stages.map(\.id))
-            fields.compareKeyed("scenario", oldJourney.scenarios.map { ($0.id, $0.displayText) }, newJourney.scenarios.map { ($0.id, $0.displayText) })
+            fields.compareKeyed("scenario", key: "scenarios", oldJourney.scenarios.map { ($0.id, $0.displayText) }, newJourney.scenarios.map { ($0.id, $0.displayText) },
+                                .array(oldJourney.scenarios.map(\.fieldValue)), .array(newJourney.scenarios.map(\.fieldValue)))
             fields.compareLabels(oldJourney.tags, oldJourney.properties, newJourney.tags, newJourney.properties)
             fields.compare("ignore", oldJourney.ignore, newJourney.ignore)
             if !fields.changes.isEmpty {
@@ -102,18 +155,21 @@ public struct JourneyDiff: Sendable, Hashable {
             }
         }
 
-        changes += compareElements(oldJourney.personas, newJourney.personas, entity: .persona) { old, new in
+        var renames = Renames()
+        changes += compareElements(oldJourney.personas, newJourney.personas, entity: .persona, renamed: &renames.personas,
+                                   anonymous: { var copy = $0; copy.id = ""; return copy }) { old, new in
             var fields = FieldComparison()
             fields.compare("name", old.name, new.name)
             fields.compare("description", old.description, new.description)
             fields.compare("goals", old.goals, new.goals)
             fields.compare("channels", old.channels, new.channels)
-            fields.compare("evidence", old.evidence.map(\.displayText), new.evidence.map(\.displayText))
+            fields.compareObjects("evidence", old.evidence.map { ($0.displayText, $0.fieldValue) }, new.evidence.map { ($0.displayText, $0.fieldValue) })
             fields.compareLabels(old.tags, old.properties, new.tags, new.properties)
             fields.compare("ignore", old.ignore, new.ignore)
             return fields.changes
         }
-        changes += compareElements(oldJourney.channels, newJourney.channels, entity: .channel) { old, new in
+        changes += compareElements(oldJourney.channels, newJourney.channels, entity: .channel, renamed: &renames.channels,
+                                   anonymous: { var copy = $0; copy.id = ""; return copy }) { old, new in
             var fields = FieldComparison()
             fields.compare("name", old.name, new.name)
             fields.compareValue("kind", old.kind.rawValue, new.kind.rawValue)
@@ -124,19 +180,79 @@ public struct JourneyDiff: Sendable, Hashable {
             fields.compare("ignore", old.ignore, new.ignore)
             return fields.changes
         }
-        changes += compareStagesAndTouchpoints(oldJourney, newJourney)
+        changes += compareStagesAndTouchpoints(oldJourney, newJourney, renames: &renames)
 
-        let (introduced, resolved) = compareFindings(old: oldFindings, new: newFindings)
+        let (introduced, resolved) = compareFindings(old: oldFindings.map(renames.translating), new: newFindings)
         return JourneyDiff(changes: changes, introducedFindings: introduced, resolvedFindings: resolved)
     }
 
     // MARK: Elements
 
-    private static func compareElements<Element: Identifiable & Named>(
-        _ old: [Element], _ new: [Element], entity: Entity, fields: (Element, Element) -> [FieldChange]
+    /// Old ids of renamed elements and their new ids, by kind.
+    private struct Renames {
+        var personas: [String: String] = [:]
+        var channels: [String: String] = [:]
+        var stages: [String: String] = [:]
+        var touchpoints: [String: String] = [:]
+
+        /// An old finding with the ids of renamed elements replaced by their new ids, so that a
+        /// finding that moved with its element is neither introduced nor resolved.
+        func translating(_ finding: Diagnostic) -> Diagnostic {
+            var finding = finding
+            for (role, id) in finding.references {
+                switch role {
+                case .touchpoint, .from: finding.references[role] = touchpoints[id] ?? id
+                case .persona: finding.references[role] = personas[id] ?? id
+                case .personas: finding.references[role] = id.split(separator: " ").map { personas[String($0)] ?? String($0) }.joined(separator: " ")
+                case .channel: finding.references[role] = channels[id] ?? id
+                case .stage: finding.references[role] = stages[id] ?? id
+                }
+            }
+            return finding
+        }
+    }
+
+    /// Pairs removed elements with added ones of the same kind that are the same but for their
+    /// id (`anonymous` makes that comparable), or that keep their `nearKey` (name, and stage
+    /// for touchpoints): new id → old element. Linear in the number of elements.
+    private static func renames<Element: Identifiable & Hashable>(
+        removed: [Element], added: [Element], anonymous: (Element) -> Element, nearKey: (Element) -> String
+    ) -> [String: Element] where Element.ID == String {
+        guard !removed.isEmpty, !added.isEmpty else { return [:] }
+        var byContent: [Element: [Int]] = [:]
+        var byNearKey: [String: [Int]] = [:]
+        for (index, element) in removed.enumerated().reversed() {
+            byContent[anonymous(element), default: []].append(index)
+            byNearKey[nearKey(element), default: []].append(index)
+        }
+        var used: Set<Int> = []
+        func take(_ candidates: inout [Int]?) -> Int? {
+            while let index = candidates?.popLast() {
+                if used.insert(index).inserted { return index }
+            }
+            return nil
+        }
+        var pairs: [String: Element] = [:]
+        // Exact matches first, so that a near match does not take an element another one equals.
+        var unmatched: [Element] = []
+        for element in added {
+            if let index = take(&byContent[anonymous(element)]) { pairs[element.id] = removed[index] } else { unmatched.append(element) }
+        }
+        for element in unmatched {
+            if let index = take(&byNearKey[nearKey(element)]) { pairs[element.id] = removed[index] }
+        }
+        return pairs
+    }
+
+    private static func compareElements<Element: Identifiable & Named & Hashable>(
+        _ old: [Element], _ new: [Element], entity: Entity, renamed: inout [String: String],
+        anonymous: (Element) -> Element, fields: (Element, Element) -> [FieldChange]
     ) -> [Change] where Element.ID == String {
         let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let newIDs = Set(new.map(\.id))
+        let pairs = renames(removed: old.filter { !newIDs.contains($0.id) }, added: new.filter { oldByID[$0.id] == nil },
+                            anonymous: anonymous, nearKey: \.name)
+        for (newID, previous) in pairs { renamed[previous.id] = newID }
         var changes: [Change] = []
         for element in new {
             if let previous = oldByID[element.id] {
@@ -144,26 +260,60 @@ public struct JourneyDiff: Sendable, Hashable {
                 if !differences.isEmpty {
                     changes.append(Change(kind: .changed, entity: entity, id: element.id, name: element.name, fields: differences))
                 }
+            } else if let previous = pairs[element.id] {
+                changes.append(Change(kind: .renamed, entity: entity, id: element.id, name: element.name,
+                                      fields: fields(previous, element), previousID: previous.id))
             } else {
                 changes.append(Change(kind: .added, entity: entity, id: element.id, name: element.name, fields: []))
             }
         }
-        for element in old where !newIDs.contains(element.id) {
+        for element in old where !newIDs.contains(element.id) && renamed[element.id] == nil {
             changes.append(Change(kind: .removed, entity: entity, id: element.id, name: element.name, fields: []))
         }
         return changes
     }
 
-    private static func compareStagesAndTouchpoints(_ old: Journey, _ new: Journey) -> [Change] {
+    private static func compareStagesAndTouchpoints(_ old: Journey, _ new: Journey, renames found: inout Renames) -> [Change] {
         var oldTouchpoints: [String: (touchpoint: Touchpoint, stageID: String)] = [:]
         for stage in old.stages {
             for touchpoint in stage.touchpoints where oldTouchpoints[touchpoint.id] == nil {
                 oldTouchpoints[touchpoint.id] = (touchpoint, stage.id)
             }
         }
-        let oldStages = Dictionary(old.stages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let newStageIDs = Set(new.stages.map(\.id))
-        let newTouchpointIDs = Set(new.touchpoints.map(\.id))
+        var oldStages = Dictionary(old.stages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var newStageIDs = Set(new.stages.map(\.id))
+        var newTouchpointIDs = Set(new.touchpoints.map(\.id))
+
+        // Renamed stages and touchpoints are looked up under their new ids from here on.
+        let stagePairs = renames(removed: old.stages.filter { !newStageIDs.contains($0.id) },
+                                 added: new.stages.filter { oldStages[$0.id] == nil },
+                                 anonymous: { var copy = $0; copy.id = ""; return copy }, nearKey: \.name)
+        for (newID, previous) in stagePairs {
+            found.stages[previous.id] = newID
+            oldStages[newID] = previous
+            newStageIDs.insert(previous.id)
+        }
+        func newStageID(_ oldID: String) -> String { found.stages[oldID] ?? oldID }
+        var newStageOfTouchpoint: [String: String] = [:]
+        for stage in new.stages {
+            for touchpoint in stage.touchpoints where newStageOfTouchpoint[touchpoint.id] == nil { newStageOfTouchpoint[touchpoint.id] = stage.id }
+        }
+        let touchpointPairs = renames(
+            removed: old.stages.flatMap { stage in stage.touchpoints.filter { !newTouchpointIDs.contains($0.id) } },
+            added: new.touchpoints.filter { oldTouchpoints[$0.id] == nil },
+            anonymous: { var copy = $0; copy.id = ""; return copy },
+            nearKey: { touchpoint in
+                // Old touchpoints are keyed by their (renamed) stage, new ones by theirs.
+                let stage = oldTouchpoints[touchpoint.id].map { newStageID($0.stageID) } ?? newStageOfTouchpoint[touchpoint.id] ?? ""
+                return touchpoint.name + "\u{1F}" + stage
+            })
+        var renamedTouchpoints: [String: String] = [:]
+        for (newID, previous) in touchpointPairs {
+            found.touchpoints[previous.id] = newID
+            renamedTouchpoints[newID] = previous.id
+            newTouchpointIDs.insert(previous.id)
+        }
+
         var stageNames = Dictionary(old.stages.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for stage in new.stages { stageNames[stage.id] = stage.name }
 
@@ -172,7 +322,7 @@ public struct JourneyDiff: Sendable, Hashable {
         var removedByStage: [String: [Change]] = [:]
         for stage in old.stages {
             for touchpoint in stage.touchpoints where !newTouchpointIDs.contains(touchpoint.id) {
-                removedByStage[stage.id, default: []].append(
+                removedByStage[newStageID(stage.id), default: []].append(
                     Change(kind: .removed, entity: .touchpoint, id: touchpoint.id, name: touchpoint.name, stageID: stage.id, stageName: stage.name, fields: []))
             }
         }
@@ -184,29 +334,36 @@ public struct JourneyDiff: Sendable, Hashable {
                 fields.compare("description", previous.description, stage.description)
                 // Only the order of touchpoints that stayed in this stage counts as reordering;
                 // additions, removals and moves are reported on the touchpoints themselves.
-                let kept = Set(previous.touchpoints.map(\.id)).intersection(stage.touchpoints.map(\.id))
-                fields.compareOrder("touchpoints", previous.touchpoints.map(\.id).filter(kept.contains),
-                                    stage.touchpoints.map(\.id).filter(kept.contains))
+                let previousIDs = previous.touchpoints.map { found.touchpoints[$0.id] ?? $0.id }
+                let kept = Set(previousIDs).intersection(stage.touchpoints.map(\.id))
+                fields.compareOrder("touchpoints", previousIDs.filter(kept.contains), stage.touchpoints.map(\.id).filter(kept.contains))
                 fields.compareLabels(previous.tags, previous.properties, stage.tags, stage.properties)
                 fields.compare("ignore", previous.ignore, stage.ignore)
-                if !fields.changes.isEmpty {
+                if previous.id != stage.id {
+                    changes.append(Change(kind: .renamed, entity: .stage, id: stage.id, name: stage.name, fields: fields.changes, previousID: previous.id))
+                } else if !fields.changes.isEmpty {
                     changes.append(Change(kind: .changed, entity: .stage, id: stage.id, name: stage.name, fields: fields.changes))
                 }
             } else {
                 changes.append(Change(kind: .added, entity: .stage, id: stage.id, name: stage.name, fields: []))
             }
             for touchpoint in stage.touchpoints {
-                guard let (previous, previousStage) = oldTouchpoints[touchpoint.id] else {
+                let previousID = renamedTouchpoints[touchpoint.id] ?? touchpoint.id
+                guard let (previous, previousStage) = oldTouchpoints[previousID] else {
                     changes.append(Change(kind: .added, entity: .touchpoint, id: touchpoint.id, name: touchpoint.name, stageID: stage.id, stageName: stage.name, fields: []))
                     continue
                 }
                 var fields = FieldComparison()
-                if previousStage != stage.id {
-                    fields.changes.append(FieldChange(field: "stage", old: FieldComparison.render(stageNames[previousStage] ?? previousStage),
-                                                      new: FieldComparison.render(stage.name)))
+                if newStageID(previousStage) != stage.id {
+                    let oldName = stageNames[previousStage] ?? previousStage
+                    fields.changes.append(FieldChange(field: "stage", old: FieldComparison.render(oldName), new: FieldComparison.render(stage.name),
+                                                      oldValue: .string(previousStage), newValue: .string(stage.id)))
                 }
                 compareTouchpointFields(previous, touchpoint, into: &fields)
-                if !fields.changes.isEmpty {
+                if previousID != touchpoint.id {
+                    changes.append(Change(kind: .renamed, entity: .touchpoint, id: touchpoint.id, name: touchpoint.name, stageID: stage.id,
+                                          stageName: stage.name, fields: fields.changes, previousID: previousID))
+                } else if !fields.changes.isEmpty {
                     changes.append(Change(kind: .changed, entity: .touchpoint, id: touchpoint.id, name: touchpoint.name, stageID: stage.id, stageName: stage.name, fields: fields.changes))
                 }
             }
@@ -226,18 +383,20 @@ public struct JourneyDiff: Sendable, Hashable {
         fields.compare("personas", old.personas, new.personas)
         fields.compareValue("initiator", old.initiator.rawValue, new.initiator.rawValue)
         fields.compare("owner", old.owner, new.owner)
-        fields.compareValue("emotion", old.emotion.map(String.init), new.emotion.map(String.init))
-        fields.compareValue("entry", String(old.entry), String(new.entry))
-        fields.compareValue("momentOfTruth", String(old.momentOfTruth), String(new.momentOfTruth))
+        fields.compareValue("emotion", old.emotion.map(String.init), new.emotion.map(String.init),
+                            old.emotion.map(FieldValue.integer) ?? .null, new.emotion.map(FieldValue.integer) ?? .null)
+        fields.compareValue("entry", String(old.entry), String(new.entry), .bool(old.entry), .bool(new.entry))
+        fields.compareValue("momentOfTruth", String(old.momentOfTruth), String(new.momentOfTruth), .bool(old.momentOfTruth), .bool(new.momentOfTruth))
         fields.compare("next", old.next, new.next)
         fields.compare("handoff", old.handoff, new.handoff)
         fields.compare("journey", old.journey, new.journey)
         fields.compare("pains", old.pains, new.pains)
         fields.compare("opportunities", old.opportunities, new.opportunities)
-        fields.compare("kpis", old.kpis.map(\.displayText), new.kpis.map(\.displayText))
-        fields.compareKeyed("experience", old.experiences.map { ($0.persona, $0.displayText) }, new.experiences.map { ($0.persona, $0.displayText) })
-        fields.compare("evidence", old.evidence.map(\.displayText), new.evidence.map(\.displayText))
-        fields.compare("backstage", old.backstage.map(\.displayText), new.backstage.map(\.displayText))
+        fields.compareObjects("kpis", old.kpis.map { ($0.displayText, $0.fieldValue) }, new.kpis.map { ($0.displayText, $0.fieldValue) })
+        fields.compareKeyed("experience", key: "experiences", old.experiences.map { ($0.persona, $0.displayText) }, new.experiences.map { ($0.persona, $0.displayText) },
+                            .array(old.experiences.map(\.fieldValue)), .array(new.experiences.map(\.fieldValue)))
+        fields.compareObjects("evidence", old.evidence.map { ($0.displayText, $0.fieldValue) }, new.evidence.map { ($0.displayText, $0.fieldValue) })
+        fields.compareObjects("backstage", old.backstage.map { ($0.displayText, $0.fieldValue) }, new.backstage.map { ($0.displayText, $0.fieldValue) })
         fields.compareLabels(old.tags, old.properties, new.tags, new.properties)
         fields.compare("ignore", old.ignore, new.ignore)
     }
@@ -274,49 +433,84 @@ public struct JourneyDiff: Sendable, Hashable {
     }
 }
 
-/// Collects the fields that differ, rendering values for people.
+/// Collects the fields that differ, rendering values for people and in the JSON form.
 private struct FieldComparison {
     var changes: [JourneyDiff.FieldChange] = []
 
     mutating func compare(_ field: String, _ old: String?, _ new: String?) {
         guard old != new else { return }
-        changes.append(.init(field: field, old: Self.render(old), new: Self.render(new)))
+        changes.append(.init(field: field, old: Self.render(old), new: Self.render(new), oldValue: .text(old), newValue: .text(new)))
     }
 
+    /// A list of texts or ids: the text report shows the items taken out and put in.
     mutating func compare(_ field: String, _ old: [String], _ new: [String]) {
         guard old != new else { return }
-        changes.append(.init(field: field, old: Self.render(old), new: Self.render(new)))
+        changes.append(.init(field: field, old: Self.render(old), new: Self.render(new), oldValue: .texts(old), newValue: .texts(new),
+                             listEdit: Self.listEdit(old.map { Self.render($0) }, new.map { Self.render($0) })))
     }
 
-    /// Compares values that are shown as they are, without quotes: numbers, booleans, choices.
-    mutating func compareValue(_ field: String, _ old: String?, _ new: String?) {
+    /// A list of objects (KPIs, evidence, backstage steps), each shown as `text`.
+    mutating func compareObjects(_ field: String, _ old: [(text: String, value: FieldValue)], _ new: [(text: String, value: FieldValue)]) {
+        let oldTexts = old.map(\.text), newTexts = new.map(\.text)
+        guard oldTexts != newTexts || old.map(\.value) != new.map(\.value) else { return }
+        changes.append(.init(field: field, old: Self.render(oldTexts), new: Self.render(newTexts),
+                             oldValue: .array(old.map(\.value)), newValue: .array(new.map(\.value)),
+                             listEdit: Self.listEdit(oldTexts, newTexts)))
+    }
+
+    /// Compares values that are shown as they are, without quotes: numbers, booleans, choices;
+    /// in JSON a text unless `oldValue`/`newValue` say otherwise.
+    mutating func compareValue(_ field: String, _ old: String?, _ new: String?, _ oldValue: FieldValue? = nil, _ newValue: FieldValue? = nil) {
         guard old != new else { return }
-        changes.append(.init(field: field, old: old ?? "(none)", new: new ?? "(none)"))
+        changes.append(.init(field: field, old: old ?? "(none)", new: new ?? "(none)",
+                             oldValue: oldValue ?? .text(old), newValue: newValue ?? .text(new)))
     }
 
     /// Compares items matched by a key (experiences by persona, scenarios by id, properties by
-    /// name): one change per key added, removed or changed, named `field key`.
-    mutating func compareKeyed(_ field: String, _ old: [(key: String, text: String)], _ new: [(key: String, text: String)]) {
+    /// name): one change per key added, removed or changed, named `field key`; in JSON the
+    /// whole field under `key`.
+    mutating func compareKeyed(_ field: String, key jsonKey: String, _ old: [(key: String, text: String)], _ new: [(key: String, text: String)],
+                               _ oldValue: FieldValue, _ newValue: FieldValue) {
         let oldByKey = Dictionary(old.map { ($0.key, $0.text) }, uniquingKeysWith: { first, _ in first })
         let newKeys = Set(new.map(\.key))
         for (key, text) in new where oldByKey[key] != text {
-            changes.append(.init(field: "\(field) \(key)", old: oldByKey[key] ?? "(none)", new: text))
+            changes.append(.init(field: "\(field) \(key)", old: oldByKey[key] ?? "(none)", new: text, key: jsonKey, oldValue: oldValue, newValue: newValue))
         }
         for (key, text) in old where !newKeys.contains(key) {
-            changes.append(.init(field: "\(field) \(key)", old: text, new: "(none)"))
+            changes.append(.init(field: "\(field) \(key)", old: text, new: "(none)", key: jsonKey, oldValue: oldValue, newValue: newValue))
         }
     }
 
     /// Tags as a list, properties by name.
     mutating func compareLabels(_ oldTags: [String], _ oldProperties: [Property], _ newTags: [String], _ newProperties: [Property]) {
         compare("tags", oldTags, newTags)
-        compareKeyed("property", oldProperties.map { ($0.name, Self.render($0.value)) }, newProperties.map { ($0.name, Self.render($0.value)) })
+        compareKeyed("property", key: "properties", oldProperties.map { ($0.name, Self.render($0.value)) }, newProperties.map { ($0.name, Self.render($0.value)) },
+                     .properties(oldProperties), .properties(newProperties))
     }
 
     /// Records a change of order only (the same ids, in another order).
     mutating func compareOrder(_ field: String, _ old: [String], _ new: [String]) {
         guard old != new, old.count == new.count, Set(old) == Set(new) else { return }
-        changes.append(.init(field: field, old: old.joined(separator: ", "), new: new.joined(separator: ", ")))
+        changes.append(.init(field: field, old: old.joined(separator: ", "), new: new.joined(separator: ", "),
+                             oldValue: .texts(old), newValue: .texts(new)))
+    }
+
+    /// The items of `old` that `new` lacks and those of `new` that `old` lacked, counting
+    /// repeats; `nil` when the lists hold the same items in another order.
+    static func listEdit(_ old: [String], _ new: [String]) -> JourneyDiff.ListEdit? {
+        var remaining: [String: Int] = [:]
+        for item in new { remaining[item, default: 0] += 1 }
+        var removed: [String] = []
+        for item in old {
+            if let count = remaining[item], count > 0 { remaining[item] = count - 1 } else { removed.append(item) }
+        }
+        var taken: [String: Int] = [:]
+        for item in old { taken[item, default: 0] += 1 }
+        var added: [String] = []
+        for item in new {
+            if let count = taken[item], count > 0 { taken[item] = count - 1 } else { added.append(item) }
+        }
+        return removed.isEmpty && added.isEmpty ? nil : JourneyDiff.ListEdit(removed: removed, added: added)
     }
 
     static func render(_ value: String?) -> String {

@@ -1,5 +1,9 @@
 /// Prints a `JourneyDiff` as JSON for scripts:
-/// `{ "changes": [ { "change", "entity", "id", "fields" } ], "findings": { "introduced": [ … ], "resolved": [ … ] } }`.
+/// `{ "changes": [ { "change", "entity", "id", "from", "fields", "old", "new" } ], "findings": { "introduced": [ … ], "resolved": [ … ] } }`.
+///
+/// `from` is the old id of a renamed element; `fields` lists what a changed or renamed element
+/// changed, and `old` and `new` hold those fields' whole values as the journey's JSON form
+/// writes them (`null` for a field not given).
 public struct DiffJSONReporter: Reporter {
     public typealias Subject = JourneyComparison
     public let id = "json"
@@ -21,11 +25,16 @@ public struct DiffJSONReporter: Reporter {
             out.field("change", change.kind.rawValue)
             out.field("entity", change.entity.rawValue)
             out.field("id", change.id)
-            if change.kind == .changed {
+            out.field("from", change.previousID)
+            if change.kind == .changed || (change.kind == .renamed && !change.fields.isEmpty) {
                 out.key("fields")
                 out.beginArray()
                 for field in change.fieldNames { out.string(field) }
                 out.endArray()
+                for (key, values) in [("old", change.oldValues), ("new", change.newValues)] {
+                    out.key(key)
+                    FieldValue.object(values).write(to: &out)
+                }
             }
             out.endObject()
         }

@@ -40,19 +40,31 @@ public struct DiffTextReporter: Reporter {
                 lines.append(indent + style.green("+ added \(label)"))
             case .removed:
                 lines.append(indent + style.red("- removed \(label)"))
-            case .changed:
+            case .changed, .renamed:
+                if change.kind == .renamed, let previousID = change.previousID {
+                    lines.append(indent + style.yellow("↷ renamed \(entity) \(quoted(change.name)) (\(TerminalText.sanitize(previousID)) → \(TerminalText.sanitize(change.id)))"))
+                }
                 if let moved = change.fields.first(where: { $0.field == "stage" }) {
                     lines.append(indent + style.yellow("→ moved \(label) here from stage \(TerminalText.sanitize(moved.old))"))
                 }
                 let otherFields = change.fields.filter { $0.field != "stage" }
                 if !otherFields.isEmpty {
-                    lines.append(indent + style.yellow("~ changed \(label)"))
-                    for field in otherFields {
-                        let verb = field.field == "stages" || field.field == "touchpoints" ? " reordered" : ""
-                        lines.append(indent + "    \(field.field)\(verb): \(TerminalText.sanitize(field.old)) → \(TerminalText.sanitize(field.new))")
-                    }
+                    if change.kind == .changed { lines.append(indent + style.yellow("~ changed \(label)")) }
+                    for field in otherFields { describe(field, indent: indent + "    ") }
                 }
             }
+        }
+
+        func describe(_ field: JourneyDiff.FieldChange, indent: String) {
+            // A list edit shows the items taken out and put in, not both whole lists.
+            if let edit = field.listEdit {
+                lines.append(indent + "\(field.field):")
+                for item in edit.removed { lines.append(indent + "  " + style.red("- " + TerminalText.sanitize(item))) }
+                for item in edit.added { lines.append(indent + "  " + style.green("+ " + TerminalText.sanitize(item))) }
+                return
+            }
+            let verb = field.field == "stages" || field.field == "touchpoints" || (field.old.hasPrefix("[") && field.new.hasPrefix("[")) ? " reordered" : ""
+            lines.append(indent + "\(field.field)\(verb): \(TerminalText.sanitize(field.old)) → \(TerminalText.sanitize(field.new))")
         }
 
         section("journey", diff.changes.filter { $0.entity == .journey }, entity: "journey")
@@ -106,7 +118,11 @@ public struct DiffTextReporter: Reporter {
 
     /// E.g. `3 changes: 1 added, 1 removed, 1 changed; 1 finding introduced, 2 resolved`.
     public func summary(_ diff: JourneyDiff) -> String {
-        let counts = JourneyDiff.Kind.allCases.map { kind in "\(diff.changes.filter { $0.kind == kind }.count) \(kind.rawValue)" }
+        // Renames are rare; they are counted only when there are some.
+        let counts = JourneyDiff.Kind.allCases.compactMap { kind -> String? in
+            let count = diff.changes.filter { $0.kind == kind }.count
+            return kind == .renamed && count == 0 ? nil : "\(count) \(kind.rawValue)"
+        }
         return TextReporter.plural(diff.changes.count, "change") + ": " + counts.joined(separator: ", ")
             + "; " + TextReporter.plural(diff.introducedFindings.count, "finding") + " introduced, \(diff.resolvedFindings.count) resolved"
     }

@@ -11,7 +11,8 @@ struct GitDiffCommand: ParsableCommand {
             *.journey.json diff=cjm and *.journey.xml diff=cjm. Git passes: path old-file \
             old-hex old-mode new-file new-hex new-mode [new-path rename-info]; /dev/null \
             stands for a side that does not exist. Always exits 0, as git requires; problems \
-            are shown in the output.
+            are shown in the output. When a side does not validate (a working copy mid-edit), \
+            the driver prints its located errors and then a plain line diff of the two files.
             """
     )
 
@@ -43,8 +44,35 @@ struct GitDiffCommand: ParsableCommand {
                 new: new?.journey, newFindings: new?.findings ?? [], newPath: new == nil ? "/dev/null" : "b/" + newName)
             output.write(DiffTextReporter(useColor: false).report(comparison))
         } catch let error as ExitCode {
-            // Git treats a failing driver as fatal for the whole diff; say what went wrong instead.
-            output.write("cjm could not compare this journey (exit \(error.rawValue)); see the messages above\n")
+            // Git treats a failing driver as fatal for the whole diff; say what went wrong, and
+            // show the change line by line so that a reviewer still sees it mid-edit.
+            output.write("cjm could not compare this journey by meaning (exit \(error.rawValue)):\n")
+            let sides = [(file: arguments[1], name: path), (file: arguments[4], name: newName)]
+            let reporter = TextReporter(useColor: false)
+            for side in sides where side.file != "/dev/null" {
+                let problems = self.problems(in: side.file, as: side.name)
+                if !problems.isEmpty { output.write(problems.sorted().map(reporter.line(for:)).joined(separator: "\n") + "\n") }
+            }
+            let texts = sides.map { side in
+                side.file == "/dev/null" ? "" : (try? InputFiles.read(side.file, maxSize: input.maxFileSize).get()).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            }
+            output.write("\n" + LineDiff.unified(texts[0], texts[1], oldName: arguments[1] == "/dev/null" ? "/dev/null" : "a/" + path,
+                                                 newName: arguments[4] == "/dev/null" ? "/dev/null" : "b/" + newName))
+        }
+    }
+
+    /// The errors that keep a side from being compared, located in the file as git names it.
+    private func problems(in file: String, as displayPath: String) -> [Diagnostic] {
+        switch InputFiles.read(file, maxSize: input.maxFileSize) {
+        case .failure(let error):
+            return [.error("cannot read the journey: \(error.message)", at: SourceLocation(file: displayPath, line: 1, column: 1), hint: error.hint)]
+        case .success(let bytes):
+            let format = JourneyFormat.detect(path: displayPath, bytes: bytes)
+            if CatalogImporter.isCatalogPath(displayPath) {
+                return CatalogImporter.importCatalog(from: bytes, path: displayPath, format: format).diagnostics.filter { $0.severity == .error }
+            }
+            let checked = JourneyChecker().readingCatalogs(from: CatalogResolver.shared).check(bytes: bytes, path: displayPath, format: format)
+            return checked.journey == nil ? checked.report.diagnostics.filter { $0.severity == .error } : []
         }
     }
 

@@ -40,4 +40,28 @@ struct PersonaFocusTests {
         #expect(findings.concerning(persona: "maria", in: Self.journey).map(\.message) == ["a", "d", "e"])
         #expect(findings.concerning(persona: "alex", in: Self.journey).map(\.message) == ["b", "c", "d", "e"])
     }
+
+    @Test("a broken handoff concerns a persona only when both of its touchpoints are aimed at the persona")
+    func brokenHandoffNeedsBothEnds() {
+        let journey = Journey(
+            id: "j", title: "J",
+            personas: [Persona(id: "lucia", name: "Lucía"), Persona(id: "ramon", name: "Ramón")],
+            channels: [Channel(id: "web", name: "Web"), Channel(id: "phone", name: "Phone")],
+            stages: [Stage(id: "s", name: "S", touchpoints: [
+                Touchpoint(id: "ramon-call", name: "Ramón calls", channels: ["phone"], personas: ["ramon"], next: ["form"]),
+                Touchpoint(id: "shared-call", name: "Anyone calls", channels: ["phone"], next: ["form"]),
+                Touchpoint(id: "form", name: "Fills in the form", channels: ["web"]),
+            ])])
+        let location = SourceLocation(file: "j", line: 1, column: 1)
+        let findings = [
+            Diagnostic(severity: .warning, message: "from Ramón's call", location: location, rule: BrokenHandoffRule.id,
+                       references: [.from: "ramon-call", .touchpoint: "form"]),
+            Diagnostic(severity: .warning, message: "from the shared call", location: location, rule: BrokenHandoffRule.id,
+                       references: [.from: "shared-call", .touchpoint: "form"]),
+            Diagnostic(severity: .warning, message: "names Lucía", location: location, rule: "x",
+                       references: [.touchpoint: "ramon-call", .personas: "ramon lucia"]),
+        ]
+        #expect(findings.concerning(persona: "lucia", in: journey).map(\.message) == ["from the shared call", "names Lucía"])
+        #expect(findings.concerning(persona: "ramon", in: journey).map(\.message) == ["from Ramón's call", "from the shared call", "names Lucía"])
+    }
 }

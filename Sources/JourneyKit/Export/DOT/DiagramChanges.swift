@@ -50,6 +50,8 @@ public struct DiagramChanges: Sendable, Hashable {
             case (.stage, .added): stages[change.id] = .added
             case (.stage, .changed): stages[change.id] = .changed(fields: change.fieldNames)
             case (.stage, .removed): removedStages.insert(change.id)
+            case (.touchpoint, .renamed): touchpoints[change.id] = .changed(fields: ["id"] + change.fieldNames)
+            case (.stage, .renamed): stages[change.id] = .changed(fields: ["id"] + change.fieldNames)
             default: break
             }
         }

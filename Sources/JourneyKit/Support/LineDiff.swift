@@ -25,7 +25,18 @@ public enum LineDiff {
         script.reserveCapacity(max(old.count, new.count))
         var search = Search(old: old, new: new)
         search.diff(0, old.count, 0, new.count, into: &script)
-        return script
+        // Within each run of changes, removed lines come before added ones, as diff prints them.
+        var ordered: [Line] = []
+        ordered.reserveCapacity(script.count)
+        var added: [Line] = []
+        for line in script {
+            switch line {
+            case .same: ordered += added; added.removeAll(); ordered.append(line)
+            case .removed: ordered.append(line)
+            case .added: added.append(line)
+            }
+        }
+        return ordered + added
     }
 
     /// `old` and `new` as unified-diff hunks with `context` lines around each change, headed

@@ -100,6 +100,21 @@ struct DOTContext {
         return journey.title + " — " + persona.name
     }
 
+    /// The unserved badge of a touchpoint, without its mark: whom it misses ("unserved: Lucía",
+    /// at most three names), or "nobody can reach it" when none of its channels is live;
+    /// `nil` when it is not unserved.
+    func unservedBadge(for touchpoint: String) -> String? {
+        guard let ids = findings.unservedPersonas[touchpoint] else { return nil }
+        return ids.isEmpty ? words.nobodyCanReach : words.fill(words.unservedFor, persona: personaNames(ids))
+    }
+
+    /// The names of the personas `ids`, all of them up to three, else two and a count, so that
+    /// a note about thousands of personas stays small.
+    func personaNames(_ ids: [String]) -> String {
+        let names = ids.prefix(3).map { id in journey.personas.first { $0.id == id }?.name ?? id }
+        return Wording.abbreviatedList(first: names, of: ids.count, and: words.and) { words.fill(words.more, persona: "", count: $0) }
+    }
+
     /// The tooltip of a touchpoint: its description (or name) and the findings about it.
     func tooltip(for touchpoint: Touchpoint, extraFindings: [Diagnostic] = []) -> String {
         var lines = [touchpoint.description ?? touchpoint.name]

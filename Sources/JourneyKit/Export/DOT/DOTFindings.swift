@@ -4,8 +4,9 @@
 struct DOTFindings {
     /// Every finding about a touchpoint (except broken handoffs, which belong to flows), in order.
     private(set) var byTouchpoint: [String: [Diagnostic]] = [:]
-    /// Touchpoints flagged `unserved-touchpoint`.
-    private(set) var unserved: Set<String> = []
+    /// Touchpoints flagged `unserved-touchpoint`, with the ids of the personas they miss
+    /// (none when no channel of the touchpoint is live, so nobody can reach it).
+    private(set) var unservedPersonas: [String: [String]] = [:]
     /// `broken-handoff` findings by the touchpoint the customer arrives at, in order.
     private(set) var brokenHandoffsInto: [String: [Diagnostic]] = [:]
     /// `channel-gap` findings by stage, in order.
@@ -32,10 +33,13 @@ struct DOTFindings {
             default:
                 guard let touchpoint else { continue }
                 byTouchpoint[touchpoint, default: []].append(finding)
-                if finding.rule == UnservedTouchpointRule.id { unserved.insert(touchpoint) }
+                if finding.rule == UnservedTouchpointRule.id { unservedPersonas[touchpoint, default: []] += finding.personaIDs }
             }
         }
     }
+
+    /// Whether the touchpoint is flagged `unserved-touchpoint`.
+    func isUnserved(_ touchpoint: String) -> Bool { unservedPersonas[touchpoint] != nil }
 
     /// The `broken-handoff` findings about the flow `from` → `to`.
     func brokenHandoffs(from: String, to: String) -> [Diagnostic] {

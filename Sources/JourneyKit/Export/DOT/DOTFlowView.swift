@@ -15,6 +15,7 @@ struct DOTFlowView {
         var added = false
         var changed = false
         var removed = false
+        var notLiveChannel = false
     }
 
     /// A drawn node of a stage, for keeping stages in order.
@@ -180,7 +181,16 @@ struct DOTFlowView {
             name = DOTStyle.momentOfTruthMark + " " + name
         }
         var label = DOTLabel.font(DOTLabel.wrapped(name, width: DOTStyle.nameWidth), size: DOTStyle.nameSize)
-        let channels = touchpoint.channels.map(context.channelName).joined(separator: " · ")
+        // A channel that is not live says so, so that the card does not look live; no-break
+        // spaces keep the status on the line of the channel's last word.
+        let channels = touchpoint.channels.map { id in
+            switch context.channel(id)?.status {
+            case .planned?: context.channelName(id) + "\u{A0}—\u{A0}" + context.words.planned
+            case .retired?: context.channelName(id) + "\u{A0}—\u{A0}" + context.words.retired
+            default: context.channelName(id)
+            }
+        }.joined(separator: " · ")
+        let onChannelNotLive = touchpoint.channels.contains { context.channel($0).map { $0.status != .live } ?? false }
         label += "<BR/>" + DOTLabel.font(
             channels.isEmpty ? "<I>no channel</I>" : DOTLabel.wrapped(channels, width: 24),
             size: DOTStyle.detailSize, color: DOTStyle.mutedText)
@@ -189,10 +199,12 @@ struct DOTFlowView {
             guard let source = context.touchpoint(from) else { return true }
             return !(context.includes(source) && source.next.contains(touchpoint.id))
         }
-        let unserved = context.findings.unserved.contains(touchpoint.id)
-        if unserved {
+        let unservedBadge = context.unservedBadge(for: touchpoint.id)
+        let unserved = unservedBadge != nil
+        if let unservedBadge {
             usage.unserved = true
-            label += "<BR/>" + DOTLabel.font("<B>" + DOTStyle.warningMark + " " + DOTEscaping.htmlLine(context.words.unservedBadge) + "</B>", size: DOTStyle.detailSize, color: DOTStyle.problem)
+            label += "<BR/>" + DOTLabel.font("<B>" + DOTLabel.wrapped(DOTStyle.warningMark + " " + unservedBadge, width: 26) + "</B>",
+                                             size: DOTStyle.detailSize, color: DOTStyle.problem)
         }
         if !handoffsNotDrawn.isEmpty {
             usage.brokenHandoff = true
@@ -215,8 +227,11 @@ struct DOTFlowView {
         ]
         if touchpoint.initiator == .business {
             usage.businessInitiated = true
-            attributes += [("shape", "cds"), ("style", "filled"), ("margin", "\"0.3,0.14\"")]
+            attributes += [("shape", "cds"), ("style", onChannelNotLive ? "\"filled,dashed\"" : "filled"), ("margin", "\"0.3,0.14\"")]
+        } else if onChannelNotLive {
+            attributes.append(("style", "\"rounded,filled,dashed\""))
         }
+        if onChannelNotLive { usage.notLiveChannel = true }
         if let mark = context.changes?.touchpoints[touchpoint.id] {
             switch mark {
             case .added:
@@ -281,13 +296,7 @@ struct DOTFlowView {
     }
 
     private func gapAttributes(_ gap: Diagnostic) -> String {
-        let ids = gap.personaIDs
-        let names = ids.prefix(3).map { id in context.journey.personas.first { $0.id == id }?.name ?? id }
-        // At most three names, so that a gap for thousands of personas stays a small note.
-        let words = context.words
-        let personaName = ids.isEmpty ? words.aPersona
-            : ids.count <= 3 ? names.joined(separator: ", ")
-            : Wording.abbreviatedList(first: names, of: ids.count, and: words.and) { words.fill(words.more, persona: "", count: $0) }
+        let personaName = gap.personaIDs.isEmpty ? context.words.aPersona : context.personaNames(gap.personaIDs)
         let label = DOTLabel.font("<B>" + DOTStyle.warningMark + " " + DOTEscaping.htmlLine(context.words.channelGap) + "</B>", size: DOTStyle.detailSize, color: DOTStyle.gapBorder)
             + "<BR/>" + DOTLabel.font(DOTLabel.wrapped(personaName, width: DOTStyle.noteWidth), size: DOTStyle.detailSize)
         return DOTLines.attributes([
@@ -307,6 +316,9 @@ struct DOTFlowView {
             shapes.append(DOTLabel.legendItem(symbol: "▷ " + words.arrowShapedBox, color: "#212121", meaning: words.businessReachesOut))
         }
         shapes.append(DOTLabel.legendItem(symbol: "▢ " + words.roundedBox, color: "#212121", meaning: words.customerStarts))
+        if usage.notLiveChannel {
+            shapes.append(DOTLabel.legendItem(symbol: "┆ " + words.dashedOutline, color: "#212121", meaning: words.notLiveChannel))
+        }
         var lines: [String] = []
         if usage.sameChannelFlow {
             lines.append(DOTLabel.legendItem(symbol: "——▶", color: DOTStyle.sameChannelEdge, meaning: words.sameChannel))

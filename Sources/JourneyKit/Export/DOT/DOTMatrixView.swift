@@ -50,6 +50,7 @@ struct DOTMatrixView {
             rows.append((nil, DOTLabel.font("<I>no channel</I>", size: DOTStyle.nameSize - 1, color: DOTStyle.mutedText)))
         }
 
+        let badgeRows = unservedBadgeRows(rows.map { $0.channel?.id }, knownChannels: knownChannels)
         for row in rows {
             let muted = row.channel.map { channel in context.persona.map { !$0.uses(channel: channel.id) } ?? false } ?? false
             table += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"\(DOTStyle.stageFill)\">" + row.header + "</TD>"
@@ -63,7 +64,8 @@ struct DOTMatrixView {
                 if !touchpoints.isEmpty {
                     table += "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"4\" CELLPADDING=\"4\">"
                     for touchpoint in touchpoints {
-                        table += "<TR>" + cell(for: touchpoint, usage: &usage) + "</TR>"
+                        let badged = badgeRows[touchpoint.id].map { $0 == row.channel?.id } ?? false
+                        table += "<TR>" + cell(for: touchpoint, showsUnserved: badged, usage: &usage) + "</TR>"
                     }
                     table += "</TABLE>"
                 }
@@ -97,9 +99,28 @@ struct DOTMatrixView {
         return lines.text
     }
 
+    /// For each unserved touchpoint, the one row (channel id, `nil` for "no channel") whose card
+    /// carries the badge: the first of its rows whose channel works for nobody of its audience
+    /// (not live, or used by none of the personas it does reach), else its first row; so that
+    /// the badge does not sit on a channel that works for another persona.
+    private func unservedBadgeRows(_ rows: [String?], knownChannels: Set<String>) -> [String: String?] {
+        var badgeRows: [String: String?] = [:]
+        for touchpoint in context.journey.touchpoints where context.includes(touchpoint) && badgeRows[touchpoint.id] == nil {
+            guard let missed = context.findings.unservedPersonas[touchpoint.id] else { continue }
+            let onRows = rows.filter { row in row.map(touchpoint.channels.contains) ?? touchpoint.channels.allSatisfy { !knownChannels.contains($0) } }
+            let reached = context.journey.personas.filter { touchpoint.isAimed(at: $0.id) && !missed.contains($0.id) }
+            let worksForNobody = onRows.first { row in
+                guard let id = row, let channel = context.channel(id) else { return true }
+                return channel.status != .live || !reached.contains { $0.uses(channel: id) }
+            }
+            badgeRows[touchpoint.id] = worksForNobody ?? onRows.first ?? nil
+        }
+        return badgeRows
+    }
+
     /// One touchpoint in a cell: its name on its emotion's colour, marked when it is a moment
-    /// of truth, started by the business, or unserved.
-    private func cell(for touchpoint: Touchpoint, usage: inout Usage) -> String {
+    /// of truth, started by the business, or (on one of its rows) unserved.
+    private func cell(for touchpoint: Touchpoint, showsUnserved: Bool, usage: inout Usage) -> String {
         var name = DOTLabel.wrapped(touchpoint.name, width: DOTStyle.nameWidth)
         if touchpoint.initiator == .business {
             usage.businessInitiated = true
@@ -111,10 +132,11 @@ struct DOTMatrixView {
         }
         var content = DOTLabel.font(name, size: DOTStyle.nameSize - 2)
         var border = "#9e9e9e"
-        if context.findings.unserved.contains(touchpoint.id) {
+        if showsUnserved, let badge = context.unservedBadge(for: touchpoint.id) {
             usage.unserved = true
             border = DOTStyle.problem
-            content += "<BR/>" + DOTLabel.font("<B>" + DOTStyle.warningMark + " unserved</B>", size: DOTStyle.detailSize, color: DOTStyle.problem)
+            content += "<BR/>" + DOTLabel.font("<B>" + DOTLabel.wrapped(DOTStyle.warningMark + " " + badge, width: 26) + "</B>",
+                                               size: DOTStyle.detailSize, color: DOTStyle.problem)
         }
         let emotion = context.persona.map { touchpoint.emotion(for: $0.id) } ?? touchpoint.emotion
         return "<TD BGCOLOR=\"\(DOTStyle.fill(forEmotion: emotion))\" COLOR=\"\(border)\">" + content + "</TD>"

@@ -17,8 +17,13 @@ struct GraphWords: Sendable, Hashable {
     let more, and: String
     /// Badges on a touchpoint's box, and the note on a removed one.
     let unservedBadge, brokenHandoffBadge, removedNote: String
-    /// A channel that is not live, on its matrix row.
+    /// A channel that is not live, on its matrix row and after its name on a flow card.
     let planned, retired: String
+    /// The unserved badge naming whom the touchpoint misses (`%p` the names), or saying that
+    /// no channel of it is live.
+    let unservedFor, nobodyCanReach: String
+    /// The legend entry of a card on a planned or retired channel.
+    let dashedOutline, notLiveChannel: String
     /// The Markdown export's findings list.
     let findingsHeading, noFindings: String
 
@@ -37,6 +42,8 @@ struct GraphWords: Sendable, Hashable {
         noTouchpoints: "no touchpoints", noTouchpointsFor: "no touchpoints for %p", notUsedBy: "not used by %p",
         channelGap: "channel gap", aPersona: "a persona", more: "%n more", and: "and",
         unservedBadge: "unserved", brokenHandoffBadge: "broken handoff", removedNote: "removed", planned: "planned", retired: "retired",
+        unservedFor: "unserved: %p", nobodyCanReach: "nobody can reach it",
+        dashedOutline: "dashed outline", notLiveChannel: "on a planned or retired channel",
         findingsHeading: "Findings:", noFindings: "No findings.")
 
     static let spanish = GraphWords(
@@ -54,6 +61,8 @@ struct GraphWords: Sendable, Hashable {
         noTouchpoints: "sin puntos de contacto", noTouchpointsFor: "sin puntos de contacto para %p", notUsedBy: "no lo usa %p",
         channelGap: "hueco de canal", aPersona: "un perfil", more: "%n más", and: "y",
         unservedBadge: "sin servicio", brokenHandoffBadge: "traspaso roto", removedNote: "eliminado", planned: "previsto", retired: "retirado",
+        unservedFor: "sin servicio: %p", nobodyCanReach: "nadie puede llegar",
+        dashedOutline: "borde discontinuo", notLiveChannel: "en un canal previsto o retirado",
         findingsHeading: "Hallazgos:", noFindings: "Sin hallazgos.")
 
     /// `template` with `%p` replaced by `persona` (in one pass, so a name holding "%n" stays as typed).

@@ -16,7 +16,11 @@ struct RenderCommand: ParsableCommand {
             on the diagram `cjm export` writes; Graphviz's warnings are shown on standard error. \
             Needs Graphviz: apt-get install graphviz (Debian, Ubuntu) or brew install graphviz \
             (macOS). Exit codes: 0 written, 2 the journey is invalid, the persona unknown, \
-            Graphviz or rsvg-convert missing or failing, or the file cannot be written.
+            Graphviz or rsvg-convert missing or failing, or the file cannot be written. \
+            --since OLD draws the review picture of the change from OLD to FILE (the flow view \
+            with added, changed and removed elements, the findings the change introduced and a \
+            box of the persona, channel and stage changes), the picture `cjm diff --format dot` \
+            describes, without a pipe.
             """
     )
 
@@ -35,10 +39,17 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("dot"), help: ArgumentHelp("The Graphviz dot program to run (default: dot on PATH).", valueName: "path"))
     var dotPath: String?
 
+    @Option(help: ArgumentHelp("Draw what changed since this older version of the journey (JSON or XML): the flow view of FILE with the changes on it.",
+                               valueName: "old"))
+    var since: String?
+
     @Option(name: .customLong("rsvg"), help: ArgumentHelp("Map only: the rsvg-convert program that turns the map into PNG or PDF (default: rsvg-convert on PATH).", valueName: "path"))
     var rsvgPath: String?
 
     func validate() throws {
+        if since != nil, diagram.view != .flow || diagram.persona != nil {
+            throw ValidationError("--since draws the flow view of the whole journey: leave out --view and --persona")
+        }
         if rsvgPath != nil, diagram.view != .map {
             throw ValidationError("--rsvg converts the journey map: add --view map (flow and matrix are drawn by Graphviz)")
         }
@@ -61,7 +72,7 @@ struct RenderCommand: ParsableCommand {
             try renderMap(as: format)
             return
         }
-        let source = try diagram.dotSource()
+        let source = try since.map(changeSource) ?? diagram.dotSource()
         guard let dot = ExternalProgram.find("dot", at: dotPath) else {
             let place = dotPath.map { "at \(TerminalText.sanitize($0))" } ?? "on PATH"
             errors.write("""
@@ -95,6 +106,16 @@ struct RenderCommand: ParsableCommand {
             errors.write("error: cannot write \(TerminalText.sanitize(error.path)): \(error.message)\n")
             throw ExitCode(ExitStatus.invalidInput)
         }
+    }
+
+    /// The review picture of the change from `old` to the journey: the DOT `cjm diff --format dot` writes.
+    private func changeSource(since old: String) throws(ExitCode) -> String {
+        let checker = diagram.analysis.checker
+        let before = try JourneyFiles.loadValid(old, input: diagram.input, checker: checker)
+        let after = try JourneyFiles.loadValid(diagram.file, input: diagram.input, checker: checker)
+        let comparison = JourneyComparison(old: before.journey, oldFindings: before.findings, oldPath: old,
+                                           new: after.journey, newFindings: after.findings, newPath: diagram.file)
+        return DiffDOTReporter(language: diagram.lang).report(comparison)
     }
 
     /// The journey map: drawn by cjm as SVG, converted to PNG or PDF by rsvg-convert. A map of

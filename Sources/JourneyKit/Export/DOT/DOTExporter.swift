@@ -196,6 +196,8 @@ enum DOTLabel {
         case swatches(heading: String, cells: [String])
         /// Symbols with their meaning, on one line of text.
         case items(heading: String, entries: [String])
+        /// Lines of text under each other, left-aligned (the changes box of a review picture).
+        case lines(heading: String, lines: [String])
     }
 
     /// The title and legend shown above a diagram, as one HTML-like label.
@@ -213,6 +215,12 @@ enum DOTLabel {
                 let cells = [font("<B>" + DOTEscaping.htmlLine(heading) + "</B>", size: DOTStyle.legendSize)] + entries
                 label += "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"6\"><TR>"
                     + cells.map { "<TD ALIGN=\"LEFT\">" + $0 + "</TD>" }.joined() + "</TR></TABLE></TD></TR>"
+            case .lines(let heading, let lines):
+                // A framed box, so that the headline changes stand out from the legend.
+                label += "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"1\" COLOR=\"\(DOTStyle.changed)\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"4\">"
+                label += "<TR>" + legendHeading(heading) + "</TR>"
+                for line in lines { label += "<TR><TD ALIGN=\"LEFT\">" + line + "</TD></TR>" }
+                label += "</TABLE></TD></TR>"
             }
         }
         return label + "</TABLE>>"

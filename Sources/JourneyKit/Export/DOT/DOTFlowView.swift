@@ -212,9 +212,10 @@ struct DOTFlowView {
         }
         switch context.changes?.touchpoints[touchpoint.id] {
         case .added?:
-            label += "<BR/>" + DOTLabel.font("<B>+ added</B>", size: DOTStyle.detailSize, color: DOTStyle.added)
+            label += "<BR/>" + DOTLabel.font("<B>+ " + DOTEscaping.htmlLine(context.words.added) + "</B>", size: DOTStyle.detailSize, color: DOTStyle.added)
         case .changed(let fields)?:
-            label += "<BR/>" + DOTLabel.font("<B>~ " + DOTLabel.wrapped(fields.joined(separator: ", "), width: 24) + "</B>",
+            // What changed, a line per field: "channels: + wa-api".
+            label += "<BR/>" + DOTLabel.font("<B>" + fields.map { DOTLabel.wrapped("~ " + $0, width: 28) }.joined(separator: "<BR/>") + "</B>",
                                              size: DOTStyle.detailSize, color: DOTStyle.changed)
         case nil:
             break
@@ -268,7 +269,7 @@ struct DOTFlowView {
                 width = "3"
             case .changed(let fields)?:
                 usage.changed = true
-                name += " " + DOTLabel.font("~ " + DOTEscaping.htmlLine(fields.joined(separator: ", ")), size: DOTStyle.detailSize)
+                name += " " + DOTLabel.font("~ " + DOTEscaping.htmlLine(fields.joined(separator: "; ")), size: DOTStyle.detailSize)
                 border = DOTStyle.changed
                 width = "3"
             case nil:
@@ -342,9 +343,27 @@ struct DOTFlowView {
         if usage.removed { changes.append(DOTLabel.legendItem(symbol: "┆ − " + words.dashedGrey, color: DOTStyle.removed, meaning: words.removed)) }
         var rows = [DOTLabel.emotionRow(words), .items(heading: words.boxes, entries: shapes)]
         if !changes.isEmpty { rows.append(.items(heading: words.changes, entries: changes)) }
+        let elements = context.changes?.elements ?? []
+        if !elements.isEmpty { rows.append(.lines(heading: words.whatChanged, lines: elements.map(changeLine))) }
         if !lines.isEmpty { rows.append(.items(heading: words.arrows, entries: lines)) }
         if !problems.isEmpty { rows.append(.items(heading: words.findings, entries: problems)) }
         return rows
+    }
+
+    /// One line of the changes box: `~ channel WhatsApp Business API (wa-api): status: planned → live`.
+    private func changeLine(_ change: DiagramChanges.ElementChange) -> String {
+        let entity = JourneyDiff.Entity.allCases.firstIndex(of: change.entity).map { context.words.entityNames[$0] } ?? change.entity.rawValue
+        let (symbol, color): (String, String) = switch change.kind {
+        case .added: ("+", DOTStyle.added)
+        case .removed: ("−", DOTStyle.removed)
+        case .changed: ("~", DOTStyle.changed)
+        case .renamed: ("↷", DOTStyle.changed)
+        }
+        let id = change.previousID.map { $0 + " → " + change.id } ?? change.id
+        var text = "\(entity) \(change.name) (\(id))"
+        if !change.details.isEmpty { text += ": " + change.details.joined(separator: "; ") }
+        return DOTLabel.font("<B>" + symbol + "</B>", size: DOTStyle.legendSize, color: color)
+            + DOTLabel.font(" " + DOTLabel.wrapped(text, width: 110), size: DOTStyle.legendSize)
     }
 
     private func quoted(_ text: String) -> String { DOTEscaping.quoted(text) }

@@ -24,6 +24,10 @@ struct GraphWords: Sendable, Hashable {
     let unservedFor, nobodyCanReach: String
     /// The legend entry of a card on a planned or retired channel.
     let dashedOutline, notLiveChannel: String
+    /// The changes box of a review picture: its heading, and the names of the kinds of element
+    /// in the order of `JourneyDiff.Entity` (journey, persona, channel, stage, touchpoint).
+    let whatChanged: String
+    let entityNames: [String]
     /// The Markdown export's findings list.
     let findingsHeading, noFindings: String
 
@@ -44,6 +48,7 @@ struct GraphWords: Sendable, Hashable {
         unservedBadge: "unserved", brokenHandoffBadge: "broken handoff", removedNote: "removed", planned: "planned", retired: "retired",
         unservedFor: "unserved: %p", nobodyCanReach: "nobody can reach it",
         dashedOutline: "dashed outline", notLiveChannel: "on a planned or retired channel",
+        whatChanged: "What changed", entityNames: ["journey", "persona", "channel", "stage", "touchpoint"],
         findingsHeading: "Findings:", noFindings: "No findings.")
 
     static let spanish = GraphWords(
@@ -63,6 +68,7 @@ struct GraphWords: Sendable, Hashable {
         unservedBadge: "sin servicio", brokenHandoffBadge: "traspaso roto", removedNote: "eliminado", planned: "previsto", retired: "retirado",
         unservedFor: "sin servicio: %p", nobodyCanReach: "nadie puede llegar",
         dashedOutline: "borde discontinuo", notLiveChannel: "en un canal previsto o retirado",
+        whatChanged: "Qué cambió", entityNames: ["recorrido", "perfil", "canal", "etapa", "punto de contacto"],
         findingsHeading: "Hallazgos:", noFindings: "Sin hallazgos.")
 
     /// `template` with `%p` replaced by `persona` (in one pass, so a name holding "%n" stays as typed).

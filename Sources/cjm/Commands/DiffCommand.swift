@@ -8,11 +8,14 @@ struct DiffCommand: ParsableCommand {
         abstract: "Show what changed between two versions of a journey (JSON or XML, in any mix).",
         discussion: """
             Elements are matched by id: touchpoints added, removed, moved to another stage or \
-            edited (each field old → new), the same for personas, channels and stages, \
-            reordering, and the analyser findings the change introduced or resolved. \
-            --format dot draws the new journey with added elements in green, changed ones in \
-            amber and removed touchpoints as dashed ghosts where they used to be: render it \
-            with `dot -Tpng` for a review meeting. \
+            edited (each field old → new; list fields as the items put in and taken out), the \
+            same for personas, channels and stages, renamed ids (an element that equals a \
+            removed one but for its id, or keeps its name and stage), reordering, and the \
+            analyser findings the change introduced or resolved. --format json gives each \
+            changed element's old and new field values. --format dot draws the new journey \
+            with added elements in green, changed ones in amber, removed touchpoints as dashed \
+            ghosts and a box of the persona, channel and stage changes; `cjm render NEW \
+            --since OLD -o change.png` draws it without a pipe. \
             Exit codes: 0 the journeys are the same, 1 they differ, 2 invalid input.
             """
     )

@@ -36,7 +36,7 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     @Argument(help: ArgumentHelp(
-        "Journey files (.journey.json or .journey.xml; other names are read by content) or directories to search for them.",
+        "Journey files (.journey.json or .journey.xml; other names are read by content; - reads standard input) or directories to search for them.",
         valueName: "file-or-directory"))
     var files: [String]
 
@@ -48,9 +48,9 @@ struct CheckCommand: AsyncParsableCommand {
     var format = "text"
 
     @Option(name: .customLong("fail-on"),
-            help: ArgumentHelp("Exit with 1 when a finding of this severity or above remains: error, warning, info or none.",
+            help: ArgumentHelp("Exit with 1 when a finding of this severity or above remains: error, warning, info or none (default: the configuration's failOn, else warning).",
                                valueName: "level"))
-    var failOn: FailLevel = .warning
+    var failOn: FailLevel?
 
     @Flag(name: .customLong("all-scenarios"),
           help: "Check each journey as written and then once in each of its scenarios; the exit code covers all.")
@@ -68,6 +68,9 @@ struct CheckCommand: AsyncParsableCommand {
         if let portfolio, !JourneyFileWalker.isDirectory(portfolio) {
             throw ValidationError("--portfolio names no folder: \(portfolio)")
         }
+        if files.filter({ $0 == InputFiles.standardInput }).count > 1 {
+            throw ValidationError("standard input (-) can be read only once; name it once")
+        }
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs must be at least 1, found \(jobs)")
         }
@@ -77,15 +80,40 @@ struct CheckCommand: AsyncParsableCommand {
         }
     }
 
+    /// The severity that fails the run for a file under `configuration`: --fail-on, else the
+    /// configuration's failOn, else warning; `nil` when nothing fails it.
+    private func failLevel(under configuration: ProjectConfiguration?) -> Diagnostic.Severity? {
+        if let failOn { return failOn.severity }
+        return (configuration?.failOn ?? .warning).severity
+    }
+
     func run() async throws {
-        let checker = analysis.checker
         let maxFileSize = input.maxFileSize
+        let input = input
         let entries = JourneyFileWalker.expand(files)
+        // Each file is checked under its project configuration (the nearest .cjm.json, or
+        // --config), each configuration read once.
+        var configurations: [String: ProjectConfiguration] = [:]
+        var checkers: [String?: JourneyChecker] = [:]
+        var configurationOfEntry: [String?] = []
+        for entry in entries {
+            let file = analysis.configFile ?? ProjectConfigurationFile.nearest(to: entry.path)
+            if let file, configurations[file] == nil, let configuration = analysis.configuration(for: entry.path) {
+                configurations[file] = configuration
+            }
+            if checkers[file] == nil { checkers[file] = analysis.checker(configuration: file.flatMap { configurations[$0] }) }
+            configurationOfEntry.append(file)
+        }
+        let checker = checkers[analysis.configFile] ?? analysis.checker(configuration: nil)
+        let checkerOfEntry = configurationOfEntry.map { checkers[$0] ?? checker }
         let allScenarios = allScenarios
         // Journeys found in a directory form a portfolio: kept for the checks across files.
         let directories = files.filter(JourneyFileWalker.isDirectory)
         let isPortfolio = !directories.isEmpty || portfolio != nil
-        let checked = await entries.concurrentMap(limit: jobs ?? Platform.processorCount) { entry -> [(FileReport, Journey?)] in
+        let failLevelOfPath = Dictionary(zip(entries, configurationOfEntry).map { entry, file in
+            (input.displayName(for: entry.path), failLevel(under: file.flatMap { configurations[$0] }))
+        }, uniquingKeysWith: { first, _ in first })
+        let checked = await Array(zip(entries, checkerOfEntry)).concurrentMap(limit: jobs ?? Platform.processorCount) { entry, checker -> [(FileReport, Journey?)] in
             switch entry {
             case .emptyDirectory(let path):
                 return [(FileReport.unreadable(path: path, message: "the directory holds no journey files",
@@ -99,9 +127,10 @@ struct CheckCommand: AsyncParsableCommand {
                     path = display
                     read = InputFiles.read(rawPath: raw, as: display, maxSize: maxFileSize)
                 default:
-                    path = entry.path
-                    read = InputFiles.read(path, maxSize: maxFileSize)
+                    path = input.displayName(for: entry.path)
+                    read = InputFiles.read(entry.path, maxSize: maxFileSize)
                 }
+                let format = input.format(for: entry.path)
                 let bytes: [UInt8]
                 switch read {
                 case .success(let read): bytes = read
@@ -109,8 +138,8 @@ struct CheckCommand: AsyncParsableCommand {
                 }
                 // Handed over, so that the checker can release the file's bytes once it is read.
                 // Only the journey as written takes part in the portfolio's checks.
-                let results = allScenarios ? checker.checkAllScenarios(bytes: consume bytes, path: path)
-                                           : [checker.check(bytes: consume bytes, path: path)]
+                let results = allScenarios ? checker.checkAllScenarios(bytes: consume bytes, path: path, format: format)
+                                           : [checker.check(bytes: consume bytes, path: path, format: format)]
                 return results.map { ($0.report, isPortfolio && $0.report.scenario == nil ? $0.journey : nil) }
             }
         }.flatMap { $0 }
@@ -123,7 +152,8 @@ struct CheckCommand: AsyncParsableCommand {
         if reports.contains(where: { !$0.isValid }) {
             throw ExitCode(ExitStatus.invalidInput)
         }
-        if reports.contains(where: { $0.hasFindings(atOrAbove: failOn.severity) }) {
+        let defaultFailLevel = failLevel(under: analysis.configFile.flatMap { configurations[$0] })
+        if reports.contains(where: { $0.hasFindings(atOrAbove: failLevelOfPath[$0.path] ?? defaultFailLevel) }) {
             throw ExitCode(ExitStatus.findings)
         }
     }

@@ -11,14 +11,7 @@ public struct ProjectConfiguration: Sendable, Equatable {
         case error, warning, info, off
 
         /// The severity, or `nil` for `off`.
-        public var severity: Diagnostic.Severity? {
-            switch self {
-            case .error: .error
-            case .warning: .warning
-            case .info: .info
-            case .off: nil
-            }
-        }
+        public var severity: Diagnostic.Severity? { Diagnostic.Severity(rawValue: rawValue) }
     }
 
     /// The least severe finding that fails a check: `error`, `warning`, `info`, or `none`.
@@ -26,14 +19,7 @@ public struct ProjectConfiguration: Sendable, Equatable {
         case error, warning, info, none
 
         /// The severity, or `nil` for `none` (nothing fails the check).
-        public var severity: Diagnostic.Severity? {
-            switch self {
-            case .error: .error
-            case .warning: .warning
-            case .info: .info
-            case .none: nil
-            }
-        }
+        public var severity: Diagnostic.Severity? { Diagnostic.Severity(rawValue: rawValue) }
     }
 
     /// The file the settings were read from, as the command named it.

@@ -14,26 +14,19 @@ struct CheckCommand: AsyncParsableCommand {
             all cores (--jobs), and reported in the order of the arguments, files found in a \
             directory in sorted order. Prints compiler-style lines \
             (path:line:column: warning: message [rule]) and a summary, or a JSON or SARIF 2.1.0 \
-            report. Findings are suppressed by "ignore" lists in the journey.             Exit codes: 0 no finding at or above --fail-on, 1 such findings remain, 2 a file is invalid or \
+            report. Findings are suppressed by "ignore" lists in the journey. Rule severities, \
+            failOn and asOf come from the nearest .cjm.json (the file's folder or above, up to the \
+            portfolio root) or --config FILE; options given here win. The file name - reads a journey from \
+            standard input (--stdin-name, --format-in); named pipes such as <(git show …) are read as files. \
+            Exit codes: 0 no finding at or above --fail-on, 1 such findings remain, 2 a file is invalid or \
             cannot be read, or the command was used wrongly. --scenario checks the journey in one of \
             its scenarios; --all-scenarios checks it as written and then in each scenario, heading each \
             report with `path [scenario ID]`; --as-of sets the day stale-evidence compares with.
             """
     )
 
-    /// The least severe finding that makes the run fail.
-    enum FailLevel: String, ExpressibleByArgument, CaseIterable {
-        case error, warning, info, none
-
-        var severity: Diagnostic.Severity? {
-            switch self {
-            case .error: .error
-            case .warning: .warning
-            case .info: .info
-            case .none: nil
-            }
-        }
-    }
+    /// The least severe finding that makes the run fail: the levels `.cjm.json`'s `failOn` takes.
+    typealias FailLevel = ProjectConfiguration.FailureLevel
 
     @Argument(help: ArgumentHelp(
         "Journey files (.journey.json or .journey.xml; other names are read by content; - reads standard input) or directories to search for them.",
@@ -96,8 +89,13 @@ struct CheckCommand: AsyncParsableCommand {
         var configurations: [String: ProjectConfiguration] = [:]
         var checkers: [String?: JourneyChecker] = [:]
         var configurationOfEntry: [String?] = []
+        var nearestByFolder: [String: String?] = [:]
         for entry in entries {
-            let file = analysis.configFile ?? ProjectConfigurationFile.nearest(to: entry.path)
+            // Looked up once per folder: a large portfolio has many journeys in few folders.
+            let folder = entry.path == InputFiles.standardInput ? "." : CatalogResolver.folder(of: entry.path)
+            let nearest = nearestByFolder[folder] ?? ProjectConfigurationFile.nearest(to: entry.path)
+            nearestByFolder[folder] = nearest
+            let file = analysis.configFile ?? nearest
             if let file, configurations[file] == nil, let configuration = analysis.configuration(for: entry.path) {
                 configurations[file] = configuration
             }
@@ -158,3 +156,5 @@ struct CheckCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension ProjectConfiguration.FailureLevel: ExpressibleByArgument {}

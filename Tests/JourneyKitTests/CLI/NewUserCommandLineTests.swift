@@ -16,15 +16,21 @@ struct NewUserCommandLineTests {
             Sit in the waiting room: 2: María
         """
 
+    /// Imports the clinic diagram into `name` in the folder, expecting success.
+    static func importClinic(in temporary: borrowing TemporaryFolder, as name: String) throws -> (diagram: URL, journey: URL) {
+        let diagram = try temporary.write(clinicDiagram, to: "clinic.mmd")
+        let journey = temporary.url.appendingPathComponent(name)
+        let imported = try CLI.run(["import", diagram.path, "-o", journey.path])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        return (diagram, journey)
+    }
+
     // MARK: Item 4: journeys without channels, Mermaid actors
 
     @Test("a journey without channels gets one no-channels finding instead of the channel rules (item 4)")
     func noChannels() throws {
         let temporary = try TemporaryFolder()
-        let diagram = try temporary.write(Self.clinicDiagram, to: "clinic.mmd")
-        let journey = temporary.url.appendingPathComponent("clinic.journey.json")
-        let imported = try CLI.run(["import", diagram.path, "-o", journey.path])
-        #expect(imported.status == 0, "\(imported.standardError)")
+        let journey = try Self.importClinic(in: temporary, as: "clinic.journey.json").journey
         let result = try CLI.run(["check", "--format", "json", journey.path])
         #expect(result.status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: result.outputBytes) as? [String: Any])
@@ -156,10 +162,7 @@ struct NewUserCommandLineTests {
     @Test("cjm import infers --to from the -o name and refuses a contradiction (item 13)")
     func importInfersFormat() throws {
         let temporary = try TemporaryFolder()
-        let diagram = try temporary.write(Self.clinicDiagram, to: "clinic.mmd")
-        let xml = temporary.url.appendingPathComponent("clinic.journey.xml")
-        let result = try CLI.run(["import", diagram.path, "-o", xml.path])
-        #expect(result.status == 0, "\(result.standardError)")
+        let diagram = try Self.importClinic(in: temporary, as: "clinic.journey.xml").diagram
         #expect(try temporary.read("clinic.journey.xml").hasPrefix("<?xml"))
         let contradiction = try CLI.run(["import", diagram.path, "-o", temporary.url.appendingPathComponent("other.journey.xml").path, "--to", "json"])
         #expect(contradiction.status == 2)

@@ -9,8 +9,10 @@ struct ImportCommand: ParsableCommand {
         abstract: "Turn a Mermaid journey diagram (.mmd, or a ```mermaid block in Markdown) into a journey file, or read a touchpoint sheet (.csv) back into a journey.",
         discussion: """
             Sections become stages, tasks become touchpoints, scores 1-5 become emotions -2..+2 \
-            and actors become personas (ids derived from their names). Mermaid has no channels: \
+            and actors become personas (ids derived from their names); standard error names them, \
+            with one warning for actors that look like staff ("Receptionist"). Mermaid has no channels: \
             the touchpoints get none and the journey's description says they remain to be added. \
+            Without --to, the format is the one the -o name says (json otherwise). \
             In Markdown, every ```mermaid block holding a journey diagram counts; other diagrams \
             are skipped; when there are several journeys, choose one with --diagram. \
             A touchpoint sheet (`cjm export --format csv`, edited in a spreadsheet) needs --into \

@@ -122,6 +122,9 @@ enum InputFiles {
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
             var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             while poll(&waiting, 1, -1) < 0, errno == EINTR {}
+        } else if descriptor == STDIN_FILENO, isatty(descriptor) == 1 {
+            return .failure(FileReadError(path: path, message: "standard input is a terminal, not a journey",
+                                          hint: "pipe a journey in (git show HEAD:f.journey.json | cjm check -), or name the file"))
         } else if kind != S_IFREG {
             return .failure(FileReadError(path: path, message: "it is not a regular file or a pipe",
                                           hint: "cjm reads journey files and pipes, not devices or sockets"))

@@ -70,6 +70,9 @@ public struct AnalyzedJourney: Sendable {
     /// The day the journey is checked on (today, or `--as-of`), for `stale-evidence`; rules never
     /// read a clock, so without it that rule finds nothing.
     public var checkDate: CalendarDate?
+    /// Whether the journey declares at least one channel (its own or a catalogue's). Without
+    /// one the channel rules stay silent and `no-channels` speaks for them.
+    public var declaresChannels: Bool { !channelsByID.isEmpty }
     /// Whether at least one touchpoint has a backstage step (`unsupported-touchpoint` only speaks then).
     public let hasBackstage: Bool
     /// The ids of every journey of the portfolio being checked; `nil` outside a portfolio check,
@@ -213,6 +216,7 @@ public struct Analyzer: Sendable {
         StaleEvidenceRule(),
         UnsupportedTouchpointRule(),
         BrokenJourneyLinkRule(),
+        NoChannelsRule(),
     ]
 
     /// The ids of every rule, for validating `ignore` lists and `--disable`.
@@ -232,9 +236,15 @@ public struct Analyzer: Sendable {
     /// The rules this analyser runs.
     public var rules: [any Rule]
 
-    /// An analyser running `rules` except those whose ids are in `disabled` (`--disable`).
-    public init(rules: [any Rule] = Analyzer.allRules, disabled: Set<String> = []) {
+    /// Severities that replace the rules' own, by rule id (a project's `.cjm.json`): every
+    /// finding of such a rule gets this severity, whatever the rule gave it.
+    public var severities: [String: Diagnostic.Severity]
+
+    /// An analyser running `rules` except those whose ids are in `disabled` (`--disable`),
+    /// giving the findings of the rules in `severities` that severity.
+    public init(rules: [any Rule] = Analyzer.allRules, disabled: Set<String> = [], severities: [String: Diagnostic.Severity] = [:]) {
         self.rules = rules.filter { !disabled.contains($0.id) }
+        self.severities = severities
     }
 
     /// The findings that are not suppressed by an `ignore` list, ordered by location, then rule id.
@@ -244,8 +254,12 @@ public struct Analyzer: Sendable {
 
     /// The same, for a journey whose lookups are already computed.
     public func analyze(_ journey: AnalyzedJourney) -> [Diagnostic] {
-        rules.flatMap { $0.findings(in: journey) }
-            .filter { !journey.isSuppressed($0) }
-            .sorted()
+        let findings = rules.flatMap { $0.findings(in: journey) }.filter { !journey.isSuppressed($0) }
+        guard !severities.isEmpty else { return findings.sorted() }
+        return findings.map { finding in
+            var finding = finding
+            if let rule = finding.rule, let severity = severities[rule] { finding.severity = severity }
+            return finding
+        }.sorted()
     }
 }

@@ -3,10 +3,19 @@
 /// and checks that the committed one is the same).
 public enum RuleListing {
     /// Every rule as `id (severity)`, its summary, and its explanation wrapped to `width` columns.
-    public static func text(_ rules: [any Rule] = Analyzer.allRules, width: Int = 80) -> String {
+    /// With a project `configuration`, the severity is the effective one, and a rule the file
+    /// sets says so: `id (error, set by .cjm.json; default warning)`.
+    public static func text(_ rules: [any Rule] = Analyzer.allRules, width: Int = 80,
+                            configuration: ProjectConfiguration? = nil) -> String {
         var blocks: [String] = []
         for rule in rules {
-            var lines = ["\(rule.id) (\(rule.defaultSeverity.rawValue))"]
+            let heading: String
+            if let configuration, let setting = configuration.rules[rule.id] {
+                heading = "\(rule.id) (\(setting.rawValue), set by \(configuration.file); default \(rule.defaultSeverity.rawValue))"
+            } else {
+                heading = "\(rule.id) (\(rule.defaultSeverity.rawValue))"
+            }
+            var lines = [heading]
             lines += wrap(rule.summary, width: width, indent: "  ")
             lines.append("")
             lines += wrap(rule.explanation, width: width, indent: "  ")

@@ -11,9 +11,9 @@ public enum ReportFormats {
         [DiffTextReporter(useColor: style.useColor), DiffJSONReporter(), DiffDOTReporter()]
     }
 
-    /// For `cjm matrix`: text, markdown, csv.
-    public static func matrix(_ style: ReportStyle = ReportStyle()) -> [any Reporter<CoverageMatrix>] {
-        [MatrixTextReporter(), MatrixMarkdownReporter(), MatrixCSVReporter()]
+    /// For `cjm matrix`: text (lines of at most `width` characters), markdown, csv.
+    public static func matrix(_ style: ReportStyle = ReportStyle(), width: Int = 100) -> [any Reporter<CoverageMatrix>] {
+        [MatrixTextReporter(width: width), MatrixMarkdownReporter(), MatrixCSVReporter()]
     }
 
     /// For `cjm portfolio`: text, json, markdown.

@@ -31,7 +31,7 @@ public enum PortfolioLinks {
         }
         guard analyzer.rules.contains(where: { $0.id == BrokenJourneyLinkRule.id }) else { return additions }
         let known = Set(pathsByID.keys)
-        let links = Analyzer(rules: [BrokenJourneyLinkRule()])
+        let links = Analyzer(rules: [BrokenJourneyLinkRule()], severities: analyzer.severities)
         for entry in journeys where entry.journey.touchpoints.contains(where: { $0.journey != nil }) {
             let findings = links.analyze(AnalyzedJourney(entry.journey, portfolioJourneyIDs: known))
             if !findings.isEmpty { additions[entry.path, default: Additions()].findings += findings }

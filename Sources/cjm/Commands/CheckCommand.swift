@@ -14,29 +14,22 @@ struct CheckCommand: AsyncParsableCommand {
             all cores (--jobs), and reported in the order of the arguments, files found in a \
             directory in sorted order. Prints compiler-style lines \
             (path:line:column: warning: message [rule]) and a summary, or a JSON or SARIF 2.1.0 \
-            report. Findings are suppressed by "ignore" lists in the journey.             Exit codes: 0 no finding at or above --fail-on, 1 such findings remain, 2 a file is invalid or \
+            report. Findings are suppressed by "ignore" lists in the journey. Rule severities, \
+            failOn and asOf come from the nearest .cjm.json (the file's folder or above, up to the \
+            portfolio root) or --config FILE; options given here win. The file name - reads a journey from \
+            standard input (--stdin-name, --format-in); named pipes such as <(git show …) are read as files. \
+            Exit codes: 0 no finding at or above --fail-on, 1 such findings remain, 2 a file is invalid or \
             cannot be read, or the command was used wrongly. --scenario checks the journey in one of \
             its scenarios; --all-scenarios checks it as written and then in each scenario, heading each \
             report with `path [scenario ID]`; --as-of sets the day stale-evidence compares with.
             """
     )
 
-    /// The least severe finding that makes the run fail.
-    enum FailLevel: String, ExpressibleByArgument, CaseIterable {
-        case error, warning, info, none
-
-        var severity: Diagnostic.Severity? {
-            switch self {
-            case .error: .error
-            case .warning: .warning
-            case .info: .info
-            case .none: nil
-            }
-        }
-    }
+    /// The least severe finding that makes the run fail: the levels `.cjm.json`'s `failOn` takes.
+    typealias FailLevel = ProjectConfiguration.FailureLevel
 
     @Argument(help: ArgumentHelp(
-        "Journey files (.journey.json or .journey.xml; other names are read by content) or directories to search for them.",
+        "Journey files (.journey.json or .journey.xml; other names are read by content; - reads standard input) or directories to search for them.",
         valueName: "file-or-directory"))
     var files: [String]
 
@@ -48,9 +41,9 @@ struct CheckCommand: AsyncParsableCommand {
     var format = "text"
 
     @Option(name: .customLong("fail-on"),
-            help: ArgumentHelp("Exit with 1 when a finding of this severity or above remains: error, warning, info or none.",
+            help: ArgumentHelp("Exit with 1 when a finding of this severity or above remains: error, warning, info or none (default: the configuration's failOn, else warning).",
                                valueName: "level"))
-    var failOn: FailLevel = .warning
+    var failOn: FailLevel?
 
     @Flag(name: .customLong("all-scenarios"),
           help: "Check each journey as written and then once in each of its scenarios; the exit code covers all.")
@@ -68,6 +61,9 @@ struct CheckCommand: AsyncParsableCommand {
         if let portfolio, !JourneyFileWalker.isDirectory(portfolio) {
             throw ValidationError("--portfolio names no folder: \(portfolio)")
         }
+        if files.filter({ $0 == InputFiles.standardInput }).count > 1 {
+            throw ValidationError("standard input (-) can be read only once; name it once")
+        }
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs must be at least 1, found \(jobs)")
         }
@@ -77,15 +73,45 @@ struct CheckCommand: AsyncParsableCommand {
         }
     }
 
+    /// The severity that fails the run for a file under `configuration`: --fail-on, else the
+    /// configuration's failOn, else warning; `nil` when nothing fails it.
+    private func failLevel(under configuration: ProjectConfiguration?) -> Diagnostic.Severity? {
+        if let failOn { return failOn.severity }
+        return (configuration?.failOn ?? .warning).severity
+    }
+
     func run() async throws {
-        let checker = analysis.checker
         let maxFileSize = input.maxFileSize
+        let input = input
         let entries = JourneyFileWalker.expand(files)
+        // Each file is checked under its project configuration (the nearest .cjm.json, or
+        // --config), each configuration read once.
+        var configurations: [String: ProjectConfiguration] = [:]
+        var checkers: [String?: JourneyChecker] = [:]
+        var configurationOfEntry: [String?] = []
+        var nearestByFolder: [String: String?] = [:]
+        for entry in entries {
+            // Looked up once per folder: a large portfolio has many journeys in few folders.
+            let folder = entry.path == InputFiles.standardInput ? "." : CatalogResolver.folder(of: entry.path)
+            let nearest = nearestByFolder[folder] ?? ProjectConfigurationFile.nearest(to: entry.path)
+            nearestByFolder[folder] = nearest
+            let file = analysis.configFile ?? nearest
+            if let file, configurations[file] == nil, let configuration = analysis.configuration(for: entry.path) {
+                configurations[file] = configuration
+            }
+            if checkers[file] == nil { checkers[file] = analysis.checker(configuration: file.flatMap { configurations[$0] }) }
+            configurationOfEntry.append(file)
+        }
+        let checker = checkers[analysis.configFile] ?? analysis.checker(configuration: nil)
+        let checkerOfEntry = configurationOfEntry.map { checkers[$0] ?? checker }
         let allScenarios = allScenarios
         // Journeys found in a directory form a portfolio: kept for the checks across files.
         let directories = files.filter(JourneyFileWalker.isDirectory)
         let isPortfolio = !directories.isEmpty || portfolio != nil
-        let checked = await entries.concurrentMap(limit: jobs ?? Platform.processorCount) { entry -> [(FileReport, Journey?)] in
+        let failLevelOfPath = Dictionary(zip(entries, configurationOfEntry).map { entry, file in
+            (input.displayName(for: entry.path), failLevel(under: file.flatMap { configurations[$0] }))
+        }, uniquingKeysWith: { first, _ in first })
+        let checked = await Array(zip(entries, checkerOfEntry)).concurrentMap(limit: jobs ?? Platform.processorCount) { entry, checker -> [(FileReport, Journey?)] in
             switch entry {
             case .emptyDirectory(let path):
                 return [(FileReport.unreadable(path: path, message: "the directory holds no journey files",
@@ -99,9 +125,10 @@ struct CheckCommand: AsyncParsableCommand {
                     path = display
                     read = InputFiles.read(rawPath: raw, as: display, maxSize: maxFileSize)
                 default:
-                    path = entry.path
-                    read = InputFiles.read(path, maxSize: maxFileSize)
+                    path = input.displayName(for: entry.path)
+                    read = InputFiles.read(entry.path, maxSize: maxFileSize)
                 }
+                let format = input.format(for: entry.path)
                 let bytes: [UInt8]
                 switch read {
                 case .success(let read): bytes = read
@@ -109,8 +136,8 @@ struct CheckCommand: AsyncParsableCommand {
                 }
                 // Handed over, so that the checker can release the file's bytes once it is read.
                 // Only the journey as written takes part in the portfolio's checks.
-                let results = allScenarios ? checker.checkAllScenarios(bytes: consume bytes, path: path)
-                                           : [checker.check(bytes: consume bytes, path: path)]
+                let results = allScenarios ? checker.checkAllScenarios(bytes: consume bytes, path: path, format: format)
+                                           : [checker.check(bytes: consume bytes, path: path, format: format)]
                 return results.map { ($0.report, isPortfolio && $0.report.scenario == nil ? $0.journey : nil) }
             }
         }.flatMap { $0 }
@@ -123,8 +150,11 @@ struct CheckCommand: AsyncParsableCommand {
         if reports.contains(where: { !$0.isValid }) {
             throw ExitCode(ExitStatus.invalidInput)
         }
-        if reports.contains(where: { $0.hasFindings(atOrAbove: failOn.severity) }) {
+        let defaultFailLevel = failLevel(under: analysis.configFile.flatMap { configurations[$0] })
+        if reports.contains(where: { $0.hasFindings(atOrAbove: failLevelOfPath[$0.path] ?? defaultFailLevel) }) {
             throw ExitCode(ExitStatus.findings)
         }
     }
 }
+
+extension ProjectConfiguration.FailureLevel: ExpressibleByArgument {}

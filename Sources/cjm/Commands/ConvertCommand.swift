@@ -18,7 +18,7 @@ struct ConvertCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The journey file to convert (.journey.json or .journey.xml).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The journey file to convert (.journey.json or .journey.xml; - reads standard input).", valueName: "file"))
     var file: String
 
     @Option(name: .customLong("to"), help: ArgumentHelp("The format to write: json or xml.", valueName: "format"))
@@ -46,12 +46,7 @@ struct ConvertCommand: ParsableCommand {
                     output, input: file, writing: format.rawValue.uppercased(),
                     hint: "write the \(format.rawValue.uppercased()) to a new .\(format.fileExtension) file; the \(loaded.format.rawValue.uppercased()) would be lost")
             }
-            // A .journey.json file holding XML (or the reverse) would be read wrongly later.
-            if let named = JourneyFormat.named(by: output), named != format {
-                throw DiagnosticOutput.fileError(
-                    output, "the output is named as \(named.rawValue.uppercased()) but --to \(format.rawValue) writes \(format.rawValue.uppercased())",
-                    hint: "name the output .\(format.fileExtension)")
-            }
+            _ = try JourneyFiles.outputFormat(requested: format, output: output, fallback: format)
         }
         try JourneyFiles.writeCanonical(loaded.asWritten, as: format, comments: loaded.comments, from: file, to: output,
                                         isCatalog: loaded.isCatalog, force: writing.force)

@@ -7,8 +7,9 @@ struct FormatCommand: ParsableCommand {
         commandName: "fmt",
         abstract: "Rewrite journey files in the canonical form of their format.",
         discussion: """
-            Directories are searched recursively for *.journey.json and *.journey.xml files, as \
-            `cjm check` does. Canonical form: keys and attributes in a fixed order, two-space indent, UTF-8, \
+            Directories are searched recursively for journey files (*.journey.json, *.journey.xml) \
+            and catalogues (*.catalog.json, *.catalog.xml), as `cjm check` does. With --check, each \
+            file that is not canonical is named with a short unified diff of what fmt would change. Canonical form: keys and attributes in a fixed order, two-space indent, UTF-8, \
             final newline; the same output `cjm convert` writes. XML comments are kept, each \
             before the element it preceded. Files are only written when \
             they change, atomically. Invalid files are reported and left untouched. \
@@ -20,7 +21,7 @@ struct FormatCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Journey files to format, or directories to search for them.", valueName: "file"))
     var files: [String]
 
-    @Flag(help: "Write nothing; list the files that are not in canonical form and exit 1 if there are any.")
+    @Flag(help: "Write nothing; show for each file not in canonical form a short diff of what fmt would change, and exit 1 if there are any.")
     var check = false
 
     @OptionGroup var input: InputOptions
@@ -31,7 +32,7 @@ struct FormatCommand: ParsableCommand {
         var failed = false
         var notCanonical: [String] = []
         let output = FileHandleOutput.standardOutput
-        for entry in JourneyFileWalker.expand(files) {
+        for entry in JourneyFileWalker.expand(files, includingCatalogs: true) {
             let path: String
             switch entry {
             case .file(let file): path = file
@@ -67,7 +68,9 @@ struct FormatCommand: ParsableCommand {
             guard Array(canonical.utf8) != loaded.bytes else { continue }
             notCanonical.append(path)
             if check {
-                output.write(TerminalText.sanitize(path) + "\n")
+                output.write(TerminalText.sanitize(path) + ": not in canonical form\n"
+                             + ShortDiff.text(old: String(decoding: loaded.bytes, as: UTF8.self), new: canonical,
+                                              path: path, label: "as cjm fmt writes it"))
             } else {
                 do {
                     try AtomicFile.write(canonical, to: path, force: writing.force)

@@ -9,8 +9,10 @@ struct ImportCommand: ParsableCommand {
         abstract: "Turn a Mermaid journey diagram (.mmd, or a ```mermaid block in Markdown) into a journey file, or read a touchpoint sheet (.csv) back into a journey.",
         discussion: """
             Sections become stages, tasks become touchpoints, scores 1-5 become emotions -2..+2 \
-            and actors become personas (ids derived from their names). Mermaid has no channels: \
+            and actors become personas (ids derived from their names); standard error names them, \
+            with one warning for actors that look like staff ("Receptionist"). Mermaid has no channels: \
             the touchpoints get none and the journey's description says they remain to be added. \
+            Without --to, the format is the one the -o name says (json otherwise). \
             In Markdown, every ```mermaid block holding a journey diagram counts; other diagrams \
             are skipped; when there are several journeys, choose one with --diagram. \
             A touchpoint sheet (`cjm export --format csv`, edited in a spreadsheet) needs --into \
@@ -24,11 +26,10 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A Mermaid file (.mmd) or a Markdown file (.md) with a ```mermaid journey block.", valueName: "file"))
     var file: String
 
-    @Option(name: .customLong("to"), help: ArgumentHelp("The format to write: json or xml (default json; for a sheet, the journey's own).", valueName: "format"))
+    @Option(name: .customLong("to"), help: ArgumentHelp(
+        "The format to write: json or xml (default: the one the -o name says, else json; for a sheet, the journey's own).",
+        valueName: "format"))
     var requestedFormat: JourneyFormat?
-
-    /// The format to write Mermaid imports in.
-    var format: JourneyFormat { requestedFormat ?? .json }
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
     var output: String?
@@ -71,6 +72,8 @@ struct ImportCommand: ParsableCommand {
         guard imported.isValid, let journey = imported.journey else {
             throw ExitCode(ExitStatus.invalidInput)
         }
+        let format = try JourneyFiles.outputFormat(requested: requestedFormat, output: output, fallback: .json)
+        FileHandleOutput.standardError.write(Self.personaNote(journey.personas.map(\.name)))
         try OutputSafety.refuseOverwritingInput(output, input: file, writing: "the journey",
                                                 hint: "name a new .\(format.fileExtension) file; the Mermaid source would be lost")
         try JourneyFiles.writeCanonical(journey, as: format, from: file, to: output, force: writing.force)
@@ -94,6 +97,28 @@ struct ImportCommand: ParsableCommand {
         return journeys[0]
     }
 
+    /// Words that name a business role rather than a customer, in English and Spanish: an
+    /// actor named so is probably staff, not a persona.
+    static let roleWords: Set<String> = [
+        "receptionist", "agent", "staff", "employee", "clerk", "operator", "advisor", "adviser", "support", "team",
+        "recepcionista", "agente", "personal", "empleado", "empleada", "asesor", "asesora", "equipo",
+    ]
+
+    /// What standard error says about the personas made of a diagram's actors: their names,
+    /// and one warning naming those that look like business roles.
+    static func personaNote(_ names: [String]) -> String {
+        guard !names.isEmpty else { return "" }
+        var note = "note: the diagram's actors became personas: \(TerminalText.sanitize(names.joined(separator: ", ")))\n"
+        let roles = names.filter { name in
+            name.lowercased().split(whereSeparator: { !$0.isLetter }).contains { roleWords.contains(String($0)) }
+        }
+        if !roles.isEmpty {
+            note += "warning: \(TerminalText.sanitize(roles.joined(separator: ", "))) \(roles.count == 1 ? "looks" : "look") like a business role, not a customer\n"
+            note += "  hint: remove \(roles.count == 1 ? "that persona" : "those personas") from the journey and name the staff in the touchpoints' \"owner\"\n"
+        }
+        return note
+    }
+
     // MARK: Touchpoint sheets (`cjm export --format csv` read back)
 
     /// `cjm import sheet.csv --into JOURNEY`: the journey with the sheet's touchpoints, written
@@ -114,7 +139,7 @@ struct ImportCommand: ParsableCommand {
                                            validator: JourneyChecker().validator)
         DiagnosticOutput.printToStandardError(reading.diagnostics)
         guard let journey = reading.journey else { throw ExitCode(ExitStatus.invalidInput) }
-        let format = requestedFormat ?? loaded.format
+        let format = try JourneyFiles.outputFormat(requested: requestedFormat, output: output, fallback: loaded.format)
         try OutputSafety.refuseOverwritingInput(output, input: file, writing: "the journey", hint: "name a .\(format.fileExtension) file")
         try JourneyFiles.writeCanonical(journey, as: format, comments: loaded.comments, from: into, to: output)
     }

@@ -27,9 +27,26 @@ struct AnalysisOptions: ParsableArguments {
         }
     }
 
-    /// `--as-of`, or today.
-    var checkDate: CalendarDate? {
-        asOf.flatMap(CalendarDate.init) ?? Today.date
+    @Option(name: .customLong("config"),
+            help: ArgumentHelp("The project configuration to use instead of the nearest .cjm.json (rule severities, failOn, asOf).",
+                               valueName: "file"))
+    var configFile: String?
+
+    /// `--as-of`, else the configuration's `asOf`, else today.
+    func checkDate(configuration: ProjectConfiguration? = nil) -> CalendarDate? {
+        asOf.flatMap(CalendarDate.init) ?? configuration?.asOf ?? Today.date
+    }
+
+    /// The project configuration for the journey at `path`: `--config`, else the nearest
+    /// `.cjm.json` (none without a path). An unreadable or invalid file ends the command
+    /// with its located errors and exit code 2.
+    func configuration(for path: String?) -> ProjectConfiguration? {
+        do throws(ExitCode) {
+            if let configFile { return try ProjectConfigurationFile.load(configFile) }
+            return try path.flatMap(ProjectConfigurationFile.nearest(to:)).map(ProjectConfigurationFile.load)
+        } catch {
+            Self.exit(withError: error)
+        }
     }
 
     // MARK: Observed values (issue 20)
@@ -50,9 +67,22 @@ struct AnalysisOptions: ParsableArguments {
         }
     }
 
-    /// The pipeline these options describe.
+    /// The pipeline these options describe, with `--config` when given.
     var checker: JourneyChecker {
-        JourneyChecker(analyzer: Analyzer(disabled: Set(disabledRules)), actuals: actuals, scenario: scenario, checkDate: checkDate)
+        checker(configuration: configuration(for: nil))
+    }
+
+    /// The pipeline for the journey at `path`, with its project configuration.
+    func checker(for path: String) -> JourneyChecker {
+        checker(configuration: configuration(for: path))
+    }
+
+    /// The pipeline these options describe under `configuration`: the command line wins
+    /// (`--disable` turns a rule off whatever the file says, `--as-of` replaces `asOf`).
+    func checker(configuration: ProjectConfiguration?) -> JourneyChecker {
+        let analyzer = Analyzer(disabled: Set(disabledRules).union(configuration?.disabledRules ?? []),
+                                severities: configuration?.severities ?? [:])
+        return JourneyChecker(analyzer: analyzer, actuals: actuals, scenario: scenario, checkDate: checkDate(configuration: configuration))
             .readingCatalogs(from: CatalogResolver.shared)
     }
 }

@@ -22,7 +22,7 @@ enum DiagramView: String, ExpressibleByArgument, CaseIterable {
 
 /// The options `cjm export` and `cjm render` share: which journey, which view, whose view.
 struct DiagramOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The journey file (.journey.json or .journey.xml).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The journey file (.journey.json or .journey.xml; - reads standard input).", valueName: "file"))
     var file: String
 
     @Option(name: .customLong("view"), help: ArgumentHelp(
@@ -95,7 +95,7 @@ struct DiagramOptions: ParsableArguments {
     /// Problems are printed to standard error as located diagnostics and end the command with
     /// exit code 2, before anything is written.
     func load() throws(ExitCode) -> (journey: Journey, findings: [Diagnostic]) {
-        let loaded = try JourneyFiles.loadValid(file, input: input, checker: analysis.checker)
+        let loaded = try JourneyFiles.loadValid(file, input: input, checker: analysis.checker(for: file))
         let journey = loaded.journey
         if let persona {
             do {

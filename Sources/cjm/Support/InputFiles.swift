@@ -12,10 +12,36 @@ struct InputOptions: ParsableArguments {
 
     var maxFileSize: Int { maxFileSizeMegabytes * 1_048_576 }
 
+    @Option(name: .customLong("stdin-name"),
+            help: ArgumentHelp("The name to report a journey read from standard input (`-`) by; its ending says the format.",
+                               valueName: "name"))
+    var standardInputName: String?
+
+    @Option(name: .customLong("format-in"),
+            help: ArgumentHelp("The format of a journey read from standard input (`-`): json or xml (default: by --stdin-name, else by content).",
+                               valueName: "format"))
+    var standardInputFormat: JourneyFormat?
+
     func validate() throws {
         guard (1...Self.largestMaxFileSize).contains(maxFileSizeMegabytes) else {
             throw ValidationError("--max-file-size must be a whole number of megabytes from 1 to \(Self.largestMaxFileSize); got \(maxFileSizeMegabytes)")
         }
+        if let standardInputName, let named = JourneyFormat.named(by: standardInputName), let standardInputFormat,
+           named != standardInputFormat {
+            throw ValidationError("--stdin-name \(standardInputName) names a \(named.rawValue.uppercased()) file but --format-in says \(standardInputFormat.rawValue); give one of them")
+        }
+    }
+
+    /// The name messages give the file `path`: `--stdin-name` (or `<stdin>`) for `-`, else the path.
+    func displayName(for path: String) -> String {
+        path == InputFiles.standardInput ? standardInputName ?? "<stdin>" : path
+    }
+
+    /// The format `--format-in` (or `--stdin-name`) sets for `path` when it is `-`; `nil` to
+    /// detect it by the name and content as for any file.
+    func format(for path: String) -> JourneyFormat? {
+        guard path == InputFiles.standardInput else { return nil }
+        return standardInputFormat ?? standardInputName.flatMap(JourneyFormat.named(by:))
     }
 }
 
@@ -26,9 +52,16 @@ struct FileReadError: Error {
     var hint: String?
 }
 
-/// Reads input files: regular files only, within the size cap, with clear reasons on failure.
+/// Reads input files: regular files and pipes (`-` for standard input, `<(command)`), within
+/// the size cap, with clear reasons on failure.
 enum InputFiles {
+    /// The file name that means standard input.
+    static let standardInput = "-"
+
     static func read(_ path: String, maxSize: Int) -> Result<[UInt8], FileReadError> {
+        if path == standardInput {
+            return read(descriptor: STDIN_FILENO, path: "<stdin>", maxSize: maxSize)
+        }
         let result = path.withCString { read(cPath: $0, path: path, maxSize: maxSize) }
         // A name that is not UTF-8 on the command line (as git hands it to `git-diff`) reached
         // Swift with U+FFFD in place of its bytes: open it by the bytes it was given as.
@@ -68,6 +101,12 @@ enum InputFiles {
             }
         }
         defer { close(descriptor) }
+        return read(descriptor: descriptor, path: path, maxSize: maxSize)
+    }
+
+    /// Reads an open descriptor to its end: a regular file, or a pipe (standard input, a named
+    /// pipe such as bash's `<(git show HEAD:f.journey.json)`), which is read in blocking mode.
+    private static func read(descriptor: Int32, path: String, maxSize: Int) -> Result<[UInt8], FileReadError> {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
             return .failure(FileReadError(path: path, message: "cannot read: " + String(cString: strerror(errno))))
@@ -75,9 +114,20 @@ enum InputFiles {
         if (status.st_mode & S_IFMT) == S_IFDIR {
             return .failure(FileReadError(path: path, message: "it is a directory", hint: "name the journey files inside it"))
         }
-        guard (status.st_mode & S_IFMT) == S_IFREG else {
-            return .failure(FileReadError(path: path, message: "it is not a regular file",
-                                          hint: "cjm reads journey files, not pipes, devices or sockets"))
+        let kind = status.st_mode & S_IFMT
+        if kind == S_IFIFO {
+            // Opened without blocking so that a device cannot hang the open. A pipe is read to
+            // its end as `cat` reads it: waiting for a writer first, since a named pipe whose
+            // writer has not opened it yet would otherwise read as empty.
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+            var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            while poll(&waiting, 1, -1) < 0, errno == EINTR {}
+        } else if descriptor == STDIN_FILENO, isatty(descriptor) == 1 {
+            return .failure(FileReadError(path: path, message: "standard input is a terminal, not a journey",
+                                          hint: "pipe a journey in (git show HEAD:f.journey.json | cjm check -), or name the file"))
+        } else if kind != S_IFREG {
+            return .failure(FileReadError(path: path, message: "it is not a regular file or a pipe",
+                                          hint: "cjm reads journey files and pipes, not devices or sockets"))
         }
         guard Int(status.st_size) <= maxSize else {
             return .failure(FileReadError(

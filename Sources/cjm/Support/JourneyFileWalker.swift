@@ -1,3 +1,5 @@
+import JourneyKit
+
 /// Turns `cjm check` arguments into the files to check: a file stays as named, a directory
 /// becomes the journey files below it.
 enum JourneyFileWalker {
@@ -32,13 +34,16 @@ enum JourneyFileWalker {
     /// symbolic links to directories are not followed, so a walk always ends. A link to a
     /// journey file is checked only when it stays inside the folder given; a folder that
     /// cannot be read is reported.
-    static func expand(_ arguments: [String]) -> [Entry] {
-        arguments.flatMap { argument -> [Entry] in
+    ///
+    /// With `includingCatalogs` (`fmt`), catalogues (`*.catalog.json`, `*.catalog.xml`) are found too.
+    static func expand(_ arguments: [String], includingCatalogs: Bool = false) -> [Entry] {
+        let suffixes = includingCatalogs ? journeySuffixes + CatalogImporter.suffixes : journeySuffixes
+        return arguments.flatMap { argument -> [Entry] in
             var status = stat()
             guard stat(argument, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
                 return [.file(argument)]
             }
-            let found = journeyFiles(in: argument)
+            let found = journeyFiles(in: argument, suffixes: suffixes)
             return found.isEmpty ? [.emptyDirectory(argument)] : found
         }
     }
@@ -51,7 +56,7 @@ enum JourneyFileWalker {
 
     /// The journey files below `directory`, each named `directory/relative/path`, sorted, with
     /// the problems met on the way in their place.
-    static func journeyFiles(in directory: String) -> [Entry] {
+    static func journeyFiles(in directory: String, suffixes: [String] = journeySuffixes) -> [Entry] {
         let prefix = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8)
         let root = realPath(prefix).map { $0 + [UInt8(ascii: "/")] }
         var found: [(path: [UInt8], entry: Entry)] = []
@@ -75,7 +80,13 @@ enum JourneyFileWalker {
                     pending.append(path + [UInt8(ascii: "/")])
                     continue
                 }
-                guard journeySuffixes.contains(where: { name.ends(with: Array($0.utf8)) }) else { continue }
+                guard suffixes.contains(where: { name.ends(with: Array($0.utf8)) }) else { continue }
+                // A pipe named like a journey would make the walk wait for its writer.
+                guard kind != S_IFIFO else {
+                    found.append((full, .skipped(path: display(full), message: "it is a named pipe, which a folder walk does not read",
+                                                 hint: "name it on the command line to read it")))
+                    continue
+                }
                 if kind == S_IFLNK {
                     guard let root, let resolved = realPath(full), resolved.starts(with: root) else {
                         found.append((full, .skipped(path: display(full), message: "the link points outside \(directory); it is not followed",

@@ -30,13 +30,13 @@ enum JourneyFiles {
     static func loadValid(
         _ path: String, input: InputOptions, checker: JourneyChecker = JourneyChecker(), displayPath: String? = nil
     ) throws(ExitCode) -> LoadedJourney {
-        let shownPath = displayPath ?? path
+        let shownPath = displayPath ?? input.displayName(for: path)
         let bytes: [UInt8]
         switch InputFiles.read(path, maxSize: input.maxFileSize) {
         case .success(let read): bytes = read
         case .failure(let error): throw DiagnosticOutput.fileError(shownPath, "cannot read the journey: \(error.message)", hint: error.hint)
         }
-        let format = JourneyFormat.detect(path: shownPath, bytes: bytes)
+        let format = input.format(for: path) ?? JourneyFormat.detect(path: shownPath, bytes: bytes)
         if CatalogImporter.isCatalogPath(shownPath) {
             let imported = CatalogImporter.importCatalog(from: bytes, path: shownPath, format: format)
             guard imported.catalog != nil, let document = imported.document else {
@@ -80,5 +80,21 @@ extension JourneyFiles {
                 hint: "remove the control character, or keep the journey in JSON")
         }
         try DiagnosticOutput.write(text, to: output, force: force)
+    }
+}
+
+extension JourneyFiles {
+    /// The format to write to `output`: `requested` (`--to`) when given, else the one the
+    /// output's name says, else `fallback`. A name that says the other format than `--to` is
+    /// refused (exit 2): a `.journey.xml` file holding JSON would be read wrongly later.
+    static func outputFormat(requested: JourneyFormat?, output: String?, fallback: JourneyFormat) throws(ExitCode) -> JourneyFormat {
+        let named = output.flatMap(JourneyFormat.named(by:))
+        guard let requested else { return named ?? fallback }
+        if let output, let named, named != requested {
+            throw DiagnosticOutput.fileError(
+                output, "the output is named as \(named.rawValue.uppercased()) but --to \(requested.rawValue) writes \(requested.rawValue.uppercased())",
+                hint: "name the output .\(requested.fileExtension), or leave out --to")
+        }
+        return requested
     }
 }

@@ -70,7 +70,9 @@ struct ReviewCommandTests {
 
         let check = try CLI.run(["fmt", "--check", file.path])
         #expect(check.status == 1)
-        #expect(check.standardOutput == file.path + "\n")
+        // The file, then what fmt would change in it (issue 16 item 9).
+        #expect(check.standardOutput.hasPrefix(file.path + ": not in canonical form\n--- \(file.path)\n+++ \(file.path) (as cjm fmt writes it)\n@@ -1,1 +1,"))
+        #expect(check.standardOutput.contains("\n-" + messy + "\n+{\n+  \"id\": \"messy\","))
         #expect(try folder.read("messy.journey.json") == messy, "--check writes nothing")
 
         let format = try CLI.run(["fmt", file.path])

@@ -104,6 +104,8 @@ public struct BrokenHandoffRule: Rule {
     public init() {}
 
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
+        // A journey without channels gets the one `no-channels` finding instead.
+        guard journey.declaresChannels else { return [] }
         var findings: [Diagnostic] = []
         for placed in journey.touchpoints {
             let from = placed.touchpoint

@@ -141,6 +141,8 @@ public struct ChannelGapRule: Rule {
     public init() {}
 
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
+        // A journey without channels gets the one `no-channels` finding instead.
+        guard journey.declaresChannels else { return [] }
         var findings: [Diagnostic] = []
         for stage in journey.journey.stages where !stage.touchpoints.isEmpty {
             // The same test as `journey.touchpoint(_:reaches:)` for every pair, gathered per stage

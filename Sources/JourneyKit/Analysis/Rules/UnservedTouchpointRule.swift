@@ -130,6 +130,8 @@ public struct UnservedTouchpointRule: Rule {
     public init() {}
 
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
+        // A journey without channels gets the one `no-channels` finding instead.
+        guard journey.declaresChannels else { return [] }
         var findings: [Diagnostic] = []
         for placed in journey.touchpoints {
             let touchpoint = placed.touchpoint

@@ -69,6 +69,8 @@ public struct UnusedChannelRule: Rule {
     public init() {}
 
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
+        // A journey without channels gets the one `no-channels` finding instead.
+        guard journey.declaresChannels else { return [] }
         var used: Set<String> = []
         for placed in journey.touchpoints { used.formUnion(placed.touchpoint.channels) }
         return journey.journey.channels.compactMap { channel in

@@ -46,6 +46,10 @@ struct DiagramOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The language of the words cjm adds to the picture (en, es; others fall back to English); default: the journey's lang.", valueName: "tag"))
     var lang: String?
 
+    @Option(help: ArgumentHelp("The portfolio folder the journey belongs to: a touchpoint that continues in one of its journeys shows that journey's title (else its id).",
+                               valueName: "dir"))
+    var portfolio: String?
+
     @Flag(name: .customLong("no-findings"), help: "Do not draw the analyser's findings (unserved touchpoints, broken handoffs, channel gaps).")
     var noFindings = false
 
@@ -54,6 +58,9 @@ struct DiagramOptions: ParsableArguments {
     @OptionGroup var input: InputOptions
 
     func validate() throws {
+        if let portfolio, !JourneyFileWalker.isDirectory(portfolio) {
+            throw ValidationError("--portfolio names no folder: \(portfolio)")
+        }
         if view != .map, lanes != nil || page != nil {
             throw ValidationError("--lanes and --page apply to the map: add --view map")
         }
@@ -66,7 +73,16 @@ struct DiagramOptions: ParsableArguments {
 
     /// The Graphviz exporter these options describe (flow or matrix).
     var exporter: DOTExporter {
-        DOTExporter(view: view.dotView ?? .flow, persona: persona, showsFindings: !noFindings, language: lang)
+        var exporter = DOTExporter(view: view.dotView ?? .flow, persona: persona, showsFindings: !noFindings, language: lang)
+        exporter.linkedJourneyTitles = linkedJourneyTitles
+        return exporter
+    }
+
+    /// The titles of the `--portfolio` folder's valid journeys by id; empty without the option.
+    var linkedJourneyTitles: [String: String] {
+        guard let portfolio else { return [:] }
+        let members = PortfolioCheck.members(of: portfolio, besides: [], checker: analysis.checker, maxFileSize: input.maxFileSize)
+        return Dictionary(members.map { ($0.journey.id, $0.journey.title) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The map's options, from `--persona`, `--no-findings`, `--lanes`, `--page` and `--lang`.
@@ -82,6 +98,7 @@ struct DiagramOptions: ParsableArguments {
             var options = try mapOptions()
             // The subtitle names the scenario the map is drawn in.
             options.scenarioName = analysis.scenario.flatMap { id in journey.scenarios.first { $0.id == id }?.name }
+            options.linkedJourneyTitles = linkedJourneyTitles
             return try JourneyMapRenderer(options).pages(journey, findings: findings)
         } catch {
             // `load()` checked the persona and `validate()` the options, so this cannot happen.

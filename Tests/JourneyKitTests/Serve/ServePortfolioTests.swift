@@ -32,3 +32,16 @@ struct ServePortfolioTests {
         #expect(try server.get("/journeys/j").body.contains(">Chat<"))
     }
 }
+
+extension ServePortfolioTests {
+    @Test("a served journey's linked touchpoint links to the sub-journey's page")
+    func linkedPages() throws {
+        let server = try ServedProcess(["portfolio"], in: Paths.samples)
+        defer { _ = server.stop() }
+        let page = try server.get("/journeys/compra-whatsapp")
+        #expect(page.status == 200)
+        #expect(page.body.contains("<a class=\"journey-link\" href=\"/journeys/devoluciones-garantia\">Devoluciones y garantía</a>"))
+        #expect(page.body.contains("↪ continúa en Devoluciones y"), "the map's card names the sub-journey")
+        #expect(try server.get("/journeys/devoluciones-garantia").status == 200)
+    }
+}

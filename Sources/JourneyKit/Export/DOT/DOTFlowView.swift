@@ -12,6 +12,7 @@ struct DOTFlowView {
         var brokenHandoff = false
         var unserved = false
         var gap = false
+        var linked = false
         var added = false
         var changed = false
         var removed = false
@@ -184,6 +185,10 @@ struct DOTFlowView {
         label += "<BR/>" + DOTLabel.font(
             channels.isEmpty ? "<I>no channel</I>" : DOTLabel.wrapped(channels, width: 24),
             size: DOTStyle.detailSize, color: DOTStyle.mutedText)
+        if let link = context.linkMark(touchpoint) {
+            usage.linked = true
+            label += "<BR/>" + DOTLabel.font(DOTLabel.wrapped(link, width: 28), size: DOTStyle.detailSize, color: DOTStyle.linkText)
+        }
         let handoffsNotDrawn = (context.findings.brokenHandoffsInto[touchpoint.id] ?? []).filter { finding in
             guard let from = finding.references[.from] else { return true }
             guard let source = context.touchpoint(from) else { return true }
@@ -307,6 +312,9 @@ struct DOTFlowView {
             shapes.append(DOTLabel.legendItem(symbol: "▷ " + words.arrowShapedBox, color: "#212121", meaning: words.businessReachesOut))
         }
         shapes.append(DOTLabel.legendItem(symbol: "▢ " + words.roundedBox, color: "#212121", meaning: words.customerStarts))
+        if usage.linked {
+            shapes.append(DOTLabel.legendItem(symbol: "↪", color: DOTStyle.linkText, meaning: words.linkedJourney))
+        }
         var lines: [String] = []
         if usage.sameChannelFlow {
             lines.append(DOTLabel.legendItem(symbol: "——▶", color: DOTStyle.sameChannelEdge, meaning: words.sameChannel))

@@ -25,6 +25,8 @@ enum DOTStyle {
     static let added = "#2e7d32"
     static let changed = "#ef6c00"
     static let removed = "#9e9e9e"
+    /// The mark of a touchpoint that continues in another journey.
+    static let linkText = "#1565c0"
 
     /// The fill for an emotion on a diverging scale, red for unhappy to blue for delighted;
     /// white when no emotion was given.

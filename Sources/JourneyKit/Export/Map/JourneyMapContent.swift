@@ -173,7 +173,10 @@ struct JourneyMapContent: Sendable, Hashable {
                     name: touchpoint.name,
                     chips: touchpoint.channels.map { id in
                         channels[id].map { Chip(name: $0.name, status: $0.status) } ?? Chip(name: id, status: .live)
-                    },
+                    } + (touchpoint.journey.map { linked in
+                        // The sub-journey, as one more pill on the card: where the customer goes on.
+                        [Chip(name: words.continues(in: options.linkedJourneyTitles[linked] ?? linked), status: .live)]
+                    } ?? []),
                     initiator: touchpoint.initiator,
                     isEntry: touchpoint.entry,
                     isMomentOfTruth: touchpoint.momentOfTruth,

@@ -70,6 +70,9 @@ public struct JourneyMapOptions: Sendable, Hashable {
     public var lanes: [MapLane]?
     /// The page size (`--page`).
     public var page: MapPageSize
+    /// The titles of the portfolio's journeys by id, for the cards of touchpoints that continue
+    /// in another journey (`journey`); a link to a journey not listed shows its id.
+    public var linkedJourneyTitles: [String: String] = [:]
 
     public init(
         persona: String? = nil,

@@ -49,6 +49,8 @@ public struct DiagramWords: Sendable, Hashable {
     let notTheirChannel: String
     let channelIsPlanned: String
     let channelIsRetired: String
+    /// On a card whose touchpoint continues in another journey: `%j` its title (or id).
+    let continuesIn: String
 
     /// English, the fallback for languages without a table.
     public static let english = DiagramWords(
@@ -86,7 +88,8 @@ public struct DiagramWords: Sendable, Hashable {
             "unsupported-touchpoint": "No backstage step makes it happen",
         ],
         notTheirChannel: "%c is not one of their channels",
-        channelIsPlanned: "%c is only planned", channelIsRetired: "%c is retired")
+        channelIsPlanned: "%c is only planned", channelIsRetired: "%c is retired",
+        continuesIn: "↪ continues in %j")
 
     /// Spanish.
     public static let spanish = DiagramWords(
@@ -125,7 +128,8 @@ public struct DiagramWords: Sendable, Hashable {
             "unsupported-touchpoint": "Ningún paso de trastienda lo hace posible",
         ],
         notTheirChannel: "%c no es uno de sus canales",
-        channelIsPlanned: "%c solo está previsto", channelIsRetired: "%c está retirado")
+        channelIsPlanned: "%c solo está previsto", channelIsRetired: "%c está retirado",
+        continuesIn: "↪ continúa en %j")
 
     /// The table for a BCP 47 language tag (`es`, `es-MX`, `EN`…); English when there is none.
     public static func forLanguage(_ tag: String?) -> DiagramWords {
@@ -160,6 +164,11 @@ public struct DiagramWords: Sendable, Hashable {
         findings[key].map { Self.fill($0, ["p": persona, "f": from, "r": list(reasons)]) }
     }
 
+    /// The mark of a touchpoint that continues in the journey titled (or with the id) `journey`.
+    func continues(in journey: String) -> String {
+        Self.fill(continuesIn, ["j": journey])
+    }
+
     /// The description of a map: journey title, stage and touchpoint counts.
     func description(title: String, stages: Int, touchpoints: Int) -> String {
         Self.fill(description, ["t": title, "s": String(stages), "c": String(touchpoints)])
@@ -188,6 +197,8 @@ public struct ReportWords: Sendable, Hashable {
     let pains, opportunities, kpis, evidence, backstage, handoff, tags, properties, goals, next: String
     let description, details, close, mapAsTable, invalidFile, errors, warnings, infos, aboutThis: String
     let reaches, entry, momentOfTruth, generated, liveReload, noChannel: String
+    /// The label of a touchpoint's link to the journey it continues in.
+    let continuesIn: String
     /// "%r of %c touchpoints reach %p"
     let reachSummary: String
 
@@ -202,7 +213,7 @@ public struct ReportWords: Sendable, Hashable {
         invalidFile: "This file is not a valid journey; cjm check says:", errors: "Errors", warnings: "Warnings",
         infos: "Info", aboutThis: "Findings about it", reaches: "Reaches", entry: "entry point",
         momentOfTruth: "moment of truth", generated: "Made by cjm", liveReload: "Live preview: reloads when the file is saved",
-        noChannel: "no channel", reachSummary: "%r of %c touchpoints reach %p")
+        noChannel: "no channel", continuesIn: "Continues in", reachSummary: "%r of %c touchpoints reach %p")
 
     static let spanish = ReportWords(
         journeys: "Recorridos", personas: "Personas", allPersonas: "Todas las personas", scenario: "Escenario",
@@ -216,7 +227,7 @@ public struct ReportWords: Sendable, Hashable {
         infos: "Informativos", aboutThis: "Hallazgos sobre él", reaches: "Llega a", entry: "punto de entrada",
         momentOfTruth: "momento de la verdad", generated: "Hecho con cjm",
         liveReload: "Vista previa en vivo: se recarga al guardar el archivo",
-        noChannel: "sin canal", reachSummary: "%r de %c puntos de contacto llegan a %p")
+        noChannel: "sin canal", continuesIn: "Continúa en", reachSummary: "%r de %c puntos de contacto llegan a %p")
 }
 
 extension DiagramWords {

@@ -17,6 +17,8 @@ struct GraphWords: Sendable, Hashable {
     let more, and: String
     /// Badges on a touchpoint's box, and the note on a removed one.
     let unservedBadge, brokenHandoffBadge, removedNote: String
+    /// A touchpoint that continues in another journey: the badge (`%j` its title or id), and the legend's words.
+    let continuesIn, linkedJourney: String
     /// A channel that is not live, on its matrix row.
     let planned, retired: String
     /// The Markdown export's findings list.
@@ -36,7 +38,8 @@ struct GraphWords: Sendable, Hashable {
         removed: "removed, where it used to be", dashedGrey: "dashed grey",
         noTouchpoints: "no touchpoints", noTouchpointsFor: "no touchpoints for %p", notUsedBy: "not used by %p",
         channelGap: "channel gap", aPersona: "a persona", more: "%n more", and: "and",
-        unservedBadge: "unserved", brokenHandoffBadge: "broken handoff", removedNote: "removed", planned: "planned", retired: "retired",
+        unservedBadge: "unserved", brokenHandoffBadge: "broken handoff", removedNote: "removed",
+        continuesIn: "↪ continues in %j", linkedJourney: "continues in another journey of the portfolio", planned: "planned", retired: "retired",
         findingsHeading: "Findings:", noFindings: "No findings.")
 
     static let spanish = GraphWords(
@@ -53,7 +56,8 @@ struct GraphWords: Sendable, Hashable {
         removed: "eliminado, donde estaba", dashedGrey: "gris discontinuo",
         noTouchpoints: "sin puntos de contacto", noTouchpointsFor: "sin puntos de contacto para %p", notUsedBy: "no lo usa %p",
         channelGap: "hueco de canal", aPersona: "un perfil", more: "%n más", and: "y",
-        unservedBadge: "sin servicio", brokenHandoffBadge: "traspaso roto", removedNote: "eliminado", planned: "previsto", retired: "retirado",
+        unservedBadge: "sin servicio", brokenHandoffBadge: "traspaso roto", removedNote: "eliminado",
+        continuesIn: "↪ continúa en %j", linkedJourney: "continúa en otro recorrido de la cartera", planned: "previsto", retired: "retirado",
         findingsHeading: "Hallazgos:", noFindings: "Sin hallazgos.")
 
     /// `template` with `%p` replaced by `persona` (in one pass, so a name holding "%n" stays as typed).

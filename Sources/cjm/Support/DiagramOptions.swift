@@ -55,6 +55,8 @@ struct DiagramOptions: ParsableArguments {
 
     @OptionGroup var analysis: AnalysisOptions
 
+    @OptionGroup var observed: ObservedOptions
+
     @OptionGroup var input: InputOptions
 
     func validate() throws {
@@ -93,12 +95,16 @@ struct DiagramOptions: ParsableArguments {
 
     /// The map's pages (SVG documents) for the journey these options describe.
     func mapPages() throws(ExitCode) -> [String] {
-        let (journey, findings) = try load()
+        let loaded = try loadWithReadings()
+        let (journey, findings) = (loaded.journey, loaded.findings)
+        let traffic = try observed.traffic(for: journey)
         do {
             var options = try mapOptions()
             // The subtitle names the scenario the map is drawn in.
             options.scenarioName = analysis.scenario.flatMap { id in journey.scenarios.first { $0.id == id }?.name }
             options.linkedJourneyTitles = linkedJourneyTitles
+            options.kpiReadings = loaded.kpiReadings
+            options.observed = traffic
             return try JourneyMapRenderer(options).pages(journey, findings: findings)
         } catch {
             // `load()` checked the persona and `validate()` the options, so this cannot happen.
@@ -112,6 +118,12 @@ struct DiagramOptions: ParsableArguments {
     /// Problems are printed to standard error as located diagnostics and end the command with
     /// exit code 2, before anything is written.
     func load() throws(ExitCode) -> (journey: Journey, findings: [Diagnostic]) {
+        let loaded = try loadWithReadings()
+        return (loaded.journey, loaded.findings)
+    }
+
+    /// `load()`, with the latest KPI actuals of `--actuals` compared with their targets.
+    func loadWithReadings() throws(ExitCode) -> (journey: Journey, findings: [Diagnostic], kpiReadings: [KPIReading]) {
         let loaded = try JourneyFiles.loadValid(file, input: input, checker: analysis.checker)
         let journey = loaded.journey
         if let persona {
@@ -122,12 +134,19 @@ struct DiagramOptions: ParsableArguments {
                 throw ExitCode(ExitStatus.invalidInput)
             }
         }
-        return (journey, noFindings ? [] : loaded.findings)
+        return (journey, noFindings ? [] : loaded.findings, loaded.kpiReadings)
     }
 
     /// The DOT source of the diagram these options describe.
     func dotSource() throws(ExitCode) -> String {
         let (journey, findings) = try load()
-        return exporter.export(journey, findings: findings)
+        return try exporter(for: journey).export(journey, findings: findings)
+    }
+
+    /// The Graphviz exporter for `journey`, with the observed traffic of `--events` or `--transitions`.
+    func exporter(for journey: Journey) throws(ExitCode) -> DOTExporter {
+        var exporter = exporter
+        exporter.observed = try observed.traffic(for: journey)
+        return exporter
     }
 }

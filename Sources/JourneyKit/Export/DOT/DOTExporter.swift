@@ -27,6 +27,10 @@ public struct DOTExporter: Sendable {
     /// in another journey (`journey`); a link to a journey not listed shows its id.
     public var linkedJourneyTitles: [String: String] = [:]
 
+    /// What customers were observed to do (`--events`, `--transitions`): the flow view draws
+    /// each step as wide as the cases that took it, and observed steps without a flow in red.
+    public var observed: ObservedTraffic?
+
     /// An exporter drawing `view`, focused on `persona` when given, with or without the findings.
     public init(view: View = .flow, persona: String? = nil, showsFindings: Bool = true, language: String? = nil) {
         self.view = view
@@ -47,7 +51,7 @@ public struct DOTExporter: Sendable {
         let context = DOTContext(journey: journey, persona: persona,
                                  findings: DOTFindings(showsFindings ? findings : [], persona: persona, in: journey),
                                  changes: changes, words: DiagramWords.forLanguage(language ?? journey.lang).graph,
-                                 linkedJourneyTitles: linkedJourneyTitles)
+                                 linkedJourneyTitles: linkedJourneyTitles, observed: observed)
         switch view {
         case .flow: return DOTFlowView(context: context).render()
         case .matrix: return DOTMatrixView(context: context).render()
@@ -66,12 +70,15 @@ struct DOTContext {
     let words: GraphWords
     /// The portfolio's journey titles by id, for linked touchpoints.
     let linkedJourneyTitles: [String: String]
+    /// Observed traffic to draw over the flows.
+    let observed: ObservedTraffic?
     private let channelsByID: [String: Channel]
     private let touchpointsByID: [String: Touchpoint]
 
     init(journey: Journey, persona: String?, findings: DOTFindings, changes: DiagramChanges? = nil, words: GraphWords = .english,
-         linkedJourneyTitles: [String: String] = [:]) {
+         linkedJourneyTitles: [String: String] = [:], observed: ObservedTraffic? = nil) {
         self.journey = journey
+        self.observed = observed
         self.linkedJourneyTitles = linkedJourneyTitles
         self.words = words
         self.changes = changes

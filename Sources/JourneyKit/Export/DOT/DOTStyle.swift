@@ -44,6 +44,12 @@ enum DOTStyle {
     /// The points of the emotion scale the legend shows, in the order of `GraphWords.emotionScale`.
     static let emotionScale: [Int?] = [-2, -1, 0, 1, 2, nil]
 
+    /// A line width with at most one decimal, the same on every platform.
+    static func number(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
+    }
+
     static let momentOfTruthMark = "★"
     static let warningMark = "⚠"
 }

@@ -19,6 +19,8 @@ struct GraphWords: Sendable, Hashable {
     let unservedBadge, brokenHandoffBadge, removedNote: String
     /// A touchpoint that continues in another journey: the badge (`%j` its title or id), and the legend's words.
     let continuesIn, linkedJourney: String
+    /// Legend entries of observed traffic (`--events`, `--transitions`).
+    let observedWidth, observedUnplanned: String
     /// A channel that is not live, on its matrix row.
     let planned, retired: String
     /// The Markdown export's findings list.
@@ -39,7 +41,9 @@ struct GraphWords: Sendable, Hashable {
         noTouchpoints: "no touchpoints", noTouchpointsFor: "no touchpoints for %p", notUsedBy: "not used by %p",
         channelGap: "channel gap", aPersona: "a persona", more: "%n more", and: "and",
         unservedBadge: "unserved", brokenHandoffBadge: "broken handoff", removedNote: "removed",
-        continuesIn: "↪ continues in %j", linkedJourney: "continues in another journey of the portfolio", planned: "planned", retired: "retired",
+        continuesIn: "↪ continues in %j", linkedJourney: "continues in another journey of the portfolio",
+        observedWidth: "width and number: observed cases that took the step",
+        observedUnplanned: "observed step the flows (next) do not have", planned: "planned", retired: "retired",
         findingsHeading: "Findings:", noFindings: "No findings.")
 
     static let spanish = GraphWords(
@@ -57,7 +61,9 @@ struct GraphWords: Sendable, Hashable {
         noTouchpoints: "sin puntos de contacto", noTouchpointsFor: "sin puntos de contacto para %p", notUsedBy: "no lo usa %p",
         channelGap: "hueco de canal", aPersona: "un perfil", more: "%n más", and: "y",
         unservedBadge: "sin servicio", brokenHandoffBadge: "traspaso roto", removedNote: "eliminado",
-        continuesIn: "↪ continúa en %j", linkedJourney: "continúa en otro recorrido de la cartera", planned: "previsto", retired: "retirado",
+        continuesIn: "↪ continúa en %j", linkedJourney: "continúa en otro recorrido de la cartera",
+        observedWidth: "grosor y número: casos observados que dieron el paso",
+        observedUnplanned: "paso observado que los flujos (next) no tienen", planned: "previsto", retired: "retirado",
         findingsHeading: "Hallazgos:", noFindings: "Sin hallazgos.")
 
     /// `template` with `%p` replaced by `persona` (in one pass, so a name holding "%n" stays as typed).

@@ -166,6 +166,8 @@ public struct JourneyReportPage: Sendable {
         for variant in variants {
             var mapOptions = JourneyMapOptions(scenarioName: variant.name, language: options.language)
             mapOptions.linkedJourneyTitles = links.mapValues(\.title)
+            mapOptions.kpiReadings = file.kpiReadings
+            mapOptions.observed = file.observed
             let pages = (try? JourneyMapRenderer(mapOptions).pages(variant.journey, findings: variant.findings)) ?? []
             out += "<div class=\"map-variant\" data-scenario=\"\(HTMLText.attribute(variant.id))\"\(variant.id == (scenario ?? "") ? "" : " hidden")>\n"
             for page in pages { out += HTMLText.inlineSVG(page) }
@@ -256,6 +258,9 @@ public struct JourneyReportPage: Sendable {
         }
         let channels = Dictionary(journey.channels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let names = Dictionary(journey.touchpoints.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var readings: [String: [String: KPIReading]] = [:]
+        for reading in file.kpiReadings { readings[reading.touchpoint, default: [:]][reading.kpi] = reading }
+        let visits = file.observed?.visitsByTouchpoint ?? [:]
         out += "<aside class=\"details-panel\" aria-label=\"\(HTMLText.attribute(w.details))\" hidden>\n"
         out += "<div class=\"panel-bar\"><button type=\"button\" class=\"close-details\">\(HTMLText.text(w.close))</button></div>\n"
         for stage in journey.stages {
@@ -289,7 +294,8 @@ public struct JourneyReportPage: Sendable {
                     experience.pains.map { (journey.personas.first { $0.id == experience.persona }?.name ?? experience.persona) + ": " + $0 }
                 })
                 list(w.opportunities, touchpoint.opportunities)
-                list(w.kpis, touchpoint.kpis.map { kpi in kpi.target.map { kpi.name + ": " + $0 } ?? kpi.name })
+                list(w.kpis, touchpoint.kpis.map { words.kpi($0, reading: readings[touchpoint.id]?[$0.name]) })
+                field(w.observed, visits[touchpoint.id].map { words.reached(share: $0.share, cases: $0.cases) })
                 list(w.evidence, touchpoint.evidence.map { evidence in
                     var text = evidence.kind.rawValue + ": " + evidence.source
                     if let date = evidence.date { text += " (\(date))" }

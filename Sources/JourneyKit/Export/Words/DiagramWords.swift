@@ -234,6 +234,8 @@ public struct ReportWords: Sendable, Hashable {
     let reaches, entry, momentOfTruth, generated, liveReload, noChannel: String
     /// The label of a touchpoint's link to the journey it continues in.
     let continuesIn: String
+    /// The label of what an event log says about a touchpoint.
+    let observed: String
     /// "%r of %c touchpoints reach %p"
     let reachSummary: String
 
@@ -248,7 +250,7 @@ public struct ReportWords: Sendable, Hashable {
         invalidFile: "This file is not a valid journey; cjm check says:", errors: "Errors", warnings: "Warnings",
         infos: "Info", aboutThis: "Findings about it", reaches: "Reaches", entry: "entry point",
         momentOfTruth: "moment of truth", generated: "Made by cjm", liveReload: "Live preview: reloads when the file is saved",
-        noChannel: "no channel", continuesIn: "Continues in", reachSummary: "%r of %c touchpoints reach %p")
+        noChannel: "no channel", continuesIn: "Continues in", observed: "Observed", reachSummary: "%r of %c touchpoints reach %p")
 
     static let spanish = ReportWords(
         journeys: "Recorridos", personas: "Personas", allPersonas: "Todas las personas", scenario: "Escenario",
@@ -262,7 +264,7 @@ public struct ReportWords: Sendable, Hashable {
         infos: "Informativos", aboutThis: "Hallazgos sobre él", reaches: "Llega a", entry: "punto de entrada",
         momentOfTruth: "momento de la verdad", generated: "Hecho con cjm",
         liveReload: "Vista previa en vivo: se recarga al guardar el archivo",
-        noChannel: "sin canal", continuesIn: "Continúa en", reachSummary: "%r de %c puntos de contacto llegan a %p")
+        noChannel: "sin canal", continuesIn: "Continúa en", observed: "Observado", reachSummary: "%r de %c puntos de contacto llegan a %p")
 }
 
 extension DiagramWords {

@@ -11,8 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
-        // CSV for KPI actuals and event logs: streams an InputStream row by row (docs/observed.md).
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // HTTP for `cjm serve`: pure Swift on sockets, no SwiftNIO, so it builds in seconds (docs/report.md).
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
@@ -25,11 +23,11 @@ let package = Package(
         ),
         // Model, importers, validation, analysis and exporters: everything but the command line.
         .target(name: "JourneyKit", dependencies: ["CLibXML2"]),
-        // Reads CSV files (KPI actuals, event logs) into JourneyKit's located rows: the one place
-        // that knows the CSV library, kept out of JourneyKit because the library reads through Foundation.
+        // Reads CSV files (KPI actuals, event logs) into JourneyKit's located rows, streaming: the
+        // one place that reads them, kept out of JourneyKit, which does no file I/O.
         .target(
             name: "JourneyCSV",
-            dependencies: ["JourneyKit", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["JourneyKit"]
         ),
         // The preview server of `cjm serve`: HTTP routes, Server-Sent Events and the file watcher;
         // the one place that knows the HTTP library.

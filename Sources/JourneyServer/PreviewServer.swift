@@ -20,6 +20,9 @@ public final class PreviewServer: Sendable {
         public var load: @Sendable (String) -> ReportedJourney
         /// The directories to watch for changes.
         public var watchedDirectories: @Sendable () -> [String]
+        /// The other files a served file was read with (the catalogues a journey uses), asked
+        /// after each reading: a change to one of them reloads the file's pages too.
+        public var dependencies: @Sendable (String) -> [String]
         /// The report page's initial state (persona, scenario, language).
         public var report: JourneyReportOptions
         /// At most this many open live-reload streams; more get 503.
@@ -30,6 +33,7 @@ public final class PreviewServer: Sendable {
         public init(host: String, port: UInt16, listFiles: @escaping @Sendable () -> [String],
                     load: @escaping @Sendable (String) -> ReportedJourney,
                     watchedDirectories: @escaping @Sendable () -> [String],
+                    dependencies: @escaping @Sendable (String) -> [String] = { _ in [] },
                     report: JourneyReportOptions = JourneyReportOptions(),
                     maxEventStreams: Int = 64, maxTargetLength: Int = 2048) {
             self.host = host
@@ -37,6 +41,7 @@ public final class PreviewServer: Sendable {
             self.listFiles = listFiles
             self.load = load
             self.watchedDirectories = watchedDirectories
+            self.dependencies = dependencies
             self.report = report
             self.maxEventStreams = maxEventStreams
             self.maxTargetLength = maxTargetLength
@@ -75,13 +80,13 @@ public final class PreviewServer: Sendable {
         await server.appendRoute("*", handler: { request in
             await Self.page(for: request, state: state, events: events, configuration: configuration)
         })
-        let watcher = FileWatcher(directories: configuration.watchedDirectories())
+        let watcher = FileWatcher(directories: configuration.watchedDirectories() + (await state.dependencyFolders))
         let watching = Task.detached {
             for await _ in watcher.changes() {
                 if await state.reload(configuration) {
                     await events.send("reload")
                 }
-                watcher.watch(configuration.watchedDirectories())
+                watcher.watch(configuration.watchedDirectories() + (await state.dependencyFolders))
             }
         }
         defer { watching.cancel(); watcher.stop() }
@@ -190,8 +195,10 @@ final class LockedValue<Value>: @unchecked Sendable {
 actor ServedJourneys {
     private let options: JourneyReportOptions
     private var files: [ReportedJourney] = []
-    /// Size, modification time and inode of each served file at the last reading.
-    private var signatures: [String: FileSignature] = [:]
+    /// Each served file's signature, and its dependencies', at the last reading.
+    private var signatures: [String: ServedSignature] = [:]
+    /// The files each served file was read with (its catalogues).
+    private var dependencies: [String: [String]] = [:]
 
     init(options: JourneyReportOptions) {
         self.options = options
@@ -199,18 +206,41 @@ actor ServedJourneys {
 
     var count: Int { files.count }
 
+    /// The folders of the files the served files depend on, to watch with the served ones.
+    var dependencyFolders: [String] {
+        var seen: Set<String> = []
+        return dependencies.keys.sorted().flatMap { dependencies[$0] ?? [] }.compactMap { path in
+            guard let slash = path.lastIndex(of: "/") else { return "." }
+            let folder = slash == path.startIndex ? "/" : String(path[..<slash])
+            return seen.insert(folder).inserted ? folder : nil
+        }
+    }
+
+    private func signature(of path: String) -> ServedSignature {
+        ServedSignature(file: FileSignature(path: path),
+                        dependencies: (dependencies[path] ?? []).map { ServedSignature.Dependency(path: $0, signature: FileSignature(path: $0)) })
+    }
+
     /// Re-reads the files whose signature changed (and lists the served directories anew);
     /// returns whether anything changed.
     @discardableResult
     func reload(_ configuration: PreviewServer.Configuration) -> Bool {
         let paths = configuration.listFiles()
-        var newSignatures: [String: FileSignature] = [:]
-        for path in paths { newSignatures[path] = FileSignature(path: path) }
+        var newSignatures: [String: ServedSignature] = [:]
+        for path in paths { newSignatures[path] = signature(of: path) }
         guard newSignatures != signatures || files.isEmpty && !paths.isEmpty else { return false }
         let previous = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var keys: Set<String> = []
         files = paths.map { path in
-            var file = (newSignatures[path] == signatures[path] ? previous[path] : nil) ?? configuration.load(path)
+            var file: ReportedJourney
+            if newSignatures[path] == signatures[path], let unchanged = previous[path] {
+                file = unchanged
+            } else {
+                file = configuration.load(path)
+                // What it was read with is known only now: signed after reading.
+                dependencies[path] = configuration.dependencies(path)
+                newSignatures[path] = signature(of: path)
+            }
             // Two files with the same journey id (or an invalid file's name) get distinct keys.
             var key = file.key
             var number = 2
@@ -229,8 +259,19 @@ actor ServedJourneys {
     func indexPage() -> String { JourneyReportPage(options).html(files) }
 
     func journeyPage(key: String) -> String? {
-        files.first { $0.key == key }.map { JourneyReportPage(options).journeyPage($0) }
+        files.first { $0.key == key }.map { JourneyReportPage(options).journeyPage($0, portfolio: files) }
     }
+}
+
+/// A served file's signature with those of the files it was read with.
+struct ServedSignature: Hashable {
+    struct Dependency: Hashable {
+        var path: String
+        var signature: FileSignature?
+    }
+
+    var file: FileSignature?
+    var dependencies: [Dependency]
 }
 
 /// What tells a saved file from the one read before: size, modification time and inode (an

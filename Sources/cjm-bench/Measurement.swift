@@ -71,11 +71,11 @@ enum ChildProcess {
     /// The peak memory of one run, measured by GNU time (`/usr/bin/time`, Debian package
     /// `time`). Not from this process's `wait4`: Linux counts the parent's resident memory at
     /// spawn time into the child's `ru_maxrss`, and the benchmark holds large journeys.
-    static func peakMemory(_ executable: String, _ arguments: [String], scratch: String) -> Int? {
+    static func peakMemory(_ executable: String, _ arguments: [String], scratch: String, acceptedStatuses: Set<Int32> = [0]) -> Int? {
         let time = "/usr/bin/time"
         guard access(time, X_OK) == 0 else { return nil }
         let report = scratch + "/peak-memory.txt"
-        guard let run = self.run(time, ["-f", "%M", "-o", report, executable] + arguments), run.status == 0,
+        guard let run = self.run(time, ["-f", "%M", "-o", report, executable] + arguments), acceptedStatuses.contains(run.status),
               let text = try? String(contentsOfFile: report, encoding: .utf8),
               let kilobytes = text.split(separator: "\n").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) })
         else { return nil }

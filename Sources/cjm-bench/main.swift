@@ -19,6 +19,9 @@ let usage = """
                      cjm-bench markers (the rest of the file is kept)
       --portfolio-journeys N
                      journeys in the shared-catalogue against inline portfolio check (default 1000)
+      --events N     events in the generated log of the conformance measurement
+                     (default 10000000, about 500 MB in the temporary folder; 0 skips it)
+      --only-events  run only the conformance measurement
       --write-journeys DIR
                      only write the synthetic journeys (both formats, every size)
                      into DIR, for profiling with perf or valgrind, and exit
@@ -32,6 +35,8 @@ struct Options {
     var output: String?
     var journeysDirectory: String?
     var portfolioJourneys = 1_000
+    var events = 10_000_000
+    var onlyEvents = false
 }
 
 func parseOptions() -> Options {
@@ -59,6 +64,10 @@ func parseOptions() -> Options {
         case "--output": options.output = value(argument)
         case "--write-journeys": options.journeysDirectory = value(argument)
         case "--portfolio-journeys": options.portfolioJourneys = number(argument, value(argument))
+        case "--events":
+            let text = value(argument)
+            options.events = text == "0" ? 0 : number(argument, text)
+        case "--only-events": options.onlyEvents = true
         case "--help", "-h":
             print(usage)
             exit(0)
@@ -102,6 +111,14 @@ try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories
 defer { try? FileManager.default.removeItem(at: scratch) }
 
 let loadBefore = Machine.loadAverage
+if options.onlyEvents {
+    // Issue 20's conformance target alone: the rest takes minutes of its own.
+    if let events = try EventsBench.run(events: max(1, options.events), runs: options.runs, scratch: scratch, binary: cjmBinary) {
+        print(EventsBench.markdown(events))
+    }
+    try? FileManager.default.removeItem(at: scratch)
+    exit(0)
+}
 var results = BenchmarkResults(runs: options.runs)
 
 for size in options.sizes {

@@ -10,7 +10,9 @@ extension JourneyChecker {
         for scenario in journey.scenarios {
             scenarioFindings[scenario.id] = analyzer.analyze(AnalyzedJourney(journey.applying(scenario), kpiReadings: checked.kpiReadings))
         }
-        return ReportedJourney(path: path, key: key, journey: journey, diagnostics: checked.report.diagnostics,
-                               findings: checked.findings, scenarioFindings: scenarioFindings)
+        var reported = ReportedJourney(path: path, key: key, journey: journey, diagnostics: checked.report.diagnostics,
+                                       findings: checked.findings, scenarioFindings: scenarioFindings)
+        reported.kpiReadings = checked.kpiReadings
+        return reported
     }
 }

@@ -206,6 +206,7 @@ public struct JourneyDiff: Sendable, Hashable {
                 case .personas: finding.references[role] = id.split(separator: " ").map { personas[String($0)] ?? String($0) }.joined(separator: " ")
                 case .channel: finding.references[role] = channels[id] ?? id
                 case .stage: finding.references[role] = stages[id] ?? id
+                case .kpi: break  // a KPI is named, not identified: a rename leaves it as it is
                 }
             }
             return finding

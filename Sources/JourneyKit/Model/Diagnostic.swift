@@ -22,6 +22,8 @@ public struct Diagnostic: Sendable, Hashable {
     /// The part an element plays in a finding, used as the keys of `references`.
     public enum ReferenceRole: String, Sendable, Hashable, CaseIterable, Comparable {
         case channel, from, persona, stage, touchpoint
+        /// A KPI of the touchpoint the finding is about, by its name (KPIs have no ids).
+        case kpi
         /// Several personas at once, their ids in declaration order separated by single spaces
         /// (ids hold no spaces): a finding that would otherwise repeat for each persona.
         case personas

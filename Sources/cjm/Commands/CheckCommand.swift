@@ -21,7 +21,8 @@ struct CheckCommand: AsyncParsableCommand {
             Exit codes: 0 no finding at or above --fail-on, 1 such findings remain, 2 a file is invalid or \
             cannot be read, or the command was used wrongly. --scenario checks the journey in one of \
             its scenarios; --all-scenarios checks it as written and then in each scenario, heading each \
-            report with `path [scenario ID]`; --as-of sets the day stale-evidence compares with.
+            report with `path [scenario ID]`; --as-of sets the day stale-evidence compares with. \
+            A catalogue (NAME.catalog.json, NAME.catalog.xml) named on its own is validated as a catalogue.
             """
     )
 
@@ -133,6 +134,13 @@ struct CheckCommand: AsyncParsableCommand {
                 switch read {
                 case .success(let read): bytes = read
                 case .failure(let error): return [(FileReport.unreadable(path: path, message: "cannot read the journey: \(error.message)", hint: error.hint), nil)]
+                }
+                // A catalogue named on its own is checked as a catalogue: it has no stages, so
+                // journey rules have nothing to say about it, and its errors are its own.
+                if CatalogImporter.isCatalogPath(path) {
+                    let imported = CatalogImporter.importCatalog(from: bytes, path: path)
+                    // The catalogue's id stands where a journey's would: what the report names it by.
+                    return [(FileReport(path: path, journeyID: imported.catalog?.id, diagnostics: imported.diagnostics), nil)]
                 }
                 // Handed over, so that the checker can release the file's bytes once it is read.
                 // Only the journey as written takes part in the portfolio's checks.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import JourneyCSV
 import JourneyKit
 
 /// `cjm conform FILE --events EVENTS.csv`: checks what customers did against the journey.
@@ -29,9 +28,6 @@ struct ConformCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    /// Row errors to show before giving up on a log: enough to see a pattern, not a flood.
-    static let maxRowErrors = 20
-
     func validate() throws {
         try FormatChoice.validate(format, among: ReportFormats.conform().map(\.id))
         guard maxDeviations >= 0 else { throw ValidationError("--max-deviations must be 0 or more") }
@@ -39,27 +35,7 @@ struct ConformCommand: ParsableCommand {
 
     func run() throws {
         let journey = try JourneyFiles.loadValid(file, input: input, checker: .validatingOnly).journey
-        var conformance = EventLogConformance(journey: journey, file: eventsFile)
-        var errors: [Diagnostic] = []
-        do {
-            try CSVFileReader.stream(
-                path: eventsFile,
-                header: { header in
-                    errors += conformance.begin(header: header)
-                    return errors.isEmpty
-                },
-                row: { record in
-                    errors += conformance.add(record)
-                    return errors.count < Self.maxRowErrors
-                })
-        } catch {
-            throw DiagnosticOutput.fileError(eventsFile, "cannot read the event log: \(error.message)", hint: error.hint)
-        }
-        guard errors.isEmpty else {
-            DiagnosticOutput.printToStandardError(errors)
-            throw ExitCode(ExitStatus.invalidInput)
-        }
-        let report = conformance.finish(maxDeviations: maxDeviations)
+        let report = try EventLogFile.conformance(of: journey, eventsFile: eventsFile, maxDeviations: maxDeviations)
         let output = FileHandleOutput.standardOutput
         if let reporter = ReportFormats.conform(ReportStyle(useColor: output.wantsColor)).reporter(format) {
             output.write(reporter.report(report))

@@ -82,7 +82,7 @@ struct ExportCommand: ParsableCommand {
         // The persona was checked by `load()`, so the Mermaid writers cannot fail on it.
         switch format {
         case .csv: text = TouchpointSheet.csv(journey, byteOrderMark: excel)
-        case .dot, .svg: text = diagram.exporter.export(journey, findings: findings)
+        case .dot, .svg: text = try diagram.exporter(for: journey).export(journey, findings: findings)
         case .mermaid: text = try MermaidJourneyWriter.mermaid(journey, persona: diagram.persona)
         case .markdown: text = try MermaidJourneyWriter.markdown(journey, findings: findings, persona: diagram.persona, language: diagram.lang)
         }

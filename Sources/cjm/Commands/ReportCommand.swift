@@ -31,6 +31,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var analysis: AnalysisOptions
 
+    @OptionGroup var observed: ObservedOptions
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
@@ -70,6 +72,14 @@ struct ReportCommand: ParsableCommand {
                     throw DiagnosticOutput.fileError(file.path, error.message, hint: error.hint)
                 }
             }
+        }
+        if observed.eventsFile != nil || observed.transitionsFile != nil {
+            // An event log is of one journey: its touchpoint ids mean nothing to another.
+            guard files.count == 1 else {
+                throw DiagnosticOutput.fileError(observed.eventsFile ?? observed.transitionsFile ?? "", "an event log is of one journey, and the report has \(files.count)",
+                                                 hint: "name one journey file with --events or --transitions")
+            }
+            if let journey = files[0].journey { files[0].observed = try observed.traffic(for: journey) }
         }
         let page = JourneyReportPage(JourneyReportOptions(persona: persona, scenario: scenario, language: lang))
         try DiagnosticOutput.write(page.html(files), to: output)

@@ -11,7 +11,7 @@ struct ServeCommand: AsyncParsableCommand {
             Prints `Serving N journeys on http://HOST:PORT/` first, then serves the report's index at / \
             and each journey at /journeys/ID until Ctrl-C (SIGINT) or SIGTERM, then exits 0. An \
             invalid file shows its located errors until the next good save; new files in a served \
-            directory appear in the index. Listens on 127.0.0.1 unless --host says otherwise. \
+            directory appear in the index, and a changed catalogue reloads the journeys that use it. Listens on 127.0.0.1 unless --host says otherwise. \
             See docs/report.md.
             """
     )
@@ -55,6 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
             listFiles: { JourneyFileWalker.expand(paths).compactMap { if case .file(let path) = $0 { path } else { nil } } },
             load: { path in ReportFiles.read(path, input: input, checker: checker) },
             watchedDirectories: { Self.directories(paths) },
+            // A catalogue changed reloads the pages of the journeys that use it.
+            dependencies: { path in CatalogResolver.shared.catalogPaths(usedBy: path) },
             report: JourneyReportOptions(persona: persona, scenario: scenario, language: lang)))
         let shownHost = host.contains(":") ? "[\(host)]" : host
         PreviewServer.onStopSignal {

@@ -36,7 +36,11 @@ struct TextconvCommand: ParsableCommand {
         case .failure(let error):
             throw DiagnosticOutput.fileError(file, "cannot read the journey: \(error.message)", hint: error.hint)
         case .success(let bytes):
-            if let journey = JourneyChecker.validatingOnly.check(bytes: bytes, path: file).journey {
+            // Catalogues are resolved like every command does, so a journey that uses one is valid;
+            // the outline shows it as written, its `uses` listed: a catalogue's change is the
+            // catalogue file's diff.
+            let checker = JourneyChecker.validatingOnly.readingCatalogs(from: CatalogResolver.shared)
+            if let journey = checker.check(bytes: bytes, path: file).asWritten {
                 output.write(JourneyOutlineWriter.write(journey))
             } else {
                 // An invalid journey is still worth diffing line by line.

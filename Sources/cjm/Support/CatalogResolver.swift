@@ -9,7 +9,9 @@ import JourneyKit
 /// journey's folder), neither by `..` nor through a symbolic link. Nothing outside the root is
 /// opened: the path is checked before the file is, and its real path before it is read.
 ///
-/// Each catalogue is parsed once per run, however many journeys use it.
+/// Each catalogue is parsed once per run, however many journeys use it — unless it changes on
+/// disk meanwhile (`cjm serve` runs for hours): a cached catalogue whose size, modification time
+/// or inode changed is read again.
 final class CatalogResolver: CatalogSource, @unchecked Sendable {
     /// The one resolver of a run, so that every journey of it shares the parsed catalogues.
     static let shared = CatalogResolver()
@@ -19,8 +21,10 @@ final class CatalogResolver: CatalogSource, @unchecked Sendable {
 
     let maxFileSize: Int
     private let lock = NSLock()
-    /// By real path: what reading the catalogue gave.
-    private var cache: [String: CatalogLookup] = [:]
+    /// By real path: what reading the catalogue gave, and the file's signature then.
+    private var cache: [String: (signature: FileSignature?, lookup: CatalogLookup)] = [:]
+    /// By journey path as given: the real paths of the catalogues it named inside its root.
+    private var used: [String: Set<String>] = [:]
     private var parses = 0
 
     init(maxFileSize: Int = 100 * 1_048_576) {
@@ -32,6 +36,14 @@ final class CatalogResolver: CatalogSource, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return parses
+    }
+
+    /// The catalogue files (real paths, inside the portfolio root) the journey at `journeyPath`
+    /// named so far, found or not: what `cjm serve` watches besides the journey.
+    func catalogPaths(usedBy journeyPath: String) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return used[journeyPath, default: []].sorted()
     }
 
     func catalog(_ path: String, usedBy journeyPath: String) -> CatalogLookup {
@@ -46,6 +58,7 @@ final class CatalogResolver: CatalogSource, @unchecked Sendable {
             return .unavailable(message: "catalogue path \"\(path)\" leaves the portfolio root \(root)",
                                 hint: "keep catalogues inside the portfolio (the folder with .git or cjm-portfolio.json), or add a cjm-portfolio.json to a folder above both")
         }
+        lock.withLock { _ = used[journeyPath, default: []].insert(target) }
         guard let real = Self.realPath(target) else {
             return .unavailable(message: "no catalogue at \"\(path)\"", hint: "check the path; it is relative to the journey's folder")
         }
@@ -57,9 +70,11 @@ final class CatalogResolver: CatalogSource, @unchecked Sendable {
             return .unavailable(message: "\"\(path)\" is not a catalogue",
                                 hint: "catalogue files are named NAME.catalog.json or NAME.catalog.xml")
         }
+        lock.withLock { _ = used[journeyPath, default: []].insert(real) }
+        let signature = FileSignature(path: real)
         lock.lock()
         defer { lock.unlock() }
-        if let known = cache[real] { return known }
+        if let known = cache[real], known.signature == signature { return known.lookup }
         let displayPath = Self.normalize(journeyFolder + "/" + path)
         let lookup: CatalogLookup
         switch InputFiles.read(real, maxSize: maxFileSize) {
@@ -70,7 +85,7 @@ final class CatalogResolver: CatalogSource, @unchecked Sendable {
             let imported = CatalogImporter.importCatalog(from: bytes, path: displayPath)
             lookup = imported.catalog.map(CatalogLookup.found) ?? .invalid(imported.diagnostics)
         }
-        cache[real] = lookup
+        cache[real] = (signature, lookup)
         return lookup
     }
 
@@ -136,5 +151,20 @@ final class CatalogResolver: CatalogSource, @unchecked Sendable {
             guard candidate != "/" else { return folder }
             candidate = Self.folder(of: candidate)
         }
+    }
+}
+
+/// What tells a changed file from the one read before: size, modification time and inode.
+private struct FileSignature: Equatable {
+    var size: Int
+    var modified: Date
+    var inode: Int
+
+    init?(path: String) {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date else { return nil }
+        self.size = size
+        self.modified = modified
+        self.inode = attributes[.systemFileNumber] as? Int ?? 0
     }
 }

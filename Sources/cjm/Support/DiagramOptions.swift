@@ -46,14 +46,23 @@ struct DiagramOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The language of the words cjm adds to the picture (en, es; others fall back to English); default: the journey's lang.", valueName: "tag"))
     var lang: String?
 
+    @Option(help: ArgumentHelp("The portfolio folder the journey belongs to: a touchpoint that continues in one of its journeys shows that journey's title (else its id).",
+                               valueName: "dir"))
+    var portfolio: String?
+
     @Flag(name: .customLong("no-findings"), help: "Do not draw the analyser's findings (unserved touchpoints, broken handoffs, channel gaps).")
     var noFindings = false
 
     @OptionGroup var analysis: AnalysisOptions
 
+    @OptionGroup var observed: ObservedOptions
+
     @OptionGroup var input: InputOptions
 
     func validate() throws {
+        if let portfolio, !JourneyFileWalker.isDirectory(portfolio) {
+            throw ValidationError("--portfolio names no folder: \(portfolio)")
+        }
         if view != .map, lanes != nil || page != nil {
             throw ValidationError("--lanes and --page apply to the map: add --view map")
         }
@@ -66,7 +75,16 @@ struct DiagramOptions: ParsableArguments {
 
     /// The Graphviz exporter these options describe (flow or matrix).
     var exporter: DOTExporter {
-        DOTExporter(view: view.dotView ?? .flow, persona: persona, showsFindings: !noFindings, language: lang)
+        var exporter = DOTExporter(view: view.dotView ?? .flow, persona: persona, showsFindings: !noFindings, language: lang)
+        exporter.linkedJourneyTitles = linkedJourneyTitles
+        return exporter
+    }
+
+    /// The titles of the `--portfolio` folder's valid journeys by id; empty without the option.
+    var linkedJourneyTitles: [String: String] {
+        guard let portfolio else { return [:] }
+        let members = PortfolioCheck.members(of: portfolio, besides: [], checker: analysis.checker, maxFileSize: input.maxFileSize)
+        return Dictionary(members.map { ($0.journey.id, $0.journey.title) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The map's options, from `--persona`, `--no-findings`, `--lanes`, `--page` and `--lang`.
@@ -77,11 +95,16 @@ struct DiagramOptions: ParsableArguments {
 
     /// The map's pages (SVG documents) for the journey these options describe.
     func mapPages() throws(ExitCode) -> [String] {
-        let (journey, findings) = try load()
+        let loaded = try loadWithReadings()
+        let (journey, findings) = (loaded.journey, loaded.findings)
+        let traffic = try observed.traffic(for: journey)
         do {
             var options = try mapOptions()
             // The subtitle names the scenario the map is drawn in.
             options.scenarioName = analysis.scenario.flatMap { id in journey.scenarios.first { $0.id == id }?.name }
+            options.linkedJourneyTitles = linkedJourneyTitles
+            options.kpiReadings = loaded.kpiReadings
+            options.observed = traffic
             return try JourneyMapRenderer(options).pages(journey, findings: findings)
         } catch {
             // `load()` checked the persona and `validate()` the options, so this cannot happen.
@@ -95,6 +118,12 @@ struct DiagramOptions: ParsableArguments {
     /// Problems are printed to standard error as located diagnostics and end the command with
     /// exit code 2, before anything is written.
     func load() throws(ExitCode) -> (journey: Journey, findings: [Diagnostic]) {
+        let loaded = try loadWithReadings()
+        return (loaded.journey, loaded.findings)
+    }
+
+    /// `load()`, with the latest KPI actuals of `--actuals` compared with their targets.
+    func loadWithReadings() throws(ExitCode) -> (journey: Journey, findings: [Diagnostic], kpiReadings: [KPIReading]) {
         let loaded = try JourneyFiles.loadValid(file, input: input, checker: analysis.checker(for: file))
         let journey = loaded.journey
         if let persona {
@@ -105,12 +134,19 @@ struct DiagramOptions: ParsableArguments {
                 throw ExitCode(ExitStatus.invalidInput)
             }
         }
-        return (journey, noFindings ? [] : loaded.findings)
+        return (journey, noFindings ? [] : loaded.findings, loaded.kpiReadings)
     }
 
     /// The DOT source of the diagram these options describe.
     func dotSource() throws(ExitCode) -> String {
         let (journey, findings) = try load()
-        return exporter.export(journey, findings: findings)
+        return try exporter(for: journey).export(journey, findings: findings)
+    }
+
+    /// The Graphviz exporter for `journey`, with the observed traffic of `--events` or `--transitions`.
+    func exporter(for journey: Journey) throws(ExitCode) -> DOTExporter {
+        var exporter = exporter
+        exporter.observed = try observed.traffic(for: journey)
+        return exporter
     }
 }

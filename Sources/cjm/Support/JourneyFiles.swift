@@ -14,6 +14,8 @@ struct LoadedJourney {
     /// The file's bytes as read, for commands that compare output with input (`fmt`).
     var bytes: [UInt8]
     var format: JourneyFormat
+    /// The latest KPI actuals (`--actuals`) compared with their targets.
+    var kpiReadings: [KPIReading] = []
     /// Whether the file is a catalogue (`NAME.catalog.json`, `.catalog.xml`), which `fmt` and
     /// `convert` write with the catalogue writer.
     var isCatalog = false
@@ -54,7 +56,7 @@ enum JourneyFiles {
             throw ExitCode(ExitStatus.invalidInput)
         }
         return LoadedJourney(journey: journey, asWritten: asWritten, findings: checked.findings, comments: checked.comments,
-                             bytes: bytes, format: format)
+                             bytes: bytes, format: format, kpiReadings: checked.kpiReadings)
     }
 }
 

@@ -87,7 +87,7 @@ struct KPIActualsTests {
         let checked = JourneyChecker(actuals: good).check(bytes: Array(Self.journeyJSON.utf8), path: "shop.journey.json")
         let finding = try #require(checked.findings.first { $0.rule == KPIOffTargetRule.id })
         #expect(finding.message == "\"First response time\" is 12 min against a target of < 5 min")
-        #expect(finding.references == [.touchpoint: "reply"])
+        #expect(finding.references == [.touchpoint: "reply", .kpi: "First response time"])
         #expect(checked.kpiReadings.count == 1)
 
         let bad = CSVTable(file: "kpis.csv", header: ["touchpoint", "kpi", "value"],

@@ -97,7 +97,7 @@ public struct KPIOffTargetRule: Rule {
             return finding(
                 "\(Wording.quoted(reading.kpi)) is \(reading.value) against a target of \(reading.target ?? "")\(when)",
                 hint: "improve \(Wording.quoted(touchpoint.name)), or revise the target if it no longer holds",
-                at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id])
+                at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id, .kpi: reading.kpi])
         }
     }
 }

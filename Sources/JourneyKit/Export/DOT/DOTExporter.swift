@@ -23,6 +23,14 @@ public struct DOTExporter: Sendable {
     /// language, else English.
     public var language: String?
 
+    /// The titles of the portfolio's journeys by id, for the boxes of touchpoints that continue
+    /// in another journey (`journey`); a link to a journey not listed shows its id.
+    public var linkedJourneyTitles: [String: String] = [:]
+
+    /// What customers were observed to do (`--events`, `--transitions`): the flow view draws
+    /// each step as wide as the cases that took it, and observed steps without a flow in red.
+    public var observed: ObservedTraffic?
+
     /// An exporter drawing `view`, focused on `persona` when given, with or without the findings.
     public init(view: View = .flow, persona: String? = nil, showsFindings: Bool = true, language: String? = nil) {
         self.view = view
@@ -42,7 +50,8 @@ public struct DOTExporter: Sendable {
     public func export(_ journey: Journey, findings: [Diagnostic] = [], changes: DiagramChanges? = nil) -> String {
         let context = DOTContext(journey: journey, persona: persona,
                                  findings: DOTFindings(showsFindings ? findings : [], persona: persona, in: journey),
-                                 changes: changes, words: DiagramWords.forLanguage(language ?? journey.lang).graph)
+                                 changes: changes, words: DiagramWords.forLanguage(language ?? journey.lang).graph,
+                                 linkedJourneyTitles: linkedJourneyTitles, observed: observed)
         switch view {
         case .flow: return DOTFlowView(context: context).render()
         case .matrix: return DOTMatrixView(context: context).render()
@@ -59,11 +68,18 @@ struct DOTContext {
     let changes: DiagramChanges?
     /// The words the diagram adds, in the journey's language.
     let words: GraphWords
+    /// The portfolio's journey titles by id, for linked touchpoints.
+    let linkedJourneyTitles: [String: String]
+    /// Observed traffic to draw over the flows.
+    let observed: ObservedTraffic?
     private let channelsByID: [String: Channel]
     private let touchpointsByID: [String: Touchpoint]
 
-    init(journey: Journey, persona: String?, findings: DOTFindings, changes: DiagramChanges? = nil, words: GraphWords = .english) {
+    init(journey: Journey, persona: String?, findings: DOTFindings, changes: DiagramChanges? = nil, words: GraphWords = .english,
+         linkedJourneyTitles: [String: String] = [:], observed: ObservedTraffic? = nil) {
         self.journey = journey
+        self.observed = observed
+        self.linkedJourneyTitles = linkedJourneyTitles
         self.words = words
         self.changes = changes
         self.persona = persona.map { id in journey.personas.first { $0.id == id } ?? Persona(id: id, name: id) }
@@ -82,6 +98,12 @@ struct DOTContext {
 
     /// The human name of a channel, or its id when the journey does not define it.
     func channelName(_ id: String) -> String { channelsByID[id]?.name ?? id }
+
+    /// The mark of a touchpoint that continues in another journey, with that journey's title
+    /// when the portfolio is known, else its id; nil for other touchpoints.
+    func linkMark(_ touchpoint: Touchpoint) -> String? {
+        touchpoint.journey.map { DiagramWords.fill(words.continuesIn, ["j": linkedJourneyTitles[$0] ?? $0]) }
+    }
 
     /// Whether the touchpoint is drawn: every touchpoint, or those aimed at the persona.
     func includes(_ touchpoint: Touchpoint) -> Bool {

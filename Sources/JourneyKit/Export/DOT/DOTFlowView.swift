@@ -12,6 +12,9 @@ struct DOTFlowView {
         var brokenHandoff = false
         var unserved = false
         var gap = false
+        var linked = false
+        var observed = false
+        var unplannedObserved = false
         var added = false
         var changed = false
         var removed = false
@@ -96,6 +99,15 @@ struct DOTFlowView {
         }
 
         var flows = DOTLines()
+        // Observed traffic: cases per step, and the widest step for scaling the lines.
+        var observedCases: [String: Int] = [:]
+        for transition in context.observed?.transitions ?? [] { observedCases[transition.from + "\u{1F}" + transition.to] = transition.cases }
+        let mostCases = max(1, observedCases.values.max() ?? 0)
+        func observedAttributes(_ cases: Int, color: String = DOTStyle.mutedText) -> [(String, String)] {
+            let width = 1 + 7 * Double(cases) / Double(mostCases)
+            return [("penwidth", DOTStyle.number(width)), ("label", quoted(String(cases))),
+                    ("fontsize", "\(DOTStyle.detailSize)"), ("fontcolor", quoted(color))]
+        }
         for touchpoint in journey.touchpoints where order[touchpoint.id] != nil {
             // A target listed twice is drawn once: a double arrow would look like two flows.
             var drawnTargets: Set<String> = []
@@ -117,6 +129,12 @@ struct DOTFlowView {
                     usage.channelSwitch = true
                     attributes += [("color", quoted(DOTStyle.channelSwitchEdge)), ("penwidth", "2.2"), ("style", "dashed")]
                 }
+                if context.observed != nil {
+                    usage.observed = true
+                    // The observed width replaces the style's; the colour still tells the kind of step.
+                    attributes.removeAll { $0.0 == "penwidth" }
+                    attributes += observedAttributes(observedCases[touchpoint.id + "\u{1F}" + target] ?? 0)
+                }
                 if targetIndex <= sourceIndex {
                     // A flow back to an earlier touchpoint must not reorder the stages.
                     attributes.append(("constraint", "false"))
@@ -127,6 +145,17 @@ struct DOTFlowView {
                 }
                 flows.line(DOTEscaping.id(touchpoint.id) + " -> " + DOTEscaping.id(target) + " " + DOTLines.attributes(attributes))
             }
+        }
+
+        // Steps customers took that no flow has: dashed red, not moving the layout.
+        var unplanned = DOTLines()
+        for transition in (context.observed?.transitions ?? []).sorted(by: { ($0.from, $0.to) < ($1.from, $1.to) })
+        where order[transition.from] != nil && order[transition.to] != nil
+            && context.touchpoint(transition.from)?.next.contains(transition.to) == false {
+            usage.unplannedObserved = true
+            unplanned.line(DOTEscaping.id(transition.from) + " -> " + DOTEscaping.id(transition.to) + " " + DOTLines.attributes(
+                [("color", quoted(DOTStyle.problem)), ("style", "dashed"), ("constraint", "false")]
+                    + observedAttributes(transition.cases, color: DOTStyle.problem)))
         }
 
         var lines = DOTLines()
@@ -147,6 +176,11 @@ struct DOTFlowView {
             lines.line("")
             lines.line("// next flows")
             for line in flows.text.split(separator: "\n").map(String.init) { lines.line(line) }
+        }
+        if !unplanned.text.isEmpty {
+            lines.line("")
+            lines.line("// observed steps without a next flow")
+            for line in unplanned.text.split(separator: "\n").map(String.init) { lines.line(line) }
         }
         let ordering = orderingEdges(stages)
         if !ordering.isEmpty {
@@ -194,6 +228,10 @@ struct DOTFlowView {
         label += "<BR/>" + DOTLabel.font(
             channels.isEmpty ? "<I>no channel</I>" : DOTLabel.wrapped(channels, width: 24),
             size: DOTStyle.detailSize, color: DOTStyle.mutedText)
+        if let link = context.linkMark(touchpoint) {
+            usage.linked = true
+            label += "<BR/>" + DOTLabel.font(DOTLabel.wrapped(link, width: 28), size: DOTStyle.detailSize, color: DOTStyle.linkText)
+        }
         let handoffsNotDrawn = (context.findings.brokenHandoffsInto[touchpoint.id] ?? []).filter { finding in
             guard let from = finding.references[.from] else { return true }
             guard let source = context.touchpoint(from) else { return true }
@@ -320,12 +358,21 @@ struct DOTFlowView {
         if usage.notLiveChannel {
             shapes.append(DOTLabel.legendItem(symbol: "┆ " + words.dashedOutline, color: "#212121", meaning: words.notLiveChannel))
         }
+        if usage.linked {
+            shapes.append(DOTLabel.legendItem(symbol: "↪", color: DOTStyle.linkText, meaning: words.linkedJourney))
+        }
         var lines: [String] = []
         if usage.sameChannelFlow {
             lines.append(DOTLabel.legendItem(symbol: "——▶", color: DOTStyle.sameChannelEdge, meaning: words.sameChannel))
         }
         if usage.channelSwitch {
             lines.append(DOTLabel.legendItem(symbol: "- - ▶", color: DOTStyle.channelSwitchEdge, meaning: words.switchesChannel))
+        }
+        if usage.observed {
+            lines.append(DOTLabel.legendItem(symbol: "━ 12", color: DOTStyle.sameChannelEdge, meaning: words.observedWidth))
+        }
+        if usage.unplannedObserved {
+            lines.append(DOTLabel.legendItem(symbol: "- - ▶", color: DOTStyle.problem, meaning: words.observedUnplanned))
         }
         var problems: [String] = []
         if usage.brokenHandoff {

@@ -25,6 +25,8 @@ enum DOTStyle {
     static let added = "#2e7d32"
     static let changed = "#ef6c00"
     static let removed = "#9e9e9e"
+    /// The mark of a touchpoint that continues in another journey.
+    static let linkText = "#1565c0"
 
     /// The fill for an emotion on a diverging scale, red for unhappy to blue for delighted;
     /// white when no emotion was given.
@@ -41,6 +43,12 @@ enum DOTStyle {
 
     /// The points of the emotion scale the legend shows, in the order of `GraphWords.emotionScale`.
     static let emotionScale: [Int?] = [-2, -1, 0, 1, 2, nil]
+
+    /// A line width with at most one decimal, the same on every platform.
+    static func number(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
+    }
 
     static let momentOfTruthMark = "★"
     static let warningMark = "⚠"

@@ -29,8 +29,9 @@ public struct JourneyReportPage: Sendable {
             index(files, words: pageWords, into: &out)
         }
         if showsSections {
+            let links = linkTargets(files)
             for (number, file) in files.enumerated() {
-                section(file, number: number + 1, into: &out)
+                section(file, number: number + 1, links: links, into: &out)
             }
         }
         out += "</main>\n"
@@ -38,8 +39,9 @@ public struct JourneyReportPage: Sendable {
         return out
     }
 
-    /// A page with one journey's section (`cjm serve`'s `/journeys/ID`).
-    public func journeyPage(_ file: ReportedJourney) -> String {
+    /// A page with one journey's section (`cjm serve`'s `/journeys/ID`); touchpoints that
+    /// continue in one of the journeys of `portfolio` (the served ones) link to its page.
+    public func journeyPage(_ file: ReportedJourney, portfolio: [ReportedJourney] = []) -> String {
         let words = DiagramWords.forLanguage(options.language ?? file.journey?.lang)
         var out = ""
         head(title: file.journey?.title ?? file.path, language: words.language, into: &out)
@@ -48,7 +50,7 @@ public struct JourneyReportPage: Sendable {
             // Served pages: the index is the server's root.
             out += "<p class=\"up\"><a href=\"/\">← \(HTMLText.text(words.report.journeys))</a></p>\n"
         }
-        section(file, number: 1, into: &out)
+        section(file, number: 1, links: linkTargets(portfolio), into: &out)
         out += "</main>\n"
         foot(into: &out)
         return out
@@ -78,11 +80,7 @@ public struct JourneyReportPage: Sendable {
         out += "<thead><tr><th scope=\"col\">\(HTMLText.text(w.journeys))</th><th scope=\"col\">\(HTMLText.text(words.title(of: .touchpoints)))</th>"
         out += "<th scope=\"col\">\(HTMLText.text(w.errors))</th><th scope=\"col\">\(HTMLText.text(w.warnings))</th><th scope=\"col\">\(HTMLText.text(w.infos))</th></tr></thead>\n<tbody>\n"
         for (number, file) in files.enumerated() {
-            let href: String
-            switch options.links {
-            case .sections: href = "#" + sectionID(number + 1)
-            case .pages(let prefix): href = prefix + HTMLText.urlPathComponent(file.key)
-            }
+            let href = href(of: file, number: number + 1)
             let shown = file.isValid ? file.findings : file.diagnostics
             let count = { (severity: Diagnostic.Severity) in shown.filter { $0.severity == severity }.count }
             let touchpoints = file.journey.map { String($0.touchpoints.reduce(0) { count, _ in count + 1 }) } ?? "–"
@@ -96,9 +94,33 @@ public struct JourneyReportPage: Sendable {
 
     private func sectionID(_ number: Int) -> String { "j\(number)" }
 
+    /// Where the page links to for the `number`th file: its section, or its own page.
+    private func href(of file: ReportedJourney, number: Int) -> String {
+        switch options.links {
+        case .sections: "#" + sectionID(number)
+        case .pages(let prefix): prefix + HTMLText.urlPathComponent(file.key)
+        }
+    }
+
+    /// A journey a touchpoint can continue in: where it is and its title.
+    private struct LinkTarget {
+        var href: String
+        var title: String
+    }
+
+    /// The valid journeys of `files` by id (the first file of an id, as the index lists it).
+    private func linkTargets(_ files: [ReportedJourney]) -> [String: LinkTarget] {
+        var targets: [String: LinkTarget] = [:]
+        for (number, file) in files.enumerated() {
+            guard let journey = file.journey, targets[journey.id] == nil else { continue }
+            targets[journey.id] = LinkTarget(href: href(of: file, number: number + 1), title: journey.title)
+        }
+        return targets
+    }
+
     // MARK: One journey
 
-    private func section(_ file: ReportedJourney, number: Int, into out: inout String) {
+    private func section(_ file: ReportedJourney, number: Int, links: [String: LinkTarget], into out: inout String) {
         let prefix = sectionID(number)
         guard let journey = file.journey else {
             invalidSection(file, prefix: prefix, into: &out)
@@ -142,7 +164,10 @@ public struct JourneyReportPage: Sendable {
             variants.append((candidate.id, journey.applying(candidate), file.scenarioFindings[candidate.id] ?? file.findings, candidate.name))
         }
         for variant in variants {
-            let mapOptions = JourneyMapOptions(scenarioName: variant.name, language: options.language)
+            var mapOptions = JourneyMapOptions(scenarioName: variant.name, language: options.language)
+            mapOptions.linkedJourneyTitles = links.mapValues(\.title)
+            mapOptions.kpiReadings = file.kpiReadings
+            mapOptions.observed = file.observed
             let pages = (try? JourneyMapRenderer(mapOptions).pages(variant.journey, findings: variant.findings)) ?? []
             out += "<div class=\"map-variant\" data-scenario=\"\(HTMLText.attribute(variant.id))\"\(variant.id == (scenario ?? "") ? "" : " hidden")>\n"
             for page in pages { out += HTMLText.inlineSVG(page) }
@@ -151,7 +176,7 @@ public struct JourneyReportPage: Sendable {
         out += "</div>\n"
 
         mapTable(journey, analyzed: analyzed, prefix: prefix, words: words, into: &out)
-        details(journey, file: file, analyzed: analyzed, prefix: prefix, words: words, into: &out)
+        details(journey, file: file, analyzed: analyzed, prefix: prefix, words: words, links: links, into: &out)
         findingsList(file, journey: journey, prefix: prefix, words: words, into: &out)
         coverage(journey, words: words, into: &out)
         personas(journey, prefix: prefix, words: words, into: &out)
@@ -220,7 +245,7 @@ public struct JourneyReportPage: Sendable {
 
     /// Every touchpoint's details, hidden until it is opened (by a click on the map, the table or a finding).
     private func details(_ journey: Journey, file: ReportedJourney, analyzed: AnalyzedJourney, prefix: String,
-                         words: DiagramWords, into out: inout String) {
+                         words: DiagramWords, links: [String: LinkTarget], into out: inout String) {
         let w = words.report
         var findingsByTouchpoint: [String: [(scenario: String, finding: Diagnostic)]] = [:]
         for finding in file.findings {
@@ -233,6 +258,9 @@ public struct JourneyReportPage: Sendable {
         }
         let channels = Dictionary(journey.channels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let names = Dictionary(journey.touchpoints.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var readings: [String: [String: KPIReading]] = [:]
+        for reading in file.kpiReadings { readings[reading.touchpoint, default: [:]][reading.kpi] = reading }
+        let visits = file.observed?.visitsByTouchpoint ?? [:]
         out += "<aside class=\"details-panel\" aria-label=\"\(HTMLText.attribute(w.details))\" hidden>\n"
         out += "<div class=\"panel-bar\"><button type=\"button\" class=\"close-details\">\(HTMLText.text(w.close))</button></div>\n"
         for stage in journey.stages {
@@ -266,7 +294,8 @@ public struct JourneyReportPage: Sendable {
                     experience.pains.map { (journey.personas.first { $0.id == experience.persona }?.name ?? experience.persona) + ": " + $0 }
                 })
                 list(w.opportunities, touchpoint.opportunities)
-                list(w.kpis, touchpoint.kpis.map { kpi in kpi.target.map { kpi.name + ": " + $0 } ?? kpi.name })
+                list(w.kpis, touchpoint.kpis.map { words.kpi($0, reading: readings[touchpoint.id]?[$0.name]) })
+                field(w.observed, visits[touchpoint.id].map { words.reached(share: $0.share, cases: $0.cases) })
                 list(w.evidence, touchpoint.evidence.map { evidence in
                     var text = evidence.kind.rawValue + ": " + evidence.source
                     if let date = evidence.date { text += " (\(date))" }
@@ -280,6 +309,12 @@ public struct JourneyReportPage: Sendable {
                     return text
                 })
                 field(w.handoff, touchpoint.handoff)
+                if let linked = touchpoint.journey {
+                    // The sub-journey's section or page when it is part of the report; else its id.
+                    let shown = links[linked].map { "<a class=\"journey-link\" href=\"\(HTMLText.attribute($0.href))\">\(HTMLText.text($0.title))</a>" }
+                        ?? HTMLText.text(linked)
+                    out += "<dt>\(HTMLText.text(w.continuesIn))</dt><dd>↪ \(shown)</dd>\n"
+                }
                 list(w.next, touchpoint.next.map { names[$0] ?? $0 })
                 field(w.tags, touchpoint.tags.joined(separator: ", "))
                 list(w.properties, touchpoint.properties.map { $0.name + ": " + $0.value })

@@ -13,6 +13,10 @@ public struct ReportedJourney: Sendable {
     public var findings: [Diagnostic]
     /// The findings with each scenario applied, by scenario id (for the scenario switcher).
     public var scenarioFindings: [String: [Diagnostic]]
+    /// The latest KPI actuals (`--actuals`) compared with their targets.
+    public var kpiReadings: [KPIReading] = []
+    /// What an event log says customers did (`--events`, `--transitions`).
+    public var observed: ObservedTraffic?
 
     /// A reported file; `key` defaults to the journey id, else the file name.
     public init(path: String, key: String? = nil, journey: Journey?, diagnostics: [Diagnostic] = [],

@@ -103,6 +103,9 @@ struct JourneyMapContent: Sendable, Hashable {
         let personas = Dictionary(journey.personas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let touchpointNames = Dictionary(journey.touchpoints.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let focus = options.persona.flatMap { personas[$0] }
+        var readings: [String: [String: KPIReading]] = [:]
+        for reading in options.kpiReadings { readings[reading.touchpoint, default: [:]][reading.kpi] = reading }
+        let visits = options.observed?.visitsByTouchpoint ?? [:]
         let shownFindings = !options.showsFindings ? [] : focus.map { findings.concerning(persona: $0.id, in: journey) } ?? findings
 
         // Findings by what they are about; those about a channel or persona alone have no place on the map.
@@ -173,7 +176,13 @@ struct JourneyMapContent: Sendable, Hashable {
                     name: touchpoint.name,
                     chips: touchpoint.channels.map { id in
                         channels[id].map { Chip(name: $0.name, status: $0.status) } ?? Chip(name: id, status: .live)
-                    },
+                    } + (touchpoint.journey.map { linked in
+                        // The sub-journey, as one more pill on the card: where the customer goes on.
+                        [Chip(name: words.continues(in: options.linkedJourneyTitles[linked] ?? linked), status: .live)]
+                    } ?? []) + (visits[touchpoint.id].map { visit in
+                        // How many of the observed cases got this far, as one more pill.
+                        [Chip(name: words.reached(share: visit.share, cases: visit.cases), status: .live)]
+                    } ?? []),
                     initiator: touchpoint.initiator,
                     isEntry: touchpoint.entry,
                     isMomentOfTruth: touchpoint.momentOfTruth,
@@ -185,7 +194,7 @@ struct JourneyMapContent: Sendable, Hashable {
                         return experience.pains.map { Note(text: $0, persona: name) }
                     },
                     opportunities: touchpoint.opportunities.map { Note(text: $0) },
-                    kpis: touchpoint.kpis.map { kpi in Note(text: kpi.target.map { "\(kpi.name): \($0)" } ?? kpi.name) },
+                    kpis: touchpoint.kpis.map { kpi in Note(text: words.kpi(kpi, reading: readings[touchpoint.id]?[kpi.name])) },
                     owners: owners,
                     backstage: touchpoint.backstage.map { BackstageItem(kind: $0.lane.rawValue, name: $0.name, owner: $0.owner) },
                     findings: (aboutTouchpoint[touchpoint.id] ?? []).map { text(of: $0, touchpoint: touchpoint) }))

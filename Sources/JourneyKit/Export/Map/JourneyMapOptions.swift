@@ -70,6 +70,13 @@ public struct JourneyMapOptions: Sendable, Hashable {
     public var lanes: [MapLane]?
     /// The page size (`--page`).
     public var page: MapPageSize
+    /// The titles of the portfolio's journeys by id, for the cards of touchpoints that continue
+    /// in another journey (`journey`); a link to a journey not listed shows its id.
+    public var linkedJourneyTitles: [String: String] = [:]
+    /// The latest KPI actuals (`--actuals`), shown in the KPI lane next to their targets.
+    public var kpiReadings: [KPIReading] = []
+    /// What an event log says customers did (`--events`): each card shows the share of cases that reached it.
+    public var observed: ObservedTraffic?
 
     public init(
         persona: String? = nil,

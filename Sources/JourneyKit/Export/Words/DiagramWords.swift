@@ -49,6 +49,12 @@ public struct DiagramWords: Sendable, Hashable {
     let notTheirChannel: String
     let channelIsPlanned: String
     let channelIsRetired: String
+    /// On a card whose touchpoint continues in another journey: `%j` its title (or id).
+    let continuesIn: String
+    /// A KPI's latest actual next to its target: `%v` the value, `%d` the day; and whether it meets the target.
+    let actual, actualOn, kpiMet, kpiMissed: String
+    /// The share of an event log's cases that reached a touchpoint: `%s` the share, `%c` the cases.
+    let reachedBy: String
 
     /// English, the fallback for languages without a table.
     public static let english = DiagramWords(
@@ -84,9 +90,13 @@ public struct DiagramWords: Sendable, Hashable {
             "unevidenced-moment": "A moment of truth with no evidence but assumptions",
             "stale-evidence": "Its newest evidence is more than 18 months old",
             "unsupported-touchpoint": "No backstage step makes it happen",
+            "kpi-off-target": "A KPI's latest actual misses its target",
         ],
         notTheirChannel: "%c is not one of their channels",
-        channelIsPlanned: "%c is only planned", channelIsRetired: "%c is retired")
+        channelIsPlanned: "%c is only planned", channelIsRetired: "%c is retired",
+        continuesIn: "↪ continues in %j",
+        actual: "actual %v", actualOn: "actual %v on %d", kpiMet: "✓ met", kpiMissed: "✗ missed",
+        reachedBy: "%s of cases reached it (%c)")
 
     /// Spanish.
     public static let spanish = DiagramWords(
@@ -123,9 +133,13 @@ public struct DiagramWords: Sendable, Hashable {
             "unevidenced-moment": "Momento de la verdad sin más evidencia que suposiciones",
             "stale-evidence": "Su evidencia más reciente tiene más de 18 meses",
             "unsupported-touchpoint": "Ningún paso de trastienda lo hace posible",
+            "kpi-off-target": "El último valor real de un KPI no alcanza su objetivo",
         ],
         notTheirChannel: "%c no es uno de sus canales",
-        channelIsPlanned: "%c solo está previsto", channelIsRetired: "%c está retirado")
+        channelIsPlanned: "%c solo está previsto", channelIsRetired: "%c está retirado",
+        continuesIn: "↪ continúa en %j",
+        actual: "real %v", actualOn: "real %v el %d", kpiMet: "✓ cumplido", kpiMissed: "✗ no cumplido",
+        reachedBy: "lo alcanzó el %s de los casos (%c)")
 
     /// The table for a BCP 47 language tag (`es`, `es-MX`, `EN`…); English when there is none.
     public static func forLanguage(_ tag: String?) -> DiagramWords {
@@ -160,6 +174,36 @@ public struct DiagramWords: Sendable, Hashable {
         findings[key].map { Self.fill($0, ["p": persona, "f": from, "r": list(reasons)]) }
     }
 
+    /// The mark of a touchpoint that continues in the journey titled (or with the id) `journey`.
+    func continues(in journey: String) -> String {
+        Self.fill(continuesIn, ["j": journey])
+    }
+
+    /// A KPI as maps and reports show it: its name and target, then, when the actuals give
+    /// one, the latest actual with its day, marked met or missed when the target is a comparison.
+    public func kpi(_ kpi: Touchpoint.KPI, reading: KPIReading?) -> String {
+        var text = kpi.target.map { "\(kpi.name): \($0)" } ?? kpi.name
+        guard let reading else { return text }
+        text += " · " + (reading.date.map { Self.fill(actualOn, ["v": reading.value, "d": $0]) } ?? Self.fill(actual, ["v": reading.value]))
+        switch reading.verdict {
+        case .met: text += " " + kpiMet
+        case .missed: text += " " + kpiMissed
+        case .notEvaluated: break
+        }
+        return text
+    }
+
+    /// "62 % of cases reached it (186)": a touchpoint's share of an event log's cases.
+    public func reached(share: Double, cases: Int) -> String {
+        Self.fill(reachedBy, ["s": Self.percent(share), "c": String(cases)])
+    }
+
+    /// A share as a whole percentage, `62 %` (below 1 % but above none: `<1 %`).
+    static func percent(_ share: Double) -> String {
+        let whole = Int((share * 100).rounded())
+        return whole == 0 && share > 0 ? "<1 %" : "\(whole) %"
+    }
+
     /// The description of a map: journey title, stage and touchpoint counts.
     func description(title: String, stages: Int, touchpoints: Int) -> String {
         Self.fill(description, ["t": title, "s": String(stages), "c": String(touchpoints)])
@@ -188,6 +232,10 @@ public struct ReportWords: Sendable, Hashable {
     let pains, opportunities, kpis, evidence, backstage, handoff, tags, properties, goals, next: String
     let description, details, close, mapAsTable, invalidFile, errors, warnings, infos, aboutThis: String
     let reaches, entry, momentOfTruth, generated, liveReload, noChannel: String
+    /// The label of a touchpoint's link to the journey it continues in.
+    let continuesIn: String
+    /// The label of what an event log says about a touchpoint.
+    let observed: String
     /// "%r of %c touchpoints reach %p"
     let reachSummary: String
 
@@ -202,7 +250,7 @@ public struct ReportWords: Sendable, Hashable {
         invalidFile: "This file is not a valid journey; cjm check says:", errors: "Errors", warnings: "Warnings",
         infos: "Info", aboutThis: "Findings about it", reaches: "Reaches", entry: "entry point",
         momentOfTruth: "moment of truth", generated: "Made by cjm", liveReload: "Live preview: reloads when the file is saved",
-        noChannel: "no channel", reachSummary: "%r of %c touchpoints reach %p")
+        noChannel: "no channel", continuesIn: "Continues in", observed: "Observed", reachSummary: "%r of %c touchpoints reach %p")
 
     static let spanish = ReportWords(
         journeys: "Recorridos", personas: "Personas", allPersonas: "Todas las personas", scenario: "Escenario",
@@ -216,7 +264,7 @@ public struct ReportWords: Sendable, Hashable {
         infos: "Informativos", aboutThis: "Hallazgos sobre él", reaches: "Llega a", entry: "punto de entrada",
         momentOfTruth: "momento de la verdad", generated: "Hecho con cjm",
         liveReload: "Vista previa en vivo: se recarga al guardar el archivo",
-        noChannel: "sin canal", reachSummary: "%r de %c puntos de contacto llegan a %p")
+        noChannel: "sin canal", continuesIn: "Continúa en", observed: "Observado", reachSummary: "%r de %c puntos de contacto llegan a %p")
 }
 
 extension DiagramWords {

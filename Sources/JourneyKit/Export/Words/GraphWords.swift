@@ -28,6 +28,10 @@ struct GraphWords: Sendable, Hashable {
     /// in the order of `JourneyDiff.Entity` (journey, persona, channel, stage, touchpoint).
     let whatChanged: String
     let entityNames: [String]
+    /// A touchpoint that continues in another journey: the badge (`%j` its title or id), and the legend's words.
+    let continuesIn, linkedJourney: String
+    /// Legend entries of observed traffic (`--events`, `--transitions`).
+    let observedWidth, observedUnplanned: String
     /// The Markdown export's findings list.
     let findingsHeading, noFindings: String
 
@@ -49,6 +53,9 @@ struct GraphWords: Sendable, Hashable {
         unservedFor: "unserved: %p", nobodyCanReach: "nobody can reach it",
         dashedOutline: "dashed outline", notLiveChannel: "on a planned or retired channel",
         whatChanged: "What changed", entityNames: ["journey", "persona", "channel", "stage", "touchpoint"],
+        continuesIn: "↪ continues in %j", linkedJourney: "continues in another journey of the portfolio",
+        observedWidth: "width and number: observed cases that took the step",
+        observedUnplanned: "observed step the flows (next) do not have",
         findingsHeading: "Findings:", noFindings: "No findings.")
 
     static let spanish = GraphWords(
@@ -69,6 +76,9 @@ struct GraphWords: Sendable, Hashable {
         unservedFor: "sin servicio: %p", nobodyCanReach: "nadie puede llegar",
         dashedOutline: "borde discontinuo", notLiveChannel: "en un canal previsto o retirado",
         whatChanged: "Qué cambió", entityNames: ["recorrido", "perfil", "canal", "etapa", "punto de contacto"],
+        continuesIn: "↪ continúa en %j", linkedJourney: "continúa en otro recorrido de la cartera",
+        observedWidth: "grosor y número: casos observados que dieron el paso",
+        observedUnplanned: "paso observado que los flujos (next) no tienen",
         findingsHeading: "Hallazgos:", noFindings: "Sin hallazgos.")
 
     /// `template` with `%p` replaced by `persona` (in one pass, so a name holding "%n" stays as typed).

@@ -23,7 +23,7 @@ struct ReportDeferredTests {
 
     @Test("the first map pages are inline SVG, the others inert text in a sized placeholder; details are inert text; nothing ends the script early")
     func markup() throws {
-        let journey = Self.longJourney(60)
+        let journey = Self.longJourney(120)
         let pages = try JourneyMapRenderer().pages(journey, findings: [])
         try #require(pages.count > JourneyReportPage.mapPagesBuiltAtOnce, "\(pages.count) pages")
         let (html, _) = Self.page(journey)
@@ -31,22 +31,22 @@ struct ReportDeferredTests {
         let deferred = html.components(separatedBy: "<div class=\"map-page deferred\" style=\"aspect-ratio: 1920 / 1080\"><script type=\"text/html\"><svg xmlns=").count - 1
         #expect(deferred == pages.count - JourneyReportPage.mapPagesBuiltAtOnce)
         #expect(inline == pages.count)
-        #expect(html.components(separatedBy: "<script type=\"text/html\" class=\"deferred-details\" data-tp=").count - 1 == 60)
+        #expect(html.components(separatedBy: "<script type=\"text/html\" class=\"deferred-details\" data-tp=").count - 1 == 120)
         // Every <script> element ends where the page means it to: one per deferred part, and the page's own.
         let opened = html.components(separatedBy: "<script").count - 1
         let closed = html.lowercased().components(separatedBy: "</script").count - 1
         #expect(opened == closed)
-        #expect(opened == deferred + 60 + 1)
+        #expect(opened == deferred + 120 + 1)
         #expect(!html.contains("<!--"))
     }
 
     @Test("in Chromium: no script errors, later pages wait, a finding's link builds the page of its touchpoint and its details; printing builds every page",
           .requires(.chromium))
     func inChromium() throws {
-        let journey = Self.longJourney(60)
+        let journey = Self.longJourney(120)
         let (html, findings) = Self.page(journey)
         // The last touchpoint has no channel: its finding is about a touchpoint on the last page.
-        let last = "t59"
+        let last = "t119"
         try #require(findings.contains { $0.references[.touchpoint] == last })
         let folder = try TemporaryFolder()
         let page = folder.url.appendingPathComponent("report.html")
@@ -69,7 +69,7 @@ struct ReportDeferredTests {
         #expect(dom.contains("class=\"touchpoint highlight\" data-id=\"\(last)\" tabindex=\"0\" role=\"button\""))
         #expect(!dom.contains("map-page deferred"), "printing leaves pages unbuilt")
         // Built pages are prepared like the first: every card a keyboard button, dimmed for the persona or not.
-        for index in 0..<60 {
+        for index in 0..<120 {
             #expect(dom.contains("data-id=\"t\(index)\" tabindex=\"0\" role=\"button\" aria-label="), "t\(index)")
         }
     }

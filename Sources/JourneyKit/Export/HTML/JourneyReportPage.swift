@@ -14,7 +14,7 @@ public struct JourneyReportPage: Sendable {
 
     /// How many pages of each map are inline SVG from the start; the others are built by the
     /// page's script when needed, so that a journey of thousands of touchpoints opens quickly.
-    static let mapPagesBuiltAtOnce = 3
+    static let mapPagesBuiltAtOnce = 8
 
     /// The whole page: an index when there is more than one file, then a section per journey
     /// (or, with `.pages` links, only the index).

@@ -10,11 +10,10 @@ enum MapSVGWriter {
         var out = SVGBytes()
         out.bytes.reserveCapacity(page.nodes.count * 400 + 1024)
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"")
-        out.number(page.width)
-        out.append("\" height=\"")
-        out.number(page.height)
-        out.append("\" viewBox=\"0 0 ")
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"")
+        out.attribute("width", page.width)
+        out.attribute("height", page.height)
+        out.append(" viewBox=\"0 0 ")
         out.number(page.width)
         out.append(" ")
         out.number(page.height)
@@ -44,32 +43,20 @@ enum MapSVGWriter {
             for child in children { write(child, into: &out) }
             out.append("</g>\n")
         case let .rect(frame, paint):
-            out.append("<rect x=\"")
-            out.number(frame.x)
-            out.append("\" y=\"")
-            out.number(frame.y)
-            out.append("\" width=\"")
-            out.number(frame.width)
-            out.append("\" height=\"")
-            out.number(frame.height)
-            out.append("\"")
-            if paint.cornerRadius > 0 {
-                out.append(" rx=\"")
-                out.number(paint.cornerRadius)
-                out.append("\"")
-            }
+            out.append("<rect")
+            out.attribute("x", frame.x)
+            out.attribute("y", frame.y)
+            out.attribute("width", frame.width)
+            out.attribute("height", frame.height)
+            if paint.cornerRadius > 0 { out.attribute("rx", paint.cornerRadius) }
             paintAttributes(paint, into: &out)
             out.append("/>\n")
         case let .line(from, to, paint):
-            out.append("<line x1=\"")
-            out.number(from.x)
-            out.append("\" y1=\"")
-            out.number(from.y)
-            out.append("\" x2=\"")
-            out.number(to.x)
-            out.append("\" y2=\"")
-            out.number(to.y)
-            out.append("\"")
+            out.append("<line")
+            out.attribute("x1", from.x)
+            out.attribute("y1", from.y)
+            out.attribute("x2", to.x)
+            out.attribute("y2", to.y)
             paintAttributes(paint, into: &out)
             out.append("/>\n")
         case let .path(runs, paint, attributes):
@@ -95,23 +82,17 @@ enum MapSVGWriter {
             paintAttributes(paint, into: &out)
             out.append(" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>\n")
         case let .circle(center, radius, paint):
-            out.append("<circle cx=\"")
-            out.number(center.x)
-            out.append("\" cy=\"")
-            out.number(center.y)
-            out.append("\" r=\"")
-            out.number(radius)
-            out.append("\"")
+            out.append("<circle")
+            out.attribute("cx", center.x)
+            out.attribute("cy", center.y)
+            out.attribute("r", radius)
             paintAttributes(paint, into: &out)
             out.append("/>\n")
         case let .text(run):
-            out.append("<text x=\"")
-            out.number(run.x)
-            out.append("\" y=\"")
-            out.number(run.y)
-            out.append("\" font-size=\"")
-            out.number(run.size)
-            out.append("\"")
+            out.append("<text")
+            out.attribute("x", run.x)
+            out.attribute("y", run.y)
+            out.attribute("font-size", run.size)
             if run.bold { out.append(" font-weight=\"bold\"") }
             if run.italic { out.append(" font-style=\"italic\"") }
             switch run.anchor {
@@ -145,11 +126,7 @@ enum MapSVGWriter {
             out.append(" stroke=\"")
             out.verbatim(stroke)
             out.append("\"")
-            if paint.strokeWidth != 1 {
-                out.append(" stroke-width=\"")
-                out.number(paint.strokeWidth)
-                out.append("\"")
-            }
+            if paint.strokeWidth != 1 { out.attribute("stroke-width", paint.strokeWidth) }
             if let dash = paint.dash {
                 out.append(" stroke-dasharray=\"")
                 out.verbatim(dash)
@@ -179,6 +156,15 @@ struct SVGBytes {
     /// A value of the map's own that needs no escaping (colours, dash patterns, attribute names).
     mutating func verbatim(_ text: String) {
         bytes.append(contentsOf: text.utf8)
+    }
+
+    /// ` name="value"`: an attribute holding a number.
+    mutating func attribute(_ name: StaticString, _ value: Double) {
+        bytes.append(UInt8(ascii: " "))
+        append(name)
+        append("=\"")
+        number(value)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// A number with at most one decimal, without a trailing ".0".

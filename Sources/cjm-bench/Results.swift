@@ -24,6 +24,8 @@ struct PhaseSet {
     var peakMemoryBytes: Int?
     /// The heap held by the imported journey.
     var modelHeapBytes = 0
+    /// The HTML report's size beside its SVG map's and its JSON's (10k JSON only).
+    var reportSize: (report: Int, map: Int, json: Int)?
 
     mutating func add(_ measured: Measured, _ timing: Timing) {
         timings.append((measured, timing))
@@ -105,6 +107,12 @@ struct BenchmarkResults {
                   let map = set.timing("map render")?.median, importTime > 0 else { continue }
             rows.append(("map of the 1k \(format.rawValue.uppercased()) journey ≤ 10× its import", "\(String(format: "%.2f", map / importTime))×",
                          map <= 10 * importTime))
+        }
+        if let size = set(10_000, .json)?.reportSize {
+            let ratio = Double(size.report) / Double(max(1, size.map + size.json))
+            rows.append(("HTML report of the 10k journey < 3× its SVG map plus its JSON",
+                         "\(String(format: "%.2f", ratio))× (\(String(format: "%.1f", Double(size.report) / 1_048_576)) MB against "
+                            + "\(String(format: "%.1f", Double(size.map) / 1_048_576)) + \(String(format: "%.1f", Double(size.json) / 1_048_576)) MB)", ratio < 3))
         }
         if let set = set(10_000, .json), let opening = set.timing("report opened in Chromium (process)")?.median {
             rows.append(("HTML report of the 10k journey opens in Chromium < 2 s (beyond Chromium's own start)", "\(String(format: "%.2f", opening)) s", opening < 2))

@@ -10,7 +10,7 @@ import Glibc
 // measured section. Run it with `swift run -c release cjm-bench --output docs/benchmarks.md`.
 
 let usage = """
-    USAGE: cjm-bench [--sizes 1000,10000,100000] [--runs N] [--batch-files N] [--output FILE]
+    USAGE: cjm-bench [--sizes 1000,10000,100000] [--runs N] [--batch-files N] [--output FILE] [--only PARTS]
 
       --sizes        touchpoint counts of the synthetic journeys (default 1000,10000,100000)
       --runs         timed runs per measurement, after one untimed warm-up (default 5)
@@ -19,9 +19,13 @@ let usage = """
                      cjm-bench markers (the rest of the file is kept)
       --portfolio-journeys N
                      journeys in the shared-catalogue against inline portfolio check (default 1000)
+      --only         run only these parts, comma-separated: floors, import, validation,
+                     analysis, dot, map, report, check, process, startup, batch, portfolio,
+                     events (a target's ratio needs both its parts: --only import,map); for
+                     re-measuring a section by hand, not with --output. `events` (the
+                     event-log conformance, issue 20) runs only when named
       --events N     events in the generated log of the conformance measurement
-                     (default 10000000, about 500 MB in the temporary folder; 0 skips it)
-      --only-events  run only the conformance measurement
+                     (default 10000000, about 500 MB in the temporary folder)
       --write-journeys DIR
                      only write the synthetic journeys (both formats, every size)
                      into DIR, for profiling with perf or valgrind, and exit
@@ -36,8 +40,12 @@ struct Options {
     var journeysDirectory: String?
     var portfolioJourneys = 1_000
     var events = 10_000_000
-    var onlyEvents = false
+    /// The parts to run; nil for all.
+    var only: Set<String>?
 }
+
+/// The parts `--only` can name.
+let benchmarkParts: Set<String> = ["floors", "import", "validation", "analysis", "dot", "map", "report", "check", "process", "startup", "batch", "portfolio", "events"]
 
 func parseOptions() -> Options {
     var options = Options()
@@ -64,10 +72,14 @@ func parseOptions() -> Options {
         case "--output": options.output = value(argument)
         case "--write-journeys": options.journeysDirectory = value(argument)
         case "--portfolio-journeys": options.portfolioJourneys = number(argument, value(argument))
-        case "--events":
-            let text = value(argument)
-            options.events = text == "0" ? 0 : number(argument, text)
-        case "--only-events": options.onlyEvents = true
+        case "--events": options.events = number(argument, value(argument))
+        case "--only":
+            let parts = Set(value(argument).split(separator: ",").map(String.init))
+            guard parts.isSubset(of: benchmarkParts) else {
+                FileHandle.standardError.write(Data("cjm-bench: --only takes \(benchmarkParts.sorted().joined(separator: ", ")); found \(parts.subtracting(benchmarkParts).sorted())\n".utf8))
+                exit(2)
+            }
+            options.only = parts
         case "--help", "-h":
             print(usage)
             exit(0)
@@ -80,6 +92,12 @@ func parseOptions() -> Options {
 }
 
 let options = parseOptions()
+/// Whether `--only` leaves this part in (everything without it).
+func measures(_ part: String) -> Bool { options.only?.contains(part) ?? true }
+if options.only != nil, options.output != nil {
+    print("cjm-bench: --only measures a part by hand; --output rewrites the whole section and needs every part")
+    exit(2)
+}
 if let directory = options.journeysDirectory {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     for size in options.sizes {
@@ -111,8 +129,8 @@ try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories
 defer { try? FileManager.default.removeItem(at: scratch) }
 
 let loadBefore = Machine.loadAverage
-if options.onlyEvents {
-    // Issue 20's conformance target alone: the rest takes minutes of its own.
+if options.only?.contains("events") == true {
+    // Issue 20's conformance target runs on its own: its 500 MB log takes minutes to make and read.
     if let events = try EventsBench.run(events: max(1, options.events), runs: options.runs, scratch: scratch, binary: cjmBinary) {
         print(EventsBench.markdown(events))
     }
@@ -136,6 +154,7 @@ for size in options.sizes {
         let runs = options.runs
 
         switch format {
+        case _ where !measures("floors"): break
         case .json:
             let data = Data(bytes)
             set.add(.floor("JSONSerialization"), Timing.measure(runs: runs) { Floors.jsonSerialization(data) })
@@ -156,20 +175,25 @@ for size in options.sizes {
         let validator = JourneyValidator()
         let analyzer = Analyzer()
         let findings = analyzer.analyze(model)
-        set.add(.phase("import"), Timing.measure(runs: runs) { _ = JourneyImporter.importJourney(from: bytes, path: path, format: format) })
-        set.add(.phase("validation"), Timing.measure(runs: runs) { _ = validator.validate(model, sourceMap: imported.sourceMap) })
-        set.add(.phase("analysis"), Timing.measure(runs: runs) { _ = analyzer.analyze(model) })
-        set.add(.phase("DOT export"), Timing.measure(runs: runs) { _ = DOTExporter().export(model, findings: findings) })
-        if size <= 10_000 {
+        if measures("import") { set.add(.phase("import"), Timing.measure(runs: runs) { _ = JourneyImporter.importJourney(from: bytes, path: path, format: format) }) }
+        if measures("validation") { set.add(.phase("validation"), Timing.measure(runs: runs) { _ = validator.validate(model, sourceMap: imported.sourceMap) }) }
+        if measures("analysis") { set.add(.phase("analysis"), Timing.measure(runs: runs) { _ = analyzer.analyze(model) }) }
+        if measures("dot") { set.add(.phase("DOT export"), Timing.measure(runs: runs) { _ = DOTExporter().export(model, findings: findings) }) }
+        if size <= 10_000, measures("map") {
             // The journey map: content, layout of every page, SVG (issue 13: ≤ 10× import at 1,000).
             set.add(.phase("map render"), Timing.measure(runs: runs) { _ = try? JourneyMapRenderer().pages(model, findings: findings) })
         }
-        if size == 10_000, format == .json {
+        if size == 10_000, format == .json, measures("report") {
             // The HTML report (issue 14): building the page, and Chromium opening it from disk.
             let reported = ReportedJourney(path: path, journey: model, findings: findings)
             set.add(.phase("HTML report"), Timing.measure(runs: runs) { _ = JourneyReportPage().html([reported]) })
             let page = scratch.appendingPathComponent("report-\(size).html")
-            try Data(JourneyReportPage().html([reported]).utf8).write(to: page)
+            let html = JourneyReportPage().html([reported])
+            try Data(html.utf8).write(to: page)
+            // Issue 14: the report stays under 3× its SVG map plus its JSON.
+            let mapBytes = ((try? JourneyMapRenderer().pages(model, findings: findings)) ?? []).reduce(0) { $0 + $1.utf8.count }
+            let jsonBytes = format == .json ? bytes.count : (try? JourneyWriter.write(journey, as: .json))?.utf8.count ?? 0
+            set.reportSize = (report: html.utf8.count, map: mapBytes, json: jsonBytes)
             if let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
                 .first(where: FileManager.default.isExecutableFile(atPath:)) {
                 // A screenshot is taken once the page has loaded, run its script and painted; an
@@ -193,19 +217,21 @@ for size in options.sizes {
             try? FileManager.default.removeItem(at: page)
         }
         let checker = JourneyChecker()
-        set.add(.phase("check"), Timing.measure(runs: runs) { _ = checker.check(bytes: bytes, path: path, format: format) })
+        if measures("check") { set.add(.phase("check"), Timing.measure(runs: runs) { _ = checker.check(bytes: bytes, path: path, format: format) }) }
 
         // The whole command as a user runs it: process start, reading the file, printing.
         var processRuns: [ChildRun] = []
-        for _ in 0..<max(3, runs / 2) {
+        for _ in 0..<(measures("process") ? max(3, runs / 2) : 0) {
             guard let run = ChildProcess.run(cjmBinary, ["check", "--fail-on", "none", file.path]), run.status == 0 else {
                 print("cjm-bench: `cjm check \(file.path)` failed")
                 exit(2)
             }
             processRuns.append(run)
         }
-        set.add(.phase("cjm check (process)"), Timing(samples: processRuns.map(\.seconds)))
-        set.peakMemoryBytes = ChildProcess.peakMemory(cjmBinary, ["check", "--fail-on", "none", file.path], scratch: scratch.path)
+        if measures("process") {
+            set.add(.phase("cjm check (process)"), Timing(samples: processRuns.map(\.seconds)))
+            set.peakMemoryBytes = ChildProcess.peakMemory(cjmBinary, ["check", "--fail-on", "none", file.path], scratch: scratch.path)
+        }
         results.sets.append(set)
         print(set.table(), terminator: "\n\n")
         fflush(nil)
@@ -219,16 +245,18 @@ func processTiming(_ arguments: [String]) -> Timing {
     _ = ChildProcess.run(cjmBinary, arguments)
     return Timing(samples: (0..<startupRuns).compactMap { _ in ChildProcess.run(cjmBinary, arguments)?.seconds })
 }
-results.startup = [
+if measures("startup") { results.startup = [
     ("cjm --version", processTiming(["--version"])),
     ("cjm check samples/minimal.journey.json", processTiming(["check", "--fail-on", "none", "samples/minimal.journey.json"])),
     ("cjm check samples/minimal.journey.xml", processTiming(["check", "--fail-on", "none", "samples/minimal.journey.xml"])),
-]
+] }
 
 // Batches: sample-sized files, one after another and on two cores.
 let samples = ((try? FileManager.default.contentsOfDirectory(atPath: "samples")) ?? [])
     .filter { $0.hasSuffix(".journey.json") || $0.hasSuffix(".journey.xml") }.sorted()
-if samples.isEmpty {
+if !measures("batch") {
+    // Left out with --only.
+} else if samples.isEmpty {
     print("cjm-bench: run from the repository root (no samples/ here); skipping start-up and batch measurements")
 } else {
     let batch = scratch.appendingPathComponent("batch")
@@ -248,7 +276,7 @@ if samples.isEmpty {
     results.batch = BatchResult(files: options.batchFiles, sequential: Timing(samples: sequential), parallel: Timing(samples: parallel))
 }
 // Issue 15: journeys sharing one catalogue against the same journeys with it copied inline.
-if options.portfolioJourneys > 0 {
+if options.portfolioJourneys > 0, measures("portfolio") {
     results.portfolio = try PortfolioBench.run(journeys: options.portfolioJourneys, runs: options.runs, scratch: scratch, binary: cjmBinary)
     if let portfolio = results.portfolio {
         print("portfolio of \(portfolio.journeys): shared \(milliseconds(portfolio.shared.median)) ms, inline \(milliseconds(portfolio.inline.median)) ms, "

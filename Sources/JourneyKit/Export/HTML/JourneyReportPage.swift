@@ -12,6 +12,10 @@ public struct JourneyReportPage: Sendable {
         self.options = options
     }
 
+    /// How many pages of each map are inline SVG from the start; the others are built by the
+    /// page's script when needed, so that a journey of thousands of touchpoints opens quickly.
+    static let mapPagesBuiltAtOnce = 8
+
     /// The whole page: an index when there is more than one file, then a section per journey
     /// (or, with `.pages` links, only the index).
     public func html(_ files: [ReportedJourney]) -> String {
@@ -168,9 +172,20 @@ public struct JourneyReportPage: Sendable {
             mapOptions.linkedJourneyTitles = links.mapValues(\.title)
             mapOptions.kpiReadings = file.kpiReadings
             mapOptions.observed = file.observed
-            let pages = (try? JourneyMapRenderer(mapOptions).pages(variant.journey, findings: variant.findings)) ?? []
+            let pages = (try? JourneyMapRenderer(mapOptions).layout(variant.journey, findings: variant.findings)) ?? []
             out += "<div class=\"map-variant\" data-scenario=\"\(HTMLText.attribute(variant.id))\"\(variant.id == (scenario ?? "") ? "" : " hidden")>\n"
-            for page in pages { out += HTMLText.inlineSVG(page) }
+            for (index, page) in pages.enumerated() {
+                let svg = HTMLText.inlineSVG(MapSVGWriter.svg(page))
+                guard index >= Self.mapPagesBuiltAtOnce else {
+                    out += svg
+                    continue
+                }
+                // Later pages wait as text in a placeholder of their shape; the script builds them
+                // when they come near the screen, are looked for, or are printed. The SVG escapes
+                // every `<` of the journey's text, so nothing in it can end the script element.
+                out += "<div class=\"map-page deferred\" style=\"aspect-ratio: \(MapSVGWriter.number(page.width)) / \(MapSVGWriter.number(page.height))\">"
+                out += "<script type=\"text/html\">" + svg + "</script></div>\n"
+            }
             out += "</div>\n"
         }
         out += "</div>\n"
@@ -265,6 +280,9 @@ public struct JourneyReportPage: Sendable {
         out += "<div class=\"panel-bar\"><button type=\"button\" class=\"close-details\">\(HTMLText.text(w.close))</button></div>\n"
         for stage in journey.stages {
             for touchpoint in stage.touchpoints {
+                // Text until first opened (a large journey has thousands): the script builds it. All
+                // text inside is escaped, so nothing in it can end the script element.
+                out += "<script type=\"text/html\" class=\"deferred-details\" data-tp=\"\(HTMLText.attribute(touchpoint.id))\">"
                 out += "<article class=\"tp-details\" id=\"\(prefix)-tp-\(HTMLText.attribute(touchpoint.id))\" data-tp=\"\(HTMLText.attribute(touchpoint.id))\" tabindex=\"-1\" hidden>\n"
                 out += "<h2>\(HTMLText.text(touchpoint.name))</h2>\n<p class=\"meta\">\(HTMLText.text(w.stage)): \(HTMLText.text(stage.name))"
                 if touchpoint.entry { out += " · \(HTMLText.text(w.entry))" }
@@ -326,7 +344,7 @@ public struct JourneyReportPage: Sendable {
                     }
                     out += "</ul>\n"
                 }
-                out += "</article>\n"
+                out += "</article></script>\n"
             }
         }
         out += "</aside>\n"

@@ -20,6 +20,7 @@ enum ReportAssets {
           content-visibility: auto; contain-intrinsic-size: auto 1920px auto 1080px; }
         /* A large journey has hundreds of map pages and thousands of rows: the browser lays out only what is on screen. */
         details.map-table > table, section.coverage, section.findings-section { content-visibility: auto; contain-intrinsic-size: auto 2000px; }
+        .map .map-page.deferred { display: block; width: 100%; margin: 0 0 1rem; border: 1px solid var(--line); background: #fff; }
         .map g.touchpoint { cursor: pointer; }
         .map g.touchpoint.dimmed, .map g.finding.dimmed { opacity: .18; }
         .map g.touchpoint.highlight > rect:first-of-type, .map g.stage.highlight > rect:first-of-type { stroke: #f0a000; stroke-width: 6px; }
@@ -80,14 +81,21 @@ enum ReportAssets {
           window.addEventListener("error", function (event) { report(event.message); });
 
           function words(list) { return (list || "").split(" ").filter(function (word) { return word.length > 0; }); }
+          function cssEscape(id) { return window.CSS && CSS.escape ? CSS.escape(id) : id; }
+          // An id as the map's SVG writes it in an attribute value, to find it in a page not yet built.
+          function xmlAttribute(id) {
+            return id.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+              .replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+          }
 
           function setUp(section) {
             var personaSwitch = section.querySelector(".persona-switch");
             var scenarioSwitch = section.querySelector(".scenario-switch");
             var panel = section.querySelector(".details-panel");
-            var rows = {};
+            var rows = Object.create(null);
             section.querySelectorAll("tr[data-tp]").forEach(function (row) { rows[row.getAttribute("data-tp")] = row; });
             var opener = null;
+            var observer = null;
 
             function visibleMap() {
               var scenario = section.getAttribute("data-scenario") || "";
@@ -96,6 +104,66 @@ enum ReportAssets {
                 if ((variant.getAttribute("data-scenario") || "") === scenario) found = variant;
               });
               return found;
+            }
+
+            // The persona's state on the map pages built so far (or on one just built).
+            function decorate(root) {
+              var persona = section.getAttribute("data-persona") || "";
+              root.querySelectorAll("g.touchpoint").forEach(function (group) {
+                var row = rows[group.getAttribute("data-id")];
+                group.classList.toggle("dimmed", !!row && row.getAttribute("data-aimed") === "false");
+              });
+              root.querySelectorAll("svg").forEach(function (page) {
+                // Every page of a map draws the same lines: a persona's own line hides the others.
+                var lines = page.querySelectorAll("path.emotion-line");
+                var hasOwn = false;
+                lines.forEach(function (line) { if (line.getAttribute("data-persona") === persona) hasOwn = true; });
+                lines.forEach(function (line) {
+                  line.classList.toggle("hidden-persona", persona !== "" && hasOwn && line.getAttribute("data-persona") !== persona);
+                });
+              });
+            }
+
+            // The cards become buttons: reachable with Tab, opened with Enter or Space (handled below, for all cards at once).
+            function prepare(root) {
+              root.querySelectorAll("g.touchpoint").forEach(function (group) {
+                group.setAttribute("tabindex", "0");
+                group.setAttribute("role", "button");
+                var row = rows[group.getAttribute("data-id")];
+                var name = row ? row.querySelector("a.open-details") : null;
+                if (name) group.setAttribute("aria-label", name.textContent);
+              });
+              decorate(root);
+            }
+
+            // A large map keeps its later pages as text until they come near the screen, are
+            // looked for, or are printed: the page opens without building thousands of SVG elements.
+            function build(holder) {
+              if (!holder.classList.contains("deferred")) return;
+              var source = holder.querySelector("script");
+              holder.innerHTML = source ? source.textContent : "";
+              holder.classList.remove("deferred");
+              holder.removeAttribute("style");
+              if (observer) observer.unobserve(holder);
+              prepare(holder);
+            }
+            function buildAll() { section.querySelectorAll(".map-page.deferred").forEach(build); }
+
+            function findOnMap(kind, id) {
+              var map = visibleMap();
+              if (!map) return null;
+              var selector = "g." + kind + '[data-id="' + cssEscape(id) + '"]';
+              var target = map.querySelector(selector);
+              var needle = 'data-id="' + xmlAttribute(id) + '"';
+              var holders = map.querySelectorAll(".map-page.deferred");
+              for (var index = 0; !target && index < holders.length; index += 1) {
+                var source = holders[index].querySelector("script");
+                if (source && source.textContent.indexOf(needle) >= 0) {
+                  build(holders[index]);
+                  target = map.querySelector(selector);
+                }
+              }
+              return target;
             }
 
             function apply() {
@@ -114,18 +182,7 @@ enum ReportAssets {
                 row.classList.toggle("dimmed", !aimed);
                 row.setAttribute("data-aimed", aimed ? "true" : "false");
               });
-              section.querySelectorAll(".map g.touchpoint").forEach(function (group) {
-                var row = rows[group.getAttribute("data-id")];
-                group.classList.toggle("dimmed", !!row && row.getAttribute("data-aimed") === "false");
-              });
-              section.querySelectorAll(".map-variant").forEach(function (variant) {
-                var lines = variant.querySelectorAll("path.emotion-line");
-                var hasOwn = false;
-                lines.forEach(function (line) { if (line.getAttribute("data-persona") === persona) hasOwn = true; });
-                lines.forEach(function (line) {
-                  line.classList.toggle("hidden-persona", persona !== "" && hasOwn && line.getAttribute("data-persona") !== persona);
-                });
-              });
+              section.querySelectorAll(".map").forEach(decorate);
               var shown = 0;
               section.querySelectorAll("li.finding").forEach(function (item) {
                 var about = item.getAttribute("data-persona") || "";
@@ -151,10 +208,9 @@ enum ReportAssets {
               }
             }
 
-            function highlight(selector) {
+            function highlight(kind, id) {
               section.querySelectorAll(".map .highlight").forEach(function (element) { element.classList.remove("highlight"); });
-              var map = visibleMap();
-              var target = map ? map.querySelector(selector) : null;
+              var target = findOnMap(kind, id);
               if (target) {
                 target.classList.add("highlight");
                 if (target.scrollIntoView) target.scrollIntoView({ block: "center", inline: "center" });
@@ -162,19 +218,34 @@ enum ReportAssets {
               return target;
             }
 
+            // Each touchpoint's details are text until first opened.
+            var detailSources = null;
+            function detailsOf(id) {
+              var found = null;
+              panel.querySelectorAll(".tp-details").forEach(function (article) { if (article.getAttribute("data-tp") === id) found = article; });
+              if (found) return found;
+              if (!detailSources) {
+                detailSources = Object.create(null);
+                panel.querySelectorAll("script.deferred-details").forEach(function (source) { detailSources[source.getAttribute("data-tp")] = source; });
+              }
+              var source = detailSources[id];
+              if (!source) return null;
+              source.insertAdjacentHTML("beforebegin", source.textContent);
+              found = source.previousElementSibling;
+              source.parentNode.removeChild(source);
+              delete detailSources[id];
+              return found;
+            }
+
             function openDetails(id, from) {
               if (!panel) return;
-              var shownArticle = null;
-              panel.querySelectorAll(".tp-details").forEach(function (article) {
-                var match = article.getAttribute("data-tp") === id;
-                article.hidden = !match;
-                if (match) shownArticle = article;
-              });
+              var shownArticle = detailsOf(id);
               if (!shownArticle) return;
+              panel.querySelectorAll(".tp-details").forEach(function (article) { article.hidden = article !== shownArticle; });
               opener = from || document.activeElement;
               panel.hidden = false;
               section.setAttribute("data-open", id);
-              highlight('g.touchpoint[data-id="' + (window.CSS && CSS.escape ? CSS.escape(id) : id) + '"]');
+              highlight("touchpoint", id);
               shownArticle.focus();
             }
 
@@ -191,33 +262,43 @@ enum ReportAssets {
             if (scenarioSwitch) scenarioSwitch.addEventListener("change", function () {
               section.setAttribute("data-scenario", scenarioSwitch.value); apply();
             });
-            section.querySelectorAll(".map g.touchpoint").forEach(function (group) {
-              // The cards become buttons: reachable with Tab, opened with Enter or Space.
-              group.setAttribute("tabindex", "0");
-              group.setAttribute("role", "button");
-              var row = rows[group.getAttribute("data-id")];
-              var name = row ? row.querySelector("a.open-details") : null;
-              if (name) group.setAttribute("aria-label", name.textContent);
-              group.addEventListener("click", function () { openDetails(group.getAttribute("data-id"), group); });
-              group.addEventListener("keydown", function (event) {
-                if (event.key === "Enter" || event.key === " ") { event.preventDefault(); openDetails(group.getAttribute("data-id"), group); }
-              });
-            });
+            function cardOf(event) {
+              var group = event.target && event.target.closest ? event.target.closest(".map g.touchpoint") : null;
+              return group && section.contains(group) ? group : null;
+            }
             section.addEventListener("click", function (event) {
+              var card = cardOf(event);
+              if (card) { openDetails(card.getAttribute("data-id"), card); return; }
               var link = event.target.closest ? event.target.closest("a.open-details, a.show-stage") : null;
               if (!link || !section.contains(link)) return;
               event.preventDefault();
               if (link.classList.contains("open-details")) {
                 openDetails(link.getAttribute("data-tp"), link);
               } else {
-                var id = link.getAttribute("data-stage");
-                highlight('g.stage[data-id="' + (window.CSS && CSS.escape ? CSS.escape(id) : id) + '"]');
+                highlight("stage", link.getAttribute("data-stage"));
               }
             });
             var close = section.querySelector(".close-details");
             if (close) close.addEventListener("click", closeDetails);
-            section.addEventListener("keydown", function (event) { if (event.key === "Escape") closeDetails(); });
+            section.addEventListener("keydown", function (event) {
+              if (event.key === "Escape") { closeDetails(); return; }
+              var card = (event.key === "Enter" || event.key === " ") ? cardOf(event) : null;
+              if (card) { event.preventDefault(); openDetails(card.getAttribute("data-id"), card); }
+            });
+            section.querySelectorAll(".map-variant").forEach(prepare);
             apply();
+            var deferred = section.querySelectorAll(".map-page.deferred");
+            if (deferred.length > 0) {
+              if (window.IntersectionObserver) {
+                observer = new IntersectionObserver(function (entries) {
+                  entries.forEach(function (entry) { if (entry.isIntersecting) build(entry.target); });
+                }, { rootMargin: "1500px 0px" });
+                deferred.forEach(function (holder) { observer.observe(holder); });
+              } else {
+                buildAll();
+              }
+              window.addEventListener("beforeprint", buildAll);
+            }
           }
 
           document.querySelectorAll("section.journey:not(.invalid)").forEach(function (section) {

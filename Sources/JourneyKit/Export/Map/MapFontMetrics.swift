@@ -51,7 +51,7 @@ enum MapFontMetrics {
 
     /// The width of printable ASCII text straight from its bytes (most names and notes), or nil
     /// for text with other characters. The same numbers as `advance(of:)`, only faster.
-    private static func asciiWidth<Bytes: Collection<UInt8>>(_ bytes: Bytes, size: Double, bold: Bool) -> Double? {
+    static func asciiWidth<Bytes: Collection<UInt8>>(_ bytes: Bytes, size: Double, bold: Bool) -> Double? {
         let table = bold ? boldWidths : regularWidths
         var total = 0
         for byte in bytes {

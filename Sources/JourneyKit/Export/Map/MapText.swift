@@ -44,6 +44,9 @@ enum MapText {
 
     /// The text made drawable: control characters become spaces, line ends become "\n".
     static func cleaned(_ text: String) -> String {
+        // Most texts have none of the scalars below: their UTF-8 starts with a byte under 0x20,
+        // 0x7F, 0xC2 (C1 controls), 0xE2 (U+2028, U+2029) or 0xEF (U+FFFE, U+FFFF).
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) else { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         var previousWasCR = false
@@ -67,6 +70,11 @@ enum MapText {
 
     /// The lines of `text` wrapped at spaces to `width` units; a word wider than a line is split.
     static func wrap(_ text: String, width: Double, size: Double, bold: Bool) -> [String] {
+        wrapPrintableASCII(text, width: width, size: size, bold: bold) ?? wrapCharacters(text, width: width, size: size, bold: bold)
+    }
+
+    /// `wrap` for any text, on its Characters.
+    static func wrapCharacters(_ text: String, width: Double, size: Double, bold: Bool) -> [String] {
         let spaceWidth = MapFontMetrics.width(" ", size: size, bold: bold)
         var lines: [String] = []
         for paragraph in cleaned(text).split(separator: "\n", omittingEmptySubsequences: false) {
@@ -108,6 +116,60 @@ enum MapText {
         return lines
     }
 
+    /// `wrap` for a text of printable ASCII only (most names and notes): the same lines, worked
+    /// out on its bytes (a byte is a Character there, and there is one paragraph), or nil for
+    /// any other text. Wrapping was the largest part of the map's layout time (issue 13).
+    private static func wrapPrintableASCII(_ text: String, width: Double, size: Double, bold: Bool) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            let space = UInt8(ascii: " ")
+            let spaceWidth = MapFontMetrics.width(" ", size: size, bold: bold)
+            var lines: [String] = []
+            var line: [UInt8] = []
+            var lineWidth = 0.0
+            var start = 0
+            while start < bytes.count {
+                guard bytes[start] != space else {
+                    start += 1
+                    continue
+                }
+                var end = start
+                while end < bytes.count, bytes[end] != space { end += 1 }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                start = end
+                let wordWidth = MapFontMetrics.asciiWidth(word, size: size, bold: bold) ?? 0
+                if !line.isEmpty, lineWidth + spaceWidth + wordWidth <= width {
+                    line.append(space)
+                    line.append(contentsOf: word)
+                    lineWidth += spaceWidth + wordWidth
+                    continue
+                }
+                if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
+                line.removeAll(keepingCapacity: true)
+                if wordWidth <= width {
+                    line.append(contentsOf: word)
+                    lineWidth = wordWidth
+                    continue
+                }
+                // An over-long word: split it, as `wrap` does Character by Character.
+                lineWidth = 0
+                for byte in word {
+                    let characterWidth = MapFontMetrics.width(CollectionOfOne(Unicode.Scalar(byte)), size: size, bold: bold)
+                    if !line.isEmpty, lineWidth + characterWidth > width {
+                        lines.append(String(decoding: line, as: UTF8.self))
+                        line.removeAll(keepingCapacity: true)
+                        lineWidth = 0
+                    }
+                    line.append(byte)
+                    lineWidth += characterWidth
+                }
+            }
+            if !line.isEmpty || lines.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
+            return lines
+        }
+    }
+
     /// `text` wrapped to `width` in at most `maxLines` lines, the last one cut with "…" (and
     /// ending in `suffix`, e.g. " +2", when given) if the text is longer.
     static func fit(_ text: String, width: Double, size: Double, bold: Bool, maxLines: Int, suffix: String = "",
@@ -140,24 +202,8 @@ enum MapText {
     /// The text escaped for XML character data or a double-quoted attribute value; scalars XML
     /// 1.0 does not allow become U+FFFD, and line ends in attributes are kept as references.
     static func escaped(_ text: String, inAttribute: Bool = false) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += inAttribute ? "&quot;" : "\""
-            case "\n": result += inAttribute ? "&#10;" : "\n"
-            case "\r": result += "&#13;"
-            case "\t": result += inAttribute ? "&#9;" : "\t"
-            default:
-                switch scalar.value {
-                case 0x00...0x1F, 0xFFFE, 0xFFFF: result.unicodeScalars.append("\u{FFFD}")
-                default: result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
+        var out = SVGBytes()
+        out.escaped(text, inAttribute: inAttribute)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 }

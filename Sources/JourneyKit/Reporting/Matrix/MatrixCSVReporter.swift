@@ -11,30 +11,18 @@ public struct MatrixCSVReporter: Reporter {
     public init() {}
 
     public func report(_ matrix: CoverageMatrix) -> String {
-        let stages = matrix.stages, rows = matrix.rows
-        var records = [(["Channel"] + stages).map { Self.field([$0]) }.joined(separator: ",")]
-        for row in rows {
-            records.append(([Self.field([row.label])] + row.cells.map { Self.field($0.map(matrix.label(for:))) }).joined(separator: ","))
+        var out = ""
+        CSVText.appendRecord((["Channel"] + matrix.stages).map { Self.cell([$0]) }, guard: .display, to: &out)
+        for row in matrix.rows {
+            CSVText.appendRecord([Self.cell([row.label])] + row.cells.map { Self.cell($0.map(matrix.label(for:))) }, guard: .display, to: &out)
         }
-        if let footer = matrix.personaRow() { records.append(footer.map { Self.field([$0]) }.joined(separator: ",")) }
-        return records.joined(separator: "\r\n") + "\r\n"
+        if let footer = matrix.personaRow() { CSVText.appendRecord(footer.map { Self.cell([$0]) }, guard: .display, to: &out) }
+        return out
     }
 
-    /// One field holding `lines` (the touchpoints of a cell), each made safe, separated by a line break.
-    static func field(_ lines: [String]) -> String {
-        let text = lines.map { neutralisingFormula(TerminalText.sanitize($0)) }.joined(separator: "\n")
-        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        var quoted = "\""
-        for scalar in text.unicodeScalars {
-            if scalar == "\"" { quoted.unicodeScalars.append("\"") }
-            quoted.unicodeScalars.append(scalar)
-        }
-        return quoted + "\""
-    }
-
-    /// `=SUM(A1)` as `'=SUM(A1)`: spreadsheets run a cell that starts with these as a formula.
-    static func neutralisingFormula(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
-        return "'" + text
+    /// One cell holding `lines` (the touchpoints of a cell), each shown safely and neutralised,
+    /// separated by a line break; quoting is the CSV writer's.
+    static func cell(_ lines: [String]) -> String {
+        lines.map { CSVText.neutralised(TerminalText.sanitize($0), .display) }.joined(separator: "\n")
     }
 }

@@ -177,6 +177,30 @@ public struct JourneyValidator: Sendable {
         return context.diagnostics
     }
 
+    /// The hint for a reference to an unknown id: the id of the same kind it most likely means —
+    /// the closest spelling, else the one that starts with it or that it starts with
+    /// (`book-consult` → `book-consultation`) — or how to fix it.
+    static func referenceHint(for id: String, among ids: [String], kind: String) -> String {
+        if let meant = Suggestion.closest(to: id, among: ids) ?? prefixRelative(of: id, among: ids) {
+            return "did you mean \"\(meant)\"?"
+        }
+        return "declare a \(kind) with id \"\(id)\" or correct the reference"
+    }
+
+    /// The id that extends `id` or that `id` extends, closest in length (first in order on a tie).
+    private static func prefixRelative(of id: String, among ids: [String]) -> String? {
+        let word = id.lowercased()
+        guard word.count >= 3 else { return nil }
+        var best: (id: String, difference: Int)?
+        for candidate in ids {
+            let other = candidate.lowercased()
+            guard other.count >= 3, other.hasPrefix(word) || word.hasPrefix(other) else { continue }
+            let difference = abs(other.count - word.count)
+            if difference < (best?.difference ?? .max) { best = (candidate, difference) }
+        }
+        return best?.id
+    }
+
     private struct Context {
         let sourceMap: SourceMap
         let knownRuleIDs: Set<String>?
@@ -252,7 +276,7 @@ public struct JourneyValidator: Sendable {
                 let location = sourceMap.location(of: field, index: index, in: element) ?? fallback
                 // Suggesting among very many ids would cost more than it helps.
                 let hint = known.count <= 2_000
-                    ? Suggestion.hint(for: id, among: known.keys.sorted(), fallback: "declare a \(kind) with id \"\(id)\" or correct the reference")
+                    ? JourneyValidator.referenceHint(for: id, among: known.keys.sorted(), kind: kind)
                     : "declare a \(kind) with id \"\(id)\" or correct the reference"
                 diagnostics.append(.error("\(owner()) refers to unknown \(kind) \"\(id)\"", at: location, hint: hint))
             }
@@ -289,8 +313,7 @@ public struct JourneyValidator: Sendable {
                 if personas[experience.persona] == nil {
                     diagnostics.append(.error(
                         "an experience of touchpoint \"\(touchpoint.name)\" refers to unknown persona \"\(experience.persona)\"", at: location,
-                        hint: Suggestion.hint(for: experience.persona, among: personas.keys.sorted(),
-                                              fallback: "declare a persona with id \"\(experience.persona)\" or correct the reference")))
+                        hint: JourneyValidator.referenceHint(for: experience.persona, among: personas.keys.sorted(), kind: "persona")))
                 } else if !touchpoint.isAimed(at: experience.persona) {
                     diagnostics.append(.error(
                         "touchpoint \"\(touchpoint.name)\" has an experience for persona \"\(experience.persona)\", which is not in its personas",

@@ -30,7 +30,8 @@ struct XMLSourceText {
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
         self.file = file
-        var starts = [0]
+        // A UTF-8 byte order mark is not part of the text editors show, so line 1 starts after it.
+        var starts = [ByteOrderMark.length(in: bytes)]
         for (offset, byte) in bytes.enumerated() where byte == 0x0A {
             starts.append(offset + 1)
         }
@@ -52,7 +53,7 @@ struct XMLSourceText {
 
     /// The line and column (in Unicode code points) of a byte offset.
     func location(ofOffset offset: Int) -> SourceLocation {
-        let offset = min(max(0, offset), bytes.count)
+        let offset = min(max(lineStarts[0], offset), bytes.count)
         var low = 0
         var high = lineStarts.count - 1
         while low < high {

@@ -196,7 +196,7 @@ private struct RandomJourney {
                     id: id, name: nonBlankText(), description: optionalText(), channels: pick(channelIDs, most: 2),
                     personas: personas, initiator: chance() ? .business : .customer, owner: optionalText().map { "o" + $0 },
                     emotion: chance() ? number(-2...2) : nil, entry: chance(), momentOfTruth: chance(),
-                    next: pick(touchpointIDs, most: 2), handoff: optionalText(), pains: texts(2), opportunities: texts(2),
+                    next: pick(touchpointIDs, most: 2).reduce(into: []) { if !$0.contains($1) { $0.append($1) } },  // a repeat is a warning handoff: optionalText(), pains: texts(2), opportunities: texts(2),
                     kpis: (0..<number(0...2)).map { _ in Touchpoint.KPI(name: nonBlankText(), target: optionalText()) },
                     experiences: experiences(audience: personas.isEmpty ? personaIDs : personas),
                     evidence: evidence(), backstage: backstage(), tags: tags(), properties: properties(), ignore: ignore())

@@ -87,6 +87,12 @@ enum RobustnessCase: String, CaseIterable, CustomTestStringConvertible {
     case directoryWalkProblems = "walk-unreadable-undecodable-links"
     case nonUTF8NamedOnCommandLine = "non-utf8-name-argument"
     case commandLineMessages = "messages-command-line"
+    // Importers and validator, round two (issue 17)
+    case xmlHugeText = "xml-huge-text"
+    case xmlStylesheetAndSchemaLocation = "xml-stylesheet-schema-location"
+    case invisibleAndBidirectionalCharacters = "ids-invisible-names-isolated"
+    case importerMessages = "messages-importers"
+    case nextDuplicateEntries = "next-duplicate-entries"
 
     var testDescription: String { rawValue }
 }
@@ -191,6 +197,11 @@ struct RobustnessTests {
         case .directoryWalkProblems: try directoryWalkProblems()
         case .nonUTF8NamedOnCommandLine: try nonUTF8NamedOnCommandLine()
         case .commandLineMessages: try commandLineMessages()
+        case .xmlHugeText: try xmlHugeText()
+        case .xmlStylesheetAndSchemaLocation: try xmlStylesheetAndSchemaLocation()
+        case .invisibleAndBidirectionalCharacters: try invisibleAndBidirectionalCharacters()
+        case .importerMessages: try importerMessages()
+        case .nextDuplicateEntries: nextDuplicateEntries()
         }
     }
 

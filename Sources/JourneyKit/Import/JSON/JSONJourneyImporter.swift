@@ -353,7 +353,7 @@ private struct JSONJourneyDecoder {
         while let (key, mark) = try scanner.nextKey(&cursor) {
             if let firstLine = fields.firstLines[key] {
                 diagnostics.append(.error(
-                    "duplicate key \"\(key)\" in this \(fields.element); the first is on line \(firstLine)",
+                    "duplicate key \"\(TerminalText.visibleID(key))\" in this \(fields.element); the first is on line \(firstLine)",
                     at: scanner.location(of: mark),
                     hint: "JSON keeps only one of them, so one value would be silently lost; remove or merge one"))
                 try scanner.skipValue()
@@ -363,7 +363,7 @@ private struct JSONJourneyDecoder {
             if try !body(&self, key, mark) {
                 fields.firstLines[key] = nil
                 diagnostics.append(.error(
-                    "unknown key \"\(key)\" in this \(fields.element)", at: scanner.location(of: mark),
+                    "unknown key \"\(TerminalText.visibleID(key))\" in this \(fields.element)", at: scanner.location(of: mark),
                     hint: Suggestion.hint(for: key, among: known, fallback: "known keys: " + known.joined(separator: ", "))))
                 try scanner.skipValue()
             }

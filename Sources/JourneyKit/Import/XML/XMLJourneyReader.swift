@@ -71,6 +71,14 @@ struct XMLJourneyReader {
             return finish(validator: validator)
         }
         diagnostics += schemaErrors.remaining(in: source)
+        if sawFatalError, let tag = source.unfinishedTagAtEnd() {
+            // libxml2 reads `<des` at the end as an element (a schema error) and then fails on
+            // it; one error that says what happened replaces both (issue 17).
+            let start = source.location(ofOffset: tag.offset)
+            diagnostics.removeAll { ($0.location.line, $0.location.column) >= (start.line, start.column) }
+            diagnostics.append(.error("the file ends inside an unfinished tag <\(tag.name)", at: start,
+                                      hint: "the file may be cut short: finish the tag with '>' and close the elements still open"))
+        }
         if !sawFatalError, journey == nil, !diagnostics.containsErrors {
             fail("the file holds no <journey> element", at: source.location(ofOffset: 0),
                  hint: "an XML journey starts with <journey xmlns=\"\(XMLJourneyImporter.namespace)\" id=\"…\" title=\"…\">")
@@ -138,6 +146,8 @@ struct XMLJourneyReader {
             }
         case .comment:
             comments.read(comment: reader.value ?? "")
+        case .processingInstruction:
+            comments.read(instruction: reader.localName, data: reader.value ?? "")
         case .documentType:
             // Refused before parsing already; this only guards against a prolog the scan missed.
             fail("a <!DOCTYPE> declaration is not allowed in a journey file", at: source.location(ofOffset: 0))
@@ -157,6 +167,7 @@ struct XMLJourneyReader {
         diagnostics += schemaErrors.elementStarted(name: name, offset: offset, tagEnd: source.lastTagEnd,
                                                    attributes: rawAttributes, in: source)
         let attributes = XMLAttributes(values: reader.unqualifiedAttributes, raw: rawAttributes, element: location)
+        if frames.isEmpty { comments.schemaLocation = reader.attribute("schemaLocation", namespace: XMLCommentAnchoring.schemaInstance) }
 
         guard inNamespace else {
             if frames.isEmpty { journey = nil }

@@ -241,6 +241,15 @@ struct XMLSourceText {
     }
 
     /// The elements still open at the end of the file, outermost first, as (name, offset of `<`).
+    /// The tag the file ends inside (a last `<` with no `>` after it), with its name as far as
+    /// it goes; `nil` when the file ends after a complete tag or in text.
+    func unfinishedTagAtEnd() -> (name: String, offset: Int)? {
+        guard let open = bytes.lastIndex(of: UInt8(ascii: "<")), !bytes[open...].contains(UInt8(ascii: ">")) else { return nil }
+        var nameEnd = open + 1
+        while nameEnd < bytes.count, !isSpace(bytes[nameEnd]), bytes[nameEnd] != UInt8(ascii: "/") { nameEnd += 1 }
+        return (String(decoding: bytes[(open + 1)..<nameEnd], as: UTF8.self), open)
+    }
+
     func unclosedElements() -> [(name: String, offset: Int)] {
         var open: [(name: String, offset: Int)] = []
         var index = 0

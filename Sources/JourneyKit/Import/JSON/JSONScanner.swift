@@ -265,14 +265,7 @@ struct JSONScanner {
                 let afterValue = mark
                 switch peekByte() {
                 case UInt8(ascii: ","):
-                    let comma = mark
-                    offset += 1
-                    if peekByte() == UInt8(ascii: "}") {
-                        try recover(JSONSyntaxError(message: "trailing comma before '}'", offset: comma.offset,
-                                                    hint: "JSON does not allow a comma after the last entry; remove it"), at: location(of: comma))
-                        offset += 1
-                        return nil
-                    }
+                    if try readComma(closer: UInt8(ascii: "}"), last: "entry") { return nil }
                 case UInt8(ascii: "}"):
                     offset += 1
                     return nil
@@ -327,6 +320,18 @@ struct JSONScanner {
         }
     }
 
+    /// Reads the ',' at the current position; when `closer` follows it, reports a trailing comma
+    /// (at the comma), reads the closer too and returns `true`: the container has ended.
+    private mutating func readComma(closer: UInt8, last: String) throws(JSONSyntaxError) -> Bool {
+        let comma = mark
+        offset += 1
+        guard peekByte() == closer else { return false }
+        try recover(JSONSyntaxError(message: "trailing comma before '\(Character(Unicode.Scalar(closer)))'", offset: comma.offset,
+                                    hint: "JSON does not allow a comma after the last \(last); remove it"), at: location(of: comma))
+        offset += 1
+        return true
+    }
+
     /// Whether `byte` can start a key, quoted or (wrongly) not.
     private func startsKey(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || Self.startsBareKey(byte)
@@ -348,14 +353,7 @@ struct JSONScanner {
             let afterValue = mark
             switch peekByte() {
             case UInt8(ascii: ","):
-                let comma = mark
-                offset += 1
-                if peekByte() == UInt8(ascii: "]") {
-                    try recover(JSONSyntaxError(message: "trailing comma before ']'", offset: comma.offset,
-                                                hint: "JSON does not allow a comma after the last item; remove it"), at: location(of: comma))
-                    offset += 1
-                    return nil
-                }
+                if try readComma(closer: UInt8(ascii: "]"), last: "item") { return nil }
                 needsSeparator = false
             case UInt8(ascii: "]"):
                 offset += 1

@@ -76,6 +76,14 @@ struct OneRunValidationTests {
         ])
     }
 
+    @Test("what is skipped after a stray character ends at the ',' of the same depth, not at one inside brackets")
+    func skipsNestedBrackets() {
+        #expect(Self.errors("{\"id\": \"j\", \"title\": \"T\", \"description\": @{\"a\": 1, \"b\": [2, 3]}, \"tags\": [7]}") == [
+            "1:42 expected a value, found '@'",
+            "1:75 \"tags\" must be a list of texts, found a number",
+        ])
+    }
+
     @Test("garbage stops after a bounded number of errors, and nothing loops")
     func garbageIsBounded() {
         let garbage = "{" + String(repeating: "x: ; ] ,, @ ", count: 10_000) + "}"

@@ -157,12 +157,10 @@ struct JSONScanner {
         var depth = 0
         var skippedAny = false
         while let byte = peekByte() {
-            defer { skippedAny = true }
+            if depth == 0, byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") { return }
+            if stoppingAtKey, skippedAny, depth == 0, startsKey(byte) { return }
+            skippedAny = true
             switch byte {
-            case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]") where depth == 0:
-                return
-            case _ where stoppingAtKey && skippedAny && depth == 0 && startsKey(byte):
-                return
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 depth += 1
                 offset += 1

@@ -58,7 +58,7 @@ public struct AnalyzedJourney: Sendable {
     /// Channels by id (the first one when an id is repeated).
     public let channelsByID: [String: Channel]
     /// Personas by id (the first one when an id is repeated).
-    public let personasByID: [String: Persona]
+    public let personasByID: PersonaIndex
     /// Every touchpoint in document order, with its stage.
     public let touchpoints: [PlacedTouchpoint]
     /// Positions in `touchpoints` by touchpoint id.
@@ -82,8 +82,8 @@ public struct AnalyzedJourney: Sendable {
     public let firstStageWithTouchpoints: Int?
     /// The index of the last stage that has touchpoints, if any.
     public let lastStageWithTouchpoints: Int?
-    /// The channels each persona uses, by persona id; `nil` means every channel.
-    private let channelsUsedByPersona: [String: Set<String>?]
+    /// The channels of each persona that names some, by persona id; a persona not here uses every channel.
+    private let channelsUsedByPersona: [String: Set<String>]
     /// The `ignore` lists of every element, by role and id, for suppression.
     private let ignoredRules: [Diagnostic.ReferenceRole: [String: Set<String>]]
 
@@ -97,13 +97,12 @@ public struct AnalyzedJourney: Sendable {
         var channels: [String: Channel] = [:]
         for channel in journey.channels where channels[channel.id] == nil { channels[channel.id] = channel }
         channelsByID = channels
-        var personas: [String: Persona] = [:]
-        var used: [String: Set<String>?] = [:]
-        for persona in journey.personas where personas[persona.id] == nil {
-            personas[persona.id] = persona
-            used[persona.id] = persona.channels.isEmpty ? .some(nil) : .some(Set(persona.channels))
+        personasByID = PersonaIndex(journey.personas)
+        var used: [String: Set<String>] = [:]
+        // Only the first persona of a repeated id counts, as in `personasByID`.
+        for (position, persona) in journey.personas.enumerated() where !persona.channels.isEmpty && personasByID.index(of: persona.id) == position {
+            used[persona.id] = Set(persona.channels)
         }
-        personasByID = personas
         channelsUsedByPersona = used
 
         var placed: [PlacedTouchpoint] = []
@@ -166,8 +165,8 @@ public struct AnalyzedJourney: Sendable {
 
     /// Whether persona `personaID` uses channel `channelID` (an empty channel list means every channel).
     public func persona(_ personaID: String, uses channelID: String) -> Bool {
-        guard let used = channelsUsedByPersona[personaID] else { return false }
-        return used.map { $0.contains(channelID) } ?? true
+        guard personasByID.index(of: personaID) != nil else { return false }
+        return channelsUsedByPersona[personaID].map { $0.contains(channelID) } ?? true
     }
 
     /// The audience of a touchpoint: its personas, or every persona when it names none.
@@ -262,4 +261,30 @@ public struct Analyzer: Sendable {
             return finding
         }.sorted()
     }
+}
+
+/// The personas of a journey by id (the first one when an id is repeated), as positions in the
+/// journey's list: a dictionary of personas would hold a second copy of every persona (issue 17:
+/// a million personas took 1 GB).
+public struct PersonaIndex: Sendable {
+    private let personas: [Persona]
+    private let positions: [String: Int]
+
+    init(_ personas: [Persona]) {
+        self.personas = personas
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(personas.count)
+        for (position, persona) in personas.enumerated() where positions[persona.id] == nil {
+            positions[persona.id] = position
+        }
+        self.positions = positions
+    }
+
+    /// The persona with `id`, if the journey has one.
+    public subscript(id: String) -> Persona? {
+        positions[id].map { personas[$0] }
+    }
+
+    /// The position in the journey's personas of the first persona with `id`.
+    func index(of id: String) -> Int? { positions[id] }
 }

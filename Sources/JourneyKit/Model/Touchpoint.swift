@@ -22,6 +22,17 @@ public struct Touchpoint: Sendable, Hashable, Identifiable {
     /// The range of `emotion`: −2 (very unhappy) to +2 (delighted).
     public static let emotionRange = -2...2
 
+    /// What is wrong with an emotion written as `text` that is not a whole number in range:
+    /// a number beyond the range (`1e20`, `7.5`) is out of range, one inside it that is not
+    /// written as an integer (`1.5`, `2.0`) is not a whole number.
+    /// `shown` is the text as the message quotes it.
+    static func emotionProblem(written text: String, shown: String) -> String {
+        if let value = Double(text), !value.isNaN, !(-2.0...2.0).contains(value) {
+            return "emotion \(shown) is out of range"
+        }
+        return "emotion must be a whole number, found \(shown)"
+    }
+
     /// Identifier, unique among all touchpoints of the journey.
     public var id: String
     /// Human name, e.g. "Asks for stock on WhatsApp".

@@ -26,6 +26,11 @@ public struct XMLComments: Sendable, Hashable {
 
     /// The comments' texts (what stands between `<!--` and `-->`) at each anchor, in order.
     public private(set) var comments: [Anchor: [String]] = [:]
+    /// The processing instructions before the root element, as written between `<?` and `?>`
+    /// (`xml-stylesheet type="text/xsl" href="journey.xsl"`), in order: `cjm fmt` keeps them.
+    public var prologInstructions: [String] = []
+    /// The root element's `xsi:schemaLocation`, which editors validate with: `cjm fmt` keeps it.
+    public var schemaLocation: String?
 
     /// No comments.
     public init() {}

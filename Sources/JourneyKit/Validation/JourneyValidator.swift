@@ -132,7 +132,7 @@ public struct JourneyValidator: Sendable {
         }
 
         for persona in journey.personas {
-            context.checkReferences(persona.channels, field: .channels, kind: "channel", owner: "persona \"\(persona.name)\"",
+            context.checkReferences(persona.channels, field: .channels, kind: "channel", owner: "persona \"\(TerminalText.isolated(persona.name))\"",
                                     at: persona.location, known: channelNames, fallback: fallback)
         }
         for (id, declaration) in catalogPersonas.sorted(by: { $0.key < $1.key }) where personaNames[id] == nil {
@@ -149,13 +149,16 @@ public struct JourneyValidator: Sendable {
             let touchpoints = stage.touchpoints
             for index in touchpoints.indices {
                 let location = touchpoints[index].location
-                let owner = { "touchpoint \"\(touchpoints[index].name)\"" }
+                let owner = { "touchpoint \"\(TerminalText.isolated(touchpoints[index].name))\"" }
                 context.checkReferences(touchpoints[index].channels, field: .channels, kind: "channel", owner: owner(),
                                         at: location, known: channelNames, fallback: fallback)
                 context.checkReferences(touchpoints[index].personas, field: .personas, kind: "persona", owner: owner(),
                                         at: location, known: personaNames, fallback: fallback)
                 context.checkReferences(touchpoints[index].next, field: .next, kind: "touchpoint", owner: owner(),
                                         at: location, known: touchpointNames, fallback: fallback)
+                if touchpoints[index].next.count > 1 {
+                    context.checkRepeatedNext(touchpoints[index].next, owner: owner(), at: location, fallback: fallback)
+                }
                 if !touchpoints[index].experiences.isEmpty {
                     context.checkExperiences(of: touchpoints[index], known: personaNames, fallback: fallback)
                 }
@@ -164,17 +167,41 @@ public struct JourneyValidator: Sendable {
         var scenarioNames: [String: Int] = [:]
         for scenario in journey.scenarios {
             context.declare(scenario.id, name: scenario.name, kind: "scenario", at: scenario.location, in: &scenarioNames, fallback: fallback)
-            context.checkReferences(scenario.channels.map(\.channel), field: .channels, kind: "channel", owner: "scenario \"\(scenario.name)\"",
+            context.checkReferences(scenario.channels.map(\.channel), field: .channels, kind: "channel", owner: "scenario \"\(TerminalText.isolated(scenario.name))\"",
                                     at: scenario.location, known: channelNames, fallback: fallback)
             var seen: Set<String> = []
             for (index, override) in scenario.channels.enumerated() where !seen.insert(override.channel).inserted {
                 context.diagnostics.append(.error(
-                    "scenario \"\(scenario.name)\" gives channel \"\(override.channel)\" a status twice",
+                    "scenario \"\(TerminalText.isolated(scenario.name))\" gives channel \"\(TerminalText.visibleID(override.channel))\" a status twice",
                     at: sourceMap.location(of: .channels, index: index, in: scenario.location) ?? fallback,
                     hint: "keep one status per channel"))
             }
         }
         return context.diagnostics
+    }
+
+    /// The hint for a reference to an unknown id: the id of the same kind it most likely means —
+    /// the closest spelling, else the one that starts with it or that it starts with
+    /// (`book-consult` → `book-consultation`) — or how to fix it.
+    static func referenceHint(for id: String, among ids: [String], kind: String) -> String {
+        if let meant = Suggestion.closest(to: id, among: ids) ?? prefixRelative(of: id, among: ids) {
+            return "did you mean \"\(meant)\"?"
+        }
+        return "declare a \(kind) with id \"\(TerminalText.visibleID(id))\" or correct the reference"
+    }
+
+    /// The id that extends `id` or that `id` extends, closest in length (first in order on a tie).
+    private static func prefixRelative(of id: String, among ids: [String]) -> String? {
+        let word = id.lowercased()
+        guard word.count >= 3 else { return nil }
+        var best: (id: String, difference: Int)?
+        for candidate in ids {
+            let other = candidate.lowercased()
+            guard other.count >= 3, other.hasPrefix(word) || word.hasPrefix(other) else { continue }
+            let difference = abs(other.count - word.count)
+            if difference < (best?.difference ?? .max) { best = (candidate, difference) }
+        }
+        return best?.id
     }
 
     private struct Context {
@@ -191,7 +218,7 @@ public struct JourneyValidator: Sendable {
             guard !id.isEmpty, !JourneyValidator.isValidID(id) else { return }
             let location = sourceMap.location(of: .id, in: element) ?? fallback
             diagnostics.append(.error(
-                "\(kind) id \"\(id)\" is not a valid id", at: location,
+                "\(kind) id \"\(TerminalText.visibleID(id))\" is not a valid id", at: location,
                 hint: "ids start with a letter or '_' and contain only letters, digits, '_', '.' and '-' (no spaces)"))
         }
 
@@ -206,7 +233,7 @@ public struct JourneyValidator: Sendable {
                 let location = sourceMap.location(of: .id, in: element) ?? fallback
                 let whereFirst = first.location.map { " at line \($0.line)" } ?? ""
                 diagnostics.append(.error(
-                    "duplicate \(kind) id \"\(id)\": \"\(first.name)\"\(whereFirst) already uses it", at: location,
+                    "duplicate \(kind) id \"\(TerminalText.visibleID(id))\": \"\(TerminalText.isolated(first.name))\"\(whereFirst) already uses it", at: location,
                     hint: "each \(kind) needs its own id; rename one of them"))
             } else {
                 declared[id] = declarations.count
@@ -236,10 +263,10 @@ public struct JourneyValidator: Sendable {
             }
             let hint = "a \(kind) is defined once, in the journey or in one catalogue; rename or remove one of them"
             if let there {
-                diagnostics.append(.error("\(kind) id \"\(id)\" is defined twice: \"\(name)\" at \(place(here)) defines it too", at: there, hint: hint))
+                diagnostics.append(.error("\(kind) id \"\(TerminalText.visibleID(id))\" is defined twice: \"\(TerminalText.isolated(name))\" at \(place(here)) defines it too", at: there, hint: hint))
             }
             if let here {
-                diagnostics.append(.error("\(kind) id \"\(id)\" is defined twice: \"\(first.name)\" at \(place(there)) defines it too", at: here, hint: hint))
+                diagnostics.append(.error("\(kind) id \"\(TerminalText.visibleID(id))\" is defined twice: \"\(TerminalText.isolated(first.name))\" at \(place(there)) defines it too", at: here, hint: hint))
             }
         }
 
@@ -252,9 +279,21 @@ public struct JourneyValidator: Sendable {
                 let location = sourceMap.location(of: field, index: index, in: element) ?? fallback
                 // Suggesting among very many ids would cost more than it helps.
                 let hint = known.count <= 2_000
-                    ? Suggestion.hint(for: id, among: known.keys.sorted(), fallback: "declare a \(kind) with id \"\(id)\" or correct the reference")
-                    : "declare a \(kind) with id \"\(id)\" or correct the reference"
-                diagnostics.append(.error("\(owner()) refers to unknown \(kind) \"\(id)\"", at: location, hint: hint))
+                    ? JourneyValidator.referenceHint(for: id, among: known.keys.sorted(), kind: kind)
+                    : "declare a \(kind) with id \"\(TerminalText.visibleID(id))\" or correct the reference"
+                diagnostics.append(.error("\(owner()) refers to unknown \(kind) \"\(TerminalText.visibleID(id))\"", at: location, hint: hint))
+            }
+        }
+
+        /// A `next` entry listed twice draws one arrow and means nothing more: a warning, since
+        /// it usually hides a typo for another id (issue 17).
+        mutating func checkRepeatedNext(_ next: [String], owner: String, at element: SourceLocation?, fallback: SourceLocation) {
+            var seen: Set<String> = []
+            for (index, id) in next.enumerated() where !seen.insert(id).inserted {
+                diagnostics.append(Diagnostic(
+                    severity: .warning, message: "\(owner) lists \"\(TerminalText.visibleID(id))\" in \"next\" twice",
+                    location: sourceMap.location(of: .next, index: index, in: element) ?? fallback,
+                    hint: "remove the repeated entry, or correct it if another touchpoint was meant"))
             }
         }
 
@@ -275,7 +314,7 @@ public struct JourneyValidator: Sendable {
                 if property.name.isEmpty {
                     diagnostics.append(.error("a property has an empty name", at: location, hint: "name it, e.g. \"jira\""))
                 } else if !seenNames.insert(property.name).inserted {
-                    diagnostics.append(.error("duplicate property \"\(property.name)\"", at: location,
+                    diagnostics.append(.error("duplicate property \"\(TerminalText.isolated(property.name))\"", at: location,
                                               hint: "each property name is used once; merge the values or rename one"))
                 }
             }
@@ -288,16 +327,15 @@ public struct JourneyValidator: Sendable {
                 let location = sourceMap.location(of: .persona, in: experience.location) ?? touchpoint.location ?? fallback
                 if personas[experience.persona] == nil {
                     diagnostics.append(.error(
-                        "an experience of touchpoint \"\(touchpoint.name)\" refers to unknown persona \"\(experience.persona)\"", at: location,
-                        hint: Suggestion.hint(for: experience.persona, among: personas.keys.sorted(),
-                                              fallback: "declare a persona with id \"\(experience.persona)\" or correct the reference")))
+                        "an experience of touchpoint \"\(TerminalText.isolated(touchpoint.name))\" refers to unknown persona \"\(TerminalText.visibleID(experience.persona))\"", at: location,
+                        hint: JourneyValidator.referenceHint(for: experience.persona, among: personas.keys.sorted(), kind: "persona")))
                 } else if !touchpoint.isAimed(at: experience.persona) {
                     diagnostics.append(.error(
-                        "touchpoint \"\(touchpoint.name)\" has an experience for persona \"\(experience.persona)\", which is not in its personas",
-                        at: location, hint: "add \"\(experience.persona)\" to the touchpoint's personas or remove the experience"))
+                        "touchpoint \"\(TerminalText.isolated(touchpoint.name))\" has an experience for persona \"\(TerminalText.visibleID(experience.persona))\", which is not in its personas",
+                        at: location, hint: "add \"\(TerminalText.visibleID(experience.persona))\" to the touchpoint's personas or remove the experience"))
                 } else if !seen.insert(experience.persona).inserted {
                     diagnostics.append(.error(
-                        "touchpoint \"\(touchpoint.name)\" has a second experience for persona \"\(experience.persona)\"", at: location,
+                        "touchpoint \"\(TerminalText.isolated(touchpoint.name))\" has a second experience for persona \"\(TerminalText.visibleID(experience.persona))\"", at: location,
                         hint: "a persona has one experience per touchpoint; merge them"))
                 }
             }
@@ -308,7 +346,7 @@ public struct JourneyValidator: Sendable {
             for (index, rule) in ruleIDs.enumerated() where !knownRuleIDs.contains(rule) {
                 let location = sourceMap.location(of: .ignore, index: index, in: element) ?? fallback
                 diagnostics.append(.error(
-                    "\"ignore\" names unknown rule \"\(rule)\"", at: location,
+                    "\"ignore\" names unknown rule \"\(TerminalText.visibleID(rule))\"", at: location,
                     hint: Suggestion.hint(for: rule, among: knownRuleIDs.sorted(), fallback: "run `cjm rules` to list the rule ids")))
             }
         }

@@ -107,6 +107,8 @@ private struct RandomJourney {
 
     mutating func chance() -> Bool { number(0...1) == 1 }
     mutating func optionalText() -> String? { chance() ? text() : nil }
+    /// Names and owners must say something (an empty or blank one is an error).
+    mutating func nonBlankText() -> String { "n" + text() }
     mutating func texts(_ most: Int) -> [String] { (0..<number(0...most)).map { _ in text() } }
 
     mutating func pick(_ ids: [String], most: Int) -> [String] {
@@ -135,7 +137,7 @@ private struct RandomJourney {
 
     mutating func backstage() -> [BackstageStep] {
         (0..<number(0...2)).map { _ in
-            BackstageStep(name: "b" + text(), lane: BackstageStep.Lane.allCases[number(0...2)], owner: optionalText(), description: optionalText())
+            BackstageStep(name: "b" + text(), lane: BackstageStep.Lane.allCases[number(0...2)], owner: optionalText().map { "o" + $0 }, description: optionalText())
         }
     }
 
@@ -153,7 +155,7 @@ private struct RandomJourney {
             let statuses = pick(channels, most: 2).filter { seen.insert($0).inserted }.map { channel in
                 Scenario.ChannelStatus(channel: channel, status: Channel.Status.allCases[number(0...2)])
             }
-            return Scenario(id: "sc-\(index)", name: text(), description: optionalText(), channels: statuses)
+            return Scenario(id: "sc-\(index)", name: nonBlankText(), description: optionalText(), channels: statuses)
         }
     }
 
@@ -175,12 +177,12 @@ private struct RandomJourney {
         journey.tags = tags()
         journey.properties = properties()
         journey.personas = personaIDs.map { id in
-            Persona(id: id, name: text(), description: optionalText(), goals: texts(3), channels: pick(channelIDs, most: 3),
+            Persona(id: id, name: nonBlankText(), description: optionalText(), goals: texts(3), channels: pick(channelIDs, most: 3),
                     evidence: evidence(), tags: tags(), properties: properties(), ignore: ignore())
         }
         journey.channels = channelIDs.map { id in
-            Channel(id: id, name: text(), kind: Channel.Kind.allCases[number(0...(Channel.Kind.allCases.count - 1))],
-                    status: Channel.Status.allCases[number(0...2)], owner: optionalText(), description: optionalText(),
+            Channel(id: id, name: nonBlankText(), kind: Channel.Kind.allCases[number(0...(Channel.Kind.allCases.count - 1))],
+                    status: Channel.Status.allCases[number(0...2)], owner: optionalText().map { "o" + $0 }, description: optionalText(),
                     tags: tags(), properties: properties(), ignore: ignore())
         }
         journey.scenarios = scenarios(channels: channelIDs)
@@ -188,14 +190,14 @@ private struct RandomJourney {
         journey.stages = touchpointCounts.enumerated().map { index, count in
             let ids = remaining.prefix(count)
             remaining = remaining.dropFirst(count)
-            return Stage(id: "s\(index)", name: text(), description: optionalText(), touchpoints: ids.map { id in
+            return Stage(id: "s\(index)", name: nonBlankText(), description: optionalText(), touchpoints: ids.map { id in
                 let personas = pick(personaIDs, most: 2)
                 return Touchpoint(
-                    id: id, name: text(), description: optionalText(), channels: pick(channelIDs, most: 2),
-                    personas: personas, initiator: chance() ? .business : .customer, owner: optionalText(),
+                    id: id, name: nonBlankText(), description: optionalText(), channels: pick(channelIDs, most: 2),
+                    personas: personas, initiator: chance() ? .business : .customer, owner: optionalText().map { "o" + $0 },
                     emotion: chance() ? number(-2...2) : nil, entry: chance(), momentOfTruth: chance(),
-                    next: pick(touchpointIDs, most: 2), handoff: optionalText(), pains: texts(2), opportunities: texts(2),
-                    kpis: (0..<number(0...2)).map { _ in Touchpoint.KPI(name: text(), target: optionalText()) },
+                    next: pick(touchpointIDs, most: 2).reduce(into: []) { if !$0.contains($1) { $0.append($1) } },  // a repeat is a warning handoff: optionalText(), pains: texts(2), opportunities: texts(2),
+                    kpis: (0..<number(0...2)).map { _ in Touchpoint.KPI(name: nonBlankText(), target: optionalText()) },
                     experiences: experiences(audience: personas.isEmpty ? personaIDs : personas),
                     evidence: evidence(), backstage: backstage(), tags: tags(), properties: properties(), ignore: ignore())
             }, tags: tags(), properties: properties(), ignore: ignore())

@@ -87,6 +87,12 @@ enum RobustnessCase: String, CaseIterable, CustomTestStringConvertible {
     case directoryWalkProblems = "walk-unreadable-undecodable-links"
     case nonUTF8NamedOnCommandLine = "non-utf8-name-argument"
     case commandLineMessages = "messages-command-line"
+    // Importers and validator, round two (issue 17)
+    case xmlHugeText = "xml-huge-text"
+    case xmlStylesheetAndSchemaLocation = "xml-stylesheet-schema-location"
+    case invisibleAndBidirectionalCharacters = "ids-invisible-names-isolated"
+    case importerMessages = "messages-importers"
+    case nextDuplicateEntries = "next-duplicate-entries"
 
     var testDescription: String { rawValue }
 }
@@ -191,6 +197,11 @@ struct RobustnessTests {
         case .directoryWalkProblems: try directoryWalkProblems()
         case .nonUTF8NamedOnCommandLine: try nonUTF8NamedOnCommandLine()
         case .commandLineMessages: try commandLineMessages()
+        case .xmlHugeText: try xmlHugeText()
+        case .xmlStylesheetAndSchemaLocation: try xmlStylesheetAndSchemaLocation()
+        case .invisibleAndBidirectionalCharacters: try invisibleAndBidirectionalCharacters()
+        case .importerMessages: try importerMessages()
+        case .nextDuplicateEntries: nextDuplicateEntries()
         }
     }
 
@@ -331,6 +342,7 @@ struct RobustnessTests {
 
     func nulBytes() {
         let json = Self.importJSON(Self.minimalJSON.edited("\"title\"", "\u{0}\"title\""))
+        // Reading goes on after the NUL (issue 16): the key after it is read.
         #expect(Self.errors(json) == ["3:3 expected a key in double quotes, found a NUL byte"])
         let inText = Self.importJSON(Self.minimalJSON.edited("Commuter", "Comm\u{0}uter"))
         #expect(Self.errors(inText) == ["7:20 control character inside a text"])
@@ -387,7 +399,18 @@ struct RobustnessTests {
         #expect(imported.journey?.description?.utf8.count == 50_000_000)
     }
 
-    func emotionOutOfRangeNumber() { emotionNotWhole("1e400") }
+    /// `1e400` and `1e20` are whole numbers, just far too large (issue 17, item 17: they were
+    /// called "not a whole number"); nothing overflows to infinity.
+    func emotionOutOfRangeNumber() {
+        for number in ["1e400", "1e20", "-3.5"] {
+            let imported = Self.importJSON(Self.minimalJSON.edited("\"emotion\": -1", "\"emotion\": \(number)"))
+            #expect(Self.errors(imported).map { error in String(error.drop { $0 != " " }.dropFirst()) }
+                    == ["emotion \(number) is out of range"])
+            let xml = Self.importXML(Self.minimalXML.edited("emotion=\"-1\"", "emotion=\"\(number)\""))
+            #expect(xml.diagnostics.containsErrors)
+        }
+    }
+
     func emotionWithDecimalPoint() { emotionNotWhole("2.0") }
 
     /// An emotion that is not a whole number is refused, however it is written.

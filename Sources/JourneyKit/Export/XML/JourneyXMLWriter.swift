@@ -36,8 +36,12 @@ public enum JourneyXMLWriter {
     /// (`journey`, or `catalog` for a catalogue, which has no stages).
     static func write(_ journey: Journey, root: String, comments: XMLComments) throws(UnrepresentableText) -> String {
         var out = XMLOutput(comments: comments)
-        out.text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        var attributes: [(String, String)] = [("xmlns", XMLJourneyImporter.namespace), ("id", journey.id), ("title", journey.title)]
+        out.text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + comments.prologInstructions.map { "<?\($0)?>\n" }.joined()
+        var attributes: [(String, String)] = [("xmlns", XMLJourneyImporter.namespace)]
+        if let schemaLocation = comments.schemaLocation {
+            attributes += [("xmlns:xsi", XMLCommentAnchoring.schemaInstance), ("xsi:schemaLocation", schemaLocation)]
+        }
+        attributes += [("id", journey.id), ("title", journey.title)]
         if let lang = journey.lang { attributes.append(("lang", lang)) }
         try list("audience", journey.audience, of: "journey", to: &attributes)
         try list("ignore", journey.ignore, of: "journey", to: &attributes)

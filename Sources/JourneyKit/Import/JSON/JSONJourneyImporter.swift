@@ -19,11 +19,15 @@ public enum JSONJourneyImporter {
 }
 
 /// Decodes the journey model from a `JSONScanner`, collecting diagnostics instead of stopping at
-/// the first problem. Only syntax errors stop it, since nothing after one can be trusted.
+/// the first problem. The scanner reads past common syntax slips, so one run reports the
+/// problems after them too (issue 16); a file with any syntax error yields no journey, and only
+/// errors the scanner cannot read past (a text never closed, the file cut short) stop it.
 private struct JSONJourneyDecoder {
     var scanner: JSONScanner
     var diagnostics: [Diagnostic] = []
     var sourceMap = SourceMap()
+    /// The `JourneyFields` element whose object is being read, for examples in hints.
+    var element = "journey"
 
     init(scanner: JSONScanner) {
         self.scanner = scanner
@@ -43,7 +47,9 @@ private struct JSONJourneyDecoder {
                                           hint: "a journey file holds one JSON object with at least \"id\" and \"title\""))
                 return ImportedJourney(journey: nil, diagnostics: diagnostics)
             }
-            guard try scanner.valueKind() == .object else {
+            let rootKind = try scanner.valueKind()
+            guard rootKind == .object else {
+                guard rootKind != .invalid else { return ImportedJourney(journey: nil, diagnostics: scanner.recoveredErrors) }
                 diagnostics.append(.error("a journey file must hold one JSON object", at: scanner.currentLocation(),
                                           hint: "start the file with '{' and give at least \"id\" and \"title\""))
                 return ImportedJourney(journey: nil, diagnostics: diagnostics)
@@ -54,11 +60,17 @@ private struct JSONJourneyDecoder {
                                       hint: "a file holds one journey; remove what follows its closing '}'")
             }
         } catch {
+            diagnostics += scanner.recoveredErrors
             diagnostics.append(.error(error.message, at: scanner.location(ofOffset: error.offset), hint: error.hint))
             return ImportedJourney(journey: nil, diagnostics: diagnostics.sorted(), sourceMap: sourceMap)
         }
         if let journey {
             diagnostics += validator.validate(journey, sourceMap: sourceMap)
+        }
+        guard scanner.recoveredErrors.isEmpty else {
+            // Validated all the same, to report every problem in one run, but what was read
+            // around a syntax error is a guess: no journey to analyse or write back.
+            return ImportedJourney(journey: nil, diagnostics: (diagnostics + scanner.recoveredErrors).sorted(), sourceMap: sourceMap)
         }
         return ImportedJourney(journey: journey, diagnostics: diagnostics.sorted(), sourceMap: sourceMap)
     }
@@ -100,7 +112,7 @@ private struct JSONJourneyDecoder {
         try readObject(&seen, known: JSONKeys.persona) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
             case "id": persona.id = try decoder.id(at: mark, in: location) ?? ""
-            case "name": persona.name = try decoder.string(key, at: mark) ?? ""
+            case "name": persona.name = try decoder.nonEmptyText(key, at: mark) ?? ""
             case "description": persona.description = try decoder.string(key, at: mark)
             case "goals": persona.goals = try decoder.textList(key, at: mark)
             case "channels": persona.channels = try decoder.idList(key, .channels, at: mark, in: location)
@@ -123,10 +135,10 @@ private struct JSONJourneyDecoder {
         try readObject(&seen, known: JSONKeys.channel) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
             case "id": channel.id = try decoder.id(at: mark, in: location) ?? ""
-            case "name": channel.name = try decoder.string(key, at: mark) ?? ""
+            case "name": channel.name = try decoder.nonEmptyText(key, at: mark) ?? ""
             case "kind": channel.kind = try decoder.choice(key, at: mark) ?? .other
             case "status": channel.status = try decoder.choice(key, at: mark) ?? .live
-            case "owner": channel.owner = try decoder.string(key, at: mark)
+            case "owner": channel.owner = try decoder.nonEmptyText(key, at: mark)
             case "description": channel.description = try decoder.string(key, at: mark)
             case "tags": channel.tags = try decoder.idList(key, .tags, at: mark, in: location)
             case "properties": channel.properties = try decoder.properties(key, at: mark, in: location)
@@ -146,7 +158,7 @@ private struct JSONJourneyDecoder {
         try readObject(&seen, known: JSONKeys.stage) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
             case "id": stage.id = try decoder.id(at: mark, in: location) ?? ""
-            case "name": stage.name = try decoder.string(key, at: mark) ?? ""
+            case "name": stage.name = try decoder.nonEmptyText(key, at: mark) ?? ""
             case "description": stage.description = try decoder.string(key, at: mark)
             case "touchpoints": stage.touchpoints = try decoder.list(key, at: mark) { d throws(JSONSyntaxError) in try d.decodeTouchpoint() }
             case "tags": stage.tags = try decoder.idList(key, .tags, at: mark, in: location)
@@ -167,12 +179,12 @@ private struct JSONJourneyDecoder {
         try readObject(&seen, known: JSONKeys.touchpoint) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
             case "id": touchpoint.id = try decoder.id(at: mark, in: location) ?? ""
-            case "name": touchpoint.name = try decoder.string(key, at: mark) ?? ""
+            case "name": touchpoint.name = try decoder.nonEmptyText(key, at: mark) ?? ""
             case "description": touchpoint.description = try decoder.string(key, at: mark)
             case "channels": touchpoint.channels = try decoder.idList(key, .channels, at: mark, in: location)
             case "personas": touchpoint.personas = try decoder.idList(key, .personas, at: mark, in: location)
             case "initiator": touchpoint.initiator = try decoder.choice(key, at: mark) ?? .customer
-            case "owner": touchpoint.owner = try decoder.string(key, at: mark)
+            case "owner": touchpoint.owner = try decoder.nonEmptyText(key, at: mark)
             case "emotion": touchpoint.emotion = try decoder.emotion(at: mark)
             case "entry": touchpoint.entry = try decoder.bool(key, at: mark) ?? false
             case "momentOfTruth": touchpoint.momentOfTruth = try decoder.bool(key, at: mark) ?? false
@@ -242,9 +254,9 @@ private struct JSONJourneyDecoder {
         var seen = Fields(element: "backstage step", location: location)
         try readObject(&seen, known: JSONKeys.backstageStep) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
-            case "name": step.name = try decoder.string(key, at: mark) ?? ""
+            case "name": step.name = try decoder.nonEmptyText(key, at: mark) ?? ""
             case "lane": step.lane = try decoder.choice(key, at: mark) ?? .backstage
-            case "owner": step.owner = try decoder.string(key, at: mark)
+            case "owner": step.owner = try decoder.nonEmptyText(key, at: mark)
             case "description": step.description = try decoder.string(key, at: mark)
             default: return false
             }
@@ -261,7 +273,7 @@ private struct JSONJourneyDecoder {
         try readObject(&seen, known: JSONKeys.scenario) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
             case "id": scenario.id = try decoder.id(at: mark, in: location) ?? ""
-            case "name": scenario.name = try decoder.string(key, at: mark) ?? ""
+            case "name": scenario.name = try decoder.nonEmptyText(key, at: mark) ?? ""
             case "description": scenario.description = try decoder.string(key, at: mark)
             case "channels": scenario.channels = try decoder.channelStatuses(key, at: mark, in: location)
             default: return false
@@ -278,7 +290,7 @@ private struct JSONJourneyDecoder {
         var seen = Fields(element: "KPI", location: location)
         try readObject(&seen, known: JSONKeys.kpi) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
-            case "name": kpi.name = try decoder.string(key, at: mark) ?? ""
+            case "name": kpi.name = try decoder.nonEmptyText(key, at: mark) ?? ""
             case "target": kpi.target = try decoder.string(key, at: mark)
             default: return false
             }
@@ -330,11 +342,18 @@ private struct JSONJourneyDecoder {
         _ fields: inout Fields, known: [String],
         _ body: (inout JSONJourneyDecoder, String, JSONScanner.Mark) throws(JSONSyntaxError) -> Bool
     ) throws(JSONSyntaxError) {
+        let outerElement = element
+        defer { element = outerElement }
+        element = switch fields.element {
+        case "KPI": "kpi"
+        case "backstage step": "backstage"
+        default: fields.element
+        }
         var cursor = try scanner.beginObject()
         while let (key, mark) = try scanner.nextKey(&cursor) {
             if let firstLine = fields.firstLines[key] {
                 diagnostics.append(.error(
-                    "duplicate key \"\(key)\" in this \(fields.element); the first is on line \(firstLine)",
+                    "duplicate key \"\(TerminalText.visibleID(key))\" in this \(fields.element); the first is on line \(firstLine)",
                     at: scanner.location(of: mark),
                     hint: "JSON keeps only one of them, so one value would be silently lost; remove or merge one"))
                 try scanner.skipValue()
@@ -344,7 +363,7 @@ private struct JSONJourneyDecoder {
             if try !body(&self, key, mark) {
                 fields.firstLines[key] = nil
                 diagnostics.append(.error(
-                    "unknown key \"\(key)\" in this \(fields.element)", at: scanner.location(of: mark),
+                    "unknown key \"\(TerminalText.visibleID(key))\" in this \(fields.element)", at: scanner.location(of: mark),
                     hint: Suggestion.hint(for: key, among: known, fallback: "known keys: " + known.joined(separator: ", "))))
                 try scanner.skipValue()
             }
@@ -362,20 +381,40 @@ private struct JSONJourneyDecoder {
     // MARK: Typed values
 
     /// Checks the kind of the next value; on a mismatch reports it, skips the value and returns `false`.
-    mutating func expect(_ kind: JSONScanner.ValueKind, _ key: String, _ what: String, at mark: JSONScanner.Mark) throws(JSONSyntaxError) -> Bool {
+    /// `inList` says the value is an item of a list, so that a list there is "a list inside the list".
+    mutating func expect(
+        _ kind: JSONScanner.ValueKind, _ key: String, _ what: String, at mark: JSONScanner.Mark, inList: Bool = false
+    ) throws(JSONSyntaxError) -> Bool {
         let found = try scanner.valueKind()
         guard found != kind else { return true }
-        let valueMark = scanner.mark
+        // Not a value at all: the scanner has reported and skipped it.
+        guard found != .invalid else { return false }
+        let valueLocation = scanner.currentLocation()
+        let foundDescription = inList && found == .array ? "a list inside the list" : found.description
+        var text: String?
+        if found == .string { text = try scanner.readString() } else { try scanner.skipValue() }
         diagnostics.append(.error(
-            "\"\(key)\" must be \(what), found \(found.description)", at: scanner.location(of: valueMark),
-            hint: found == .null ? "leave the key out instead of writing null" : nil))
-        try scanner.skipValue()
+            "\"\(key)\" must be \(what), found \(foundDescription)", at: valueLocation,
+            hint: found == .null ? "leave the key out instead of writing null" : JSONShapeExample.hint(element: element, key: key, text: text)))
         return false
     }
 
     mutating func string(_ key: String, at mark: JSONScanner.Mark) throws(JSONSyntaxError) -> String? {
         guard try expect(.string, key, "a text", at: mark) else { return nil }
         return try scanner.readString()
+    }
+
+    /// A text that must say something (a name, an owner): an empty or blank one is an error,
+    /// since it would read as missing everywhere it is shown and silence rules that look for it.
+    mutating func nonEmptyText(_ key: String, at mark: JSONScanner.Mark) throws(JSONSyntaxError) -> String? {
+        guard try expect(.string, key, "a text", at: mark) else { return nil }
+        _ = scanner.peekByte()
+        let valueLocation = scanner.currentLocation()
+        let text = try scanner.readString()
+        if let problem = EmptyText.problem(key: key, text: text) {
+            diagnostics.append(.error(problem.message, at: valueLocation, hint: problem.hint))
+        }
+        return text
     }
 
     mutating func id(at mark: JSONScanner.Mark, in element: SourceLocation) throws(JSONSyntaxError) -> String? {
@@ -400,7 +439,7 @@ private struct JSONJourneyDecoder {
         if let value = Value(rawValue: text) { return value }
         diagnostics.append(.error(
             "\"\(key)\" must be one of \(allowed.joined(separator: ", ")), found \"\(text)\"", at: valueLocation,
-            hint: Suggestion.hint(for: text, among: allowed)))
+            hint: ChoiceHint.hint(for: text, as: Value.self)))
         return nil
     }
 
@@ -415,7 +454,7 @@ private struct JSONJourneyDecoder {
         case .integer(let value):
             diagnostics.append(.error("emotion \(value) is out of range", at: valueLocation, hint: hint))
         case .other(let text):
-            diagnostics.append(.error("emotion must be a whole number, found \(text)", at: valueLocation, hint: hint))
+            diagnostics.append(.error(Touchpoint.emotionProblem(written: text, shown: text), at: valueLocation, hint: hint))
         }
         return nil
     }
@@ -473,7 +512,7 @@ private struct JSONJourneyDecoder {
         var elements: [Element] = []
         var cursor = try scanner.beginArray()
         while let itemMark = try scanner.nextItem(&cursor) {
-            guard try expect(.object, key, "a list of objects", at: itemMark) else { continue }
+            guard try expect(.object, key, "a list of objects", at: itemMark, inList: true) else { continue }
             elements.append(try element(&self))
         }
         return elements
@@ -498,7 +537,7 @@ private struct JSONJourneyDecoder {
         var strings: [String] = []
         var cursor = try scanner.beginArray()
         while let itemMark = try scanner.nextItem(&cursor) {
-            guard try expect(.string, key, "a list of texts", at: itemMark) else { continue }
+            guard try expect(.string, key, "a list of texts", at: itemMark, inList: true) else { continue }
             record(&self, strings.count, scanner.location(of: itemMark))
             strings.append(try scanner.readString())
         }

@@ -1,4 +1,6 @@
-/// A JSON syntax error: the rest of the file cannot be read reliably after it.
+/// A JSON syntax error. Thrown, it ends the reading: the rest of the file cannot be read
+/// reliably after it. The scanner reads past the common slips (a missing or trailing comma, an
+/// unquoted key, a stray character) and keeps those in `recoveredErrors` instead.
 struct JSONSyntaxError: Error {
     var message: String
     var offset: Int
@@ -16,9 +18,12 @@ struct JSONScanner {
     /// The kinds of value that can start at the current position.
     enum ValueKind: Equatable {
         case object, array, string, number, bool, null
+        /// Something that starts no value; already reported and skipped.
+        case invalid
 
         var description: String {
             switch self {
+            case .invalid: "something that is not a value"
             case .object: "an object"
             case .array: "a list"
             case .string: "a text"
@@ -42,6 +47,10 @@ struct JSONScanner {
     private var line = 1
     private var lineStart: Int
     private var columns = ColumnCounter()
+    /// Syntax errors read past, each located where it was found, in file order.
+    private(set) var recoveredErrors: [Diagnostic] = []
+    /// Past this many, a file is more likely not JSON at all than a draft with slips: stop.
+    static let recoveryLimit = 50
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
@@ -113,8 +122,98 @@ struct JSONScanner {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
         case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
         case UInt8(ascii: "n"): return .null
-        default: throw unexpected(expecting: "a value")
+        case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"):
+            // `"a": ,` or `[1,,2]`: the value is missing; its container goes on from here.
+            try recover(unexpected(expecting: "a value"))
+            return .invalid
+        default:
+            try recover(unexpected(expecting: "a value"))
+            try skipJunk()
+            return .invalid
         }
+    }
+
+    // MARK: Recovery
+
+    /// Keeps `error` and goes on, unless there have been too many.
+    private mutating func recover(_ error: JSONSyntaxError) throws(JSONSyntaxError) {
+        try recover(error, at: location(ofOffset: error.offset))
+    }
+
+    private mutating func recover(_ error: JSONSyntaxError, at location: SourceLocation) throws(JSONSyntaxError) {
+        guard recoveredErrors.count < Self.recoveryLimit else {
+            throw JSONSyntaxError(message: "too many syntax errors; cjm stopped reading here", offset: error.offset,
+                                  hint: "correct the errors above and check the file again")
+        }
+        recoveredErrors.append(.error(error.message, at: location, hint: error.hint))
+    }
+
+    /// Skips what follows a syntax error up to the next ',', '}' or ']' of the container the
+    /// error is in, stepping over texts and nested brackets, so reading goes on with the next
+    /// key or item at the same depth.
+    /// With `stoppingAtKey`, stray characters where a key should be stop before a text or word
+    /// that can be the key (`\0"title": …` loses only the NUL).
+    private mutating func skipJunk(stoppingAtKey: Bool = false) throws(JSONSyntaxError) {
+        var depth = 0
+        var skippedAny = false
+        while let byte = peekByte() {
+            if depth == 0, byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") { return }
+            if stoppingAtKey, skippedAny, depth == 0, startsKey(byte) { return }
+            skippedAny = true
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                offset += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                offset += 1
+            case UInt8(ascii: "\""):
+                // A text, leniently: it may be the broken part; a line break ends it.
+                offset += 1
+                while offset < bytes.count, bytes[offset] != UInt8(ascii: "\""), bytes[offset] != 0x0A, bytes[offset] != 0x0D {
+                    offset += bytes[offset] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                if offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") { offset += 1 }
+                offset = min(offset, bytes.count)
+            default:
+                offset += 1
+            }
+        }
+    }
+
+    /// Whether `byte` can start a value (so a missing comma or colon, not a stray character, is the slip).
+    private static func startsValue(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+            true
+        default:
+            false
+        }
+    }
+
+    private static func startsBareKey(_ byte: UInt8) -> Bool {
+        byte.isASCIILetter || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
+    }
+
+    /// A key written without double quotes (`name:` or `'name':`), reported and read as if quoted.
+    private mutating func readMisquotedKey() throws(JSONSyntaxError) -> String {
+        let start = offset
+        if bytes[offset] == UInt8(ascii: "'") {
+            try recover(unexpected(expecting: "a key in double quotes"))
+            offset += 1
+            let textStart = offset
+            while offset < bytes.count, bytes[offset] != UInt8(ascii: "'"), bytes[offset] != 0x0A, bytes[offset] != 0x0D { offset += 1 }
+            let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<offset]), as: UTF8.self)
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "'") { offset += 1 }
+            return key
+        }
+        while offset < bytes.count, Self.startsBareKey(bytes[offset]) || bytes[offset].isASCIIDigit
+            || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+        let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+        try recover(JSONSyntaxError(message: "the key \(key) is not in double quotes", offset: start,
+                                    hint: "JSON keys are texts in double quotes: \"\(key)\""))
+        return key
     }
 
     func unexpected(expecting: String) -> JSONSyntaxError {
@@ -154,34 +253,86 @@ struct JSONScanner {
     }
 
     /// The next key of the object and where it stands, or `nil` after the closing '}'.
-    /// The caller reads or skips the value before asking again.
+    /// The caller reads or skips the value before asking again. A missing or trailing comma, an
+    /// unquoted key, a missing colon and stray characters are recovered from (see `recoveredErrors`).
     mutating func nextKey(_ cursor: inout ContainerCursor) throws(JSONSyntaxError) -> (key: String, mark: Mark)? {
-        if cursor.isFirst {
-            cursor.isFirst = false
-            if peekByte() == UInt8(ascii: "}") {
-                offset += 1
-                return nil
-            }
-        } else {
-            switch peekByte() {
-            case UInt8(ascii: ","):
-                offset += 1
-                if peekByte() == UInt8(ascii: "}") {
-                    throw JSONSyntaxError(message: "trailing comma before '}'", offset: offset,
-                                          hint: "JSON does not allow a comma after the last entry; remove it")
+        var needsSeparator = !cursor.isFirst
+        cursor.isFirst = false
+        while true {
+            if needsSeparator {
+                let afterValue = mark
+                switch peekByte() {
+                case UInt8(ascii: ","):
+                    if try readComma(closer: UInt8(ascii: "}"), last: "entry") { return nil }
+                case UInt8(ascii: "}"):
+                    offset += 1
+                    return nil
+                case let byte? where startsKey(byte):
+                    try recover(JSONSyntaxError(message: "missing ',' after this entry", offset: afterValue.offset,
+                                                hint: "separate the entries of an object with commas"), at: location(of: afterValue))
+                case nil, UInt8(ascii: "]"):
+                    throw unexpected(expecting: "',' or '}'")
+                default:
+                    try recover(unexpected(expecting: "',' or '}'"))
+                    try skipJunk(stoppingAtKey: true)
+                    // Stray characters before a key: read the key; else go on at the ',' or '}'.
+                    if let byte = peekByte(), startsKey(byte) { break }
+                    continue
                 }
-            case UInt8(ascii: "}"):
+            } else if peekByte() == UInt8(ascii: "}") {
                 offset += 1
                 return nil
-            default:
-                throw unexpected(expecting: "',' or '}'")
             }
+            needsSeparator = true
+            let keyMark = mark
+            let key: String
+            switch peekByte() {
+            case UInt8(ascii: "\""):
+                key = try readString()
+            case let byte? where startsKey(byte):
+                key = try readMisquotedKey()
+            case UInt8(ascii: ","):
+                // `{ , "a": 1 }` or `"a": 1,, "b": 2`: the comma is read as the separator next.
+                try recover(unexpected(expecting: "a key in double quotes"))
+                continue
+            case nil, UInt8(ascii: "]"), UInt8(ascii: "}"):
+                throw unexpected(expecting: "a key in double quotes")
+            default:
+                try recover(unexpected(expecting: "a key in double quotes"))
+                try skipJunk(stoppingAtKey: true)
+                if let byte = peekByte(), startsKey(byte) { needsSeparator = false }
+                continue
+            }
+            switch peekByte() {
+            case UInt8(ascii: ":"):
+                offset += 1
+            case let byte? where Self.startsValue(byte):
+                try recover(unexpected(expecting: "':' after the key"))
+            default:
+                // Without a colon or a value, the entry is dropped.
+                try recover(unexpected(expecting: "':' after the key"))
+                try skipJunk()
+                continue
+            }
+            return (key, keyMark)
         }
-        guard peekByte() == UInt8(ascii: "\"") else { throw unexpected(expecting: "a key in double quotes") }
-        let keyMark = mark
-        let key = try readString()
-        try expect(UInt8(ascii: ":"), "':' after the key")
-        return (key, keyMark)
+    }
+
+    /// Reads the ',' at the current position; when `closer` follows it, reports a trailing comma
+    /// (at the comma), reads the closer too and returns `true`: the container has ended.
+    private mutating func readComma(closer: UInt8, last: String) throws(JSONSyntaxError) -> Bool {
+        let comma = mark
+        offset += 1
+        guard peekByte() == closer else { return false }
+        try recover(JSONSyntaxError(message: "trailing comma before '\(Character(Unicode.Scalar(closer)))'", offset: comma.offset,
+                                    hint: "JSON does not allow a comma after the last \(last); remove it"), at: location(of: comma))
+        offset += 1
+        return true
+    }
+
+    /// Whether `byte` can start a key, quoted or (wrongly) not.
+    private func startsKey(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || Self.startsBareKey(byte)
     }
 
     /// Starts reading a list; call `nextItem(_:)` until it returns `nil`.
@@ -191,28 +342,34 @@ struct JSONScanner {
     }
 
     /// The mark of the next item of the list, or `nil` after the closing ']'.
-    /// The caller reads or skips the item before asking again.
+    /// The caller reads or skips the item before asking again. Commas are recovered from as in `nextKey`.
     mutating func nextItem(_ cursor: inout ContainerCursor) throws(JSONSyntaxError) -> Mark? {
-        if cursor.isFirst {
-            cursor.isFirst = false
-            if peekByte() == UInt8(ascii: "]") {
-                offset += 1
-                return nil
-            }
-        } else {
+        let isFirst = cursor.isFirst
+        var needsSeparator = !isFirst
+        cursor.isFirst = false
+        while needsSeparator {
+            let afterValue = mark
             switch peekByte() {
             case UInt8(ascii: ","):
-                offset += 1
-                if peekByte() == UInt8(ascii: "]") {
-                    throw JSONSyntaxError(message: "trailing comma before ']'", offset: offset,
-                                          hint: "JSON does not allow a comma after the last item; remove it")
-                }
+                if try readComma(closer: UInt8(ascii: "]"), last: "item") { return nil }
+                needsSeparator = false
             case UInt8(ascii: "]"):
                 offset += 1
                 return nil
-            default:
+            case let byte? where Self.startsValue(byte):
+                try recover(JSONSyntaxError(message: "missing ',' after this item", offset: afterValue.offset,
+                                            hint: "separate the items of a list with commas"), at: location(of: afterValue))
+                needsSeparator = false
+            case nil, UInt8(ascii: "}"):
                 throw unexpected(expecting: "',' or ']'")
+            default:
+                try recover(unexpected(expecting: "',' or ']'"))
+                try skipJunk()
             }
+        }
+        if isFirst, peekByte() == UInt8(ascii: "]") {
+            offset += 1
+            return nil
         }
         _ = peekByte()
         return mark
@@ -393,58 +550,29 @@ struct JSONScanner {
         return matches
     }
 
-    /// Skips one value of any kind without recursion, so any nesting depth is safe.
+    /// Skips one value of any kind without recursion, so any nesting depth is safe. Its
+    /// containers are read with `nextKey` and `nextItem`, so slips inside recover the same way.
     mutating func skipValue() throws(JSONSyntaxError) {
-        var closers: [UInt8] = []
+        var open: [(isObject: Bool, cursor: ContainerCursor)] = []
         while true {
             switch try valueKind() {
             case .string: _ = try readString()
             case .number: _ = try readNumber()
             case .bool: _ = try readBool()
             case .null: try readNull()
-            case .object:
-                offset += 1
-                if peekByte() == UInt8(ascii: "}") {
-                    offset += 1
-                } else {
-                    closers.append(UInt8(ascii: "}"))
-                    try readKeyAndColon()
-                    continue
-                }
-            case .array:
-                offset += 1
-                if peekByte() == UInt8(ascii: "]") {
-                    offset += 1
-                } else {
-                    closers.append(UInt8(ascii: "]"))
-                    continue
-                }
+            case .invalid: break
+            case .object: open.append((true, try beginObject()))
+            case .array: open.append((false, try beginArray()))
             }
-            // A value is complete: close the containers that end here, or go on after a comma.
-            while let closer = closers.last {
-                let byte = peekByte()
-                if byte == closer {
-                    offset += 1
-                    closers.removeLast()
-                } else if byte == UInt8(ascii: ",") {
-                    offset += 1
-                    if peekByte() == closer {
-                        throw JSONSyntaxError(message: "trailing comma before '\(Character(Unicode.Scalar(closer)))'", offset: offset,
-                                              hint: "JSON does not allow a comma after the last item; remove it")
-                    }
-                    if closer == UInt8(ascii: "}") { try readKeyAndColon() }
-                    break
-                } else {
-                    throw unexpected(expecting: "',' or '\(Character(Unicode.Scalar(closer)))'")
-                }
+            // Close the containers that end here, or stop at the next value inside one.
+            while let innermost = open.last {
+                var cursor = innermost.cursor
+                let hasMore = innermost.isObject ? try nextKey(&cursor) != nil : try nextItem(&cursor) != nil
+                open[open.count - 1].cursor = cursor
+                if hasMore { break }
+                open.removeLast()
             }
-            if closers.isEmpty { return }
+            if open.isEmpty { return }
         }
-    }
-
-    private mutating func readKeyAndColon() throws(JSONSyntaxError) {
-        guard peekByte() == UInt8(ascii: "\"") else { throw unexpected(expecting: "a key in double quotes") }
-        _ = try readString()
-        try expect(UInt8(ascii: ":"), "':' after the key")
     }
 }

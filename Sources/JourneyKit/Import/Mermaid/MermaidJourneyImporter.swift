@@ -61,6 +61,9 @@ public enum MermaidJourneyImporter {
             return MermaidImport(journeys: journeys.map { context.importDiagram($0.lines) })
         }
         let diagram = DiagramLines(lines)
+        if let opening = diagram.unclosedFrontMatter {
+            return MermaidImport(diagnostics: [DiagramLines.unclosedFrontMatterError(opening, path: path)])
+        }
         guard diagram.isJourney else {
             let location = diagram.header.map { SourceLocation(file: path, line: $0.number, column: $0.firstNonSpace + 1) } ?? start
             let found = diagram.header.map { "it starts with \"\($0.word(at: $0.firstNonSpace))\"" } ?? "it is empty"
@@ -141,6 +144,8 @@ struct DiagramLines {
     var lines: [SourceLine]
     /// The first line that is not blank, a `%%` comment or directive, or YAML front matter.
     var header: SourceLine?
+    /// The `---` that opens front matter never closed, which swallows the whole diagram.
+    var unclosedFrontMatter: SourceLine?
 
     init(_ lines: [SourceLine]) {
         self.lines = lines
@@ -149,12 +154,20 @@ struct DiagramLines {
         if let first = lines.firstIndex(where: { !$0.isBlank }), lines[first].string(0..<lines[first].text.count).trimmingSpaces == "---" {
             var end = first + 1
             while end < lines.count, lines[end].string(0..<lines[end].text.count).trimmingSpaces != "---" { end += 1 }
+            if end == lines.count { unclosedFrontMatter = lines[first] }
             index = end + 1
         }
         while index < lines.count, lines[index].isBlank || lines[index].hasPrefix("%%", at: lines[index].firstNonSpace) {
             index += 1
         }
         header = index < lines.count ? lines[index] : nil
+    }
+
+    /// The error for front matter whose closing `---` is missing (issue 17: it was called "empty").
+    static func unclosedFrontMatterError(_ opening: SourceLine, path: String) -> Diagnostic {
+        .error("the front matter opened here is never closed, so the whole diagram is read as front matter",
+               at: SourceLocation(file: path, line: opening.number, column: opening.firstNonSpace + 1),
+               hint: "end the front matter with a line holding only \"---\" before the `journey` line")
     }
 
     /// Whether Mermaid draws this as a journey: its first line starts with `journey` (case-sensitive, as Mermaid's detector).
@@ -222,6 +235,9 @@ private struct Context {
     func importDiagram(_ lines: [SourceLine]) -> ImportedJourney {
         var parser = DiagramParser(context: self)
         let diagram = DiagramLines(lines)
+        if let opening = diagram.unclosedFrontMatter {
+            return ImportedJourney(journey: nil, diagnostics: [DiagramLines.unclosedFrontMatterError(opening, path: path)])
+        }
         guard let header = diagram.header, let headerIndex = lines.firstIndex(where: { $0.number == header.number }) else {
             return ImportedJourney(journey: nil, diagnostics: [.error("the diagram is empty", at: SourceLocation(file: path, line: lines.first?.number ?? 1, column: 1))])
         }

@@ -92,6 +92,9 @@ private final class LibXMLErrorCollector {
 /// libxml2's streaming reader over one buffer, validating against the journey schema as it
 /// reads. Exists only inside `ValidatingXMLReader.read(_:_:)`, which frees everything.
 struct ValidatingXMLReader {
+    /// libxml2's limit on one text without `XML_PARSE_HUGE` (`XML_MAX_TEXT_LENGTH`).
+    static let largestTextWithoutHuge = 10_000_000
+
     /// Why the reader could not be set up: the input is over libxml2's 2 GB limit, or libxml2
     /// failed (which no input should cause).
     enum SetupFailure: Error {
@@ -110,7 +113,7 @@ struct ValidatingXMLReader {
 
     /// What the reader is on.
     enum NodeKind {
-        case element, endElement, text, comment, documentType, entityReference, other
+        case element, endElement, text, comment, processingInstruction, documentType, entityReference, other
     }
 
     private let reader: xmlTextReaderPtr
@@ -135,13 +138,18 @@ struct ValidatingXMLReader {
                 xmlSchemaFreeValidCtxt(validation)
             }
             xmlSchemaSetValidStructuredErrors(validation, LibXMLErrorCollector.callback, context)
-            // No NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE: entities stay unexpanded and nothing is
-            // loaded. NOERROR and NOWARNING: libxml2 2.9's schema plug replaces the parser's error
+            // No NOENT, DTDLOAD, DTDATTR or XINCLUDE: entities stay unexpanded and nothing is
+            // loaded. HUGE lifts libxml2's 10,000,000-character limit on one text, which the
+            // writer does not have (issue 17: a converted journey could not be read back); only
+            // a file larger than that can hold such a text, so smaller files keep every limit
+            // (nesting depth, name length). cjm's own file size cap (`--max-file-size`) bounds
+            // the input, and a <!DOCTYPE> never reaches libxml2, so nothing expands. NOERROR and NOWARNING: libxml2 2.9's schema plug replaces the parser's error
             // and warning callbacks with stubs that print "Unimplemented block at xmlschemas.c"
             // to standard error; without them, the parser's errors are still recorded as this
             // thread's last error (`lastError()`), and schema errors reach the handler above.
             // No handler is set on the reader itself: it would bring the warning stub back.
-            let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue
+            let huge = bytes.count > Self.largestTextWithoutHuge ? XML_PARSE_HUGE.rawValue : 0
+            let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | huge
                                 | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
             let reader = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
                 xmlReaderForMemory($0, Int32(bytes.count), nil, "UTF-8", options)
@@ -196,6 +204,7 @@ struct ValidatingXMLReader {
         case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
              Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue): .text
         case Int32(XML_READER_TYPE_COMMENT.rawValue): .comment
+        case Int32(XML_READER_TYPE_PROCESSING_INSTRUCTION.rawValue): .processingInstruction
         case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue): .documentType
         case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue): .entityReference
         default: .other
@@ -217,6 +226,19 @@ struct ValidatingXMLReader {
         // A shorter URI stops at its terminating 0, which matches no byte of the namespace.
         for (index, byte) in namespace.enumerated() where uri[index] != byte { return false }
         return uri[namespace.count] == 0
+    }
+
+    /// The value of the element's attribute `localName` in `namespace`, if it has one.
+    func attribute(_ localName: String, namespace: String) -> String? {
+        // Through the attributes' constant strings: libxml2's getters that return a copy want
+        // it freed with `xmlFree`, a global Swift cannot call safely from concurrent code.
+        defer { xmlTextReaderMoveToElement(reader) }
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            if Self.string(xmlTextReaderConstNamespaceUri(reader)) == namespace, Self.string(xmlTextReaderConstLocalName(reader)) == localName {
+                return Self.string(xmlTextReaderConstValue(reader))
+            }
+        }
+        return nil
     }
 
     /// The element's attributes without a namespace, as (name, value) in document order:

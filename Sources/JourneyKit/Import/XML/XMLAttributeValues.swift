@@ -28,6 +28,15 @@ extension XMLJourneyReader {
         return value
     }
 
+    /// The attribute's text, with an error when it is empty or blank (see `EmptyText`).
+    mutating func nonEmptyText(_ attributes: XMLAttributes, _ name: String) -> String? {
+        guard let text = attributes[name] else { return nil }
+        if let problem = EmptyText.problem(key: name, text: text) {
+            diagnostics.append(.error(problem.message, at: valueLocation(attributes, name), hint: problem.hint))
+        }
+        return text
+    }
+
     mutating func idList(_ attributes: XMLAttributes, _ name: String, _ field: SourceMap.Field) -> [String] {
         guard let value = attributes[name] else { return [] }
         // Split on bytes, not Characters: XML white space is ASCII, and grapheme breaking costs.
@@ -49,7 +58,7 @@ extension XMLJourneyReader {
         let allowed = Value.allCases.map(\.rawValue)
         diagnostics.append(.error(
             "\"\(name)\" must be one of \(allowed.joined(separator: ", ")), found \"\(text)\"",
-            at: valueLocation(attributes, name), hint: Suggestion.hint(for: text, among: allowed)))
+            at: valueLocation(attributes, name), hint: ChoiceHint.hint(for: text, as: Value.self)))
         return nil
     }
 
@@ -79,7 +88,7 @@ extension XMLJourneyReader {
         let location = valueLocation(attributes, "emotion")
         let trimmed = text.trimmingXMLSpace()
         guard let value = Int(trimmed) else {
-            diagnostics.append(.error("emotion must be a whole number, found \"\(text)\"", at: location, hint: hint))
+            diagnostics.append(.error(Touchpoint.emotionProblem(written: trimmed, shown: "\"\(text)\""), at: location, hint: hint))
             return nil
         }
         guard Touchpoint.emotionRange.contains(value) else {

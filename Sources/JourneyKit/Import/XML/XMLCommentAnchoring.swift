@@ -8,8 +8,24 @@ struct XMLCommentAnchoring {
     /// of each name it has had so far.
     private var owners: [(element: XMLComments.Element?, childCounts: [String: Int])] = []
 
+    /// The namespace of `xsi:schemaLocation`.
+    static let schemaInstance = "http://www.w3.org/2001/XMLSchema-instance"
+
+    /// The root element's `xsi:schemaLocation`.
+    var schemaLocation: String? {
+        get { comments.schemaLocation }
+        set { comments.schemaLocation = newValue }
+    }
+
     mutating func read(comment: String) {
         pending.append(comment)
+    }
+
+    /// Keeps a processing instruction that stands before the root element (`<?xml-stylesheet …?>`);
+    /// those inside the document are not kept (the writer has no place for them).
+    mutating func read(instruction target: String, data: String) {
+        guard owners.isEmpty else { return }
+        comments.prologInstructions.append(data.isEmpty ? target : target + " " + data)
     }
 
     /// Attaches the comments read since the last tag to the element starting now: `element`

@@ -71,6 +71,14 @@ struct XMLJourneyReader {
             return finish(validator: validator)
         }
         diagnostics += schemaErrors.remaining(in: source)
+        if sawFatalError, let tag = source.unfinishedTagAtEnd() {
+            // libxml2 reads `<des` at the end as an element (a schema error) and then fails on
+            // it; one error that says what happened replaces both (issue 17).
+            let start = source.location(ofOffset: tag.offset)
+            diagnostics.removeAll { ($0.location.line, $0.location.column) >= (start.line, start.column) }
+            diagnostics.append(.error("the file ends inside an unfinished tag <\(tag.name)", at: start,
+                                      hint: "the file may be cut short: finish the tag with '>' and close the elements still open"))
+        }
         if !sawFatalError, journey == nil, !diagnostics.containsErrors {
             fail("the file holds no <journey> element", at: source.location(ofOffset: 0),
                  hint: "an XML journey starts with <journey xmlns=\"\(XMLJourneyImporter.namespace)\" id=\"…\" title=\"…\">")
@@ -138,6 +146,8 @@ struct XMLJourneyReader {
             }
         case .comment:
             comments.read(comment: reader.value ?? "")
+        case .processingInstruction:
+            comments.read(instruction: reader.localName, data: reader.value ?? "")
         case .documentType:
             // Refused before parsing already; this only guards against a prolog the scan missed.
             fail("a <!DOCTYPE> declaration is not allowed in a journey file", at: source.location(ofOffset: 0))
@@ -157,6 +167,7 @@ struct XMLJourneyReader {
         diagnostics += schemaErrors.elementStarted(name: name, offset: offset, tagEnd: source.lastTagEnd,
                                                    attributes: rawAttributes, in: source)
         let attributes = XMLAttributes(values: reader.unqualifiedAttributes, raw: rawAttributes, element: location)
+        if frames.isEmpty { comments.schemaLocation = reader.attribute("schemaLocation", namespace: XMLCommentAnchoring.schemaInstance) }
 
         guard inNamespace else {
             if frames.isEmpty { journey = nil }
@@ -189,23 +200,23 @@ struct XMLJourneyReader {
         case (.journey?, "persona"):
             var persona = Persona(id: "", name: "", location: location)
             persona.id = id(attributes, kind: "persona")
-            persona.name = attributes["name"] ?? ""
+            persona.name = nonEmptyText(attributes, "name") ?? ""
             persona.channels = idList(attributes, "channels", .channels)
             persona.ignore = idList(attributes, "ignore", .ignore)
             frame = .persona(persona)
         case (.journey?, "channel"):
             var channel = Channel(id: "", name: "", location: location)
             channel.id = id(attributes, kind: "channel")
-            channel.name = attributes["name"] ?? ""
+            channel.name = nonEmptyText(attributes, "name") ?? ""
             channel.kind = choice(attributes, "kind") ?? .other
             channel.status = choice(attributes, "status") ?? .live
-            channel.owner = attributes["owner"]
+            channel.owner = nonEmptyText(attributes, "owner")
             channel.ignore = idList(attributes, "ignore", .ignore)
             frame = .channel(channel)
         case (.journey?, "stage"):
             var stage = Stage(id: "", name: "", location: location)
             stage.id = id(attributes, kind: "stage")
-            stage.name = attributes["name"] ?? ""
+            stage.name = nonEmptyText(attributes, "name") ?? ""
             stage.ignore = idList(attributes, "ignore", .ignore)
             frame = .stage(stage)
         case (.persona?, "description"): frame = .text(.personaDescription, "")
@@ -215,11 +226,11 @@ struct XMLJourneyReader {
         case (.stage?, "touchpoint"):
             var touchpoint = Touchpoint(id: "", name: "", location: location)
             touchpoint.id = id(attributes, kind: "touchpoint")
-            touchpoint.name = attributes["name"] ?? ""
+            touchpoint.name = nonEmptyText(attributes, "name") ?? ""
             touchpoint.channels = idList(attributes, "channels", .channels)
             touchpoint.personas = idList(attributes, "personas", .personas)
             touchpoint.initiator = choice(attributes, "initiator") ?? .customer
-            touchpoint.owner = attributes["owner"]
+            touchpoint.owner = nonEmptyText(attributes, "owner")
             touchpoint.emotion = emotion(attributes)
             touchpoint.entry = bool(attributes, "entry") ?? false
             touchpoint.momentOfTruth = bool(attributes, "momentOfTruth") ?? false
@@ -232,7 +243,7 @@ struct XMLJourneyReader {
         case (.touchpoint?, "pain"): frame = .text(.pain, "")
         case (.touchpoint?, "opportunity"): frame = .text(.opportunity, "")
         case (.touchpoint?, "kpi"):
-            frame = .kpi(Touchpoint.KPI(name: attributes["name"] ?? "", target: attributes["target"]))
+            frame = .kpi(Touchpoint.KPI(name: nonEmptyText(attributes, "name") ?? "", target: attributes["target"]))
         case (.touchpoint?, "experience"):
             var experience = Experience(persona: attributes["persona"] ?? "", location: location)
             if attributes["persona"] != nil { sourceMap.record(valueLocation(attributes, "persona"), of: .persona, in: location) }
@@ -252,13 +263,13 @@ struct XMLJourneyReader {
             }
             frame = .skipped
         case (.touchpoint?, "backstage"):
-            frame = .backstage(BackstageStep(name: attributes["name"] ?? "", lane: choice(attributes, "lane") ?? .backstage,
-                                             owner: attributes["owner"]))
+            frame = .backstage(BackstageStep(name: nonEmptyText(attributes, "name") ?? "", lane: choice(attributes, "lane") ?? .backstage,
+                                             owner: nonEmptyText(attributes, "owner")))
         case (.backstage?, "description"): frame = .text(.backstageDescription, "")
         case (.journey?, "scenario"):
             var scenario = Scenario(id: "", name: "", location: location)
             scenario.id = id(attributes, kind: "scenario")
-            scenario.name = attributes["name"] ?? ""
+            scenario.name = nonEmptyText(attributes, "name") ?? ""
             frame = .scenario(scenario)
         case (.scenario?, "description"): frame = .text(.scenarioDescription, "")
         case (.scenario?, "channel"):

@@ -30,7 +30,8 @@ struct XMLSourceText {
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
         self.file = file
-        var starts = [0]
+        // A UTF-8 byte order mark is not part of the text editors show, so line 1 starts after it.
+        var starts = [ByteOrderMark.length(in: bytes)]
         for (offset, byte) in bytes.enumerated() where byte == 0x0A {
             starts.append(offset + 1)
         }
@@ -52,7 +53,7 @@ struct XMLSourceText {
 
     /// The line and column (in Unicode code points) of a byte offset.
     func location(ofOffset offset: Int) -> SourceLocation {
-        let offset = min(max(0, offset), bytes.count)
+        let offset = min(max(lineStarts[0], offset), bytes.count)
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -240,6 +241,15 @@ struct XMLSourceText {
     }
 
     /// The elements still open at the end of the file, outermost first, as (name, offset of `<`).
+    /// The tag the file ends inside (a last `<` with no `>` after it), with its name as far as
+    /// it goes; `nil` when the file ends after a complete tag or in text.
+    func unfinishedTagAtEnd() -> (name: String, offset: Int)? {
+        guard let open = bytes.lastIndex(of: UInt8(ascii: "<")), !bytes[open...].contains(UInt8(ascii: ">")) else { return nil }
+        var nameEnd = open + 1
+        while nameEnd < bytes.count, !isSpace(bytes[nameEnd]), bytes[nameEnd] != UInt8(ascii: "/") { nameEnd += 1 }
+        return (String(decoding: bytes[(open + 1)..<nameEnd], as: UTF8.self), open)
+    }
+
     func unclosedElements() -> [(name: String, offset: Int)] {
         var open: [(name: String, offset: Int)] = []
         var index = 0

@@ -221,7 +221,10 @@ public struct JourneyReportPage: Sendable {
     private func mapTable(_ journey: Journey, analyzed: AnalyzedJourney, prefix: String, words: DiagramWords, into out: inout String) {
         let w = words.report
         let channels = Dictionary(journey.channels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        out += "<details class=\"map-table\" open>\n<summary>\(HTMLText.text(w.mapAsTable))</summary>\n<table>\n"
+        // The browser skips the table while it is off screen (`content-visibility: auto`, see the
+        // style sheet) and reserves this height for it meanwhile, so that the scroll bar holds still.
+        let rowCount = journey.stages.reduce(0) { $0 + max(1, $1.touchpoints.count) }
+        out += "<details class=\"map-table\" open style=\"contain-intrinsic-size: auto \(Self.estimatedTableHeight(rows: rowCount))px\">\n<summary>\(HTMLText.text(w.mapAsTable))</summary>\n<table>\n"
         out += "<thead><tr><th scope=\"col\">\(HTMLText.text(w.stage))</th><th scope=\"col\">\(HTMLText.text(w.touchpoint))</th>"
         out += "<th scope=\"col\">\(HTMLText.text(w.channels))</th><th scope=\"col\">\(HTMLText.text(w.emotion))</th>"
         out += "<th scope=\"col\">\(HTMLText.text(w.audience))</th></tr></thead>\n"
@@ -249,6 +252,10 @@ public struct JourneyReportPage: Sendable {
         }
         out += "</table>\n</details>\n"
     }
+
+    /// Roughly how tall the map-as-table is, in CSS pixels: a row of one line of text with its
+    /// padding and border, plus the summary and the header.
+    static func estimatedTableHeight(rows: Int) -> Int { 80 + 33 * rows }
 
     private static func channelLabel(_ channel: Channel, words: DiagramWords) -> String {
         switch channel.status {

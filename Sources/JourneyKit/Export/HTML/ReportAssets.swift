@@ -18,8 +18,10 @@ enum ReportAssets {
         .live { color: #2e7d32; margin: .25rem 0; }
         .map svg { display: block; width: 100%; height: auto; max-width: 100%; margin: 0 0 1rem; border: 1px solid var(--line); background: #fff;
           content-visibility: auto; contain-intrinsic-size: auto 1920px auto 1080px; }
-        /* A large journey has hundreds of map pages and thousands of rows: the browser lays out only what is on screen. */
-        details.map-table > table, section.coverage, section.findings-section { content-visibility: auto; contain-intrinsic-size: auto 2000px; }
+        /* A large journey has hundreds of map pages and thousands of rows: the browser styles, lays out and paints only
+           what is near the screen; the rest stays in the page for screen readers and find-in-page. On the block around the
+           table, not the table: containment does not apply to a table's size nor to its row groups. */
+        details.map-table, section.coverage, section.findings-section { content-visibility: auto; contain-intrinsic-size: auto 2000px; }
         .map .map-page.deferred { display: block; width: 100%; margin: 0 0 1rem; border: 1px solid var(--line); background: #fff; }
         .map g.touchpoint { cursor: pointer; }
         .map g.touchpoint.dimmed, .map g.finding.dimmed { opacity: .18; }
@@ -59,7 +61,7 @@ enum ReportAssets {
           .controls, .details-panel, .close-details, .live, .up { display: none !important; }
           section.journey { border: 0; padding: 0; break-before: page; }
           .map svg { break-inside: avoid; break-after: page; border: 0; max-height: 180mm; content-visibility: visible; }
-          details.map-table > table, section.coverage, section.findings-section { content-visibility: visible; }
+          details.map-table, section.coverage, section.findings-section { content-visibility: visible; }
           details.map-table > *:not(summary) { display: revert; }
           a { color: inherit; text-decoration: none; }
         }
@@ -96,6 +98,7 @@ enum ReportAssets {
             section.querySelectorAll("tr[data-tp]").forEach(function (row) { rows[row.getAttribute("data-tp")] = row; });
             var opener = null;
             var observer = null;
+            var rowsDimmed = false;
 
             function visibleMap() {
               var scenario = section.getAttribute("data-scenario") || "";
@@ -106,12 +109,18 @@ enum ReportAssets {
               return found;
             }
 
+            // Whether a touchpoint (its table row) is aimed at the persona ("" for all personas).
+            function isAimed(row, persona) {
+              if (persona === "" || !row) return true;
+              var audience = words(row.getAttribute("data-personas"));
+              return audience.length === 0 || audience.indexOf(persona) >= 0;
+            }
+
             // The persona's state on the map pages built so far (or on one just built).
             function decorate(root) {
               var persona = section.getAttribute("data-persona") || "";
               root.querySelectorAll("g.touchpoint").forEach(function (group) {
-                var row = rows[group.getAttribute("data-id")];
-                group.classList.toggle("dimmed", !!row && row.getAttribute("data-aimed") === "false");
+                group.classList.toggle("dimmed", !isAimed(rows[group.getAttribute("data-id")], persona));
               });
               root.querySelectorAll("svg").forEach(function (page) {
                 // Every page of a map draws the same lines: a persona's own line hides the others.
@@ -173,15 +182,16 @@ enum ReportAssets {
                 variant.hidden = (variant.getAttribute("data-scenario") || "") !== scenario;
               });
               var total = 0, reached = 0;
-              Object.keys(rows).forEach(function (id) {
-                var row = rows[id];
-                var aimed = persona === "" || words(row.getAttribute("data-personas")).length === 0 ||
-                  words(row.getAttribute("data-personas")).indexOf(persona) >= 0;
-                var reaches = persona !== "" && words(row.getAttribute("data-reach")).indexOf(persona) >= 0;
-                total += 1; if (reaches) reached += 1;
-                row.classList.toggle("dimmed", !aimed);
-                row.setAttribute("data-aimed", aimed ? "true" : "false");
-              });
+              // Thousands of rows: touched only when a persona is or was chosen, not when the page opens for all.
+              if (persona !== "" || rowsDimmed) {
+                Object.keys(rows).forEach(function (id) {
+                  var row = rows[id];
+                  total += 1;
+                  if (persona !== "" && words(row.getAttribute("data-reach")).indexOf(persona) >= 0) reached += 1;
+                  row.classList.toggle("dimmed", !isAimed(row, persona));
+                });
+                rowsDimmed = persona !== "";
+              }
               section.querySelectorAll(".map").forEach(decorate);
               var shown = 0;
               section.querySelectorAll("li.finding").forEach(function (item) {

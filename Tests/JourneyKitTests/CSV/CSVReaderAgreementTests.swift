@@ -142,6 +142,18 @@ struct CSVReaderAgreementTests {
         for size in 1...3 { #expect(split(chunkSize: size) == whole, "chunks of \(size)") }
     }
 
+    /// The difference docs/observed.md names; it also shows that tables really go through
+    /// CSV.swift and event logs through the splitter.
+    @Test("text after a closing quote: CSV.swift reads on to the end of the file, the splitter keeps it in the field")
+    func textAfterClosingQuote() throws {
+        let folder = try TemporaryFolder()
+        let path = try Self.write(Self.text("a,b\n\"x\" ,y\n1,2\n"), in: folder)
+        #expect(Self.readTable(path) == .table(header: ["a", "b"], records: [CSVRecord(line: 2, row: 1, fields: ["x\",y\n1,2\n"])]))
+        #expect(Self.readEventLog(path) == .table(header: ["a", "b"], records: [
+            CSVRecord(line: 2, row: 1, fields: ["x ", "y"]), CSVRecord(line: 3, row: 2, fields: ["1", "2"]),
+        ]))
+    }
+
     @Test("a missing file and a directory are refused in the same words by both")
     func unreadable() throws {
         let folder = try TemporaryFolder()

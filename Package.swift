@@ -11,6 +11,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        // CSV tables (touchpoint sheets, KPI actuals, transitions): a maintained RFC 4180 reader
+        // rather than one of our own; event logs alone are split by hand for speed (docs/observed.md).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // HTTP for `cjm serve`: pure Swift on sockets, no SwiftNIO, so it builds in seconds (docs/report.md).
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
@@ -23,11 +26,12 @@ let package = Package(
         ),
         // Model, importers, validation, analysis and exporters: everything but the command line.
         .target(name: "JourneyKit", dependencies: ["CLibXML2"]),
-        // Reads CSV files (KPI actuals, event logs) into JourneyKit's located rows, streaming: the
-        // one place that reads them, kept out of JourneyKit, which does no file I/O.
+        // Reads CSV files (sheets, KPI actuals, transitions, event logs) into JourneyKit's located
+        // rows: the one place that knows the CSV library, kept out of JourneyKit, which does no
+        // file I/O and does not import Foundation (the library reads an InputStream).
         .target(
             name: "JourneyCSV",
-            dependencies: ["JourneyKit"]
+            dependencies: ["JourneyKit", .product(name: "CSV", package: "CSV.swift")]
         ),
         // The preview server of `cjm serve`: HTTP routes, Server-Sent Events and the file watcher;
         // the one place that knows the HTTP library.

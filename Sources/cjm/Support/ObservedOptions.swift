@@ -51,7 +51,7 @@ enum EventLogFile {
         var conformance = EventLogConformance(journey: journey, file: eventsFile)
         var errors: [Diagnostic] = []
         do {
-            try CSVFileReader.stream(
+            try EventLogReader.stream(
                 path: eventsFile,
                 header: { header in
                     errors += conformance.begin(header: header)

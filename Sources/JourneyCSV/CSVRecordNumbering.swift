@@ -1,0 +1,80 @@
+import Foundation
+import JourneyKit
+
+/// Why a CSV file could not be read at all (as opposed to a row with a bad value), in the same
+/// words whichever reader read it.
+public struct CSVReadFailure: Error, Sendable, Equatable {
+    public var message: String
+    public var hint: String?
+
+    public init(message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+
+    static let empty = CSVReadFailure(message: "the file is empty", hint: "the first line must be the header")
+
+    static func notUTF8(atLine line: Int) -> CSVReadFailure {
+        CSVReadFailure(message: "cannot read the file at line \(line): it is not UTF-8 text", hint: "save it as UTF-8 CSV")
+    }
+
+    static func unreadable(afterLine line: Int) -> CSVReadFailure {
+        CSVReadFailure(message: "cannot read the file after line \(line)", hint: "check that it is readable")
+    }
+}
+
+/// What both CSV readers do around the splitting: open the file with a message a person can act
+/// on, refuse UTF-16 and UTF-32, and number the split records (the header first, then data rows,
+/// blank lines skipped but counted as lines).
+struct CSVRecordNumbering {
+    /// What a split record turned out to be.
+    enum Record {
+        case header([String])
+        case row(CSVRecord)
+        case blank
+    }
+
+    private(set) var sawHeader = false
+    private var rowCount = 0
+
+    /// Classifies the record `fields` that starts on `line`.
+    mutating func record(_ fields: [String], line: Int) -> Record {
+        guard sawHeader else {
+            sawHeader = true
+            return .header(fields)
+        }
+        if fields.count == 1, fields[0].isEmpty { return .blank }
+        rowCount += 1
+        return .row(CSVRecord(line: line, row: rowCount, fields: fields))
+    }
+
+    /// Opens `path` for reading and checks its first bytes; the caller closes the file.
+    static func open(_ path: String) throws(CSVReadFailure) -> UnsafeMutablePointer<FILE> {
+        guard let file = fopen(path, "rb") else {
+            switch errno {
+            case ENOENT: throw CSVReadFailure(message: "no such file", hint: "check the path")
+            case EACCES: throw CSVReadFailure(message: "permission denied", hint: "check that it is readable")
+            default: throw CSVReadFailure(message: "cannot open the file", hint: "check the path")
+            }
+        }
+        var status = stat()
+        if fstat(fileno(file), &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            fclose(file)
+            throw CSVReadFailure(message: "it is a directory", hint: "name a CSV file")
+        }
+        return file
+    }
+
+    /// The length of a UTF-8 byte order mark at the start of `bytes` (spreadsheets write one),
+    /// or a failure when a UTF-16 or UTF-32 one says the file is not UTF-8 at all.
+    static func byteOrderMarkLength(_ bytes: some Collection<UInt8>) throws(CSVReadFailure) -> Int {
+        let head = Array(bytes.prefix(4))
+        // UTF-32 first: its little-endian mark begins with UTF-16's.
+        for (mark, encoding) in [([0x00, 0x00, 0xFE, 0xFF], "UTF-32"), ([0xFF, 0xFE, 0x00, 0x00], "UTF-32"),
+                                 ([0xFE, 0xFF], "UTF-16"), ([0xFF, 0xFE], "UTF-16")] as [([UInt8], String)]
+        where head.starts(with: mark) {
+            throw CSVReadFailure(message: "cannot read the file: it is \(encoding) text", hint: "save it as UTF-8 CSV")
+        }
+        return head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
+}

@@ -38,7 +38,8 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let checker = analysis.checker
+        // The change is judged by the rules of the journey as it is now.
+        let checker = analysis.checker(for: newPath)
         let old = try JourneyFiles.loadValid(oldPath, input: input, checker: checker)
         let new = try JourneyFiles.loadValid(newPath, input: input, checker: checker)
         let comparison = JourneyComparison(old: old.journey, oldFindings: old.findings, oldPath: oldPath,

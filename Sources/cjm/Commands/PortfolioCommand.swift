@@ -45,7 +45,7 @@ struct PortfolioCommand: ParsableCommand {
     }
 
     func run() throws {
-        let checker = analysis.checker
+        let checker = analysis.checker(for: directory)
         var reports: [FileReport] = []
         var journeys: [PortfolioJourney] = []
         var catalogs: [String: Catalog] = [:]

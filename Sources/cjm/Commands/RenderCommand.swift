@@ -110,7 +110,7 @@ struct RenderCommand: ParsableCommand {
 
     /// The review picture of the change from `old` to the journey: the DOT `cjm diff --format dot` writes.
     private func changeSource(since old: String) throws(ExitCode) -> String {
-        let checker = diagram.analysis.checker
+        let checker = diagram.analysis.checker(for: diagram.file)
         let before = try JourneyFiles.loadValid(old, input: diagram.input, checker: checker)
         let after = try JourneyFiles.loadValid(diagram.file, input: diagram.input, checker: checker)
         let comparison = JourneyComparison(old: before.journey, oldFindings: before.findings, oldPath: old,

@@ -38,14 +38,13 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         var files: [ReportedJourney] = []
         // The page offers every scenario itself: `--scenario` only chooses the one shown first.
-        var checker = analysis.checker
-        checker.scenario = nil
+        var checkers = ConfiguredCheckers(analysis: analysis, everyScenario: true)
         let scenario = analysis.scenario
         for entry in JourneyFileWalker.expand(paths) {
             switch entry {
             case .file(let path):
                 try OutputSafety.refuseOverwritingInput(output, input: path, writing: "the report", hint: "name another output file, e.g. report.html")
-                files.append(ReportFiles.read(path, input: input, checker: checker))
+                files.append(ReportFiles.read(path, input: input, checker: checkers.checker(for: path)))
             case .emptyDirectory(let path):
                 throw DiagnosticOutput.fileError(path, "the directory holds no journey files",
                                                  hint: "journey files end in .journey.json or .journey.xml")

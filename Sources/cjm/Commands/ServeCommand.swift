@@ -45,15 +45,19 @@ struct ServeCommand: AsyncParsableCommand {
                 "warning: listening on \(host): the journeys become visible to anyone on the network who can reach this machine\n")
         }
         // The page offers every scenario itself: `--scenario` only chooses the one shown first.
-        var pageChecker = analysis.checker
-        pageChecker.scenario = nil
-        let checker = pageChecker
+        // Each journey under its own project configuration; a configuration that is invalid
+        // at the start ends the command, one that becomes invalid while serving is reported
+        // on standard error and the journey checked without it, so that a typo does not stop the server.
+        for path in JourneyFileWalker.expand(paths).compactMap({ if case .file(let path) = $0 { path } else { nil } }) {
+            _ = analysis.configuration(for: path)
+        }
+        let analysis = analysis
         let scenario = analysis.scenario
         let input = input
         let server = PreviewServer(PreviewServer.Configuration(
             host: host, port: port,
             listFiles: { JourneyFileWalker.expand(paths).compactMap { if case .file(let path) = $0 { path } else { nil } } },
-            load: { path in ReportFiles.read(path, input: input, checker: checker) },
+            load: { path in ReportFiles.read(path, input: input, checker: analysis.pageChecker(for: path)) },
             watchedDirectories: { Self.directories(paths) },
             // A catalogue changed reloads the pages of the journeys that use it.
             dependencies: { path in CatalogResolver.shared.catalogPaths(usedBy: path) },

@@ -77,6 +77,23 @@ struct AnalysisOptions: ParsableArguments {
         checker(configuration: configuration(for: path))
     }
 
+    /// The pipeline of a served page for the journey at `path`: every scenario (the page offers
+    /// them), under the project configuration read anew, so that an edit to it shows on reload;
+    /// an invalid configuration is reported on standard error and the journey checked without it.
+    func pageChecker(for path: String) -> JourneyChecker {
+        var configuration: ProjectConfiguration?
+        do throws(ExitCode) {
+            if let file = configFile ?? ProjectConfigurationFile.nearest(to: path) {
+                configuration = try ProjectConfigurationFile.load(file)
+            }
+        } catch {
+            configuration = nil
+        }
+        var checker = checker(configuration: configuration)
+        checker.scenario = nil
+        return checker
+    }
+
     /// The pipeline these options describe under `configuration`: the command line wins
     /// (`--disable` turns a rule off whatever the file says, `--as-of` replaces `asOf`).
     func checker(configuration: ProjectConfiguration?) -> JourneyChecker {
@@ -84,6 +101,32 @@ struct AnalysisOptions: ParsableArguments {
                                 severities: configuration?.severities ?? [:])
         return JourneyChecker(analyzer: analyzer, actuals: actuals, scenario: scenario, checkDate: checkDate(configuration: configuration))
             .readingCatalogs(from: CatalogResolver.shared)
+    }
+}
+
+/// The pipelines for journeys in several folders, one per project configuration (`--config`,
+/// else each journey's nearest `.cjm.json`), each configuration read once, as `check` does.
+struct ConfiguredCheckers {
+    let analysis: AnalysisOptions
+    /// Whether the pipelines analyse the journey as written, whatever `--scenario` says (a
+    /// report page offers every scenario; `--scenario` only picks the one shown first).
+    var everyScenario = false
+    private var checkers: [String: JourneyChecker] = [:]
+
+    init(analysis: AnalysisOptions, everyScenario: Bool = false) {
+        self.analysis = analysis
+        self.everyScenario = everyScenario
+    }
+
+    /// The pipeline for the journey at `path`; an invalid configuration ends the command (exit 2).
+    mutating func checker(for path: String) -> JourneyChecker {
+        // Keyed by the configuration file; "" stands for none.
+        let key = analysis.configFile ?? ProjectConfigurationFile.nearest(to: path) ?? ""
+        if let known = checkers[key] { return known }
+        var checker = analysis.checker(for: path)
+        if everyScenario { checker.scenario = nil }
+        checkers[key] = checker
+        return checker
     }
 }
 

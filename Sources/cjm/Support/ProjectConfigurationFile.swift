@@ -10,9 +10,11 @@ enum ProjectConfigurationFile {
     static let maxSize = 1_048_576
 
     /// The configuration file that applies to the journey at `journeyPath` (`-` looks from the
-    /// current folder), or `nil` when there is none up to the portfolio root.
+    /// current folder; a directory, such as a portfolio's, from the directory itself), or `nil`
+    /// when there is none up to the portfolio root.
     static func nearest(to journeyPath: String) -> String? {
-        let start = journeyPath == InputFiles.standardInput ? "." : CatalogResolver.folder(of: journeyPath)
+        let start = journeyPath == InputFiles.standardInput ? "."
+            : JourneyFileWalker.isDirectory(journeyPath) ? journeyPath : CatalogResolver.folder(of: journeyPath)
         guard let real = CatalogResolver.realPath(start) else { return nil }
         let root = CatalogResolver.portfolioRoot(above: real)
         var folder = real

@@ -216,6 +216,100 @@ struct NewUserCommandLineTests {
         #expect(late.standardOutput.components(separatedBy: "[stale-evidence]").count > early.standardOutput.components(separatedBy: "[stale-evidence]").count)
     }
 
+    /// `project` plus an older version of its journey without the pain and emotion that make
+    /// the `unaddressed-pain` finding, and an empty configuration elsewhere to compare with.
+    static func projectWithHistory(in temporary: borrowing TemporaryFolder, configuration: String) throws
+        -> (journey: URL, old: URL, empty: URL) {
+        let journey = try project(in: temporary, configuration: configuration)
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: journey)) as? [String: Any])
+        let stages = try #require(object["stages"] as? [[String: Any]])
+        object["stages"] = stages.map { stage in
+            var stage = stage
+            stage["touchpoints"] = (stage["touchpoints"] as? [[String: Any]] ?? []).map {
+                $0.filter { $0.key != "pains" && $0.key != "emotion" }
+            }
+            return stage
+        }
+        let old = try temporary.write(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self),
+                                      to: "old.journey.json")
+        let empty = try temporary.write("{}", to: "elsewhere/empty.json")
+        return (journey, old, empty)
+    }
+
+    @Test("diff judges the change under the new file's .cjm.json (item 19)")
+    func diffFindsConfiguration() throws {
+        let temporary = try TemporaryFolder()
+        let files = try Self.projectWithHistory(in: temporary, configuration: #"{ "rules": { "unaddressed-pain": "error" } }"#)
+        let configured = try CLI.run(["diff", files.old.path, files.journey.path])
+        #expect(configured.standardOutput.contains("+ introduced: "), "\(configured.standardOutput)")
+        #expect(configured.standardOutput.contains(": error: \"Picks up at the counter\" has a pain"), "\(configured.standardOutput)")
+        let plain = try CLI.run(["diff", "--config", files.empty.path, files.old.path, files.journey.path])
+        #expect(plain.standardOutput.contains(": info: \"Picks up at the counter\" has a pain"), "\(plain.standardOutput)")
+    }
+
+    @Test("render --since draws the change under the new file's .cjm.json (item 19)", .requires(.dot))
+    func renderSinceFindsConfiguration() throws {
+        let temporary = try TemporaryFolder()
+        let files = try Self.projectWithHistory(in: temporary, configuration: #"{ "rules": { "unaddressed-pain": "off" } }"#)
+        let configured = temporary.url.appendingPathComponent("configured.svg")
+        let plain = temporary.url.appendingPathComponent("plain.svg")
+        let first = try CLI.run(["render", files.journey.path, "--since", files.old.path, "-o", configured.path])
+        let second = try CLI.run(["render", "--config", files.empty.path, files.journey.path, "--since", files.old.path, "-o", plain.path])
+        try #require(first.status == 0 && second.status == 0, "\(first.standardError)\(second.standardError)")
+        #expect(!(try String(contentsOf: configured, encoding: .utf8)).contains("has a pain"))
+        #expect(try String(contentsOf: plain, encoding: .utf8).contains("has a pain"))
+    }
+
+    /// `project` with a second journey in a folder whose own .cjm.json turns the rule off again.
+    static func projectWithTwoFolders(in temporary: borrowing TemporaryFolder) throws -> URL {
+        let coffee = try project(in: temporary, configuration: #"{ "rules": { "unaddressed-pain": "error" } }"#)
+        try temporary.write(String(contentsOf: coffee, encoding: .utf8), to: "journeys/tea/minimal.journey.json")
+        try temporary.write(#"{ "rules": { "unaddressed-pain": "off" } }"#, to: "journeys/tea/.cjm.json")
+        return temporary.url.appendingPathComponent("journeys")
+    }
+
+    @Test("report DIRECTORY reads each journey under its own .cjm.json (item 19)")
+    func reportFindsConfigurationPerFile() throws {
+        let temporary = try TemporaryFolder()
+        let journeys = try Self.projectWithTwoFolders(in: temporary)
+        let page = temporary.url.appendingPathComponent("report.html")
+        let result = try CLI.run(["report", journeys.path, "-o", page.path])
+        try #require(result.status == 0, "\(result.standardError)")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        // Coffee's finding is an error; tea has none.
+        #expect(html.components(separatedBy: "<code>unaddressed-pain</code>").count == 2)
+        #expect(html.contains("<li class=\"finding error\""))
+        #expect(!html.contains("<li class=\"finding info\""))
+    }
+
+    @Test("serve DIRECTORY reads each journey under its own .cjm.json (item 19)")
+    func serveFindsConfigurationPerFile() throws {
+        let temporary = try TemporaryFolder()
+        let journeys = try Self.projectWithTwoFolders(in: temporary)
+        let server = try ServedProcess([journeys.path], in: temporary.url)
+        defer { _ = server.stop() }
+        let index = try server.get("/")
+        try #require(index.status == 200)
+        let links = index.body.components(separatedBy: "href=\"/journeys/").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+        try #require(links.count == 2, "\(index.body)")
+        let pages = try links.map { try server.get("/journeys/" + $0).body }
+        #expect(pages.filter { $0.contains("<li class=\"finding error\"") }.count == 1)
+        #expect(pages.allSatisfy { !$0.contains("<li class=\"finding info\"") })
+    }
+
+    @Test("portfolio DIRECTORY uses the .cjm.json nearest the directory, starting in it (item 19)")
+    func portfolioFindsConfiguration() throws {
+        let temporary = try TemporaryFolder()
+        try Self.project(in: temporary, configuration: "{}")
+        // In the directory itself, not only above it.
+        try temporary.write(#"{ "rules": { "unaddressed-pain": "error" } }"#, to: "journeys/.cjm.json")
+        let journeys = temporary.url.appendingPathComponent("journeys").path
+        let result = try CLI.run(["portfolio", journeys])
+        #expect(result.standardOutput.contains("1 error"), "\(result.standardOutput)")
+        let plain = try CLI.run(["portfolio", "--config", temporary.url.appendingPathComponent(".cjm.json").path, journeys])
+        #expect(plain.standardOutput.contains("1 info"), "\(plain.standardOutput)")
+    }
+
     @Test("an invalid .cjm.json is reported with located errors and hints, exit 2 (item 19)")
     func invalidConfiguration() throws {
         let temporary = try TemporaryFolder()

@@ -168,4 +168,60 @@ struct OneRunValidationTests {
         try #require(!findings.isEmpty)
         #expect(findings.allSatisfy { ($0["hint"] as? String)?.isEmpty == false }, "\(findings)")
     }
+
+    // MARK: XML: every well-formedness error in one run (item 5)
+
+    static func xmlErrors(_ xml: String) -> [String] {
+        XMLJourneyImporter.importJourney(from: Array(xml.utf8), path: "t.journey.xml").diagnostics
+            .filter { $0.severity == .error }.map { "\($0.location.line):\($0.location.column) \($0.message)" }
+    }
+
+    /// Three independent slips: an unquoted value on line 3 and on line 5, a misspelt end tag on line 6.
+    static let xmlSlips = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <journey xmlns="urn:cjm:journey:1" id="j" title="T">
+          <persona id="p" name="P" channels=web"/>
+          <channel id="web" name="Web" kind="web"/>
+          <stage id="s" name=S">
+            <touchpoint id="t" name="T"></touchpont>
+          </stage>
+        </journey>
+        """
+
+    @Test("an XML file with three syntax errors reports the three, located, in one run; the cascades are left out")
+    func xmlReportsEverySyntaxError() {
+        #expect(Self.xmlErrors(Self.xmlSlips) == [
+            "3:37 XML syntax error: Couldn't find end of Start Tag persona",
+            "5:22 XML syntax error: Couldn't find end of Start Tag stage",
+            "6:45 the closing tag </touchpont> does not match <touchpoint> opened on line 6",
+        ])
+        // A recovered tree is a guess: no journey is made of it.
+        #expect(XMLJourneyImporter.importJourney(from: Array(Self.xmlSlips.utf8), path: "t.journey.xml").journey == nil)
+    }
+
+    @Test("a file ending inside an element after an earlier slip says so; an unknown entity later is named")
+    func xmlLaterErrorsInCjmWords() {
+        let xml = """
+            <journey xmlns="urn:cjm:journey:1" id="j" title="T">
+              <persona id="p" name=P/>
+              <stage id="s" name="S">
+                <description>Fish &chips;</description>
+            """
+        let errors = Self.xmlErrors(xml)
+        #expect(errors.count == 3, "\(errors)")
+        #expect(errors.first?.hasPrefix("2:") == true, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("4:") && $0.contains("unknown entity \"&chips;\"") }, "\(errors)")
+        #expect(errors.last?.contains("the file ends before <stage> is closed") == true, "\(errors)")
+    }
+
+    @Test("many XML slips give at most one error a line, and at most 50")
+    func xmlErrorsAreBounded() {
+        let xml = "<journey xmlns=\"urn:cjm:journey:1\" id=\"j\" title=\"T\">\n"
+            + String(repeating: "  <stage id=\"s\" name=S\"/>\n", count: 80) + "</journey>\n"
+        let errors = Self.xmlErrors(xml)
+        // Three libxml2 errors a line, one reported; libxml2's reader itself gives up recovering
+        // after some lines, which cjm's cap of 50 (as for JSON) also bounds.
+        #expect(errors.count > 3 && errors.count <= 50, "\(errors)")
+        #expect(Set(errors.map { $0.prefix { $0 != ":" } }).count == errors.count, "\(errors)")
+    }
 }

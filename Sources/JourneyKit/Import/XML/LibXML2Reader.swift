@@ -258,3 +258,36 @@ struct ValidatingXMLReader {
         return String(cString: text)
     }
 }
+
+/// A second reading of a file that is not well-formed, in libxml2's recovery mode, for the one
+/// purpose of listing every well-formedness error in one run (issue 16): the validating reader
+/// stops at the first. No schema is attached (a recovered tree is a guess, never validated,
+/// analysed or converted), so libxml2's schema plug is absent and a handler on the reader
+/// itself is safe here. Same limits as the validating reader: no network, no entity expansion,
+/// no DTD loading, and `XML_PARSE_HUGE` only for files large enough to need it.
+enum RecoveringXMLReader {
+    /// libxml2's well-formedness errors in `bytes`, in order; warnings are left out.
+    static func syntaxErrors(in bytes: UnsafeBufferPointer<UInt8>) -> [LibXMLError] {
+        guard bytes.count <= Int(Int32.max), let base = bytes.baseAddress else { return [] }
+        _ = libxml2IsInitialized
+        let collector = LibXMLErrorCollector()
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        return withExtendedLifetime(collector) {
+            let huge = bytes.count > ValidatingXMLReader.largestTextWithoutHuge ? XML_PARSE_HUGE.rawValue : 0
+            let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue
+                                | huge | XML_PARSE_NOWARNING.rawValue)
+            let reader = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                xmlReaderForMemory($0, Int32(bytes.count), nil, "UTF-8", options)
+            }
+            guard let reader else { return [] }
+            defer {
+                xmlTextReaderSetStructuredErrorHandler(reader, nil, nil)
+                xmlFreeTextReader(reader)
+            }
+            xmlTextReaderSetStructuredErrorHandler(reader, LibXMLErrorCollector.callback, context)
+            // Each step consumes input, so this ends; 1 means "on a node", anything else the end.
+            while xmlTextReaderRead(reader) == 1 {}
+            return collector.errors.filter { !$0.isWarning && !$0.isSchemaError }
+        }
+    }
+}

@@ -32,6 +32,8 @@ struct XMLJourneyReader {
     var isCatalog = false
     var frames: [Frame] = []
     var sawFatalError = false
+    /// The well-formedness error the validating reader stopped at, if it stopped at one.
+    var firstSyntaxError: Diagnostic?
     var schemaErrors = XMLSchemaErrorLocator()
     var comments = XMLCommentAnchoring()
 
@@ -71,6 +73,10 @@ struct XMLJourneyReader {
             return finish(validator: validator)
         }
         diagnostics += schemaErrors.remaining(in: source)
+        if let firstSyntaxError {
+            // The rest of the file's syntax errors, so that one run reports them all.
+            diagnostics += source.syntaxErrors(after: firstSyntaxError, recovered: RecoveringXMLReader.syntaxErrors(in: source.bytes))
+        }
         if sawFatalError, let tag = source.unfinishedTagAtEnd() {
             // libxml2 reads `<des` at the end as an element (a schema error) and then fails on
             // it; one error that says what happened replaces both (issue 17).
@@ -96,7 +102,9 @@ struct XMLJourneyReader {
             if step != .node {
                 if step == .stopped, !sawFatalError {
                     // libxml2 stopped without telling a handler why (see ValidatingXMLReader).
-                    diagnostics.append(source.syntaxError(lastError: reader.lastError(), parserPosition: reader.parserPosition))
+                    let error = source.syntaxError(lastError: reader.lastError(), parserPosition: reader.parserPosition)
+                    diagnostics.append(error)
+                    firstSyntaxError = error
                     sawFatalError = true
                 }
                 return
@@ -126,6 +134,7 @@ struct XMLJourneyReader {
             } else if !error.isWarning {
                 let (message, hint) = XMLSyntaxMessages.rewrite(error)
                 fail(message, at: source.location(line: error.line, column: error.column), hint: hint)
+                firstSyntaxError = diagnostics.last
             }
         }
     }

@@ -6,20 +6,24 @@ import JourneyKit
 public struct CSVReadFailure: Error, Sendable, Equatable {
     public var message: String
     public var hint: String?
+    /// The line the reading stopped at, when the failure is in the file's text: messages point
+    /// there (`events.csv:4:1: error: …`).
+    public var line: Int?
 
-    public init(message: String, hint: String? = nil) {
+    public init(message: String, hint: String? = nil, line: Int? = nil) {
         self.message = message
         self.hint = hint
+        self.line = line
     }
 
     static let empty = CSVReadFailure(message: "the file is empty", hint: "the first line must be the header")
 
     static func notUTF8(atLine line: Int) -> CSVReadFailure {
-        CSVReadFailure(message: "cannot read the file at line \(line): it is not UTF-8 text", hint: "save it as UTF-8 CSV")
+        CSVReadFailure(message: "it is not UTF-8 text", hint: "save it as UTF-8 CSV", line: line)
     }
 
     static func unreadable(afterLine line: Int) -> CSVReadFailure {
-        CSVReadFailure(message: "cannot read the file after line \(line)", hint: "check that it is readable")
+        CSVReadFailure(message: "the read failed after line \(line)", hint: "check that it is readable")
     }
 }
 
@@ -73,7 +77,7 @@ struct CSVRecordNumbering {
         for (mark, encoding) in [([0x00, 0x00, 0xFE, 0xFF], "UTF-32"), ([0xFF, 0xFE, 0x00, 0x00], "UTF-32"),
                                  ([0xFE, 0xFF], "UTF-16"), ([0xFF, 0xFE], "UTF-16")] as [([UInt8], String)]
         where head.starts(with: mark) {
-            throw CSVReadFailure(message: "cannot read the file: it is \(encoding) text", hint: "save it as UTF-8 CSV")
+            throw CSVReadFailure(message: "it is \(encoding) text", hint: "save it as UTF-8 CSV")
         }
         return head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }

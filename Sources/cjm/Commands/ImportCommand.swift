@@ -133,7 +133,7 @@ struct ImportCommand: ParsableCommand {
         do {
             table = try CSVFileReader.table(path: file)
         } catch {
-            throw DiagnosticOutput.fileError(file, "cannot read the sheet: \(error.message)", hint: error.hint)
+            throw DiagnosticOutput.fileError(file, "cannot read the sheet: \(error.message)", hint: error.hint, line: error.line)
         }
         let reading = TouchpointSheet.read(header: table.header, records: table.records, file: file, into: loaded.journey,
                                            validator: JourneyChecker().validator)

@@ -63,7 +63,7 @@ struct AnalysisOptions: ParsableArguments {
         do {
             return try CSVFileReader.table(path: actualsFile)
         } catch {
-            Self.exit(withError: DiagnosticOutput.fileError(actualsFile, "cannot read the actuals: \(error.message)", hint: error.hint))
+            Self.exit(withError: DiagnosticOutput.fileError(actualsFile, "cannot read the actuals: \(error.message)", hint: error.hint, line: error.line))
         }
     }
 

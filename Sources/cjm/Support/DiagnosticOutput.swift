@@ -12,13 +12,13 @@ enum DiagnosticOutput {
     }
 
     /// Prints one error about a whole file (it cannot be read or written) and returns the exit code to throw.
-    static func fileError(_ path: String, _ message: String, hint: String? = nil) -> ExitCode {
+    static func fileError(_ path: String, _ message: String, hint: String? = nil, line: Int? = nil) -> ExitCode {
         guard !path.isEmpty else {
             // An empty path (`-o ""`) has no place to point at: `:1:1:` would only confuse.
             FileHandleOutput.standardError.write("cjm: error: \(TerminalText.sanitize(message))\n" + (hint.map { "  hint: \(TerminalText.sanitize($0))\n" } ?? ""))
             return ExitCode(ExitStatus.invalidInput)
         }
-        printToStandardError([.error(message, at: SourceLocation(file: path, line: 1, column: 1), hint: hint)])
+        printToStandardError([.error(message, at: SourceLocation(file: path, line: line ?? 1, column: 1), hint: hint)])
         return ExitCode(ExitStatus.invalidInput)
     }
 

@@ -29,7 +29,7 @@ struct ObservedOptions: ParsableArguments {
         do {
             table = try CSVFileReader.table(path: transitionsFile)
         } catch {
-            throw DiagnosticOutput.fileError(transitionsFile, "cannot read the transitions: \(error.message)", hint: error.hint)
+            throw DiagnosticOutput.fileError(transitionsFile, "cannot read the transitions: \(error.message)", hint: error.hint, line: error.line)
         }
         let read = ObservedTraffic.read(transitions: table, journey: journey)
         guard let traffic = read.traffic else {
@@ -62,7 +62,7 @@ enum EventLogFile {
                     return errors.count < maxRowErrors
                 })
         } catch {
-            throw DiagnosticOutput.fileError(eventsFile, "cannot read the event log: \(error.message)", hint: error.hint)
+            throw DiagnosticOutput.fileError(eventsFile, "cannot read the event log: \(error.message)", hint: error.hint, line: error.line)
         }
         guard errors.isEmpty else {
             DiagnosticOutput.printToStandardError(errors)

@@ -78,11 +78,11 @@ struct CSVReaderAgreementTests {
         Case(name: "an empty file", bytes: [], failure: "the file is empty"),
         Case(name: "a byte order mark and nothing else", bytes: [0xEF, 0xBB, 0xBF], failure: "the file is empty"),
         Case(name: "bytes that are not UTF-8, located by line", bytes: text("a,b\n1,\"x\ny\"\n") + [0x63, 0x61, 0x66, 0xE9] + text(",3\n4,5\n"),
-             failure: "cannot read the file at line 4: it is not UTF-8 text"),
+             failure: "line 4: it is not UTF-8 text"),
         Case(name: "bytes that are not UTF-8 in the header", bytes: [0xFF] + text("a,b\n1,2\n"),
-             failure: "cannot read the file at line 1: it is not UTF-8 text"),
+             failure: "line 1: it is not UTF-8 text"),
         Case(name: "UTF-16 with its mark", bytes: [0xFF, 0xFE] + Array("a,b\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
-             failure: "cannot read the file: it is UTF-16 text"),
+             failure: "it is UTF-16 text"),
     ]
 
     static func write(_ bytes: [UInt8], in folder: borrowing TemporaryFolder) throws -> String {
@@ -96,7 +96,7 @@ struct CSVReaderAgreementTests {
             let table = try CSVFileReader.table(path: path)
             return .table(header: table.header, records: table.records)
         } catch {
-            return .failure(error.message)
+            return .failure((error.line.map { "line \($0): " } ?? "") + error.message)
         }
     }
 
@@ -107,7 +107,7 @@ struct CSVReaderAgreementTests {
             try EventLogReader.stream(path: path, header: { header = $0; return true }, row: { records.append($0); return true })
             return .table(header: header, records: records)
         } catch {
-            return .failure(error.message)
+            return .failure((error.line.map { "line \($0): " } ?? "") + error.message)
         }
     }
 

@@ -67,6 +67,23 @@ struct ObservedDrawingTests {
         #expect(!plain.standardOutput.contains("observed steps") && !plain.standardOutput.contains("label=\"144\""))
     }
 
+    @Test("bytes that are not UTF-8 are located at their line, through both CSV readers (tables and event logs)")
+    func notUTF8Located() throws {
+        let folder = try TemporaryFolder()
+        let latin1: [UInt8] = Array("touchpoint,kpi,value\nrespuesta-stock,x,1\n".utf8) + [0x63, 0x61, 0x66, 0xE9] + Array(",y,2\n".utf8)
+        let actuals = folder.url.appendingPathComponent("latin1.csv")
+        try Data(latin1).write(to: actuals)
+        let table = try CLI.run(["check", Self.journey, "--actuals", actuals.path])
+        #expect(table.status == 2)
+        #expect(table.standardError.contains("latin1.csv:3:1: error: cannot read the actuals: it is not UTF-8 text"), "\(table.standardError)")
+        let events: [UInt8] = Array("case,timestamp,touchpoint\nc1,2026-01-01T10:00:00Z,saludo\n".utf8) + [0xE9] + Array(",2026-01-01T10:01:00Z,saludo\n".utf8)
+        let log = folder.url.appendingPathComponent("events.csv")
+        try Data(events).write(to: log)
+        let stream = try CLI.run(["conform", Self.journey, "--events", log.path])
+        #expect(stream.status == 2)
+        #expect(stream.standardError.contains("events.csv:3:1: error: cannot read the event log: it is not UTF-8 text"), "\(stream.standardError)")
+    }
+
     @Test("--transitions draws the same steps from a pre-aggregated table; its errors are located")
     func transitions() throws {
         let folder = try TemporaryFolder()

@@ -7,27 +7,27 @@ public struct ConformanceJSONReporter: Reporter {
     public func report(_ report: ConformanceReport) -> String {
         var json = JSONOutput()
         json.beginObject()
-        json.key("journey"); json.string(report.journeyID)
-        json.key("cases"); json.integer(report.cases)
-        json.key("events"); json.integer(report.events)
-        json.key("conforming"); json.integer(report.conforming)
+        json.field("journey", report.journeyID)
+        json.field("cases", report.cases)
+        json.field("events", report.events)
+        json.field("conforming", report.conforming)
         json.key("fitness"); json.number(report.fitness.decimalText())
         json.key("deviationCounts")
         json.beginObject()
         for kind in ConformanceReport.DeviationKind.allCases {
-            json.key(kind.rawValue); json.integer(report.deviationCounts[kind] ?? 0)
+            json.field(kind.rawValue, report.deviationCounts[kind] ?? 0)
         }
         json.endObject()
         json.key("deviations")
         json.beginArray()
         for deviation in report.deviations {
             json.beginObject()
-            json.key("case"); json.string(deviation.caseID)
-            json.key("kind"); json.string(deviation.kind.rawValue)
+            json.field("case", deviation.caseID)
+            json.field("kind", deviation.kind.rawValue)
             json.field("touchpoint", deviation.touchpoint)
             json.field("from", deviation.from)
             json.field("to", deviation.to)
-            json.key("row"); json.integer(deviation.row)
+            json.field("row", deviation.row)
             json.endObject()
         }
         json.endArray()
@@ -35,10 +35,10 @@ public struct ConformanceJSONReporter: Reporter {
         json.beginArray()
         for touchpoint in report.touchpoints {
             json.beginObject()
-            json.key("id"); json.string(touchpoint.id)
-            json.key("cases"); json.integer(touchpoint.cases)
+            json.field("id", touchpoint.id)
+            json.field("cases", touchpoint.cases)
             json.key("share"); json.number(touchpoint.share.decimalText())
-            json.key("dropOffs"); json.integer(touchpoint.dropOffs)
+            json.field("dropOffs", touchpoint.dropOffs)
             json.endObject()
         }
         json.endArray()
@@ -46,9 +46,9 @@ public struct ConformanceJSONReporter: Reporter {
         json.beginArray()
         for transition in report.transitions {
             json.beginObject()
-            json.key("from"); json.string(transition.from)
-            json.key("to"); json.string(transition.to)
-            json.key("cases"); json.integer(transition.cases)
+            json.field("from", transition.from)
+            json.field("to", transition.to)
+            json.field("cases", transition.cases)
             json.endObject()
         }
         json.endArray()
@@ -58,7 +58,7 @@ public struct ConformanceJSONReporter: Reporter {
             json.beginObject()
             json.field("path", variant.path)
             if variant.path.isEmpty { json.key("path"); json.beginArray(); json.endArray() }
-            json.key("cases"); json.integer(variant.cases)
+            json.field("cases", variant.cases)
             json.endObject()
         }
         json.endArray()

@@ -43,10 +43,8 @@ public struct JSONReporter: Reporter {
         if let rule = diagnostic.rule { out.field("rule", rule) }
         out.field("severity", diagnostic.severity.rawValue)
         out.field("message", diagnostic.message)
-        out.key("line")
-        out.integer(diagnostic.location.line)
-        out.key("column")
-        out.integer(diagnostic.location.column)
+        out.field("line", diagnostic.location.line)
+        out.field("column", diagnostic.location.column)
         if let hint = diagnostic.hint { out.field("hint", hint) }
         if diagnostic.rule != nil {
             out.key("refs")

@@ -153,10 +153,8 @@ public struct SARIFReporter: Reporter {
         out.endObject()
         out.key("region")
         out.beginObject()
-        out.key("startColumn")
-        out.integer(max(1, diagnostic.location.column))
-        out.key("startLine")
-        out.integer(max(1, diagnostic.location.line))
+        out.field("startColumn", max(1, diagnostic.location.column))
+        out.field("startLine", max(1, diagnostic.location.line))
         out.endObject()
         out.endObject()
         out.endObject()
@@ -181,8 +179,7 @@ public struct SARIFReporter: Reporter {
         }
         out.field("ruleId", ruleID)
         if let index {
-            out.key("ruleIndex")
-            out.integer(index)
+            out.field("ruleIndex", index)
         }
         out.endObject()
     }

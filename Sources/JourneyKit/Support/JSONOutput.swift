@@ -78,6 +78,12 @@ struct JSONOutput: Sendable {
         string(value)
     }
 
+    /// Writes `"key": number`.
+    mutating func field(_ name: String, _ value: Int) {
+        key(name)
+        integer(value)
+    }
+
     /// Writes `"key": [ … ]` of texts when the list is not empty.
     mutating func field(_ name: String, _ values: [String]) {
         guard !values.isEmpty else { return }

@@ -87,30 +87,16 @@ struct CheckCommand: AsyncParsableCommand {
         let entries = JourneyFileWalker.expand(files)
         // Each file is checked under its project configuration (the nearest .cjm.json, or
         // --config), each configuration read once.
-        var configurations: [String: ProjectConfiguration] = [:]
-        var checkers: [String?: JourneyChecker] = [:]
-        var configurationOfEntry: [String?] = []
-        var nearestByFolder: [String: String?] = [:]
-        for entry in entries {
-            // Looked up once per folder: a large portfolio has many journeys in few folders.
-            let folder = entry.path == InputFiles.standardInput ? "." : CatalogResolver.folder(of: entry.path)
-            let nearest = nearestByFolder[folder] ?? ProjectConfigurationFile.nearest(to: entry.path)
-            nearestByFolder[folder] = nearest
-            let file = analysis.configFile ?? nearest
-            if let file, configurations[file] == nil, let configuration = analysis.configuration(for: entry.path) {
-                configurations[file] = configuration
-            }
-            if checkers[file] == nil { checkers[file] = analysis.checker(configuration: file.flatMap { configurations[$0] }) }
-            configurationOfEntry.append(file)
-        }
-        let checker = checkers[analysis.configFile] ?? analysis.checker(configuration: nil)
-        let checkerOfEntry = configurationOfEntry.map { checkers[$0] ?? checker }
+        var configured = ConfiguredCheckers(analysis: analysis)
+        let checkerOfEntry = entries.map { configured.checker(for: $0.path) }
+        let configurationOfEntry = entries.map { configured.configuration(for: $0.path) }
+        let checker = analysis.configFile == nil ? analysis.checker(configuration: nil) : configured.checker(for: ".")
         let allScenarios = allScenarios
         // Journeys found in a directory form a portfolio: kept for the checks across files.
         let directories = files.filter(JourneyFileWalker.isDirectory)
         let isPortfolio = !directories.isEmpty || portfolio != nil
-        let failLevelOfPath = Dictionary(zip(entries, configurationOfEntry).map { entry, file in
-            (input.displayName(for: entry.path), failLevel(under: file.flatMap { configurations[$0] }))
+        let failLevelOfPath = Dictionary(zip(entries, configurationOfEntry).map { entry, configuration in
+            (input.displayName(for: entry.path), failLevel(under: configuration))
         }, uniquingKeysWith: { first, _ in first })
         let checked = await Array(zip(entries, checkerOfEntry)).concurrentMap(limit: jobs ?? Platform.processorCount) { entry, checker -> [(FileReport, Journey?)] in
             switch entry {
@@ -158,7 +144,7 @@ struct CheckCommand: AsyncParsableCommand {
         if reports.contains(where: { !$0.isValid }) {
             throw ExitCode(ExitStatus.invalidInput)
         }
-        let defaultFailLevel = failLevel(under: analysis.configFile.flatMap { configurations[$0] })
+        let defaultFailLevel = failLevel(under: analysis.configFile == nil ? nil : configured.configuration(for: "."))
         if reports.contains(where: { $0.hasFindings(atOrAbove: failLevelOfPath[$0.path] ?? defaultFailLevel) }) {
             throw ExitCode(ExitStatus.findings)
         }

@@ -111,19 +111,43 @@ struct ConfiguredCheckers {
     /// Whether the pipelines analyse the journey as written, whatever `--scenario` says (a
     /// report page offers every scenario; `--scenario` only picks the one shown first).
     var everyScenario = false
+    /// Keyed by the configuration file; "" stands for none.
     private var checkers: [String: JourneyChecker] = [:]
+    private var configurations: [String: ProjectConfiguration] = [:]
+    /// The nearest `.cjm.json` of each folder: a large portfolio has many journeys in few folders.
+    private var nearestByFolder: [String: String?] = [:]
 
     init(analysis: AnalysisOptions, everyScenario: Bool = false) {
         self.analysis = analysis
         self.everyScenario = everyScenario
     }
 
-    /// The pipeline for the journey at `path`; an invalid configuration ends the command (exit 2).
+    /// The configuration file that applies to the journey at `path`: `--config`, else the
+    /// nearest `.cjm.json`; nil for none.
+    mutating func configurationFile(for path: String) -> String? {
+        if let configFile = analysis.configFile { return configFile }
+        let folder = path == InputFiles.standardInput ? "." : CatalogResolver.folder(of: path)
+        if let known = nearestByFolder[folder] { return known }
+        let nearest = ProjectConfigurationFile.nearest(to: path)
+        nearestByFolder[folder] = nearest
+        return nearest
+    }
+
+    /// The configuration of the journey at `path`, each file read once; an invalid one ends
+    /// the command (exit 2).
+    mutating func configuration(for path: String) -> ProjectConfiguration? {
+        guard let file = configurationFile(for: path) else { return nil }
+        if let known = configurations[file] { return known }
+        let configuration = analysis.configuration(for: path)
+        configurations[file] = configuration
+        return configuration
+    }
+
+    /// The pipeline for the journey at `path`, one per configuration.
     mutating func checker(for path: String) -> JourneyChecker {
-        // Keyed by the configuration file; "" stands for none.
-        let key = analysis.configFile ?? ProjectConfigurationFile.nearest(to: path) ?? ""
+        let key = configurationFile(for: path) ?? ""
         if let known = checkers[key] { return known }
-        var checker = analysis.checker(for: path)
+        var checker = analysis.checker(configuration: configuration(for: path))
         if everyScenario { checker.scenario = nil }
         checkers[key] = checker
         return checker

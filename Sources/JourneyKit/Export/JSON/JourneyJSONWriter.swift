@@ -82,8 +82,7 @@ public enum JourneyJSONWriter {
         if touchpoint.initiator != .customer { out.field("initiator", touchpoint.initiator.rawValue) }
         out.field("owner", touchpoint.owner)
         if let emotion = touchpoint.emotion {
-            out.key("emotion")
-            out.integer(emotion)
+            out.field("emotion", emotion)
         }
         if touchpoint.entry {
             out.key("entry")
@@ -108,8 +107,7 @@ public enum JourneyJSONWriter {
             out.beginObject()
             out.field("persona", experience.persona)
             if let emotion = experience.emotion {
-                out.key("emotion")
-                out.integer(emotion)
+                out.field("emotion", emotion)
             }
             out.field("pains", experience.pains)
             out.field("quote", experience.quote)

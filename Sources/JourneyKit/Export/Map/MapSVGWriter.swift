@@ -7,7 +7,7 @@
 /// Strings piece by piece was most of the map's rendering time (issue 13).
 enum MapSVGWriter {
     static func svg(_ page: MapPage) -> String {
-        var out = SVGBytes()
+        var out = UTF8Text()
         out.bytes.reserveCapacity(page.nodes.count * 400 + 1024)
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"")
@@ -18,18 +18,18 @@ enum MapSVGWriter {
         out.append(" ")
         out.number(page.height)
         out.append("\" font-family=\"")
-        out.escaped(MapFontMetrics.fontFamily, inAttribute: true)
+        out.escapedXML(MapFontMetrics.fontFamily, inAttribute: true)
         out.append("\">\n<title>")
-        out.escaped(page.title)
+        out.escapedXML(page.title)
         out.append("</title>\n<desc>")
-        out.escaped(page.description)
+        out.escapedXML(page.description)
         out.append("</desc>\n")
         for node in page.nodes { write(node, into: &out) }
         out.append("</svg>\n")
-        return String(decoding: out.bytes, as: UTF8.self)
+        return out.string
     }
 
-    private static func write(_ node: MapNode, into out: inout SVGBytes) {
+    private static func write(_ node: MapNode, into out: inout UTF8Text) {
         switch node {
         case let .group(attributes, tooltip, children):
             out.append("<g")
@@ -37,7 +37,7 @@ enum MapSVGWriter {
             out.append(">\n")
             if let tooltip {
                 out.append("<title>")
-                out.escaped(tooltip)
+                out.escapedXML(tooltip)
                 out.append("</title>\n")
             }
             for child in children { write(child, into: &out) }
@@ -103,22 +103,22 @@ enum MapSVGWriter {
             out.append(" fill=\"")
             out.verbatim(run.color)
             out.append("\">")
-            out.escaped(run.text)
+            out.escapedXML(run.text)
             out.append("</text>\n")
         }
     }
 
-    private static func attributesOf(_ attributes: [MapAttribute], into out: inout SVGBytes) {
+    private static func attributesOf(_ attributes: [MapAttribute], into out: inout UTF8Text) {
         for attribute in attributes {
             out.append(" ")
             out.verbatim(attribute.name)
             out.append("=\"")
-            out.escaped(attribute.value, inAttribute: true)
+            out.escapedXML(attribute.value, inAttribute: true)
             out.append("\"")
         }
     }
 
-    private static func paintAttributes(_ paint: MapPaint, into out: inout SVGBytes) {
+    private static func paintAttributes(_ paint: MapPaint, into out: inout UTF8Text) {
         out.append(" fill=\"")
         if let fill = paint.fill { out.verbatim(fill) } else { out.append("none") }
         out.append("\"")
@@ -137,27 +137,14 @@ enum MapSVGWriter {
 
     /// A number with at most one decimal, without a trailing ".0".
     static func number(_ value: Double) -> String {
-        var out = SVGBytes()
+        var out = UTF8Text()
         out.number(value)
-        return String(decoding: out.bytes, as: UTF8.self)
+        return out.string
     }
 }
 
-/// UTF-8 bytes of an XML document being written: literals, numbers and escaped text appended
-/// without building intermediate Strings.
-struct SVGBytes {
-    var bytes: [UInt8] = []
-
-    /// A literal of the writer's own (markup, attribute names).
-    mutating func append(_ literal: StaticString) {
-        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
-
-    /// A value of the map's own that needs no escaping (colours, dash patterns, attribute names).
-    mutating func verbatim(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
-    }
-
+/// The SVG writer's number attributes, on top of the shared byte buffer.
+extension UTF8Text {
     /// ` name="value"`: an attribute holding a number.
     mutating func attribute(_ name: StaticString, _ value: Double) {
         bytes.append(UInt8(ascii: " "))
@@ -180,46 +167,6 @@ struct SVGBytes {
         if magnitude % 10 != 0 {
             bytes.append(UInt8(ascii: "."))
             bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-        }
-    }
-
-    private mutating func decimal(_ value: UInt) {
-        if value >= 10 { decimal(value / 10) }
-        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
-    }
-
-    /// Text escaped for XML character data or a double-quoted attribute value; scalars XML 1.0
-    /// does not allow (C0 controls, U+FFFE, U+FFFF) become U+FFFD, and line ends and tabs in
-    /// attributes are kept as references. Works on the UTF-8 bytes: every byte that needs
-    /// escaping is ASCII, and U+FFFE/U+FFFF are the only three-byte sequences EF BF BE/BF.
-    mutating func escaped(_ text: String, inAttribute: Bool = false) {
-        var text = text
-        text.withUTF8 { source in
-            // Most texts need nothing: copied in one go.
-            guard source.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-                || $0 == UInt8(ascii: "\"") || $0 == 0xEF }) else {
-                bytes.append(contentsOf: source)
-                return
-            }
-            var index = 0
-            while index < source.count {
-                let byte = source[index]
-                switch byte {
-                case UInt8(ascii: "&"): append("&amp;")
-                case UInt8(ascii: "<"): append("&lt;")
-                case UInt8(ascii: ">"): append("&gt;")
-                case UInt8(ascii: "\""): if inAttribute { append("&quot;") } else { bytes.append(byte) }
-                case 0x0A: if inAttribute { append("&#10;") } else { bytes.append(byte) }
-                case 0x0D: append("&#13;")
-                case 0x09: if inAttribute { append("&#9;") } else { bytes.append(byte) }
-                case 0x00..<0x20: append("\u{FFFD}")
-                case 0xEF where index + 2 < source.count && source[index + 1] == 0xBF && (source[index + 2] == 0xBE || source[index + 2] == 0xBF):
-                    append("\u{FFFD}")
-                    index += 2
-                default: bytes.append(byte)
-                }
-                index += 1
-            }
         }
     }
 }

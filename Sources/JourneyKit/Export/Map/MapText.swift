@@ -202,8 +202,8 @@ enum MapText {
     /// The text escaped for XML character data or a double-quoted attribute value; scalars XML
     /// 1.0 does not allow become U+FFFD, and line ends in attributes are kept as references.
     static func escaped(_ text: String, inAttribute: Bool = false) -> String {
-        var out = SVGBytes()
-        out.escaped(text, inAttribute: inAttribute)
-        return String(decoding: out.bytes, as: UTF8.self)
+        var out = UTF8Text()
+        out.escapedXML(text, inAttribute: inAttribute)
+        return out.string
     }
 }

@@ -1,0 +1,69 @@
+/// UTF-8 bytes of a document being written: literals, numbers and escaped text appended
+/// without building intermediate Strings.
+///
+/// Exporters write into it and make one String at the end: appending interpolated Strings
+/// piece by piece and escaping Character by Character was most of their time (issues 13, 19).
+struct UTF8Text {
+    var bytes: [UInt8] = []
+
+    init() {}
+
+    /// The text written so far.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// A literal of the writer's own (markup, keywords, attribute names).
+    mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// A value of the writer's own that needs no escaping (colours, ids already checked).
+    mutating func verbatim(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// A whole number in decimal digits.
+    mutating func decimal<Number: BinaryInteger>(_ value: Number) {
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            decimal(value.magnitude)
+            return
+        }
+        if value >= 10 { decimal(value / 10) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+
+    /// Text escaped for XML character data or a double-quoted attribute value; scalars XML 1.0
+    /// does not allow (C0 controls, U+FFFE, U+FFFF) become U+FFFD, and line ends and tabs in
+    /// attributes are kept as references. Works on the UTF-8 bytes: every byte that needs
+    /// escaping is ASCII, and U+FFFE/U+FFFF are the only three-byte sequences EF BF BE/BF.
+    mutating func escapedXML(_ text: String, inAttribute: Bool = false) {
+        var text = text
+        text.withUTF8 { source in
+            // Most texts need nothing: copied in one go.
+            guard source.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                || $0 == UInt8(ascii: "\"") || $0 == 0xEF }) else {
+                bytes.append(contentsOf: source)
+                return
+            }
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
+                switch byte {
+                case UInt8(ascii: "&"): append("&amp;")
+                case UInt8(ascii: "<"): append("&lt;")
+                case UInt8(ascii: ">"): append("&gt;")
+                case UInt8(ascii: "\""): if inAttribute { append("&quot;") } else { bytes.append(byte) }
+                case 0x0A: if inAttribute { append("&#10;") } else { bytes.append(byte) }
+                case 0x0D: append("&#13;")
+                case 0x09: if inAttribute { append("&#9;") } else { bytes.append(byte) }
+                case 0x00..<0x20: append("\u{FFFD}")
+                case 0xEF where index + 2 < source.count && source[index + 1] == 0xBF && (source[index + 2] == 0xBE || source[index + 2] == 0xBF):
+                    append("\u{FFFD}")
+                    index += 2
+                default: bytes.append(byte)
+                }
+                index += 1
+            }
+        }
+    }
+}

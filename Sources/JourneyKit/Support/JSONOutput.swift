@@ -9,19 +9,24 @@ struct JSONOutput: Sendable {
         case array(isEmpty: Bool)
     }
 
-    /// The text written so far.
-    private(set) var text = ""
+    /// The bytes written so far: appending to a byte buffer, not a String, is what makes
+    /// writing a large journey as fast as reading it (issue 19).
+    private var out = UTF8Text()
     private var stack: [Container] = []
     private var afterKey = false
 
     init() {}
 
     /// The finished document, with its final newline.
-    var document: String { text + "\n" }
+    var document: String {
+        var finished = out
+        finished.append("\n")
+        return finished.string
+    }
 
     mutating func beginObject() {
         beginValue()
-        text += "{"
+        out.append("{")
         stack.append(.object(isEmpty: true))
     }
 
@@ -29,7 +34,7 @@ struct JSONOutput: Sendable {
 
     mutating func beginArray() {
         beginValue()
-        text += "["
+        out.append("[")
         stack.append(.array(isEmpty: true))
     }
 
@@ -38,35 +43,35 @@ struct JSONOutput: Sendable {
     /// Writes the key of the next entry; the value follows with another call.
     mutating func key(_ key: String) {
         startLineInContainer()
-        Self.appendQuoted(key, to: &text)
-        text += ": "
+        out.quotedJSON(key)
+        out.append(": ")
         afterKey = true
     }
 
     mutating func string(_ value: String) {
         beginValue()
-        Self.appendQuoted(value, to: &text)
+        out.quotedJSON(value)
     }
 
     mutating func integer(_ value: Int) {
         beginValue()
-        text += String(value)
+        out.decimal(value)
     }
 
     /// Writes a number already formatted as a JSON number literal (e.g. `Double.decimalText`).
     mutating func number(_ literal: String) {
         beginValue()
-        text += literal
+        out.verbatim(literal)
     }
 
     mutating func bool(_ value: Bool) {
         beginValue()
-        text += value ? "true" : "false"
+        out.append(value ? "true" : "false")
     }
 
     mutating func null() {
         beginValue()
-        text += "null"
+        out.append("null")
     }
 
     // MARK: Conveniences for optional and list fields
@@ -107,61 +112,73 @@ struct JSONOutput: Sendable {
         guard let top = stack.last else { return }
         switch top {
         case .object(let isEmpty), .array(let isEmpty):
-            if !isEmpty { text += "," }
+            if !isEmpty { out.append(",") }
         }
-        text += "\n"
-        text += String(repeating: "  ", count: stack.count)
+        newLine()
         stack[stack.count - 1] = switch top {
         case .object: .object(isEmpty: false)
         case .array: .array(isEmpty: false)
         }
     }
 
-    private mutating func end(closing: Character) {
+    private mutating func end(closing: StaticString) {
         guard let top = stack.popLast() else { return }
         switch top {
         case .object(let isEmpty), .array(let isEmpty):
-            if !isEmpty {
-                text += "\n"
-                text += String(repeating: "  ", count: stack.count)
-            }
+            if !isEmpty { newLine() }
         }
-        text.append(closing)
+        out.append(closing)
     }
 
-    /// Appends `value` as a JSON string literal. Control characters (including the escape
-    /// character that starts terminal colour codes) are always escaped.
-    ///
-    /// Runs of plain characters are appended as substrings: `unicodeScalars.append(contentsOf:)`
-    /// counts the whole text and reserves exactly enough room on every call, which made writing
-    /// a large journey quadratic.
-    static func appendQuoted(_ value: String, to text: inout String) {
-        text += "\""
-        var pending = value.unicodeScalars.startIndex
-        let scalars = value.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String? = switch scalar {
-            case "\"": "\\\""
-            case "\\": "\\\\"
-            case "\n": "\\n"
-            case "\r": "\\r"
-            case "\t": "\\t"
-            case "\u{08}": "\\b"
-            case "\u{0C}": "\\f"
-            case "\u{00}"..."\u{1F}", "\u{7F}":
-                "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: nil
-            }
-            if let escape {
-                text += Substring(scalars[pending..<index])
-                text += escape
-                pending = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
-        }
-        text += Substring(scalars[pending..<scalars.endIndex])
-        text += "\""
+    /// A line break and two spaces per open container.
+    private mutating func newLine() {
+        out.append("\n")
+        for _ in 0..<stack.count { out.append("  ") }
     }
+
+    /// Appends `value` as a JSON string literal to a String (for callers that build one).
+    static func appendQuoted(_ value: String, to text: inout String) {
+        var quoted = UTF8Text()
+        quoted.quotedJSON(value)
+        text += quoted.string
+    }
+}
+
+extension UTF8Text {
+    /// Appends `value` as a JSON string literal, the one JSON string escaping every writer uses.
+    /// Control characters (including the escape character that starts terminal colour codes)
+    /// and DEL are always escaped; everything else is written as it is.
+    ///
+    /// Works on the UTF-8 bytes: every byte that needs escaping is ASCII, and no byte of a
+    /// multi-byte sequence is below 0x80, so runs between escapes are copied whole.
+    mutating func quotedJSON(_ value: String) {
+        append("\"")
+        var value = value
+        value.withUTF8 { source in
+            var pending = 0
+            for index in 0..<source.count {
+                let byte = source[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[pending..<index]))
+                pending = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): append("\\\"")
+                case UInt8(ascii: "\\"): append("\\\\")
+                case 0x0A: append("\\n")
+                case 0x0D: append("\\r")
+                case 0x09: append("\\t")
+                case 0x08: append("\\b")
+                case 0x0C: append("\\f")
+                default:
+                    append("\\u00")
+                    bytes.append(Self.lowercaseHexDigits[Int(byte >> 4)])
+                    bytes.append(Self.lowercaseHexDigits[Int(byte & 0x0F)])
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[pending...]))
+        }
+        append("\"")
+    }
+
+    private static let lowercaseHexDigits = Array("0123456789abcdef".utf8)
 }

@@ -32,19 +32,27 @@ struct UTF8Text {
         bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
-    /// Text escaped for XML character data or a double-quoted attribute value; scalars XML 1.0
-    /// does not allow (C0 controls, U+FFFE, U+FFFF) become U+FFFD, and line ends and tabs in
-    /// attributes are kept as references. Works on the UTF-8 bytes: every byte that needs
-    /// escaping is ASCII, and U+FFFE/U+FFFF are the only three-byte sequences EF BF BE/BF.
-    mutating func escapedXML(_ text: String, inAttribute: Bool = false) {
+    /// Text escaped for XML character data or a double-quoted attribute value, the one XML
+    /// escaping of every XML writer. Scalars XML 1.0 does not allow (C0 controls, U+FFFE,
+    /// U+FFFF) become U+FFFD, and line ends and tabs in attributes are kept as references.
+    /// With `referencingControls`, DEL and the C1 controls become character references too,
+    /// so that a parser gives back exactly the same text (the journey writer).
+    ///
+    /// Works on the UTF-8 bytes: every byte that needs escaping is ASCII, U+FFFE/U+FFFF are the
+    /// only three-byte sequences EF BF BE/BF, and the C1 controls are C2 80 to C2 9F.
+    ///
+    /// - Returns: The first scalar XML 1.0 cannot hold, written as U+FFFD; nil when there was none.
+    @discardableResult
+    mutating func escapedXML(_ text: String, inAttribute: Bool = false, referencingControls: Bool = false) -> Unicode.Scalar? {
         var text = text
-        text.withUTF8 { source in
+        return text.withUTF8 { source -> Unicode.Scalar? in
             // Most texts need nothing: copied in one go.
             guard source.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-                || $0 == UInt8(ascii: "\"") || $0 == 0xEF }) else {
+                || $0 == UInt8(ascii: "\"") || $0 == 0xEF || (referencingControls && ($0 == 0x7F || $0 == 0xC2)) }) else {
                 bytes.append(contentsOf: source)
-                return
+                return nil
             }
+            var unrepresentable: Unicode.Scalar?
             var index = 0
             while index < source.count {
                 let byte = source[index]
@@ -56,14 +64,30 @@ struct UTF8Text {
                 case 0x0A: if inAttribute { append("&#10;") } else { bytes.append(byte) }
                 case 0x0D: append("&#13;")
                 case 0x09: if inAttribute { append("&#9;") } else { bytes.append(byte) }
-                case 0x00..<0x20: append("\u{FFFD}")
+                case 0x00..<0x20:
+                    unrepresentable = unrepresentable ?? Unicode.Scalar(byte)
+                    append("\u{FFFD}")
                 case 0xEF where index + 2 < source.count && source[index + 1] == 0xBF && (source[index + 2] == 0xBE || source[index + 2] == 0xBF):
+                    unrepresentable = unrepresentable ?? (source[index + 2] == 0xBE ? "\u{FFFE}" : "\u{FFFF}")
                     append("\u{FFFD}")
                     index += 2
+                case 0x7F where referencingControls:
+                    append("&#x7F;")
+                case 0xC2 where referencingControls && index + 1 < source.count && (0x80...0x9F).contains(source[index + 1]):
+                    // U+0080 to U+009F: the second byte is the scalar's value.
+                    append("&#x")
+                    let value = source[index + 1]
+                    bytes.append(Self.uppercaseHexDigits[Int(value >> 4)])
+                    bytes.append(Self.uppercaseHexDigits[Int(value & 0x0F)])
+                    append(";")
+                    index += 1
                 default: bytes.append(byte)
                 }
                 index += 1
             }
+            return unrepresentable
         }
     }
+
+    private static let uppercaseHexDigits = Array("0123456789ABCDEF".utf8)
 }

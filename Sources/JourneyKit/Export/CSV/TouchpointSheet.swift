@@ -16,14 +16,15 @@ public enum TouchpointSheet {
     /// The sheet as RFC 4180 CSV with CRLF line ends; `byteOrderMark` adds the UTF-8 BOM that
     /// makes Excel read the file as UTF-8.
     public static func csv(_ journey: Journey, byteOrderMark: Bool = false) -> String {
-        var out = byteOrderMark ? "\u{FEFF}" : ""
+        var out = UTF8Text()
+        if byteOrderMark { out.append("\u{FEFF}") }
         CSVText.appendRecord(columns, guard: .reversible, to: &out)
         for stage in journey.stages {
             for touchpoint in stage.touchpoints {
                 CSVText.appendRecord(cells(of: touchpoint, in: stage), guard: .reversible, to: &out)
             }
         }
-        return out
+        return out.string
     }
 
     static func cells(of touchpoint: Touchpoint, in stage: Stage) -> [String] {

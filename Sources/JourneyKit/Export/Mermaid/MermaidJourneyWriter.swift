@@ -17,14 +17,21 @@ public enum MermaidJourneyWriter {
     /// stage. With `persona`, only the touchpoints aimed at that persona are drawn.
     public static func mermaid(_ journey: Journey, persona: String? = nil) throws(UnknownPersona) -> String {
         let focus = try persona.map { id throws(UnknownPersona) in try journey.persona(withID: id) }
-        var lines = ["journey"]
+        // Written as UTF-8 bytes, one task after the other: building a String per line and
+        // escaping Character by Character made this slower than reading the journey (issue 19).
+        var out = UTF8Text()
+        out.append("journey")
         var title = MermaidText.escape(journey.title)
         if let focus { title += (title.isEmpty ? "" : " ") + "(\(MermaidText.escape(focus.name)))" }
-        if !title.isEmpty { lines.append("    title \(title)") }
+        if !title.isEmpty {
+            out.append("\n    title ")
+            out.verbatim(title)
+        }
         if let description = journey.description.map(MermaidText.oneLine), !description.isEmpty {
             // `accDescr:` runs to the end of the line, so only line breaks need replacing; a line
             // starting with `%%` is all Mermaid drops as a comment, and this line starts with accDescr.
-            lines.append("    accDescr: \(description)")
+            out.append("\n    accDescr: ")
+            out.verbatim(description)
         }
         let allActors = journey.personas.map { actorName($0.name) }
         let namesByID = Dictionary(journey.personas.map { ($0.id, actorName($0.name)) }, uniquingKeysWith: { first, _ in first })
@@ -33,25 +40,35 @@ public enum MermaidJourneyWriter {
         // is for everyone, so the journey means the same.
         let namesEveryoneEachTime = allActors.count <= Self.everyoneActorLimit
         if !namesEveryoneEachTime {
-            lines.append("    %% tasks without actors are for every persona")
+            out.append("\n    %% tasks without actors are for every persona")
         }
         var everyoneNamed = false
         for stage in journey.stages {
-            lines.append("    section \(nonEmpty(MermaidText.escape(stage.name)))")
+            out.append("\n    section ")
+            nonEmpty(&out) { $0.escapedMermaid(stage.name) }
             for touchpoint in stage.touchpoints where focus.map({ touchpoint.isAimed(at: $0.id) }) ?? true {
-                let actors: [String]
+                out.append("\n      ")
+                nonEmpty(&out) { $0.escapedMermaid(touchpoint.name, isTaskName: true) }
+                out.append(": ")
+                out.decimal(score(forEmotion: focus.map { touchpoint.emotion(for: $0.id) } ?? touchpoint.emotion))
                 if touchpoint.personas.isEmpty {
-                    actors = namesEveryoneEachTime || !everyoneNamed ? allActors : []
+                    if namesEveryoneEachTime || !everyoneNamed { actors(allActors, to: &out) }
                     everyoneNamed = true
                 } else {
-                    actors = touchpoint.personas.map { namesByID[$0] ?? actorName($0) }
+                    actors(touchpoint.personas.map { namesByID[$0] ?? actorName($0) }, to: &out)
                 }
-                var line = "      \(nonEmpty(MermaidText.escapeTaskName(touchpoint.name))): \(score(forEmotion: focus.map { touchpoint.emotion(for: $0.id) } ?? touchpoint.emotion))"
-                if !actors.isEmpty { line += ": " + actors.joined(separator: ", ") }
-                lines.append(line)
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        out.append("\n")
+        return out.string
+    }
+
+    /// `: Actor, Actor` after a task, when it names any.
+    private static func actors(_ names: [String], to out: inout UTF8Text) {
+        for (index, name) in names.enumerated() {
+            out.append(index == 0 ? ": " : ", ")
+            out.verbatim(name)
+        }
     }
 
     /// A Markdown section ready for a pull request or a wiki page: a heading with the journey's
@@ -110,6 +127,13 @@ public enum MermaidJourneyWriter {
     /// Mermaid needs at least one character in a name.
     private static func nonEmpty(_ name: String) -> String {
         name.isEmpty ? "(unnamed)" : name
+    }
+
+    /// Writes a name with `write`, or `(unnamed)` when it wrote nothing.
+    private static func nonEmpty(_ out: inout UTF8Text, _ write: (inout UTF8Text) -> Void) {
+        let start = out.bytes.count
+        write(&out)
+        if out.bytes.count == start { out.append("(unnamed)") }
     }
 }
 

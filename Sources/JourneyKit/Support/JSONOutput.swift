@@ -133,7 +133,7 @@ struct JSONOutput: Sendable {
     /// A line break and two spaces per open container.
     private mutating func newLine() {
         out.append("\n")
-        for _ in 0..<stack.count { out.append("  ") }
+        out.indentation(stack.count)
     }
 
     /// Appends `value` as a JSON string literal to a String (for callers that build one).

@@ -21,6 +21,19 @@ struct UTF8Text {
         bytes.append(contentsOf: text.utf8)
     }
 
+    /// Two spaces per level of nesting, copied in one go: the JSON and XML writers indent every
+    /// line, and appending two bytes at a time was a fifth of their time.
+    mutating func indentation(_ levels: Int) {
+        var remaining = 2 * levels
+        while remaining > 0 {
+            let count = min(remaining, Self.spaces.count)
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+            remaining -= count
+        }
+    }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
     /// A whole number in decimal digits.
     mutating func decimal<Number: BinaryInteger>(_ value: Number) {
         if value < 0 {

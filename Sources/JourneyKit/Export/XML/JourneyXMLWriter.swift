@@ -333,7 +333,7 @@ private struct XMLOutput {
     }
 
     private mutating func indent() {
-        for _ in 0..<depth { text.append("  ") }
+        text.indentation(depth)
     }
 
     private mutating func closingTag(_ name: String) {

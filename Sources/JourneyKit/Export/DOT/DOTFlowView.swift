@@ -34,15 +34,6 @@ struct DOTFlowView {
         var usage = Usage()
         // Everything under the title and legend, written first: the legend shows what it used.
         var body = DOTLines(depth: 1)
-        // Document order of every drawn touchpoint: flows to an earlier one do not push the layout back.
-        var order: [String: Int] = [:]
-        var stageOfTouchpoint: [String: String] = [:]
-        for stage in journey.stages {
-            for touchpoint in context.touchpoints(of: stage) where order[touchpoint.id] == nil {
-                order[touchpoint.id] = order.count
-                stageOfTouchpoint[touchpoint.id] = stage.id
-            }
-        }
         // The stages drawn: the journey's, with removed ones as ghosts where they used to be.
         var drawnStages: [(stage: Stage, isGhost: Bool)] = []
         let ghostStages = context.changes?.ghostStages ?? []
@@ -52,10 +43,13 @@ struct DOTFlowView {
             for ghost in ghostStages where ghost.afterStageID == stage.id { drawnStages.append((ghost.stage, true)) }
         }
         var stages = Array(repeating: StageNodes(), count: drawnStages.count)
-        // Where each stage of the journey is drawn, by id (the first one, as ids are unique in a valid journey).
-        var drawnIndexOfStage: [String: Int] = [:]
-        for (index, drawn) in drawnStages.enumerated() where !drawn.isGhost && drawnIndexOfStage[drawn.stage.id] == nil {
-            drawnIndexOfStage[drawn.stage.id] = index
+        // Every drawn touchpoint by id: its document order (flows to an earlier one do not push the
+        // layout back) and where its stage is drawn; one lookup per flow end.
+        var placed: [String: (order: Int, drawnStage: Int)] = [:]
+        for (drawnStage, (stage, isGhost)) in drawnStages.enumerated() where !isGhost {
+            for touchpoint in context.touchpoints(of: stage) where placed[touchpoint.id] == nil {
+                placed[touchpoint.id] = (placed.count, drawnStage)
+            }
         }
 
         for (stageIndex, (stage, isGhost)) in drawnStages.enumerated() {
@@ -125,11 +119,11 @@ struct DOTFlowView {
         }
         var flowsStarted = false
         for touchpoint in journey.touchpoints {
-            guard let sourceIndex = order[touchpoint.id] else { continue }
+            guard let source = placed[touchpoint.id] else { continue }
             // A target listed twice is drawn once: a double arrow would look like two flows.
             var drawnTargets: Set<String> = []
             for target in touchpoint.next where drawnTargets.insert(target).inserted {
-                guard let targetIndex = order[target], let targetTouchpoint = context.touchpoint(target) else { continue }
+                guard let targetPlace = placed[target], let targetTouchpoint = context.touchpoint(target) else { continue }
                 if !flowsStarted {
                     flowsStarted = true
                     body.line("")
@@ -172,13 +166,12 @@ struct DOTFlowView {
                     usage.observed = true
                     writeObservedAttributes(observedCases[touchpoint.id + "\u{1F}" + target] ?? 0)
                 }
-                if targetIndex <= sourceIndex {
+                if targetPlace.order <= source.order {
                     // A flow back to an earlier touchpoint must not reorder the stages.
                     body.attribute("constraint", "false")
-                } else if let stageID = stageOfTouchpoint[target], stageID == stageOfTouchpoint[touchpoint.id],
-                          let stage = drawnIndexOfStage[stageID] {
-                    stages[stage].hasForwardSuccessor.insert(touchpoint.id)
-                    stages[stage].hasForwardPredecessor.insert(target)
+                } else if targetPlace.drawnStage == source.drawnStage {
+                    stages[source.drawnStage].hasForwardSuccessor.insert(touchpoint.id)
+                    stages[source.drawnStage].hasForwardPredecessor.insert(target)
                 }
                 body.endAttributes()
                 body.endLine()
@@ -188,7 +181,7 @@ struct DOTFlowView {
         // Steps customers took that no flow has: dashed red, not moving the layout.
         var unplannedStarted = false
         for transition in (context.observed?.transitions ?? []).sorted(by: { ($0.from, $0.to) < ($1.from, $1.to) })
-        where order[transition.from] != nil && order[transition.to] != nil
+        where placed[transition.from] != nil && placed[transition.to] != nil
             && context.touchpoint(transition.from)?.next.contains(transition.to) == false {
             usage.unplannedObserved = true
             if !unplannedStarted {
@@ -265,14 +258,15 @@ struct DOTFlowView {
         }
         // A channel that is not live says so, so that the card does not look live; no-break
         // spaces keep the status on the line of the channel's last word.
-        let channels = touchpoint.channels.map { id in
-            switch context.channel(id)?.status {
-            case .planned?: context.channelName(id) + "\u{A0}—\u{A0}" + context.words.planned
-            case .retired?: context.channelName(id) + "\u{A0}—\u{A0}" + context.words.retired
-            default: context.channelName(id)
+        let touchpointChannels = touchpoint.channels.map { (id: $0, channel: context.channel($0)) }
+        let channels = touchpointChannels.map { id, channel in
+            switch channel?.status {
+            case .planned?: (channel?.name ?? id) + "\u{A0}—\u{A0}" + context.words.planned
+            case .retired?: (channel?.name ?? id) + "\u{A0}—\u{A0}" + context.words.retired
+            default: channel?.name ?? id
             }
         }.joined(separator: " · ")
-        let onChannelNotLive = touchpoint.channels.contains { context.channel($0).map { $0.status != .live } ?? false }
+        let onChannelNotLive = touchpointChannels.contains { $0.channel.map { $0.status != .live } ?? false }
         let link = context.linkMark(touchpoint)
         let brokenInto = context.findings.brokenHandoffsInto[touchpoint.id] ?? []
         let handoffsNotDrawn = brokenInto.isEmpty ? brokenInto : brokenInto.filter { finding in

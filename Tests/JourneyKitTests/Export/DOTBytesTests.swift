@@ -23,7 +23,7 @@ struct DOTBytesTests {
 
     /// Texts of up to twelve pieces, the same ones every run.
     static func texts(from atoms: [String], count: Int, seed: UInt64) -> [String] {
-        var random = BytesTestRandom(state: seed)
+        var random = SheetRandom(seed: seed)
         return (0..<count).map { _ in
             (0..<Int(random.next() % 13)).map { _ in atoms[Int(random.next() % UInt64(atoms.count))] }.joined()
         }
@@ -126,17 +126,5 @@ enum ScalarDOTEscaping {
         case 0x80...0x9F, 0xFFFE, 0xFFFF: "\u{FFFD}"
         default: scalar
         }
-    }
-}
-
-/// SplitMix64, for texts that are the same every run.
-struct BytesTestRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -201,6 +201,22 @@ struct DOTLines {
         out.append("\n")
     }
 
+    /// A blank line and `comment` before the first line of a section; `started` remembers it.
+    mutating func beginSection(_ comment: String, started: inout Bool) {
+        guard !started else { return }
+        started = true
+        line("")
+        line(comment)
+    }
+
+    /// The start of an edge's line: `"from" -> "to"`, its attributes to follow.
+    mutating func startEdge(_ from: String, _ to: String) {
+        startLine()
+        id(from)
+        out.append(" -> ")
+        id(to)
+    }
+
     /// A DOT id, quoted (`DOTEscaping.id`).
     mutating func id(_ text: String) {
         out.dotQuoted(text)

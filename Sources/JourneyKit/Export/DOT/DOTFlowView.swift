@@ -124,15 +124,8 @@ struct DOTFlowView {
             var drawnTargets: Set<String> = []
             for target in touchpoint.next where drawnTargets.insert(target).inserted {
                 guard let targetPlace = placed[target], let targetTouchpoint = context.touchpoint(target) else { continue }
-                if !flowsStarted {
-                    flowsStarted = true
-                    body.line("")
-                    body.line("// next flows")
-                }
-                body.startLine()
-                body.id(touchpoint.id)
-                body.out.append(" -> ")
-                body.id(target)
+                body.beginSection("// next flows", started: &flowsStarted)
+                body.startEdge(touchpoint.id, target)
                 let broken = context.findings.brokenHandoffs(from: touchpoint.id, to: target)
                 let sharesChannel = touchpoint.channels.contains(where: targetTouchpoint.channels.contains)
                 // With observed traffic, the observed width replaces the style's; the colour still tells the kind of step.
@@ -184,15 +177,8 @@ struct DOTFlowView {
         where placed[transition.from] != nil && placed[transition.to] != nil
             && context.touchpoint(transition.from)?.next.contains(transition.to) == false {
             usage.unplannedObserved = true
-            if !unplannedStarted {
-                unplannedStarted = true
-                body.line("")
-                body.line("// observed steps without a next flow")
-            }
-            body.startLine()
-            body.id(transition.from)
-            body.out.append(" -> ")
-            body.id(transition.to)
+            body.beginSection("// observed steps without a next flow", started: &unplannedStarted)
+            body.startEdge(transition.from, transition.to)
             body.attribute("color", quoted: DOTStyle.problem)
             body.attribute("style", "dashed")
             body.attribute("constraint", "false")
@@ -233,15 +219,8 @@ struct DOTFlowView {
             let firsts = following.ids.filter { !following.hasForwardPredecessor.contains($0) }
             for last in lasts {
                 for first in firsts {
-                    if !started {
-                        started = true
-                        lines.line("")
-                        lines.line("// keeps the stages in order from left to right")
-                    }
-                    lines.startLine()
-                    lines.id(last)
-                    lines.out.append(" -> ")
-                    lines.id(first)
+                    lines.beginSection("// keeps the stages in order from left to right", started: &started)
+                    lines.startEdge(last, first)
                     lines.out.append(" [style=invis]")
                     lines.endLine()
                 }

@@ -34,6 +34,10 @@ struct DOTFlowView {
         var usage = Usage()
         // Everything under the title and legend, written first: the legend shows what it used.
         var body = DOTLines(depth: 1)
+        // Room for about 500 bytes a touchpoint (the synthetic journeys take 400), so that a large
+        // diagram's buffer does not grow by copying, holding the old and the new one at once;
+        // pages reserved but not written take no memory.
+        body.out.bytes.reserveCapacity(4096 + 512 * journey.stages.reduce(0) { $0 + $1.touchpoints.count })
         // The stages drawn: the journey's, with removed ones as ghosts where they used to be.
         var drawnStages: [(stage: Stage, isGhost: Bool)] = []
         let ghostStages = context.changes?.ghostStages ?? []

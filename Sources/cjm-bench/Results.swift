@@ -22,6 +22,8 @@ struct PhaseSet {
     var timings: [(Measured, Timing)] = []
     /// nil when GNU time is not installed.
     var peakMemoryBytes: Int?
+    /// Peak memory of `cjm export --view flow` of the file; nil when not measured.
+    var exportPeakMemoryBytes: Int?
     /// The heap held by the imported journey.
     var modelHeapBytes = 0
     /// The HTML report's size beside its SVG map's and its JSON's (10k JSON only).
@@ -65,6 +67,10 @@ struct PhaseSet {
                 + "(\(String(format: "%.2f", Double(peakMemoryBytes) / Double(bytes)))× the file).")
         } else {
             lines.append("Peak memory not measured: /usr/bin/time (Debian package `time`) is not installed.")
+        }
+        if let exportPeakMemoryBytes {
+            lines.append("Peak memory of `cjm export --view flow` of this file: \(String(format: "%.1f", Double(exportPeakMemoryBytes) / 1_048_576)) MB "
+                + "(\(String(format: "%.2f", Double(exportPeakMemoryBytes) / Double(bytes)))× the file).")
         }
         return lines.joined(separator: "\n")
     }
@@ -133,6 +139,13 @@ struct BenchmarkResults {
             rows.append(("peak memory of `cjm check` of the 100k \(format.rawValue.uppercased()) ≤ 3× the file",
                          "\(String(format: "%.1f", Double(peakMemoryBytes) / 1_048_576)) MB = \(String(format: "%.2f", ratio))× \(String(format: "%.1f", large.megabytes)) MB", ratio <= 3))
         }
+        for format in [JourneyFormat.json, .xml] {
+            guard let large = set(100_000, format), let peakMemoryBytes = large.exportPeakMemoryBytes else { continue }
+            let ratio = Double(peakMemoryBytes) / Double(large.bytes)
+            rows.append(("peak memory of `cjm export --view flow` of the 100k \(format.rawValue.uppercased()) ≤ 3× the file",
+                         "\(String(format: "%.1f", Double(peakMemoryBytes) / 1_048_576)) MB = \(String(format: "%.2f", ratio))× \(String(format: "%.1f", large.megabytes)) MB", ratio <= 3))
+        }
+        if let exporters = ExporterBench.target(sets) { rows.append(exporters) }
         if startup.count >= 2 {
             // Fastest runs: a process of 10 ms is easily delayed by other work on the machine,
             // never sped up, so the minimum is the least noisy estimate of its own cost.

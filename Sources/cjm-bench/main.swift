@@ -20,8 +20,9 @@ let usage = """
       --portfolio-journeys N
                      journeys in the shared-catalogue against inline portfolio check (default 1000)
       --only         run only these parts, comma-separated: floors, import, validation,
-                     analysis, dot, map, report, check, process, startup, batch, portfolio,
-                     events (a target's ratio needs both its parts: --only import,map); for
+                     analysis, dot, exporters, map, report, check, process, startup, batch,
+                     portfolio, events (a target's ratio needs both its parts: --only
+                     import,exporters); for
                      re-measuring a section by hand, not with --output. `events` (the
                      event-log conformance, issue 20) runs only when named
       --events N     events in the generated log of the conformance measurement
@@ -45,7 +46,7 @@ struct Options {
 }
 
 /// The parts `--only` can name.
-let benchmarkParts: Set<String> = ["floors", "import", "validation", "analysis", "dot", "map", "report", "check", "process", "startup", "batch", "portfolio", "events"]
+let benchmarkParts: Set<String> = ["floors", "import", "validation", "analysis", "dot", "exporters", "map", "report", "check", "process", "startup", "batch", "portfolio", "events"]
 
 func parseOptions() -> Options {
     var options = Options()
@@ -179,6 +180,11 @@ for size in options.sizes {
         if measures("validation") { set.add(.phase("validation"), Timing.measure(runs: runs) { _ = validator.validate(model, sourceMap: imported.sourceMap) }) }
         if measures("analysis") { set.add(.phase("analysis"), Timing.measure(runs: runs) { _ = analyzer.analyze(model) }) }
         if measures("dot") { set.add(.phase("DOT export"), Timing.measure(runs: runs) { _ = DOTExporter().export(model, findings: findings) }) }
+        if format == .json, measures("exporters") {
+            // Issue 19: every exporter within 1× the import of the same journey (measured once, on
+            // the JSON set: the model is the same whichever file it came from).
+            ExporterBench.measure(model, findings: findings, runs: runs, into: &set)
+        }
         if size <= 10_000, measures("map") {
             // The journey map: content, layout of every page, SVG (issue 13: ≤ 10× import at 1,000).
             set.add(.phase("map render"), Timing.measure(runs: runs) { _ = try? JourneyMapRenderer().pages(model, findings: findings) })
@@ -231,6 +237,7 @@ for size in options.sizes {
         if measures("process") {
             set.add(.phase("cjm check (process)"), Timing(samples: processRuns.map(\.seconds)))
             set.peakMemoryBytes = ChildProcess.peakMemory(cjmBinary, ["check", "--fail-on", "none", file.path], scratch: scratch.path)
+            set.exportPeakMemoryBytes = ExporterBench.exportPeakMemory(file: file.path, binary: cjmBinary, scratch: scratch.path)
         }
         results.sets.append(set)
         print(set.table(), terminator: "\n\n")

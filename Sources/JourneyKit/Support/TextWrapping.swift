@@ -82,3 +82,97 @@ enum TextWrapping {
         }
     }
 }
+
+extension TextWrapping {
+    /// Breaks one paragraph into lines at spaces, greedily, working on its UTF-8 bytes: the
+    /// algorithm of `wrap` and of the map's `MapText.wrap`, for a text the caller has checked to
+    /// hold only Characters that are one scalar each (printable ASCII, most Latin letters). There
+    /// a word is a run of bytes between spaces, and the Characters of an over-long word are its
+    /// scalars. Spares a String per word and per line: wrapping was the largest part of the map's
+    /// layout and of the DOT export (issues 13, 19).
+    ///
+    /// - Parameters:
+    ///   - width: The width of a line; `measure` gives the width of a word or of one Character.
+    ///   - piece: Called with each piece of text in order, and whether it starts a line; the
+    ///     pieces of one line are joined with one space. Not called for a text without words.
+    static func breakLines(_ bytes: UnsafeBufferPointer<UInt8>, width: Double, spaceWidth: Double,
+                           measure: (UnsafeBufferPointer<UInt8>) -> Double,
+                           piece: (UnsafeBufferPointer<UInt8>, _ startsLine: Bool) -> Void) {
+        let space = UInt8(ascii: " ")
+        var lineWidth = 0.0
+        var lineIsEmpty = true
+        var start = 0
+        while start < bytes.count {
+            guard bytes[start] != space else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < bytes.count, bytes[end] != space { end += 1 }
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            start = end
+            let wordWidth = measure(word)
+            if !lineIsEmpty, lineWidth + spaceWidth + wordWidth <= width {
+                piece(word, false)
+                lineWidth += spaceWidth + wordWidth
+                continue
+            }
+            if wordWidth <= width {
+                piece(word, true)
+                lineWidth = wordWidth
+                lineIsEmpty = false
+                continue
+            }
+            // An over-long word (a URL, a long id): cut between its Characters, here its scalars
+            // (a byte that is not a UTF-8 continuation byte starts one).
+            lineWidth = 0
+            var cut = 0
+            var scalarStart = 0
+            while scalarStart < word.count {
+                var scalarEnd = scalarStart + 1
+                while scalarEnd < word.count, word[scalarEnd] & 0xC0 == 0x80 { scalarEnd += 1 }
+                let characterWidth = measure(UnsafeBufferPointer(rebasing: word[scalarStart..<scalarEnd]))
+                if scalarStart > cut, lineWidth + characterWidth > width {
+                    piece(UnsafeBufferPointer(rebasing: word[cut..<scalarStart]), true)
+                    cut = scalarStart
+                    lineWidth = 0
+                }
+                lineWidth += characterWidth
+                scalarStart = scalarEnd
+            }
+            // The rest of the word starts a line that the next words may join.
+            piece(UnsafeBufferPointer(rebasing: word[cut...]), true)
+            lineIsEmpty = false
+        }
+    }
+
+    /// Whether every Character of `bytes` (UTF-8) is one scalar one column wide with no line
+    /// break: printable ASCII, the Latin letters and signs from U+00A0 to U+02FF (not the soft
+    /// hyphen) and the general punctuation (dashes, quotes, "·", "…"). For such a text `wrap`
+    /// can count scalars and cut at bytes; any other text takes the Character path.
+    static func isSingleColumnText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x20..<0x7F:
+                index += 1
+            case 0xC2...0xCB:
+                // U+0080…U+02FF; the C1 controls (C2 80…9F) and the soft hyphen (C2 AD) are not.
+                guard index + 1 < bytes.count else { return false }
+                let next = bytes[index + 1]
+                guard next & 0xC0 == 0x80, byte != 0xC2 || (next >= 0xA0 && next != 0xAD) else { return false }
+                index += 2
+            case 0xE2:
+                // U+2010…U+2027 and U+2030…U+205E: E2 80 90…A7, E2 80 B0…BF, E2 81 80…9E.
+                guard index + 2 < bytes.count, bytes[index + 2] & 0xC0 == 0x80 else { return false }
+                let second = bytes[index + 1], third = bytes[index + 2]
+                guard (second == 0x80 && ((0x90...0xA7).contains(third) || third >= 0xB0)) || (second == 0x81 && third <= 0x9E) else { return false }
+                index += 3
+            default:
+                return false
+            }
+        }
+        return true
+    }
+}

@@ -22,17 +22,7 @@ enum DOTEscaping {
     /// A quoted DOT string shown as a label: `"`, `\`, `&` and control characters escaped,
     /// line breaks as `\n` (centred lines).
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.lines.joined(separator: "\n").unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "&": result += "&amp;"
-            case "\n": result += "\\n"
-            default: result.unicodeScalars.append(visible(scalar))
-            }
-        }
-        return result + "\""
+        written { $0.dotQuoted(text) }
     }
 
     /// A quoted DOT string for a tooltip.
@@ -41,7 +31,7 @@ enum DOTEscaping {
     /// `\\N` becomes the node's name), so no doubling of backslashes is right everywhere; a
     /// backslash is shown as the look-alike `⧵` (U+29F5) instead.
     static func tooltip(_ text: String) -> String {
-        quoted(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\\" ? "\u{29F5}" : $0 })))
+        written { $0.dotQuoted(text, backslashAsLookAlike: true) }
     }
 
     /// Text inside an HTML-like label, for one line (a typed line break becomes `<BR/>`).
@@ -51,32 +41,17 @@ enum DOTEscaping {
 
     /// One line of text inside an HTML-like label; no line breaks expected.
     static func htmlLine(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "]": result += "&#93;"
-            case "\\": result += "\\\\"
-            case "\n": result += "<BR/>"
-            default: result.unicodeScalars.append(visible(scalar))
-            }
-        }
-        return result
+        written { $0.dotHTMLLine(text) }
     }
 
-    /// Control characters become their visible "control picture" (␀…␟, ␡), a tab a space,
-    /// and the noncharacters expat rejects the replacement character: Graphviz would
-    /// otherwise refuse the graph or write an SVG no browser opens.
-    static func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        switch scalar.value {
-        case 0x09: " "
-        case 0x00...0x1F: Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}"
-        case 0x7F: "\u{2421}"
-        case 0x80...0x9F, 0xFFFE, 0xFFFF: "\u{FFFD}"
-        default: scalar
-        }
+    /// What `write` puts into an empty document. Control characters become their visible
+    /// "control picture" (␀…␟, ␡), a tab a space, and the C1 controls and the noncharacters
+    /// expat rejects the replacement character: Graphviz would otherwise refuse the graph or
+    /// write an SVG no browser opens (the rules are applied on bytes in `UTF8Text.dotQuoted`
+    /// and `dotHTMLLine`).
+    static func written(_ write: (inout UTF8Text) -> Void) -> String {
+        var text = UTF8Text()
+        write(&text)
+        return text.string
     }
 }

@@ -48,6 +48,12 @@ public struct DOTExporter: Sendable {
     ///   - changes: For a review picture (`cjm diff --format dot`): what changed since an older
     ///     version, drawn in the flow view.
     public func export(_ journey: Journey, findings: [Diagnostic] = [], changes: DiagramChanges? = nil) -> String {
+        String(decoding: exportUTF8(journey, findings: findings, changes: changes), as: UTF8.self)
+    }
+
+    /// The DOT source of the diagram as UTF-8 bytes, the same as `export` gives as text: for
+    /// writing a large diagram to a file without holding it twice.
+    public func exportUTF8(_ journey: Journey, findings: [Diagnostic] = [], changes: DiagramChanges? = nil) -> [UInt8] {
         let context = DOTContext(journey: journey, persona: persona,
                                  findings: DOTFindings(showsFindings ? findings : [], persona: persona, in: journey),
                                  changes: changes, words: DiagramWords.forLanguage(language ?? journey.lang).graph,
@@ -137,23 +143,43 @@ struct DOTContext {
         return Wording.abbreviatedList(first: names, of: ids.count, and: words.and) { words.fill(words.more, persona: "", count: $0) }
     }
 
-    /// The tooltip of a touchpoint: its description (or name) and the findings about it.
-    func tooltip(for touchpoint: Touchpoint, extraFindings: [Diagnostic] = []) -> String {
-        var lines = [touchpoint.description ?? touchpoint.name]
+    /// The tooltip of a touchpoint, quoted: its description (or name) and the findings about
+    /// it, a line each.
+    func writeTooltip(for touchpoint: Touchpoint, extraFindings: [Diagnostic] = [], into out: inout UTF8Text) {
+        out.append("\"")
+        out.dotQuotedText(touchpoint.description ?? touchpoint.name, backslashAsLookAlike: true)
         for finding in (findings.byTouchpoint[touchpoint.id] ?? []) + extraFindings {
-            lines.append(DOTStyle.warningMark + " " + finding.message)
+            out.append("\\n")
+            out.verbatim(DOTStyle.warningMark + " ")
+            out.dotQuotedText(finding.message, backslashAsLookAlike: true)
         }
-        return lines.joined(separator: "\n")
+        out.append("\"")
     }
 }
 
-/// Builds DOT text line by line with consistent indentation.
+/// Builds DOT text line by line with consistent indentation, as UTF-8 bytes.
+///
+/// Lines made of the writer's own Strings go through `line`; the many lines of a large diagram
+/// (a box per touchpoint, an arrow per flow) are written straight into `out` between
+/// `startLine` and `endLine`, their attributes with `attribute`.
 struct DOTLines {
-    private(set) var text = ""
-    private var depth = 0
+    /// The document so far.
+    var out = UTF8Text()
+    private var depth: Int
+    private var isFirstAttribute = true
+
+    /// Lines indented `depth` levels.
+    init(depth: Int = 0) {
+        self.depth = depth
+    }
+
+    /// Whether nothing was written.
+    var isEmpty: Bool { out.bytes.isEmpty }
 
     mutating func line(_ content: String) {
-        text += (content.isEmpty ? "" : String(repeating: "  ", count: depth)) + content + "\n"
+        if !content.isEmpty { startLine() }
+        out.verbatim(content)
+        endLine()
     }
 
     mutating func open(_ content: String) {
@@ -166,6 +192,62 @@ struct DOTLines {
         line("}")
     }
 
+    /// The indentation of a line written piece by piece.
+    mutating func startLine() {
+        for _ in 0..<depth { out.append("  ") }
+    }
+
+    mutating func endLine() {
+        out.append("\n")
+    }
+
+    /// A blank line and `comment` before the first line of a section; `started` remembers it.
+    mutating func beginSection(_ comment: String, started: inout Bool) {
+        guard !started else { return }
+        started = true
+        line("")
+        line(comment)
+    }
+
+    /// The start of an edge's line: `"from" -> "to"`, its attributes to follow.
+    mutating func startEdge(_ from: String, _ to: String) {
+        startLine()
+        id(from)
+        out.append(" -> ")
+        id(to)
+    }
+
+    /// A DOT id, quoted (`DOTEscaping.id`).
+    mutating func id(_ text: String) {
+        out.dotQuoted(text)
+    }
+
+    /// ` name=` after ` [` or `, `: an attribute whose value the caller writes next.
+    mutating func attribute(_ name: StaticString) {
+        out.append(isFirstAttribute ? " [" : ", ")
+        isFirstAttribute = false
+        out.append(name)
+        out.append("=")
+    }
+
+    /// An attribute with a value of the writer's own.
+    mutating func attribute(_ name: StaticString, _ value: StaticString) {
+        attribute(name)
+        out.append(value)
+    }
+
+    /// An attribute with a quoted value.
+    mutating func attribute(_ name: StaticString, quoted value: String) {
+        attribute(name)
+        out.dotQuoted(value)
+    }
+
+    /// The `]` that ends the attribute list started by the first `attribute`.
+    mutating func endAttributes() {
+        out.append("]")
+        isFirstAttribute = true
+    }
+
     /// `name=value` pairs joined for an attribute list; values are already escaped.
     ///
     /// HTML-like labels made of tables (the title and legend) are broken after each row and
@@ -175,26 +257,28 @@ struct DOTLines {
         "[" + pairs.map { "\($0.0)=\(breakingTableLabel($0.1))" }.joined(separator: ", ") + "]"
     }
 
-    /// The indentation of a table label's continued lines.
-    private static let continuation = "    "
-
     /// An HTML-like label (`<…>`) with a line break after each `</TR>` and `</TD>`; any other
     /// value unchanged (a quoted string would take the line break as content).
     private static func breakingTableLabel(_ value: String) -> String {
         guard value.hasPrefix("<<TABLE") else { return value }
-        // Text inside the label is escaped (`&gt;`), so every `>` ends a tag.
-        let pieces = value.split(separator: ">", omittingEmptySubsequences: false)
-        var result = ""
-        result.reserveCapacity(value.utf8.count + value.utf8.count / 16)
-        for (index, piece) in pieces.enumerated() {
-            result += piece
-            guard index < pieces.count - 1 else { break }
-            result += ">"
-            if piece.hasSuffix("</TR") || piece.hasSuffix("</TD") {
-                result += "\n" + continuation
-            }
+        return DOTEscaping.written { $0.dotTableLabel(Array(value.utf8)) }
+    }
+}
+
+extension UTF8Text {
+    /// A table label's bytes with a line break and an indentation after each `</TR>` and
+    /// `</TD>`. Text inside the label is escaped (`&gt;`), so every `>` ends a tag.
+    mutating func dotTableLabel(_ label: [UInt8]) {
+        bytes.reserveCapacity(bytes.count + label.count + label.count / 16)
+        var copied = 0
+        for (index, byte) in label.enumerated() where byte == UInt8(ascii: ">") && index >= 4 {
+            let tag = label[index - 4..<index]
+            guard tag.elementsEqual("</TR".utf8) || tag.elementsEqual("</TD".utf8) else { continue }
+            bytes.append(contentsOf: label[copied...index])
+            append("\n    ")
+            copied = index + 1
         }
-        return result
+        bytes.append(contentsOf: label[copied...])
     }
 }
 
@@ -202,14 +286,11 @@ struct DOTLines {
 enum DOTLabel {
     /// Wrapped text as HTML-like label lines joined with `<BR/>`.
     static func wrapped(_ text: String, width: Int) -> String {
-        TextWrapping.wrap(text, width: width).map(DOTEscaping.htmlLine).joined(separator: "<BR/>")
+        DOTEscaping.written { $0.dotWrapped(text, width: width) }
     }
 
     static func font(_ content: String, size: Int? = nil, color: String? = nil) -> String {
-        var attributes = ""
-        if let size { attributes += " POINT-SIZE=\"\(size)\"" }
-        if let color { attributes += " COLOR=\"\(color)\"" }
-        return "<FONT\(attributes)>\(content)</FONT>"
+        DOTEscaping.written { $0.dotFont(size: size, color: color) { $0.verbatim(content) } }
     }
 
     /// One row of the legend: a heading and its entries.

@@ -43,6 +43,8 @@ struct DOTFindings {
 
     /// The `broken-handoff` findings about the flow `from` → `to`.
     func brokenHandoffs(from: String, to: String) -> [Diagnostic] {
-        brokenHandoffsByFlow[from + " " + to] ?? []
+        // Most journeys have none: no key to build for each flow.
+        guard !brokenHandoffsByFlow.isEmpty else { return [] }
+        return brokenHandoffsByFlow[from + " " + to] ?? []
     }
 }

@@ -28,19 +28,16 @@ struct DOTFlowView {
         var hasForwardSuccessor: Set<String> = []
     }
 
-    func render() -> String {
+    /// The diagram as UTF-8 bytes.
+    func render() -> [UInt8] {
         let journey = context.journey
         var usage = Usage()
-        var body = DOTLines()
-        // Document order of every drawn touchpoint: flows to an earlier one do not push the layout back.
-        var order: [String: Int] = [:]
-        var stageOfTouchpoint: [String: String] = [:]
-        for stage in journey.stages {
-            for touchpoint in context.touchpoints(of: stage) where order[touchpoint.id] == nil {
-                order[touchpoint.id] = order.count
-                stageOfTouchpoint[touchpoint.id] = stage.id
-            }
-        }
+        // Everything under the title and legend, written first: the legend shows what it used.
+        var body = DOTLines(depth: 1)
+        // Room for about 500 bytes a touchpoint (the synthetic journeys take 400), so that a large
+        // diagram's buffer does not grow by copying, holding the old and the new one at once;
+        // pages reserved but not written take no memory.
+        body.out.bytes.reserveCapacity(4096 + 512 * journey.stages.reduce(0) { $0 + $1.touchpoints.count })
         // The stages drawn: the journey's, with removed ones as ghosts where they used to be.
         var drawnStages: [(stage: Stage, isGhost: Bool)] = []
         let ghostStages = context.changes?.ghostStages ?? []
@@ -50,6 +47,14 @@ struct DOTFlowView {
             for ghost in ghostStages where ghost.afterStageID == stage.id { drawnStages.append((ghost.stage, true)) }
         }
         var stages = Array(repeating: StageNodes(), count: drawnStages.count)
+        // Every drawn touchpoint by id: its document order (flows to an earlier one do not push the
+        // layout back) and where its stage is drawn; one lookup per flow end.
+        var placed: [String: (order: Int, drawnStage: Int)] = [:]
+        for (drawnStage, (stage, isGhost)) in drawnStages.enumerated() where !isGhost {
+            for touchpoint in context.touchpoints(of: stage) where placed[touchpoint.id] == nil {
+                placed[touchpoint.id] = (placed.count, drawnStage)
+            }
+        }
 
         for (stageIndex, (stage, isGhost)) in drawnStages.enumerated() {
             body.open("subgraph " + DOTEscaping.id("cluster_stage_" + stage.id + (isGhost ? ":removed" : "")))
@@ -75,9 +80,12 @@ struct DOTFlowView {
             drawGhosts(after: nil)
             let touchpoints = context.touchpoints(of: stage)
             for touchpoint in touchpoints {
-                body.line(DOTEscaping.id(touchpoint.id) + " " + nodeAttributes(touchpoint, usage: &usage))
+                body.startLine()
+                body.id(touchpoint.id)
+                writeNodeAttributes(touchpoint, into: &body, usage: &usage)
+                body.endLine()
                 stages[stageIndex].ids.append(touchpoint.id)
-                drawGhosts(after: touchpoint.id)
+                if !ghosts.isEmpty { drawGhosts(after: touchpoint.id) }
             }
             for (index, gap) in (context.findings.gapsByStage[stage.id] ?? []).enumerated() {
                 usage.gap = true
@@ -98,194 +106,245 @@ struct DOTFlowView {
             body.close()
         }
 
-        var flows = DOTLines()
         // Observed traffic: cases per step, and the widest step for scaling the lines.
         var observedCases: [String: Int] = [:]
         for transition in context.observed?.transitions ?? [] { observedCases[transition.from + "\u{1F}" + transition.to] = transition.cases }
         let mostCases = max(1, observedCases.values.max() ?? 0)
-        func observedAttributes(_ cases: Int, color: String = DOTStyle.mutedText) -> [(String, String)] {
-            let width = 1 + 7 * Double(cases) / Double(mostCases)
-            return [("penwidth", DOTStyle.number(width)), ("label", quoted(String(cases))),
-                    ("fontsize", "\(DOTStyle.detailSize)"), ("fontcolor", quoted(color))]
+        func writeObservedAttributes(_ cases: Int, color: String = DOTStyle.mutedText) {
+            body.attribute("penwidth")
+            body.out.verbatim(DOTStyle.number(1 + 7 * Double(cases) / Double(mostCases)))
+            body.attribute("label")
+            body.out.append("\"")
+            body.out.decimal(cases)
+            body.out.append("\"")
+            body.attribute("fontsize")
+            body.out.decimal(DOTStyle.detailSize)
+            body.attribute("fontcolor", quoted: color)
         }
-        for touchpoint in journey.touchpoints where order[touchpoint.id] != nil {
+        var flowsStarted = false
+        for touchpoint in journey.touchpoints {
+            guard let source = placed[touchpoint.id] else { continue }
             // A target listed twice is drawn once: a double arrow would look like two flows.
             var drawnTargets: Set<String> = []
             for target in touchpoint.next where drawnTargets.insert(target).inserted {
-                guard let targetIndex = order[target], let sourceIndex = order[touchpoint.id],
-                      let targetTouchpoint = context.touchpoint(target) else { continue }
-                var attributes: [(String, String)] = []
+                guard let targetPlace = placed[target], let targetTouchpoint = context.touchpoint(target) else { continue }
+                body.beginSection("// next flows", started: &flowsStarted)
+                body.startEdge(touchpoint.id, target)
                 let broken = context.findings.brokenHandoffs(from: touchpoint.id, to: target)
-                let sharesChannel = !Set(touchpoint.channels).isDisjoint(with: targetTouchpoint.channels)
+                let sharesChannel = touchpoint.channels.contains(where: targetTouchpoint.channels.contains)
+                // With observed traffic, the observed width replaces the style's; the colour still tells the kind of step.
+                let isObserved = context.observed != nil
                 if !broken.isEmpty {
                     usage.brokenHandoff = true
-                    attributes += [("color", quoted(DOTStyle.problem)), ("penwidth", "3.5"), ("style", "dashed"),
-                                   ("arrowhead", "normal"), ("arrowsize", "1.2"),
-                                   ("tooltip", DOTEscaping.tooltip(broken.map { DOTStyle.warningMark + " " + $0.message }.joined(separator: "\n")))]
+                    body.attribute("color", quoted: DOTStyle.problem)
+                    if !isObserved { body.attribute("penwidth", "3.5") }
+                    body.attribute("style", "dashed")
+                    body.attribute("arrowhead", "normal")
+                    body.attribute("arrowsize", "1.2")
+                    body.attribute("tooltip")
+                    body.out.append("\"")
+                    for (index, finding) in broken.enumerated() {
+                        if index > 0 { body.out.append("\\n") }
+                        body.out.verbatim(DOTStyle.warningMark + " ")
+                        body.out.dotQuotedText(finding.message, backslashAsLookAlike: true)
+                    }
+                    body.out.append("\"")
                 } else if sharesChannel {
                     usage.sameChannelFlow = true
-                    attributes += [("color", quoted(DOTStyle.sameChannelEdge)), ("penwidth", "1.6")]
+                    body.attribute("color", quoted: DOTStyle.sameChannelEdge)
+                    if !isObserved { body.attribute("penwidth", "1.6") }
                 } else {
                     usage.channelSwitch = true
-                    attributes += [("color", quoted(DOTStyle.channelSwitchEdge)), ("penwidth", "2.2"), ("style", "dashed")]
+                    body.attribute("color", quoted: DOTStyle.channelSwitchEdge)
+                    if !isObserved { body.attribute("penwidth", "2.2") }
+                    body.attribute("style", "dashed")
                 }
-                if context.observed != nil {
+                if isObserved {
                     usage.observed = true
-                    // The observed width replaces the style's; the colour still tells the kind of step.
-                    attributes.removeAll { $0.0 == "penwidth" }
-                    attributes += observedAttributes(observedCases[touchpoint.id + "\u{1F}" + target] ?? 0)
+                    writeObservedAttributes(observedCases[touchpoint.id + "\u{1F}" + target] ?? 0)
                 }
-                if targetIndex <= sourceIndex {
+                if targetPlace.order <= source.order {
                     // A flow back to an earlier touchpoint must not reorder the stages.
-                    attributes.append(("constraint", "false"))
-                } else if let stageID = stageOfTouchpoint[target], stageID == stageOfTouchpoint[touchpoint.id],
-                          let stage = drawnStages.firstIndex(where: { !$0.isGhost && $0.stage.id == stageID }) {
-                    stages[stage].hasForwardSuccessor.insert(touchpoint.id)
-                    stages[stage].hasForwardPredecessor.insert(target)
+                    body.attribute("constraint", "false")
+                } else if targetPlace.drawnStage == source.drawnStage {
+                    stages[source.drawnStage].hasForwardSuccessor.insert(touchpoint.id)
+                    stages[source.drawnStage].hasForwardPredecessor.insert(target)
                 }
-                flows.line(DOTEscaping.id(touchpoint.id) + " -> " + DOTEscaping.id(target) + " " + DOTLines.attributes(attributes))
+                body.endAttributes()
+                body.endLine()
             }
         }
 
         // Steps customers took that no flow has: dashed red, not moving the layout.
-        var unplanned = DOTLines()
+        var unplannedStarted = false
         for transition in (context.observed?.transitions ?? []).sorted(by: { ($0.from, $0.to) < ($1.from, $1.to) })
-        where order[transition.from] != nil && order[transition.to] != nil
+        where placed[transition.from] != nil && placed[transition.to] != nil
             && context.touchpoint(transition.from)?.next.contains(transition.to) == false {
             usage.unplannedObserved = true
-            unplanned.line(DOTEscaping.id(transition.from) + " -> " + DOTEscaping.id(transition.to) + " " + DOTLines.attributes(
-                [("color", quoted(DOTStyle.problem)), ("style", "dashed"), ("constraint", "false")]
-                    + observedAttributes(transition.cases, color: DOTStyle.problem)))
+            body.beginSection("// observed steps without a next flow", started: &unplannedStarted)
+            body.startEdge(transition.from, transition.to)
+            body.attribute("color", quoted: DOTStyle.problem)
+            body.attribute("style", "dashed")
+            body.attribute("constraint", "false")
+            writeObservedAttributes(transition.cases, color: DOTStyle.problem)
+            body.endAttributes()
+            body.endLine()
         }
 
-        var lines = DOTLines()
-        lines.open("digraph " + DOTEscaping.id(context.journey.id))
-        DOTLabel.graphDefaults(&lines, label: DOTLabel.titleAndLegend(title: context.title, rows: legend(usage)))
-        lines.line("graph " + DOTLines.attributes([
+        writeOrderingEdges(stages, into: &body)
+        body.close()
+
+        var header = DOTLines()
+        header.open("digraph " + DOTEscaping.id(context.journey.id))
+        DOTLabel.graphDefaults(&header, label: DOTLabel.titleAndLegend(title: context.title, rows: legend(usage)))
+        header.line("graph " + DOTLines.attributes([
             ("rankdir", "LR"), ("newrank", "true"), ("nodesep", "0.35"), ("ranksep", "0.45"), ("splines", "true"),
         ]))
-        lines.line("node " + DOTLines.attributes([
+        header.line("node " + DOTLines.attributes([
             ("shape", "box"), ("style", "\"rounded,filled\""), ("fontname", quoted(DOTStyle.font)),
             ("fontsize", "\(DOTStyle.nameSize)"), ("fontcolor", quoted(DOTStyle.text)), ("color", "\"#616161\""),
             ("penwidth", "1.2"), ("margin", "\"0.18,0.1\""),
         ]))
-        lines.line("edge " + DOTLines.attributes([("arrowsize", "0.9")]))
-        lines.line("")
-        for line in body.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() { lines.line(String(line)) }
-        if !flows.text.isEmpty {
-            lines.line("")
-            lines.line("// next flows")
-            for line in flows.text.split(separator: "\n").map(String.init) { lines.line(line) }
-        }
-        if !unplanned.text.isEmpty {
-            lines.line("")
-            lines.line("// observed steps without a next flow")
-            for line in unplanned.text.split(separator: "\n").map(String.init) { lines.line(line) }
-        }
-        let ordering = orderingEdges(stages)
-        if !ordering.isEmpty {
-            lines.line("")
-            lines.line("// keeps the stages in order from left to right")
-            for line in ordering { lines.line(line) }
-        }
-        lines.close()
-        return lines.text
+        header.line("edge " + DOTLines.attributes([("arrowsize", "0.9")]))
+        header.line("")
+        // The header goes in front of the body in place: a large diagram is not copied into a second buffer.
+        var document = body.out.bytes
+        body = DOTLines()
+        document.insert(contentsOf: header.out.bytes, at: 0)
+        return document
     }
 
     /// Invisible edges from the last touchpoints of each stage to the first ones of the next,
     /// so the stages stay in file order even without `next` flows.
-    private func orderingEdges(_ stages: [StageNodes]) -> [String] {
-        var edges: [String] = []
+    private func writeOrderingEdges(_ stages: [StageNodes], into lines: inout DOTLines) {
+        var started = false
         for (current, following) in zip(stages, stages.dropFirst()) {
             let lasts = current.ids.filter { !current.hasForwardSuccessor.contains($0) }
             let firsts = following.ids.filter { !following.hasForwardPredecessor.contains($0) }
             for last in lasts {
                 for first in firsts {
-                    edges.append(DOTEscaping.id(last) + " -> " + DOTEscaping.id(first) + " [style=invis]")
+                    lines.beginSection("// keeps the stages in order from left to right", started: &started)
+                    lines.startEdge(last, first)
+                    lines.out.append(" [style=invis]")
+                    lines.endLine()
                 }
             }
         }
-        return edges
     }
 
-    private func nodeAttributes(_ touchpoint: Touchpoint, usage: inout Usage) -> String {
+    /// The attribute list of a touchpoint's box.
+    private func writeNodeAttributes(_ touchpoint: Touchpoint, into lines: inout DOTLines, usage: inout Usage) {
         var name = touchpoint.name
         if touchpoint.momentOfTruth {
             usage.momentOfTruth = true
             name = DOTStyle.momentOfTruthMark + " " + name
         }
-        var label = DOTLabel.font(DOTLabel.wrapped(name, width: DOTStyle.nameWidth), size: DOTStyle.nameSize)
         // A channel that is not live says so, so that the card does not look live; no-break
         // spaces keep the status on the line of the channel's last word.
-        let channels = touchpoint.channels.map { id in
-            switch context.channel(id)?.status {
-            case .planned?: context.channelName(id) + "\u{A0}—\u{A0}" + context.words.planned
-            case .retired?: context.channelName(id) + "\u{A0}—\u{A0}" + context.words.retired
-            default: context.channelName(id)
+        let touchpointChannels = touchpoint.channels.map { (id: $0, channel: context.channel($0)) }
+        let channels = touchpointChannels.map { id, channel in
+            switch channel?.status {
+            case .planned?: (channel?.name ?? id) + "\u{A0}—\u{A0}" + context.words.planned
+            case .retired?: (channel?.name ?? id) + "\u{A0}—\u{A0}" + context.words.retired
+            default: channel?.name ?? id
             }
         }.joined(separator: " · ")
-        let onChannelNotLive = touchpoint.channels.contains { context.channel($0).map { $0.status != .live } ?? false }
-        label += "<BR/>" + DOTLabel.font(
-            channels.isEmpty ? "<I>no channel</I>" : DOTLabel.wrapped(channels, width: 24),
-            size: DOTStyle.detailSize, color: DOTStyle.mutedText)
-        if let link = context.linkMark(touchpoint) {
-            usage.linked = true
-            label += "<BR/>" + DOTLabel.font(DOTLabel.wrapped(link, width: 28), size: DOTStyle.detailSize, color: DOTStyle.linkText)
-        }
-        let handoffsNotDrawn = (context.findings.brokenHandoffsInto[touchpoint.id] ?? []).filter { finding in
+        let onChannelNotLive = touchpointChannels.contains { $0.channel.map { $0.status != .live } ?? false }
+        let link = context.linkMark(touchpoint)
+        let brokenInto = context.findings.brokenHandoffsInto[touchpoint.id] ?? []
+        let handoffsNotDrawn = brokenInto.isEmpty ? brokenInto : brokenInto.filter { finding in
             guard let from = finding.references[.from] else { return true }
             guard let source = context.touchpoint(from) else { return true }
             return !(context.includes(source) && source.next.contains(touchpoint.id))
         }
         let unservedBadge = context.unservedBadge(for: touchpoint.id)
-        let unserved = unservedBadge != nil
+        let change = context.changes?.touchpoints[touchpoint.id]
+
+        lines.attribute("label")
+        lines.out.append("<")
+        lines.out.dotFont(size: DOTStyle.nameSize) { $0.dotWrapped(name, width: DOTStyle.nameWidth) }
+        lines.out.append("<BR/>")
+        lines.out.dotFont(size: DOTStyle.detailSize, color: DOTStyle.mutedText) {
+            if channels.isEmpty { $0.append("<I>no channel</I>") } else { $0.dotWrapped(channels, width: 24) }
+        }
+        if let link {
+            usage.linked = true
+            lines.out.append("<BR/>")
+            lines.out.dotFont(size: DOTStyle.detailSize, color: DOTStyle.linkText) { $0.dotWrapped(link, width: 28) }
+        }
         if let unservedBadge {
             usage.unserved = true
-            label += "<BR/>" + DOTLabel.font("<B>" + DOTLabel.wrapped(DOTStyle.warningMark + " " + unservedBadge, width: 26) + "</B>",
-                                             size: DOTStyle.detailSize, color: DOTStyle.problem)
+            lines.out.append("<BR/>")
+            lines.out.dotFont(size: DOTStyle.detailSize, color: DOTStyle.problem) {
+                $0.append("<B>")
+                $0.dotWrapped(DOTStyle.warningMark + " " + unservedBadge, width: 26)
+                $0.append("</B>")
+            }
         }
         if !handoffsNotDrawn.isEmpty {
             usage.brokenHandoff = true
-            label += "<BR/>" + DOTLabel.font("<B>" + DOTStyle.warningMark + " " + DOTEscaping.htmlLine(context.words.brokenHandoffBadge) + "</B>", size: DOTStyle.detailSize, color: DOTStyle.problem)
+            lines.out.append("<BR/>")
+            lines.out.dotFont(size: DOTStyle.detailSize, color: DOTStyle.problem) {
+                $0.append("<B>")
+                $0.verbatim(DOTStyle.warningMark + " ")
+                $0.dotHTMLLine(context.words.brokenHandoffBadge)
+                $0.append("</B>")
+            }
         }
-        switch context.changes?.touchpoints[touchpoint.id] {
+        switch change {
         case .added?:
-            label += "<BR/>" + DOTLabel.font("<B>+ " + DOTEscaping.htmlLine(context.words.added) + "</B>", size: DOTStyle.detailSize, color: DOTStyle.added)
+            lines.out.append("<BR/>")
+            lines.out.dotFont(size: DOTStyle.detailSize, color: DOTStyle.added) {
+                $0.append("<B>+ ")
+                $0.dotHTMLLine(context.words.added)
+                $0.append("</B>")
+            }
         case .changed(let fields)?:
             // What changed, a line per field: "channels: + wa-api".
-            label += "<BR/>" + DOTLabel.font("<B>" + fields.map { DOTLabel.wrapped("~ " + $0, width: 28) }.joined(separator: "<BR/>") + "</B>",
-                                             size: DOTStyle.detailSize, color: DOTStyle.changed)
+            lines.out.append("<BR/>")
+            lines.out.dotFont(size: DOTStyle.detailSize, color: DOTStyle.changed) {
+                $0.append("<B>")
+                for (index, field) in fields.enumerated() {
+                    if index > 0 { $0.append("<BR/>") }
+                    $0.dotWrapped("~ " + field, width: 28)
+                }
+                $0.append("</B>")
+            }
         case nil:
             break
         }
-        var attributes: [(String, String)] = [
-            ("label", "<" + label + ">"),
-            // Focused on a persona, the box shows how that persona feels here.
-            ("fillcolor", quoted(DOTStyle.fill(forEmotion: context.persona.map { touchpoint.emotion(for: $0.id) } ?? touchpoint.emotion))),
-            ("tooltip", DOTEscaping.tooltip(context.tooltip(for: touchpoint, extraFindings: handoffsNotDrawn))),
-        ]
+        lines.out.append(">")
+        // Focused on a persona, the box shows how that persona feels here.
+        lines.attribute("fillcolor", quoted: DOTStyle.fill(forEmotion: context.persona.map { touchpoint.emotion(for: $0.id) } ?? touchpoint.emotion))
+        lines.attribute("tooltip")
+        context.writeTooltip(for: touchpoint, extraFindings: handoffsNotDrawn, into: &lines.out)
         if touchpoint.initiator == .business {
             usage.businessInitiated = true
-            attributes += [("shape", "cds"), ("style", onChannelNotLive ? "\"filled,dashed\"" : "filled"), ("margin", "\"0.3,0.14\"")]
+            lines.attribute("shape", "cds")
+            if onChannelNotLive { lines.attribute("style", "\"filled,dashed\"") } else { lines.attribute("style", "filled") }
+            lines.attribute("margin", "\"0.3,0.14\"")
         } else if onChannelNotLive {
-            attributes.append(("style", "\"rounded,filled,dashed\""))
+            lines.attribute("style", "\"rounded,filled,dashed\"")
         }
         if onChannelNotLive { usage.notLiveChannel = true }
-        if let mark = context.changes?.touchpoints[touchpoint.id] {
-            switch mark {
+        if let change {
+            switch change {
             case .added:
                 usage.added = true
-                attributes += [("color", quoted(DOTStyle.added)), ("penwidth", "4")]
+                lines.attribute("color", quoted: DOTStyle.added)
             case .changed:
                 usage.changed = true
-                attributes += [("color", quoted(DOTStyle.changed)), ("penwidth", "4")]
+                lines.attribute("color", quoted: DOTStyle.changed)
             }
-        } else if unserved || !handoffsNotDrawn.isEmpty {
-            attributes += [("color", quoted(DOTStyle.problem)), ("penwidth", "3.5")]
+            lines.attribute("penwidth", "4")
+        } else if unservedBadge != nil || !handoffsNotDrawn.isEmpty {
+            lines.attribute("color", quoted: DOTStyle.problem)
+            lines.attribute("penwidth", "3.5")
         } else if touchpoint.momentOfTruth {
-            attributes += [("color", "\"#212121\""), ("penwidth", "3")]
+            lines.attribute("color", "\"#212121\"")
+            lines.attribute("penwidth", "3")
         }
-        return DOTLines.attributes(attributes)
+        lines.endAttributes()
     }
 
     private func stageAttributes(_ stage: Stage, isGhost: Bool, usage: inout Usage) -> [(String, String)] {

@@ -13,7 +13,8 @@ struct DOTMatrixView {
         var unusedChannel = false
     }
 
-    func render() -> String {
+    /// The diagram as UTF-8 bytes.
+    func render() -> [UInt8] {
         let journey = context.journey
         var usage = Usage()
         let gapStages = Set(journey.stages.map(\.id).filter { !(context.findings.gapsByStage[$0] ?? []).isEmpty })
@@ -51,41 +52,52 @@ struct DOTMatrixView {
         }
 
         let badgeRows = unservedBadgeRows(rows.map { $0.channel?.id }, knownChannels: knownChannels)
+        // The cells, written as bytes: a large journey has a cell per touchpoint and channel.
+        var cells = UTF8Text()
+        cells.verbatim(table)
+        let drawnTouchpoints = journey.stages.map(context.touchpoints(of:))
         for row in rows {
             let muted = row.channel.map { channel in context.persona.map { !$0.uses(channel: channel.id) } ?? false } ?? false
-            table += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"\(DOTStyle.stageFill)\">" + row.header + "</TD>"
-            for stage in journey.stages {
-                let touchpoints = context.touchpoints(of: stage).filter { touchpoint in
+            cells.verbatim("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"\(DOTStyle.stageFill)\">" + row.header + "</TD>")
+            for (stage, drawn) in zip(journey.stages, drawnTouchpoints) {
+                let touchpoints = drawn.filter { touchpoint in
                     if let channel = row.channel { return touchpoint.channels.contains(channel.id) }
                     return touchpoint.channels.allSatisfy { !knownChannels.contains($0) }
                 }
                 let fill = muted ? "#fafafa" : (gapStages.contains(stage.id) ? DOTStyle.gapFill : "#ffffff")
-                table += "<TD BGCOLOR=\"\(fill)\" VALIGN=\"TOP\">"
+                cells.append("<TD BGCOLOR=\"")
+                cells.verbatim(fill)
+                cells.append("\" VALIGN=\"TOP\">")
                 if !touchpoints.isEmpty {
-                    table += "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"4\" CELLPADDING=\"4\">"
+                    cells.append("<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"4\" CELLPADDING=\"4\">")
                     for touchpoint in touchpoints {
                         let badged = badgeRows[touchpoint.id].map { $0 == row.channel?.id } ?? false
-                        table += "<TR>" + cell(for: touchpoint, showsUnserved: badged, usage: &usage) + "</TR>"
+                        cells.append("<TR>")
+                        writeCell(for: touchpoint, showsUnserved: badged, usage: &usage, into: &cells)
+                        cells.append("</TR>")
                     }
-                    table += "</TABLE>"
+                    cells.append("</TABLE>")
                 }
-                table += "</TD>"
+                cells.append("</TD>")
             }
-            table += "</TR>"
+            cells.append("</TR>")
         }
 
+        // With a persona, a last row of its channel gaps.
+        var gapRow = ""
         if context.persona != nil, !gapStages.isEmpty {
-            table += "<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"\(DOTStyle.gapFill)\">"
+            gapRow += "<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"\(DOTStyle.gapFill)\">"
                 + DOTLabel.font("<B>" + DOTStyle.warningMark + " Channel gaps</B>", size: DOTStyle.nameSize - 1, color: DOTStyle.gapBorder) + "</TD>"
             for stage in journey.stages {
                 let gaps = context.findings.gapsByStage[stage.id] ?? []
-                table += "<TD BGCOLOR=\"\(gaps.isEmpty ? "#ffffff" : DOTStyle.gapFill)\" VALIGN=\"TOP\">"
-                table += gaps.map { DOTLabel.font(DOTLabel.wrapped($0.message, width: 24), size: DOTStyle.detailSize) }.joined(separator: "<BR/><BR/>")
-                table += "</TD>"
+                gapRow += "<TD BGCOLOR=\"\(gaps.isEmpty ? "#ffffff" : DOTStyle.gapFill)\" VALIGN=\"TOP\">"
+                gapRow += gaps.map { DOTLabel.font(DOTLabel.wrapped($0.message, width: 24), size: DOTStyle.detailSize) }.joined(separator: "<BR/><BR/>")
+                gapRow += "</TD>"
             }
-            table += "</TR>"
+            gapRow += "</TR>"
         }
-        table += "</TABLE>"
+        cells.verbatim(gapRow)
+        cells.append("</TABLE>")
 
         var lines = DOTLines()
         lines.open("digraph " + DOTEscaping.id(journey.id))
@@ -94,9 +106,16 @@ struct DOTMatrixView {
             ("shape", "plaintext"), ("fontname", DOTEscaping.quoted(DOTStyle.font)), ("fontcolor", DOTEscaping.quoted(DOTStyle.text)),
         ]))
         lines.line("")
-        lines.line(DOTEscaping.id("matrix") + " " + DOTLines.attributes([("label", "<" + table + ">")]))
+        lines.startLine()
+        lines.id("matrix")
+        lines.attribute("label")
+        lines.out.append("<")
+        lines.out.dotTableLabel(cells.bytes)
+        lines.out.append(">")
+        lines.endAttributes()
+        lines.endLine()
         lines.close()
-        return lines.text
+        return lines.out.bytes
     }
 
     /// For each unserved touchpoint, the one row (channel id, `nil` for "no channel") whose card
@@ -120,26 +139,34 @@ struct DOTMatrixView {
 
     /// One touchpoint in a cell: its name on its emotion's colour, marked when it is a moment
     /// of truth, started by the business, or (on one of its rows) unserved.
-    private func cell(for touchpoint: Touchpoint, showsUnserved: Bool, usage: inout Usage) -> String {
-        var name = DOTLabel.wrapped(touchpoint.name, width: DOTStyle.nameWidth)
-        if touchpoint.initiator == .business {
-            usage.businessInitiated = true
-            name = "<I>" + name + "</I>"
-        }
-        if touchpoint.momentOfTruth {
-            usage.momentOfTruth = true
-            name = "<B>" + DOTStyle.momentOfTruthMark + " " + name + "</B>"
-        }
-        var content = DOTLabel.font(name, size: DOTStyle.nameSize - 2)
-        var border = "#9e9e9e"
-        if showsUnserved, let badge = context.unservedBadge(for: touchpoint.id) {
-            usage.unserved = true
-            border = DOTStyle.problem
-            content += "<BR/>" + DOTLabel.font("<B>" + DOTLabel.wrapped(DOTStyle.warningMark + " " + badge, width: 26) + "</B>",
-                                               size: DOTStyle.detailSize, color: DOTStyle.problem)
-        }
+    private func writeCell(for touchpoint: Touchpoint, showsUnserved: Bool, usage: inout Usage, into cells: inout UTF8Text) {
+        let badge = showsUnserved ? context.unservedBadge(for: touchpoint.id) : nil
         let emotion = context.persona.map { touchpoint.emotion(for: $0.id) } ?? touchpoint.emotion
-        return "<TD BGCOLOR=\"\(DOTStyle.fill(forEmotion: emotion))\" COLOR=\"\(border)\">" + content + "</TD>"
+        cells.append("<TD BGCOLOR=\"")
+        cells.verbatim(DOTStyle.fill(forEmotion: emotion))
+        cells.append("\" COLOR=\"")
+        cells.verbatim(badge == nil ? "#9e9e9e" : DOTStyle.problem)
+        cells.append("\">")
+        let isBusiness = touchpoint.initiator == .business
+        if isBusiness { usage.businessInitiated = true }
+        if touchpoint.momentOfTruth { usage.momentOfTruth = true }
+        cells.dotFont(size: DOTStyle.nameSize - 2) {
+            if touchpoint.momentOfTruth { $0.verbatim("<B>" + DOTStyle.momentOfTruthMark + " ") }
+            if isBusiness { $0.append("<I>") }
+            $0.dotWrapped(touchpoint.name, width: DOTStyle.nameWidth)
+            if isBusiness { $0.append("</I>") }
+            if touchpoint.momentOfTruth { $0.append("</B>") }
+        }
+        if let badge {
+            usage.unserved = true
+            cells.append("<BR/>")
+            cells.dotFont(size: DOTStyle.detailSize, color: DOTStyle.problem) {
+                $0.append("<B>")
+                $0.dotWrapped(DOTStyle.warningMark + " " + badge, width: 26)
+                $0.append("</B>")
+            }
+        }
+        cells.append("</TD>")
     }
 
     private func legend(_ usage: Usage) -> [DOTLabel.LegendRow] {

@@ -123,47 +123,16 @@ enum MapText {
         var text = text
         return text.withUTF8 { bytes -> [String]? in
             guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
-            let space = UInt8(ascii: " ")
-            let spaceWidth = MapFontMetrics.width(" ", size: size, bold: bold)
             var lines: [String] = []
             var line: [UInt8] = []
-            var lineWidth = 0.0
-            var start = 0
-            while start < bytes.count {
-                guard bytes[start] != space else {
-                    start += 1
-                    continue
+            TextWrapping.breakLines(bytes, width: width, spaceWidth: MapFontMetrics.width(" ", size: size, bold: bold),
+                                    measure: { MapFontMetrics.asciiWidth($0, size: size, bold: bold) ?? 0 }) { piece, startsLine in
+                if startsLine, !line.isEmpty {
+                    lines.append(String(decoding: line, as: UTF8.self))
+                    line.removeAll(keepingCapacity: true)
                 }
-                var end = start
-                while end < bytes.count, bytes[end] != space { end += 1 }
-                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                start = end
-                let wordWidth = MapFontMetrics.asciiWidth(word, size: size, bold: bold) ?? 0
-                if !line.isEmpty, lineWidth + spaceWidth + wordWidth <= width {
-                    line.append(space)
-                    line.append(contentsOf: word)
-                    lineWidth += spaceWidth + wordWidth
-                    continue
-                }
-                if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
-                line.removeAll(keepingCapacity: true)
-                if wordWidth <= width {
-                    line.append(contentsOf: word)
-                    lineWidth = wordWidth
-                    continue
-                }
-                // An over-long word: split it, as `wrap` does Character by Character.
-                lineWidth = 0
-                for byte in word {
-                    let characterWidth = MapFontMetrics.width(CollectionOfOne(Unicode.Scalar(byte)), size: size, bold: bold)
-                    if !line.isEmpty, lineWidth + characterWidth > width {
-                        lines.append(String(decoding: line, as: UTF8.self))
-                        line.removeAll(keepingCapacity: true)
-                        lineWidth = 0
-                    }
-                    line.append(byte)
-                    lineWidth += characterWidth
-                }
+                if !line.isEmpty { line.append(UInt8(ascii: " ")) }
+                line.append(contentsOf: piece)
             }
             if !line.isEmpty || lines.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
             return lines

@@ -89,6 +89,7 @@ struct BenchmarkResults {
     var startup: [(String, Timing)] = []
     var batch: BatchResult?
     var portfolio: PortfolioResult?
+    var diff: [DiffResult] = []
     var loadAverages: (before: String, after: String) = ("?", "?")
 
     func set(_ size: Int, _ format: JourneyFormat) -> PhaseSet? {
@@ -146,6 +147,7 @@ struct BenchmarkResults {
                          "\(String(format: "%.1f", Double(peakMemoryBytes) / 1_048_576)) MB = \(String(format: "%.2f", ratio))× \(String(format: "%.1f", large.megabytes)) MB", ratio <= 3))
         }
         if let exporters = ExporterBench.target(sets) { rows.append(exporters) }
+        rows += DiffBench.targets(diff)
         if startup.count >= 2 {
             // Fastest runs: a process of 10 ms is easily delayed by other work on the machine,
             // never sped up, so the minimum is the least noisy estimate of its own cost.
@@ -194,6 +196,7 @@ struct BenchmarkResults {
             lines.append("")
             lines.append(set.table())
         }
+        lines += DiffBench.markdown(diff)
         lines.append("")
         lines.append("### Start-up and batches")
         lines.append("")

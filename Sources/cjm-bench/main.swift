@@ -20,16 +20,17 @@ let usage = """
       --portfolio-journeys N
                      journeys in the shared-catalogue against inline portfolio check (default 1000)
       --only         run only these parts, comma-separated: floors, import, validation,
-                     analysis, dot, exporters, map, report, check, process, startup, batch,
-                     portfolio, events (a target's ratio needs both its parts: --only
-                     import,exporters); for
-                     re-measuring a section by hand, not with --output. `events` (the
+                     analysis, dot, exporters, map, report, check, process, diff, startup,
+                     batch, portfolio, events (a target's ratio needs both its parts: --only
+                     import,exporters); for re-measuring a section by hand, not with --output.
+                     `diff` (issue 19) times `cjm diff` of each size. `events` (the
                      event-log conformance, issue 20) runs only when named
       --events N     events in the generated log of the conformance measurement
                      (default 10000000, about 500 MB in the temporary folder)
       --write-journeys DIR
-                     only write the synthetic journeys (both formats, every size)
-                     into DIR, for profiling with perf or valgrind, and exit
+                     only write the synthetic journeys (both formats, every size,
+                     and the diff's edited copy as JSON) into DIR, for profiling
+                     with perf or valgrind, and exit
     Build with -c release: debug numbers mean nothing.
     """
 
@@ -46,7 +47,7 @@ struct Options {
 }
 
 /// The parts `--only` can name.
-let benchmarkParts: Set<String> = ["floors", "import", "validation", "analysis", "dot", "exporters", "map", "report", "check", "process", "startup", "batch", "portfolio", "events"]
+let benchmarkParts: Set<String> = ["floors", "import", "validation", "analysis", "dot", "exporters", "map", "report", "check", "process", "diff", "startup", "batch", "portfolio", "events"]
 
 func parseOptions() -> Options {
     var options = Options()
@@ -108,6 +109,10 @@ if let directory = options.journeysDirectory {
             try Data(try JourneyWriter.write(journey, as: format).utf8).write(to: URL(fileURLWithPath: path))
             print(path)
         }
+        // The other side of the `diff` part's second pair.
+        let edited = "\(directory)/synthetic-\(size)-edited.journey.json"
+        try Data(try JourneyWriter.write(DiffBench.edited(journey), as: .json).utf8).write(to: URL(fileURLWithPath: edited))
+        print(edited)
     }
     exit(0)
 }
@@ -243,6 +248,11 @@ for size in options.sizes {
         print(set.table(), terminator: "\n\n")
         fflush(nil)
         try? FileManager.default.removeItem(at: file)
+    }
+    // Issue 19 item 4: `cjm diff` of this journey against itself as XML and against an edited copy.
+    if measures("diff"), let diff = try DiffBench.run(journey: journey, size: size, runs: options.runs, scratch: scratch, binary: cjmBinary) {
+        results.diff.append(diff)
+        print(DiffBench.markdown([diff]).joined(separator: "\n"), terminator: "\n\n")
     }
 }
 

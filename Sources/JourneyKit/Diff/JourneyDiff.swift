@@ -100,12 +100,18 @@ public struct JourneyDiff: Sendable, Hashable {
         public var newValues: [FieldValue.Member] { values(\.newValue) }
 
         private func values(_ value: KeyPath<FieldChange, FieldValue>) -> [FieldValue.Member] {
-            let order = JourneyFields.fields(of: entity.rawValue).map(\.json)
+            let order = Self.fieldOrder[entity] ?? [:]
             var seen: Set<String> = []
             let members = fields.filter { seen.insert($0.key).inserted }.map { FieldValue.Member($0.key, $0[keyPath: value]) }
             // `stage` (where a touchpoint is) is not a field of the touchpoint; it comes first.
-            return members.sorted { (order.firstIndex(of: $0.key) ?? -1) < (order.firstIndex(of: $1.key) ?? -1) }
+            return members.sorted { (order[$0.key] ?? -1) < (order[$1.key] ?? -1) }
         }
+
+        /// Each entity's JSON keys by their place in `JourneyFields`, worked out once: describing
+        /// every field again for each change cost more than comparing the journeys.
+        private static let fieldOrder: [Entity: [String: Int]] = Dictionary(uniqueKeysWithValues: Entity.allCases.map { entity in
+            (entity, Dictionary(JourneyFields.fields(of: entity.rawValue).enumerated().map { ($1.json, $0) }, uniquingKeysWith: { first, _ in first }))
+        })
     }
 
     /// Every change, in the order of the new journey (removed elements where they used to be).
@@ -146,8 +152,8 @@ public struct JourneyDiff: Sendable, Hashable {
             fields.compare("uses", oldJourney.uses, newJourney.uses)
             fields.compare("audience", oldJourney.audience, newJourney.audience)
             fields.compareOrder("stages", oldJourney.stages.map(\.id), newJourney.stages.map(\.id))
-            fields.compareKeyed("scenario", key: "scenarios", oldJourney.scenarios.map { ($0.id, $0.displayText) }, newJourney.scenarios.map { ($0.id, $0.displayText) },
-                                .array(oldJourney.scenarios.map(\.fieldValue)), .array(newJourney.scenarios.map(\.fieldValue)))
+            fields.compareKeyed("scenario", key: "scenarios", oldJourney.scenarios, newJourney.scenarios, by: \.id, text: \.displayText,
+                                value: { .array($0.map(\.fieldValue)) })
             fields.compareLabels(oldJourney.tags, oldJourney.properties, newJourney.tags, newJourney.properties)
             fields.compare("ignore", oldJourney.ignore, newJourney.ignore)
             if !fields.changes.isEmpty {
@@ -163,7 +169,7 @@ public struct JourneyDiff: Sendable, Hashable {
             fields.compare("description", old.description, new.description)
             fields.compare("goals", old.goals, new.goals)
             fields.compare("channels", old.channels, new.channels)
-            fields.compareObjects("evidence", old.evidence.map { ($0.displayText, $0.fieldValue) }, new.evidence.map { ($0.displayText, $0.fieldValue) })
+            fields.compareObjects("evidence", old.evidence, new.evidence, text: \.displayText, value: \.fieldValue)
             fields.compareLabels(old.tags, old.properties, new.tags, new.properties)
             fields.compare("ignore", old.ignore, new.ignore)
             return fields.changes
@@ -172,8 +178,8 @@ public struct JourneyDiff: Sendable, Hashable {
                                    anonymous: { var copy = $0; copy.id = ""; return copy }) { old, new in
             var fields = FieldComparison()
             fields.compare("name", old.name, new.name)
-            fields.compareValue("kind", old.kind.rawValue, new.kind.rawValue)
-            fields.compareValue("status", old.status.rawValue, new.status.rawValue)
+            fields.compareValue("kind", old.kind, new.kind, text: \.rawValue, value: { .string($0.rawValue) })
+            fields.compareValue("status", old.status, new.status, text: \.rawValue, value: { .string($0.rawValue) })
             fields.compare("owner", old.owner, new.owner)
             fields.compare("description", old.description, new.description)
             fields.compareLabels(old.tags, old.properties, new.tags, new.properties)
@@ -182,7 +188,7 @@ public struct JourneyDiff: Sendable, Hashable {
         }
         changes += compareStagesAndTouchpoints(oldJourney, newJourney, renames: &renames)
 
-        let (introduced, resolved) = compareFindings(old: oldFindings.map(renames.translating), new: newFindings)
+        let (introduced, resolved) = compareFindings(old: renames.isEmpty ? oldFindings : oldFindings.map(renames.translating), new: newFindings)
         return JourneyDiff(changes: changes, introducedFindings: introduced, resolvedFindings: resolved)
     }
 
@@ -194,6 +200,12 @@ public struct JourneyDiff: Sendable, Hashable {
         var channels: [String: String] = [:]
         var stages: [String: String] = [:]
         var touchpoints: [String: String] = [:]
+
+        /// Whether no element was renamed (findings then need no translating).
+        var isEmpty: Bool { personas.isEmpty && channels.isEmpty && stages.isEmpty && touchpoints.isEmpty }
+
+        /// The new id of an old touchpoint.
+        func newTouchpointID(_ oldID: String) -> String { touchpoints.isEmpty ? oldID : touchpoints[oldID] ?? oldID }
 
         /// An old finding with the ids of renamed elements replaced by their new ids, so that a
         /// finding that moved with its element is neither introduced nor resolved.
@@ -274,16 +286,31 @@ public struct JourneyDiff: Sendable, Hashable {
         return changes
     }
 
-    private static func compareStagesAndTouchpoints(_ old: Journey, _ new: Journey, renames found: inout Renames) -> [Change] {
-        var oldTouchpoints: [String: (touchpoint: Touchpoint, stageID: String)] = [:]
-        for stage in old.stages {
-            for touchpoint in stage.touchpoints where oldTouchpoints[touchpoint.id] == nil {
-                oldTouchpoints[touchpoint.id] = (touchpoint, stage.id)
+    /// Where a touchpoint is: the index of its stage, and its own index in that stage.
+    private struct Place {
+        var stage: Int
+        var index: Int
+    }
+
+    /// Each touchpoint id's first place. Matching by these positions hashes each id once per
+    /// side and copies no touchpoint into a table.
+    private static func firstPlaces(in stages: [Stage]) -> [String: Place] {
+        var places: [String: Place] = [:]
+        places.reserveCapacity(stages.reduce(0) { $0 + $1.touchpoints.count })
+        for (stageIndex, stage) in stages.enumerated() {
+            for (index, touchpoint) in stage.touchpoints.enumerated() {
+                // Ids are unique in a valid journey; a repeated one keeps its first place.
+                if let first = places.updateValue(Place(stage: stageIndex, index: index), forKey: touchpoint.id) { places[touchpoint.id] = first }
             }
         }
+        return places
+    }
+
+    private static func compareStagesAndTouchpoints(_ old: Journey, _ new: Journey, renames found: inout Renames) -> [Change] {
+        let oldPlaces = firstPlaces(in: old.stages)
+        let newPlaces = firstPlaces(in: new.stages)
         var oldStages = Dictionary(old.stages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var newStageIDs = Set(new.stages.map(\.id))
-        var newTouchpointIDs = Set(new.touchpoints.map(\.id))
 
         // Renamed stages and touchpoints are looked up under their new ids from here on.
         let stagePairs = renames(removed: old.stages.filter { !newStageIDs.contains($0.id) },
@@ -295,49 +322,61 @@ public struct JourneyDiff: Sendable, Hashable {
             newStageIDs.insert(previous.id)
         }
         func newStageID(_ oldID: String) -> String { found.stages[oldID] ?? oldID }
-        var newStageOfTouchpoint: [String: String] = [:]
-        for stage in new.stages {
-            for touchpoint in stage.touchpoints where newStageOfTouchpoint[touchpoint.id] == nil { newStageOfTouchpoint[touchpoint.id] = stage.id }
+        let oldStageNewIDs = old.stages.map { newStageID($0.id) }
+
+        // The one lookup per touchpoint and side: where each new touchpoint was (nil: added, or
+        // renamed), and whether each old touchpoint's id is still there (false: removed, or renamed).
+        let previousPlaces = new.stages.map { stage in stage.touchpoints.map { oldPlaces[$0.id] } }
+        let stillThere = old.stages.map { stage in stage.touchpoints.map { newPlaces[$0.id] != nil } }
+        var gone: [Touchpoint] = []
+        for (stageIndex, stage) in old.stages.enumerated() {
+            for (index, touchpoint) in stage.touchpoints.enumerated() where !stillThere[stageIndex][index] { gone.append(touchpoint) }
+        }
+        var arrived: [Touchpoint] = []
+        for (stageIndex, stage) in new.stages.enumerated() {
+            for (index, touchpoint) in stage.touchpoints.enumerated() where previousPlaces[stageIndex][index] == nil { arrived.append(touchpoint) }
         }
         let touchpointPairs = renames(
-            removed: old.stages.flatMap { stage in stage.touchpoints.filter { !newTouchpointIDs.contains($0.id) } },
-            added: new.touchpoints.filter { oldTouchpoints[$0.id] == nil },
+            removed: gone, added: arrived,
             anonymous: { var copy = $0; copy.id = ""; return copy },
             nearKey: { touchpoint in
                 // Old touchpoints are keyed by their (renamed) stage, new ones by theirs.
-                let stage = oldTouchpoints[touchpoint.id].map { newStageID($0.stageID) } ?? newStageOfTouchpoint[touchpoint.id] ?? ""
+                let stage = oldPlaces[touchpoint.id].map { oldStageNewIDs[$0.stage] } ?? newPlaces[touchpoint.id].map { new.stages[$0.stage].id } ?? ""
                 return touchpoint.name + "\u{1F}" + stage
             })
         var renamedTouchpoints: [String: String] = [:]
         for (newID, previous) in touchpointPairs {
             found.touchpoints[previous.id] = newID
             renamedTouchpoints[newID] = previous.id
-            newTouchpointIDs.insert(previous.id)
         }
 
+        // A stage's name as the new journey calls it, or as the old one did (for moves).
         var stageNames = Dictionary(old.stages.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for stage in new.stages { stageNames[stage.id] = stage.name }
 
         var changes: [Change] = []
         // Removed touchpoints are listed under the stage they were in; collect them first.
         var removedByStage: [String: [Change]] = [:]
-        for stage in old.stages {
-            for touchpoint in stage.touchpoints where !newTouchpointIDs.contains(touchpoint.id) {
-                removedByStage[newStageID(stage.id), default: []].append(
+        for (stageIndex, stage) in old.stages.enumerated() {
+            for (index, touchpoint) in stage.touchpoints.enumerated() where !stillThere[stageIndex][index] && found.touchpoints[touchpoint.id] == nil {
+                removedByStage[oldStageNewIDs[stageIndex], default: []].append(
                     Change(kind: .removed, entity: .touchpoint, id: touchpoint.id, name: touchpoint.name, stageID: stage.id, stageName: stage.name, fields: []))
             }
         }
 
-        for stage in new.stages {
+        for (stageIndex, stage) in new.stages.enumerated() {
             if let previous = oldStages[stage.id] {
                 var fields = FieldComparison()
                 fields.compare("name", previous.name, stage.name)
                 fields.compare("description", previous.description, stage.description)
                 // Only the order of touchpoints that stayed in this stage counts as reordering;
                 // additions, removals and moves are reported on the touchpoints themselves.
-                let previousIDs = previous.touchpoints.map { found.touchpoints[$0.id] ?? $0.id }
-                let kept = Set(previousIDs).intersection(stage.touchpoints.map(\.id))
-                fields.compareOrder("touchpoints", previousIDs.filter(kept.contains), stage.touchpoints.map(\.id).filter(kept.contains))
+                let previousIDs = previous.touchpoints.map { found.newTouchpointID($0.id) }
+                let currentIDs = stage.touchpoints.map(\.id)
+                if previousIDs != currentIDs {  // the same ids in the same order need no sets
+                    let kept = Set(previousIDs).intersection(currentIDs)
+                    fields.compareOrder("touchpoints", previousIDs.filter(kept.contains), currentIDs.filter(kept.contains))
+                }
                 fields.compareLabels(previous.tags, previous.properties, stage.tags, stage.properties)
                 fields.compare("ignore", previous.ignore, stage.ignore)
                 if previous.id != stage.id {
@@ -348,19 +387,26 @@ public struct JourneyDiff: Sendable, Hashable {
             } else {
                 changes.append(Change(kind: .added, entity: .stage, id: stage.id, name: stage.name, fields: []))
             }
-            for touchpoint in stage.touchpoints {
-                let previousID = renamedTouchpoints[touchpoint.id] ?? touchpoint.id
-                guard let (previous, previousStage) = oldTouchpoints[previousID] else {
+            for (index, touchpoint) in stage.touchpoints.enumerated() {
+                var previousID = touchpoint.id
+                var place = previousPlaces[stageIndex][index]
+                if place == nil, let renamedFrom = renamedTouchpoints[touchpoint.id] {
+                    previousID = renamedFrom
+                    place = oldPlaces[renamedFrom]
+                }
+                guard let place else {
                     changes.append(Change(kind: .added, entity: .touchpoint, id: touchpoint.id, name: touchpoint.name, stageID: stage.id, stageName: stage.name, fields: []))
                     continue
                 }
+                let previous = old.stages[place.stage].touchpoints[place.index]
                 var fields = FieldComparison()
-                if newStageID(previousStage) != stage.id {
-                    let oldName = stageNames[previousStage] ?? previousStage
-                    fields.changes.append(FieldChange(field: "stage", old: FieldComparison.render(oldName), new: FieldComparison.render(stage.name),
-                                                      oldValue: .string(previousStage), newValue: .string(stage.id)))
+                if oldStageNewIDs[place.stage] != stage.id {
+                    let previousStageID = old.stages[place.stage].id
+                    fields.changes.append(FieldChange(field: "stage", old: FieldComparison.render(stageNames[previousStageID] ?? previousStageID),
+                                                      new: FieldComparison.render(stage.name), oldValue: .string(previousStageID), newValue: .string(stage.id)))
                 }
-                compareTouchpointFields(previous, touchpoint, into: &fields)
+                // Most touchpoints are unchanged: one comparison of the whole value settles them.
+                if previous != touchpoint { compareTouchpointFields(previous, touchpoint, into: &fields) }
                 if previousID != touchpoint.id {
                     changes.append(Change(kind: .renamed, entity: .touchpoint, id: touchpoint.id, name: touchpoint.name, stageID: stage.id,
                                           stageName: stage.name, fields: fields.changes, previousID: previousID))
@@ -382,22 +428,21 @@ public struct JourneyDiff: Sendable, Hashable {
         fields.compare("description", old.description, new.description)
         fields.compare("channels", old.channels, new.channels)
         fields.compare("personas", old.personas, new.personas)
-        fields.compareValue("initiator", old.initiator.rawValue, new.initiator.rawValue)
+        fields.compareValue("initiator", old.initiator, new.initiator, text: \.rawValue, value: { .string($0.rawValue) })
         fields.compare("owner", old.owner, new.owner)
-        fields.compareValue("emotion", old.emotion.map(String.init), new.emotion.map(String.init),
-                            old.emotion.map(FieldValue.integer) ?? .null, new.emotion.map(FieldValue.integer) ?? .null)
-        fields.compareValue("entry", String(old.entry), String(new.entry), .bool(old.entry), .bool(new.entry))
-        fields.compareValue("momentOfTruth", String(old.momentOfTruth), String(new.momentOfTruth), .bool(old.momentOfTruth), .bool(new.momentOfTruth))
+        fields.compareValue("emotion", old.emotion, new.emotion, text: { $0.map(String.init) }, value: { $0.map(FieldValue.integer) ?? .null })
+        fields.compareValue("entry", old.entry, new.entry, text: { String($0) }, value: FieldValue.bool)
+        fields.compareValue("momentOfTruth", old.momentOfTruth, new.momentOfTruth, text: { String($0) }, value: FieldValue.bool)
         fields.compare("next", old.next, new.next)
         fields.compare("handoff", old.handoff, new.handoff)
         fields.compare("journey", old.journey, new.journey)
         fields.compare("pains", old.pains, new.pains)
         fields.compare("opportunities", old.opportunities, new.opportunities)
-        fields.compareObjects("kpis", old.kpis.map { ($0.displayText, $0.fieldValue) }, new.kpis.map { ($0.displayText, $0.fieldValue) })
-        fields.compareKeyed("experience", key: "experiences", old.experiences.map { ($0.persona, $0.displayText) }, new.experiences.map { ($0.persona, $0.displayText) },
-                            .array(old.experiences.map(\.fieldValue)), .array(new.experiences.map(\.fieldValue)))
-        fields.compareObjects("evidence", old.evidence.map { ($0.displayText, $0.fieldValue) }, new.evidence.map { ($0.displayText, $0.fieldValue) })
-        fields.compareObjects("backstage", old.backstage.map { ($0.displayText, $0.fieldValue) }, new.backstage.map { ($0.displayText, $0.fieldValue) })
+        fields.compareObjects("kpis", old.kpis, new.kpis, text: \.displayText, value: \.fieldValue)
+        fields.compareKeyed("experience", key: "experiences", old.experiences, new.experiences, by: \.persona, text: \.displayText,
+                            value: { .array($0.map(\.fieldValue)) })
+        fields.compareObjects("evidence", old.evidence, new.evidence, text: \.displayText, value: \.fieldValue)
+        fields.compareObjects("backstage", old.backstage, new.backstage, text: \.displayText, value: \.fieldValue)
         fields.compareLabels(old.tags, old.properties, new.tags, new.properties)
         fields.compare("ignore", old.ignore, new.ignore)
     }
@@ -407,30 +452,36 @@ public struct JourneyDiff: Sendable, Hashable {
     /// Findings are matched by rule and the elements they are about, not by line, so that
     /// moving an element does not make its findings look new.
     private static func compareFindings(old: [Diagnostic], new: [Diagnostic]) -> (introduced: [Diagnostic], resolved: [Diagnostic]) {
-        func key(_ finding: Diagnostic) -> String {
-            ([finding.rule ?? ""] + finding.references.keys.sorted().map { "\($0.rawValue)=\(finding.references[$0] ?? "")" })
-                .joined(separator: "\u{1F}")
+        let oldKeys = old.map(FindingKey.init), newKeys = new.map(FindingKey.init)
+        // The first n findings of a key on one side match the n of that key on the other.
+        func unmatched(_ findings: [Diagnostic], _ keys: [FindingKey], against others: [FindingKey]) -> [Diagnostic] {
+            var available: [FindingKey: Int] = [:]
+            for key in others { available[key, default: 0] += 1 }
+            var result: [Diagnostic] = []
+            for (finding, key) in zip(findings, keys) {
+                if let count = available[key], count > 0 { available[key] = count - 1 } else { result.append(finding) }
+            }
+            return result
         }
-        var oldCounts: [String: Int] = [:]
-        for finding in old { oldCounts[key(finding), default: 0] += 1 }
-        var newCounts: [String: Int] = [:]
-        for finding in new { newCounts[key(finding), default: 0] += 1 }
+        return (unmatched(new, newKeys, against: oldKeys), unmatched(old, oldKeys, against: newKeys))
+    }
 
-        var introduced: [Diagnostic] = []
-        var seen: [String: Int] = [:]
-        for finding in new {
-            let findingKey = key(finding)
-            seen[findingKey, default: 0] += 1
-            if seen[findingKey]! > oldCounts[findingKey, default: 0] { introduced.append(finding) }
+    /// What identifies a finding across versions: its rule and the elements it is about, as a
+    /// value rather than a joined String, the references in role order (an array hashes and
+    /// compares in one pass; a dictionary hashes each entry on its own and looks each one up).
+    private struct FindingKey: Hashable {
+        struct Reference: Hashable {
+            var role: Diagnostic.ReferenceRole
+            var id: String
         }
-        var resolved: [Diagnostic] = []
-        seen = [:]
-        for finding in old {
-            let findingKey = key(finding)
-            seen[findingKey, default: 0] += 1
-            if seen[findingKey]! > newCounts[findingKey, default: 0] { resolved.append(finding) }
+
+        var rule: String
+        var references: [Reference]
+
+        init(_ finding: Diagnostic) {
+            rule = finding.rule ?? ""
+            references = finding.references.map { Reference(role: $0.key, id: $0.value) }.sorted { $0.role < $1.role }
         }
-        return (introduced, resolved)
     }
 }
 
@@ -451,11 +502,14 @@ private struct FieldComparison {
     }
 
     /// A list of objects (KPIs, evidence, backstage steps), each shown as `text`.
-    mutating func compareObjects(_ field: String, _ old: [(text: String, value: FieldValue)], _ new: [(text: String, value: FieldValue)]) {
-        let oldTexts = old.map(\.text), newTexts = new.map(\.text)
-        guard oldTexts != newTexts || old.map(\.value) != new.map(\.value) else { return }
+    mutating func compareObjects<Item: Equatable>(_ field: String, _ old: [Item], _ new: [Item], text: (Item) -> String, value: (Item) -> FieldValue) {
+        // Equal items render alike: texts are built only for lists that differ.
+        guard old != new else { return }
+        let oldTexts = old.map(text), newTexts = new.map(text)
+        let oldValues = old.map(value), newValues = new.map(value)
+        guard oldTexts != newTexts || oldValues != newValues else { return }
         changes.append(.init(field: field, old: Self.render(oldTexts), new: Self.render(newTexts),
-                             oldValue: .array(old.map(\.value)), newValue: .array(new.map(\.value)),
+                             oldValue: .array(oldValues), newValue: .array(newValues),
                              listEdit: Self.listEdit(oldTexts, newTexts)))
     }
 
@@ -467,11 +521,25 @@ private struct FieldComparison {
                              oldValue: oldValue ?? .text(old), newValue: newValue ?? .text(new)))
     }
 
+    /// Compares model values (numbers, flags, choices), shown as `text` and written as `value`;
+    /// neither is built for equal values.
+    mutating func compareValue<Value: Equatable>(_ field: String, _ old: Value, _ new: Value, text: (Value) -> String?, value: (Value) -> FieldValue) {
+        guard old != new else { return }
+        compareValue(field, text(old), text(new), value(old), value(new))
+    }
+
     /// Compares items matched by a key (experiences by persona, scenarios by id, properties by
     /// name): one change per key added, removed or changed, named `field key`; in JSON the
     /// whole field under `key`.
-    mutating func compareKeyed(_ field: String, key jsonKey: String, _ old: [(key: String, text: String)], _ new: [(key: String, text: String)],
-                               _ oldValue: FieldValue, _ newValue: FieldValue) {
+    mutating func compareKeyed<Item: Equatable>(_ field: String, key jsonKey: String, _ old: [Item], _ new: [Item], by itemKey: (Item) -> String,
+                                                text: (Item) -> String, value: ([Item]) -> FieldValue) {
+        // Keys are unique in a valid journey, so equal lists have no item to report.
+        guard old != new else { return }
+        compareKeyed(field, key: jsonKey, old.map { (itemKey($0), text($0)) }, new.map { (itemKey($0), text($0)) }, value(old), value(new))
+    }
+
+    private mutating func compareKeyed(_ field: String, key jsonKey: String, _ old: [(key: String, text: String)], _ new: [(key: String, text: String)],
+                                       _ oldValue: FieldValue, _ newValue: FieldValue) {
         let oldByKey = Dictionary(old.map { ($0.key, $0.text) }, uniquingKeysWith: { first, _ in first })
         let newKeys = Set(new.map(\.key))
         for (key, text) in new where oldByKey[key] != text {
@@ -485,8 +553,7 @@ private struct FieldComparison {
     /// Tags as a list, properties by name.
     mutating func compareLabels(_ oldTags: [String], _ oldProperties: [Property], _ newTags: [String], _ newProperties: [Property]) {
         compare("tags", oldTags, newTags)
-        compareKeyed("property", key: "properties", oldProperties.map { ($0.name, Self.render($0.value)) }, newProperties.map { ($0.name, Self.render($0.value)) },
-                     .properties(oldProperties), .properties(newProperties))
+        compareKeyed("property", key: "properties", oldProperties, newProperties, by: \.name, text: { Self.render($0.value) }, value: FieldValue.properties)
     }
 
     /// Records a change of order only (the same ids, in another order).

@@ -105,10 +105,10 @@ public struct DiffTextReporter: Reporter {
             lines.append(style.bold("findings"))
             let reporter = TextReporter(useColor: useColor)
             for finding in diff.introducedFindings {
-                lines.append("  " + style.red("+ introduced: ") + reporter.line(for: finding).replacingNewlines(with: "\n    "))
+                lines.append("  " + style.red("+ introduced: ") + Self.indentingLineBreaks(reporter.line(for: finding)))
             }
             for finding in diff.resolvedFindings {
-                lines.append("  " + style.green("- resolved: ") + reporter.line(for: finding).replacingNewlines(with: "\n    "))
+                lines.append("  " + style.green("- resolved: ") + Self.indentingLineBreaks(reporter.line(for: finding)))
             }
         }
         lines.append("")
@@ -125,6 +125,26 @@ public struct DiffTextReporter: Reporter {
         }
         return TextReporter.plural(diff.changes.count, "change") + ": " + counts.joined(separator: ", ")
             + "; " + TextReporter.plural(diff.introducedFindings.count, "finding") + " introduced, \(diff.resolvedFindings.count) resolved"
+    }
+
+    /// A finding's line with what follows each line break (its hint) indented under it, as
+    /// `replacingNewlines(with: "\n    ")` does, but on UTF-8 bytes: splitting Character by
+    /// Character took most of the time of a diff that resolves ten thousand findings. A `\n`
+    /// byte is a line-break Character of its own unless a `\r` comes before it (`\r\n` is one
+    /// Character, which that split leaves whole).
+    static func indentingLineBreaks(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") {
+                bytes.append(contentsOf: "\n    ".utf8)
+            } else {
+                bytes.append(byte)
+            }
+            previous = byte
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func quoted(_ text: String) -> String {

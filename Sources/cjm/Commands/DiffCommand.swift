@@ -40,8 +40,8 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         // The change is judged by the rules of the journey as it is now.
         let checker = analysis.checker(for: newPath)
-        let old = try JourneyFiles.loadValid(oldPath, input: input, checker: checker)
-        let new = try JourneyFiles.loadValid(newPath, input: input, checker: checker)
+        let old = try Self.load(oldPath, input: input, checker: checker)
+        let new = try Self.load(newPath, input: input, checker: checker)
         let comparison = JourneyComparison(old: old.journey, oldFindings: old.findings, oldPath: oldPath,
                                            new: new.journey, newFindings: new.findings, newPath: newPath)
         let output = FileHandleOutput.standardOutput
@@ -49,5 +49,12 @@ struct DiffCommand: ParsableCommand {
             output.write(reporter.report(comparison))
         }
         if !comparison.diff.isEmpty { throw ExitCode(ExitStatus.findings) }
+    }
+
+    /// A journey and its findings, and nothing else of what was loaded: the file's bytes go
+    /// as soon as it is checked, not after the other file is checked too (issue 19, memory).
+    private static func load(_ path: String, input: InputOptions, checker: JourneyChecker) throws(ExitCode) -> (journey: Journey, findings: [Diagnostic]) {
+        let loaded = try JourneyFiles.loadValid(path, input: input, checker: checker)
+        return (loaded.journey, loaded.findings)
     }
 }

@@ -19,6 +19,13 @@ struct JSONOutput: Sendable {
     /// The finished document, with its final newline.
     var document: String { text + "\n" }
 
+    /// The text written so far, handed over and forgotten, for a writer that streams a long
+    /// document in pieces (the document's final newline is the caller's).
+    mutating func takeText() -> String {
+        defer { text = "" }
+        return text
+    }
+
     mutating func beginObject() {
         beginValue()
         text += "{"

@@ -32,7 +32,7 @@ extension Rule {
     func finding(
         _ message: String, hint: String? = nil, severity: Diagnostic.Severity? = nil,
         at element: SourceLocation?, in journey: AnalyzedJourney,
-        references: [Diagnostic.ReferenceRole: String]
+        references: Diagnostic.References
     ) -> Diagnostic {
         Diagnostic(severity: severity ?? defaultSeverity, message: message,
                    location: element ?? journey.fallbackLocation, hint: hint, rule: id, references: references)
@@ -87,6 +87,27 @@ public struct AnalyzedJourney: Sendable {
     /// The `ignore` lists of every element, by role and id, for suppression.
     private let ignoredRules: [Diagnostic.ReferenceRole: [String: Set<String>]]
 
+    // Index tables, built once so that the rules' loops over 100k touchpoints compare small
+    // integers instead of hashing string ids and copying channels and touchpoints: each
+    // touchpoint's live channels and known `next` steps as positions, in flat arrays.
+    /// Positions in `journey.channels` by channel id (the first one when an id is repeated).
+    private let channelIndexByID: [String: Int32]
+    /// Whether each channel of `journey.channels` is live and has an owner, by position.
+    private let channelIsLive: [Bool]
+    private let channelHasOwner: [Bool]
+    /// The positions in `journey.channels` of touchpoint `i`'s live channels (first of a repeated
+    /// id, each once, in the touchpoint's order) are `liveChannels[liveChannelStart[i]..<liveChannelStart[i + 1]]`.
+    private let liveChannelStart: [Int32]
+    private let liveChannelList: [Int32]
+    /// The positions in `touchpoints` of touchpoint `i`'s `next` steps that exist, each once, in its order.
+    private let nextStart: [Int32]
+    private let nextList: [Int32]
+    /// The channels each persona uses by channel position, by the persona's position in
+    /// `journey.personas`; `nil` for a persona that lists none (it uses every channel).
+    private let channelsUsedByPersonaIndex: [Set<Int32>?]
+    /// For each position in `journey.personas`, the position of the first persona with its id.
+    let firstPersonaIndex: [Int]
+
     /// Computes the lookups of `journey`, in time linear in its size.
     public init(_ journey: Journey, kpiReadings: [KPIReading] = [], checkDate: CalendarDate? = nil,
                 portfolioJourneyIDs: Set<String>? = nil) {
@@ -105,8 +126,11 @@ public struct AnalyzedJourney: Sendable {
         }
         channelsUsedByPersona = used
 
+        let touchpointCount = journey.stages.reduce(0) { $0 + $1.touchpoints.count }
         var placed: [PlacedTouchpoint] = []
         var indexByID: [String: Int] = [:]
+        placed.reserveCapacity(touchpointCount)
+        indexByID.reserveCapacity(touchpointCount)
         var first: Int?
         var last: Int?
         for (stageIndex, stage) in journey.stages.enumerated() {
@@ -126,6 +150,43 @@ public struct AnalyzedJourney: Sendable {
         hasFlows = placed.contains { !$0.touchpoint.next.isEmpty }
         hasBackstage = placed.contains { !$0.touchpoint.backstage.isEmpty }
 
+        var channelIndexByID: [String: Int32] = [:]
+        for (position, channel) in journey.channels.enumerated() where channelIndexByID[channel.id] == nil {
+            channelIndexByID[channel.id] = Int32(position)
+        }
+        self.channelIndexByID = channelIndexByID
+        channelIsLive = journey.channels.map(\.isLive)
+        channelHasOwner = journey.channels.map { $0.owner != nil }
+        var liveStart: [Int32] = [0]
+        var live: [Int32] = []
+        var nextStarts: [Int32] = [0]
+        var nexts: [Int32] = []
+        liveStart.reserveCapacity(placed.count + 1)
+        nextStarts.reserveCapacity(placed.count + 1)
+        for placedTouchpoint in placed {
+            let firstLive = live.count
+            for channelID in placedTouchpoint.touchpoint.channels {
+                guard let channel = channelIndexByID[channelID], channelIsLive[Int(channel)], !live[firstLive...].contains(channel) else { continue }
+                live.append(channel)
+            }
+            liveStart.append(Int32(live.count))
+            let firstNext = nexts.count
+            for nextID in placedTouchpoint.touchpoint.next {
+                guard let next = indexByID[nextID].map(Int32.init), !nexts[firstNext...].contains(next) else { continue }
+                nexts.append(next)
+            }
+            nextStarts.append(Int32(nexts.count))
+        }
+        liveChannelStart = liveStart
+        liveChannelList = live
+        nextStart = nextStarts
+        nextList = nexts
+        let personaIndex = personasByID
+        firstPersonaIndex = journey.personas.enumerated().map { position, persona in personaIndex.index(of: persona.id) ?? position }
+        channelsUsedByPersonaIndex = journey.personas.map { persona in
+            persona.channels.isEmpty ? nil : Set(persona.channels.compactMap { channelIndexByID[$0] })
+        }
+
         var ignored: [Diagnostic.ReferenceRole: [String: Set<String>]] = [:]
         func note(_ role: Diagnostic.ReferenceRole, _ id: String, _ rules: [String]) {
             guard !rules.isEmpty else { return }
@@ -142,6 +203,32 @@ public struct AnalyzedJourney: Sendable {
         }
         ignoredRules = ignored
     }
+
+    /// The positions in `journey.channels` of the live channels of the touchpoint at `index` in
+    /// `touchpoints`, each once, in the touchpoint's order.
+    func liveChannelIndices(ofTouchpointAt index: Int) -> ArraySlice<Int32> {
+        liveChannelList[Int(liveChannelStart[index])..<Int(liveChannelStart[index + 1])]
+    }
+
+    /// The positions in `touchpoints` of the `next` steps of the touchpoint at `index` that
+    /// exist, each once, in its order.
+    func nextIndices(ofTouchpointAt index: Int) -> ArraySlice<Int32> {
+        nextList[Int(nextStart[index])..<Int(nextStart[index + 1])]
+    }
+
+    /// Whether the persona at `personaIndex` in `journey.personas` uses the channel at
+    /// `channelIndex` (the positional form of `persona(_:uses:)`, for a persona's first position).
+    func persona(at personaIndex: Int, uses channelIndex: Int32) -> Bool {
+        channelsUsedByPersonaIndex[personaIndex]?.contains(channelIndex) ?? true
+    }
+
+    /// Whether one of the touchpoint's channels has an owner (without copying its channels).
+    func hasOwnedChannel(_ touchpoint: Touchpoint) -> Bool {
+        touchpoint.channels.contains { channelIndexByID[$0].map { channelHasOwner[Int($0)] } ?? false }
+    }
+
+    /// The position in `journey.personas` of the first persona with `id`.
+    func personaIndex(of id: String) -> Int? { personasByID.index(of: id) }
 
     /// Where findings about the journey as a whole are located.
     public var fallbackLocation: SourceLocation {
@@ -191,6 +278,8 @@ public struct AnalyzedJourney: Sendable {
     public func isSuppressed(_ finding: Diagnostic) -> Bool {
         guard let rule = finding.rule else { return false }
         if journey.ignore.contains(rule) { return true }
+        // Most journeys ignore nothing: then no finding needs its references hashed.
+        guard !ignoredRules.isEmpty else { return false }
         return finding.references.contains { role, id in ignoredRules[role]?[id]?.contains(rule) == true }
     }
 }
@@ -253,13 +342,17 @@ public struct Analyzer: Sendable {
 
     /// The same, for a journey whose lookups are already computed.
     public func analyze(_ journey: AnalyzedJourney) -> [Diagnostic] {
-        let findings = rules.flatMap { $0.findings(in: journey) }.filter { !journey.isSuppressed($0) }
-        guard !severities.isEmpty else { return findings.sorted() }
-        return findings.map { finding in
-            var finding = finding
-            if let rule = finding.rule, let severity = severities[rule] { finding.severity = severity }
-            return finding
-        }.sorted()
+        // One array, filled and sorted in place: a journey can have hundreds of thousands of
+        // findings, and each intermediate copy of them (flatMap, filter, map, sorted) cost memory.
+        var findings: [Diagnostic] = []
+        for rule in rules {
+            for var finding in rule.findings(in: journey) where !journey.isSuppressed(finding) {
+                if !severities.isEmpty, let rule = finding.rule, let severity = severities[rule] { finding.severity = severity }
+                findings.append(finding)
+            }
+        }
+        findings.sort()
+        return findings
     }
 }
 

@@ -83,6 +83,7 @@ struct BenchmarkResults {
     var startup: [(String, Timing)] = []
     var batch: BatchResult?
     var portfolio: PortfolioResult?
+    var findings: [FindingsResult] = []
     var loadAverages: (before: String, after: String) = ("?", "?")
 
     func set(_ size: Int, _ format: JourneyFormat) -> PhaseSet? {
@@ -150,6 +151,7 @@ struct BenchmarkResults {
             rows.append(("\(portfolio.journeys) journeys sharing one catalogue: the catalogue is parsed once",
                          "\(portfolio.catalogParses)", portfolio.catalogParses == 1))
         }
+        rows += FindingsBench.targets(findings)
         return rows
     }
 
@@ -180,6 +182,10 @@ struct BenchmarkResults {
         for set in sets {
             lines.append("")
             lines.append(set.table())
+        }
+        if !findings.isEmpty {
+            lines.append("")
+            lines.append(FindingsBench.markdown(findings))
         }
         lines.append("")
         lines.append("### Start-up and batches")

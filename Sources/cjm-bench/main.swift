@@ -21,14 +21,15 @@ let usage = """
                      journeys in the shared-catalogue against inline portfolio check (default 1000)
       --only         run only these parts, comma-separated: floors, import, validation,
                      analysis, dot, map, report, check, process, startup, batch, portfolio,
-                     events (a target's ratio needs both its parts: --only import,map); for
+                     findings, events (a target's ratio needs both its parts: --only import,map); for
                      re-measuring a section by hand, not with --output. `events` (the
                      event-log conformance, issue 20) runs only when named
       --events N     events in the generated log of the conformance measurement
                      (default 10000000, about 500 MB in the temporary folder)
       --write-journeys DIR
-                     only write the synthetic journeys (both formats, every size)
-                     into DIR, for profiling with perf or valgrind, and exit
+                     only write the synthetic journeys (both formats, every size, both
+                     families: synthetic-N and the findings-heavy findings-N) into DIR,
+                     for profiling with perf or valgrind, and exit
     Build with -c release: debug numbers mean nothing.
     """
 
@@ -45,7 +46,7 @@ struct Options {
 }
 
 /// The parts `--only` can name.
-let benchmarkParts: Set<String> = ["floors", "import", "validation", "analysis", "dot", "map", "report", "check", "process", "startup", "batch", "portfolio", "events"]
+let benchmarkParts: Set<String> = ["floors", "import", "validation", "analysis", "dot", "map", "report", "check", "process", "startup", "batch", "portfolio", "findings", "events"]
 
 func parseOptions() -> Options {
     var options = Options()
@@ -101,11 +102,12 @@ if options.only != nil, options.output != nil {
 if let directory = options.journeysDirectory {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     for size in options.sizes {
-        let journey = SyntheticJourney.make(touchpoints: size)
-        for format in JourneyFormat.allCases {
-            let path = "\(directory)/synthetic-\(size).\(format.fileExtension)"
-            try Data(try JourneyWriter.write(journey, as: format).utf8).write(to: URL(fileURLWithPath: path))
-            print(path)
+        for (family, journey) in [("synthetic", SyntheticJourney.make(touchpoints: size)), ("findings", SyntheticJourney.makeFindingsHeavy(touchpoints: size))] {
+            for format in JourneyFormat.allCases {
+                let path = "\(directory)/\(family)-\(size).\(format.fileExtension)"
+                try Data(try JourneyWriter.write(journey, as: format).utf8).write(to: URL(fileURLWithPath: path))
+                print(path)
+            }
         }
     }
     exit(0)
@@ -282,6 +284,10 @@ if options.portfolioJourneys > 0, measures("portfolio") {
         print("portfolio of \(portfolio.journeys): shared \(milliseconds(portfolio.shared.median)) ms, inline \(milliseconds(portfolio.inline.median)) ms, "
             + "ratio \(String(format: "%.2f", portfolio.ratio)), catalogue parses \(portfolio.catalogParses)")
     }
+}
+// Issue 19: the findings-heavy family, end to end against xmllint and json.load, on the largest size.
+if measures("findings"), let size = options.sizes.max() {
+    results.findings = try FindingsBench.run(touchpoints: size, runs: options.runs, scratch: scratch, binary: cjmBinary)
 }
 results.loadAverages = (loadBefore, Machine.loadAverage)
 

@@ -114,7 +114,7 @@ public struct BrokenHandoffRule: Rule {
             let fromLive = journey.liveChannelIndices(ofTouchpointAt: index)
             guard !fromLive.isEmpty else { continue }
             for nextIndex in journey.nextIndices(ofTouchpointAt: index) {
-                guard journey.touchpoints[Int(nextIndex)].touchpoint.handoff == nil else { continue }
+                guard !journey.touchpoints.hasHandoff(at: Int(nextIndex)) else { continue }
                 let toLive = journey.liveChannelIndices(ofTouchpointAt: Int(nextIndex))
                 guard !toLive.isEmpty, !toLive.contains(where: fromLive.contains) else { continue }
                 let from = placed.touchpoint

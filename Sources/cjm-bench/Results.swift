@@ -90,6 +90,7 @@ struct BenchmarkResults {
     var batch: BatchResult?
     var portfolio: PortfolioResult?
     var diff: [DiffResult] = []
+    var findings: [FindingsResult] = []
     var loadAverages: (before: String, after: String) = ("?", "?")
 
     func set(_ size: Int, _ format: JourneyFormat) -> PhaseSet? {
@@ -165,6 +166,7 @@ struct BenchmarkResults {
             rows.append(("\(portfolio.journeys) journeys sharing one catalogue: the catalogue is parsed once",
                          "\(portfolio.catalogParses)", portfolio.catalogParses == 1))
         }
+        rows += FindingsBench.targets(findings)
         return rows
     }
 
@@ -197,6 +199,10 @@ struct BenchmarkResults {
             lines.append(set.table())
         }
         lines += DiffBench.markdown(diff)
+        if !findings.isEmpty {
+            lines.append("")
+            lines.append(FindingsBench.markdown(findings))
+        }
         lines.append("")
         lines.append("### Start-up and batches")
         lines.append("")

@@ -21,16 +21,17 @@ let usage = """
                      journeys in the shared-catalogue against inline portfolio check (default 1000)
       --only         run only these parts, comma-separated: floors, import, validation,
                      analysis, dot, exporters, map, report, check, process, diff, startup,
-                     batch, portfolio, events (a target's ratio needs both its parts: --only
-                     import,exporters); for re-measuring a section by hand, not with --output.
-                     `diff` (issue 19) times `cjm diff` of each size. `events` (the
+                     batch, portfolio, findings, events (a target's ratio needs both its
+                     parts: --only import,exporters); for re-measuring a section by hand,
+                     not with --output. `diff` (issue 19) times `cjm diff` of each size. `events` (the
                      event-log conformance, issue 20) runs only when named
       --events N     events in the generated log of the conformance measurement
                      (default 10000000, about 500 MB in the temporary folder)
       --write-journeys DIR
-                     only write the synthetic journeys (both formats, every size,
-                     and the diff's edited copy as JSON) into DIR, for profiling
-                     with perf or valgrind, and exit
+                     only write the synthetic journeys (both formats, every size, both
+                     families: synthetic-N and the findings-heavy findings-N, and the
+                     diff's edited copy as JSON) into DIR, for profiling with perf or
+                     valgrind, and exit
     Build with -c release: debug numbers mean nothing.
     """
 
@@ -47,7 +48,7 @@ struct Options {
 }
 
 /// The parts `--only` can name.
-let benchmarkParts: Set<String> = ["floors", "import", "validation", "analysis", "dot", "exporters", "map", "report", "check", "process", "diff", "startup", "batch", "portfolio", "events"]
+let benchmarkParts: Set<String> = ["floors", "import", "validation", "analysis", "dot", "exporters", "map", "report", "check", "process", "diff", "startup", "batch", "portfolio", "findings", "events"]
 
 func parseOptions() -> Options {
     var options = Options()
@@ -103,15 +104,17 @@ if options.only != nil, options.output != nil {
 if let directory = options.journeysDirectory {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     for size in options.sizes {
-        let journey = SyntheticJourney.make(touchpoints: size)
-        for format in JourneyFormat.allCases {
-            let path = "\(directory)/synthetic-\(size).\(format.fileExtension)"
-            try Data(try JourneyWriter.write(journey, as: format).utf8).write(to: URL(fileURLWithPath: path))
-            print(path)
+        let synthetic = SyntheticJourney.make(touchpoints: size)
+        for (family, journey) in [("synthetic", synthetic), ("findings", SyntheticJourney.makeFindingsHeavy(touchpoints: size))] {
+            for format in JourneyFormat.allCases {
+                let path = "\(directory)/\(family)-\(size).\(format.fileExtension)"
+                try Data(try JourneyWriter.write(journey, as: format).utf8).write(to: URL(fileURLWithPath: path))
+                print(path)
+            }
         }
         // The other side of the `diff` part's second pair.
         let edited = "\(directory)/synthetic-\(size)-edited.journey.json"
-        try Data(try JourneyWriter.write(DiffBench.edited(journey), as: .json).utf8).write(to: URL(fileURLWithPath: edited))
+        try Data(try JourneyWriter.write(DiffBench.edited(synthetic), as: .json).utf8).write(to: URL(fileURLWithPath: edited))
         print(edited)
     }
     exit(0)
@@ -145,7 +148,9 @@ if options.only?.contains("events") == true {
 }
 var results = BenchmarkResults(runs: options.runs)
 
-for size in options.sizes {
+/// The parts measured on the first family, per size and format; `--only findings` skips them.
+let standardFamilyParts: Set<String> = ["floors", "import", "validation", "analysis", "dot", "map", "report", "check", "process"]
+for size in options.sizes where standardFamilyParts.contains(where: measures) {
     let journey = SyntheticJourney.make(touchpoints: size)
     for format in [JourneyFormat.json, .xml] {
         guard let text = try? JourneyWriter.write(journey, as: format) else {
@@ -299,6 +304,10 @@ if options.portfolioJourneys > 0, measures("portfolio") {
         print("portfolio of \(portfolio.journeys): shared \(milliseconds(portfolio.shared.median)) ms, inline \(milliseconds(portfolio.inline.median)) ms, "
             + "ratio \(String(format: "%.2f", portfolio.ratio)), catalogue parses \(portfolio.catalogParses)")
     }
+}
+// Issue 19: the findings-heavy family, end to end against xmllint and json.load, on the largest size.
+if measures("findings"), let size = options.sizes.max() {
+    results.findings = try FindingsBench.run(touchpoints: size, runs: options.runs, scratch: scratch, binary: cjmBinary)
 }
 results.loadAverages = (loadBefore, Machine.loadAverage)
 

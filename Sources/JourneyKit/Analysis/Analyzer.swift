@@ -32,7 +32,7 @@ extension Rule {
     func finding(
         _ message: String, hint: String? = nil, severity: Diagnostic.Severity? = nil,
         at element: SourceLocation?, in journey: AnalyzedJourney,
-        references: [Diagnostic.ReferenceRole: String]
+        references: Diagnostic.References
     ) -> Diagnostic {
         Diagnostic(severity: severity ?? defaultSeverity, message: message,
                    location: element ?? journey.fallbackLocation, hint: hint, rule: id, references: references)
@@ -53,6 +53,40 @@ public struct AnalyzedJourney: Sendable {
         public let stageIndex: Int
     }
 
+    /// Every touchpoint of a journey in document order, with its stage: a view on the journey's
+    /// stages (a stage and a position per touchpoint), not a copy of every touchpoint, which held
+    /// some 30 MB for 100k touchpoints while the rules ran.
+    public struct PlacedTouchpoints: RandomAccessCollection, Sendable {
+        private let stages: [Stage]
+        /// For each touchpoint, its stage's index and its index in the stage.
+        private let positions: [(stage: Int32, index: Int32)]
+
+        init(_ stages: [Stage]) {
+            self.stages = stages
+            var positions: [(stage: Int32, index: Int32)] = []
+            positions.reserveCapacity(stages.reduce(0) { $0 + $1.touchpoints.count })
+            for (stageIndex, stage) in stages.enumerated() {
+                for index in stage.touchpoints.indices { positions.append((Int32(stageIndex), Int32(index))) }
+            }
+            self.positions = positions
+        }
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { positions.count }
+
+        /// The touchpoint at `position` in document order, with its stage.
+        public subscript(position: Int) -> PlacedTouchpoint {
+            let (stage, index) = positions[position]
+            return PlacedTouchpoint(touchpoint: stages[Int(stage)].touchpoints[Int(index)], stageIndex: Int(stage))
+        }
+
+        /// Whether the touchpoint at `position` has a handoff, read in place.
+        func hasHandoff(at position: Int) -> Bool {
+            let (stage, index) = positions[position]
+            return stages[Int(stage)].touchpoints[Int(index)].handoff != nil
+        }
+    }
+
     /// The journey analysed.
     public let journey: Journey
     /// Channels by id (the first one when an id is repeated).
@@ -60,7 +94,7 @@ public struct AnalyzedJourney: Sendable {
     /// Personas by id (the first one when an id is repeated).
     public let personasByID: PersonaIndex
     /// Every touchpoint in document order, with its stage.
-    public let touchpoints: [PlacedTouchpoint]
+    public let touchpoints: PlacedTouchpoints
     /// Positions in `touchpoints` by touchpoint id.
     public let touchpointIndexByID: [String: Int]
     /// Whether at least one touchpoint has a non-empty `next`.
@@ -87,6 +121,27 @@ public struct AnalyzedJourney: Sendable {
     /// The `ignore` lists of every element, by role and id, for suppression.
     private let ignoredRules: [Diagnostic.ReferenceRole: [String: Set<String>]]
 
+    // Index tables, built once so that the rules' loops over 100k touchpoints compare small
+    // integers instead of hashing string ids and copying channels and touchpoints: each
+    // touchpoint's live channels and known `next` steps as positions, in flat arrays.
+    /// Positions in `journey.channels` by channel id (the first one when an id is repeated).
+    private let channelIndexByID: [String: Int32]
+    /// Whether each channel of `journey.channels` is live and has an owner, by position.
+    private let channelIsLive: [Bool]
+    private let channelHasOwner: [Bool]
+    /// The positions in `journey.channels` of touchpoint `i`'s live channels (first of a repeated
+    /// id, each once, in the touchpoint's order) are `liveChannels[liveChannelStart[i]..<liveChannelStart[i + 1]]`.
+    private let liveChannelStart: [Int32]
+    private let liveChannelList: [Int32]
+    /// The positions in `touchpoints` of touchpoint `i`'s `next` steps that exist, each once, in its order.
+    private let nextStart: [Int32]
+    private let nextList: [Int32]
+    /// The channels each persona uses by channel position, by the persona's position in
+    /// `journey.personas`; `nil` for a persona that lists none (it uses every channel).
+    private let channelsUsedByPersonaIndex: [Set<Int32>?]
+    /// For each position in `journey.personas`, the position of the first persona with its id.
+    let firstPersonaIndex: [Int]
+
     /// Computes the lookups of `journey`, in time linear in its size.
     public init(_ journey: Journey, kpiReadings: [KPIReading] = [], checkDate: CalendarDate? = nil,
                 portfolioJourneyIDs: Set<String>? = nil) {
@@ -105,26 +160,68 @@ public struct AnalyzedJourney: Sendable {
         }
         channelsUsedByPersona = used
 
-        var placed: [PlacedTouchpoint] = []
+        touchpoints = PlacedTouchpoints(journey.stages)
         var indexByID: [String: Int] = [:]
+        indexByID.reserveCapacity(touchpoints.count)
         var first: Int?
         var last: Int?
+        var position = 0
+        var hasFlows = false
+        var hasBackstage = false
         for (stageIndex, stage) in journey.stages.enumerated() {
             if !stage.touchpoints.isEmpty {
                 if first == nil { first = stageIndex }
                 last = stageIndex
             }
             for touchpoint in stage.touchpoints {
-                if indexByID[touchpoint.id] == nil { indexByID[touchpoint.id] = placed.count }
-                placed.append(PlacedTouchpoint(touchpoint: touchpoint, stageIndex: stageIndex))
+                if indexByID[touchpoint.id] == nil { indexByID[touchpoint.id] = position }
+                position += 1
+                hasFlows = hasFlows || !touchpoint.next.isEmpty
+                hasBackstage = hasBackstage || !touchpoint.backstage.isEmpty
             }
         }
-        touchpoints = placed
         touchpointIndexByID = indexByID
         firstStageWithTouchpoints = first
         lastStageWithTouchpoints = last
-        hasFlows = placed.contains { !$0.touchpoint.next.isEmpty }
-        hasBackstage = placed.contains { !$0.touchpoint.backstage.isEmpty }
+        self.hasFlows = hasFlows
+        self.hasBackstage = hasBackstage
+
+        var channelIndexByID: [String: Int32] = [:]
+        for (position, channel) in journey.channels.enumerated() where channelIndexByID[channel.id] == nil {
+            channelIndexByID[channel.id] = Int32(position)
+        }
+        self.channelIndexByID = channelIndexByID
+        channelIsLive = journey.channels.map(\.isLive)
+        channelHasOwner = journey.channels.map { $0.owner != nil }
+        var liveStart: [Int32] = [0]
+        var live: [Int32] = []
+        var nextStarts: [Int32] = [0]
+        var nexts: [Int32] = []
+        liveStart.reserveCapacity(touchpoints.count + 1)
+        nextStarts.reserveCapacity(touchpoints.count + 1)
+        for touchpoint in journey.stages.lazy.flatMap(\.touchpoints) {
+            let firstLive = live.count
+            for channelID in touchpoint.channels {
+                guard let channel = channelIndexByID[channelID], channelIsLive[Int(channel)], !live[firstLive...].contains(channel) else { continue }
+                live.append(channel)
+            }
+            liveStart.append(Int32(live.count))
+            let firstNext = nexts.count
+            for nextID in touchpoint.next {
+                guard let next = indexByID[nextID].map(Int32.init), !nexts[firstNext...].contains(next) else { continue }
+                nexts.append(next)
+            }
+            nextStarts.append(Int32(nexts.count))
+        }
+        liveChannelStart = liveStart
+        liveChannelList = live
+        nextStart = nextStarts
+        nextList = nexts
+        let personaIndex = personasByID
+        firstPersonaIndex = journey.personas.enumerated().map { position, persona in personaIndex.index(of: persona.id) ?? position }
+        channelsUsedByPersonaIndex = journey.personas.map { persona in
+            persona.channels.isEmpty ? nil : Set(persona.channels.compactMap { channelIndexByID[$0] })
+        }
 
         var ignored: [Diagnostic.ReferenceRole: [String: Set<String>]] = [:]
         func note(_ role: Diagnostic.ReferenceRole, _ id: String, _ rules: [String]) {
@@ -142,6 +239,32 @@ public struct AnalyzedJourney: Sendable {
         }
         ignoredRules = ignored
     }
+
+    /// The positions in `journey.channels` of the live channels of the touchpoint at `index` in
+    /// `touchpoints`, each once, in the touchpoint's order.
+    func liveChannelIndices(ofTouchpointAt index: Int) -> ArraySlice<Int32> {
+        liveChannelList[Int(liveChannelStart[index])..<Int(liveChannelStart[index + 1])]
+    }
+
+    /// The positions in `touchpoints` of the `next` steps of the touchpoint at `index` that
+    /// exist, each once, in its order.
+    func nextIndices(ofTouchpointAt index: Int) -> ArraySlice<Int32> {
+        nextList[Int(nextStart[index])..<Int(nextStart[index + 1])]
+    }
+
+    /// Whether the persona at `personaIndex` in `journey.personas` uses the channel at
+    /// `channelIndex` (the positional form of `persona(_:uses:)`, for a persona's first position).
+    func persona(at personaIndex: Int, uses channelIndex: Int32) -> Bool {
+        channelsUsedByPersonaIndex[personaIndex]?.contains(channelIndex) ?? true
+    }
+
+    /// Whether one of the touchpoint's channels has an owner (without copying its channels).
+    func hasOwnedChannel(_ touchpoint: Touchpoint) -> Bool {
+        touchpoint.channels.contains { channelIndexByID[$0].map { channelHasOwner[Int($0)] } ?? false }
+    }
+
+    /// The position in `journey.personas` of the first persona with `id`.
+    func personaIndex(of id: String) -> Int? { personasByID.index(of: id) }
 
     /// Where findings about the journey as a whole are located.
     public var fallbackLocation: SourceLocation {
@@ -191,6 +314,8 @@ public struct AnalyzedJourney: Sendable {
     public func isSuppressed(_ finding: Diagnostic) -> Bool {
         guard let rule = finding.rule else { return false }
         if journey.ignore.contains(rule) { return true }
+        // Most journeys ignore nothing: then no finding needs its references hashed.
+        guard !ignoredRules.isEmpty else { return false }
         return finding.references.contains { role, id in ignoredRules[role]?[id]?.contains(rule) == true }
     }
 }
@@ -253,13 +378,17 @@ public struct Analyzer: Sendable {
 
     /// The same, for a journey whose lookups are already computed.
     public func analyze(_ journey: AnalyzedJourney) -> [Diagnostic] {
-        let findings = rules.flatMap { $0.findings(in: journey) }.filter { !journey.isSuppressed($0) }
-        guard !severities.isEmpty else { return findings.sorted() }
-        return findings.map { finding in
-            var finding = finding
-            if let rule = finding.rule, let severity = severities[rule] { finding.severity = severity }
-            return finding
-        }.sorted()
+        // One array, filled and sorted in place: a journey can have hundreds of thousands of
+        // findings, and each intermediate copy of them (flatMap, filter, map, sorted) cost memory.
+        var findings: [Diagnostic] = []
+        for rule in rules {
+            for var finding in rule.findings(in: journey) where !journey.isSuppressed(finding) {
+                if !severities.isEmpty, let rule = finding.rule, let severity = severities[rule] { finding.severity = severity }
+                findings.append(finding)
+            }
+        }
+        findings.sort()
+        return findings
     }
 }
 

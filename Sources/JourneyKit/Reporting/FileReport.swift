@@ -37,3 +37,11 @@ extension FileReport {
         return findings.contains { $0.severity >= level }
     }
 }
+
+/// A reporter of `cjm check` that hands its report over in pieces as it writes it, so that the
+/// report of 200,000 findings is never one string in memory (`cjm check` writes each piece to
+/// standard output as it comes). The pieces joined are the reporter's `report(files)`.
+public protocol StreamingReporter: Sendable {
+    /// The report of `files`, handed to `emit` in pieces of about `chunkSize` bytes.
+    func report(_ files: [FileReport], chunkSize: Int, into emit: (String) -> Void)
+}

@@ -3,12 +3,19 @@
 ///     { "files": [ { "path": "…", "journey": "…", "valid": true, "diagnostics": [ … ], "findings": [ … ] } ] }
 ///
 /// A journey checked in a scenario has its own entry with `"scenario": "ID"` after `journey`.
-public struct JSONReporter: Reporter {
+public struct JSONReporter: Reporter, StreamingReporter {
     public let id = "json"
 
     public init() {}
 
     public func report(_ files: [FileReport]) -> String {
+        var text = ""
+        report(files) { text += $0 }
+        return text
+    }
+
+    /// The same report, handed to `emit` in pieces of about `chunkSize` bytes as it is written.
+    public func report(_ files: [FileReport], chunkSize: Int = 1 << 16, into emit: (String) -> Void) {
         var out = JSONOutput()
         out.beginObject()
         out.key("files")
@@ -27,13 +34,16 @@ public struct JSONReporter: Reporter {
             out.endArray()
             out.key("findings")
             out.beginArray()
-            for finding in file.findings { write(finding, to: &out) }
+            for finding in file.findings {
+                write(finding, to: &out)
+                if out.pendingByteCount >= chunkSize { emit(out.takeText()) }
+            }
             out.endArray()
             out.endObject()
         }
         out.endArray()
         out.endObject()
-        return out.document
+        emit(out.takeText() + "\n")
     }
 
     /// One diagnostic as `{ "severity", "message", "line", "column" }`, with `hint` when it has
@@ -49,11 +59,12 @@ public struct JSONReporter: Reporter {
         if diagnostic.rule != nil {
             out.key("refs")
             out.beginObject()
-            for role in diagnostic.references.keys.sorted() {
+            // In role order already.
+            for (role, id) in diagnostic.references {
                 if role == .personas {
                     out.field(role.rawValue, diagnostic.personaIDs)
                 } else {
-                    out.field(role.rawValue, diagnostic.references[role])
+                    out.field(role.rawValue, id)
                 }
             }
             out.endObject()

@@ -42,7 +42,7 @@ public struct SARIFReporter: Reporter {
                 writeResult(diagnostic, ruleID: Self.invalidJourneyRuleID, index: invalidIndex,
                             fingerprint: nil, file: file, to: &out)
             }
-            for finding in file.findings.sorted() {
+            for finding in file.findings.isSorted ? file.findings : file.findings.sorted() {
                 let ruleID = finding.rule ?? Self.invalidJourneyRuleID
                 writeResult(finding, ruleID: ruleID, index: ruleIndex[ruleID],
                             fingerprint: Self.fingerprint(of: finding, journeyID: file.journeyID ?? file.path, scenario: file.scenario),
@@ -85,7 +85,7 @@ public struct SARIFReporter: Reporter {
     public static func fingerprint(of finding: Diagnostic, journeyID: String, scenario: String? = nil) -> String {
         // Without the list of personas: the alert for a stage or touchpoint stays the same one
         // when who it misses changes, and the fingerprint stays short however many they are.
-        let references = finding.references.keys.sorted().filter { $0 != .personas }.map { "\($0.rawValue)=\(finding.references[$0] ?? "")" }
+        let references = finding.references.filter { $0.role != .personas }.map { "\($0.role.rawValue)=\($0.id)" }
         let journey = journeyID + (scenario.map { "[\($0)]" } ?? "")
         return "\(journey)/\(finding.rule ?? invalidJourneyRuleID)/" + references.joined(separator: ",")
     }

@@ -2,7 +2,7 @@
 ///
 ///     samples/x.journey.json:12:7: error: unknown key "chanels" in this touchpoint
 ///       hint: did you mean "channels"?
-public struct TextReporter: Reporter {
+public struct TextReporter: Reporter, StreamingReporter {
     public let id = "text"
 
     /// Whether to colour severities (only on a terminal).
@@ -27,19 +27,41 @@ public struct TextReporter: Reporter {
     /// When a journey was checked in a scenario, each report is headed by its path and scenario
     /// (`path [scenario con-api]`), so that the same finding in two scenarios can be told apart.
     public func report(_ files: [FileReport]) -> String {
-        var lines: [String] = []
+        var text = ""
+        report(files) { text += $0 }
+        return text
+    }
+
+    /// The same report, handed to `emit` in pieces of about `chunkSize` bytes as it is written.
+    public func report(_ files: [FileReport], chunkSize: Int = 1 << 16, into emit: (String) -> Void) {
+        var text = ""
+        func flushIfFull() {
+            guard text.utf8.count >= chunkSize else { return }
+            emit(text)
+            text = ""
+        }
         let headed = files.contains { $0.scenario != nil }
         for file in files {
             if headed {
                 let style = TerminalStyle(enabled: useColor)
-                lines.append(style.bold(TerminalText.sanitize(file.path + (file.scenario.map { " [scenario \($0)]" } ?? ""))))
+                text += style.bold(TerminalText.sanitize(file.path + (file.scenario.map { " [scenario \($0)]" } ?? ""))) + "\n"
             }
-            for diagnostic in (file.diagnostics + file.findings).sorted() {
-                lines.append(line(for: diagnostic))
+            for diagnostic in Self.inOrder(file) {
+                text += line(for: diagnostic)
+                text += "\n"
+                flushIfFull()
             }
         }
-        lines.append(summary(files))
-        return lines.joined(separator: "\n") + "\n"
+        text += summary(files) + "\n"
+        emit(text)
+    }
+
+    /// A file's diagnostics and findings sorted together. The analyser hands its findings over
+    /// sorted already: a valid file's findings are then used as they are, without a sorted copy
+    /// of 200,000 findings (the sort is stable, so the order is the same either way).
+    static func inOrder(_ file: FileReport) -> [Diagnostic] {
+        if file.diagnostics.isEmpty, file.findings.isSorted { return file.findings }
+        return (file.diagnostics + file.findings).sorted()
     }
 
     /// E.g. `3 files checked: 2 valid, 1 invalid (4 errors); 5 findings (2 warnings, 3 info)`.
@@ -55,25 +77,38 @@ public struct TextReporter: Reporter {
                 : Self.plural(fileCount, "file") + " checked as written and in " + Self.plural(inScenarios, "scenario")
         }
         text += ": \(files.count - invalid) valid, \(invalid) invalid"
-        let problems = Self.counts(files.flatMap(\.diagnostics))
+        let problems = Self.counts(files.map(\.diagnostics))
         if !problems.isEmpty { text += " (" + problems + ")" }
-        let findings = files.flatMap(\.findings)
-        if findings.isEmpty {
+        let findingCount = files.reduce(0) { $0 + $1.findings.count }
+        if findingCount == 0 {
             if invalid < files.count { text += "; no findings" }
         } else {
-            text += "; " + Self.plural(findings.count, "finding") + " (" + Self.counts(findings) + ")"
+            text += "; " + Self.plural(findingCount, "finding") + " (" + Self.counts(files.map(\.findings)) + ")"
         }
         return text
     }
 
     /// E.g. `2 errors, 1 warning, 3 info`, most serious first, leaving out severities that do not occur.
     static func counts(_ diagnostics: [Diagnostic]) -> String {
-        var counts: [String] = []
-        for severity in Diagnostic.Severity.allCases.reversed() {
-            let count = diagnostics.filter { $0.severity == severity }.count
-            guard count > 0 else { continue }
-            counts.append(severity == .info ? "\(count) info" : plural(count, severity.rawValue))
+        counts([diagnostics])
+    }
+
+    /// The same for several lists, counted where they are rather than joined into one copy.
+    static func counts(_ lists: [[Diagnostic]]) -> String {
+        var errors = 0, warnings = 0, infos = 0
+        for list in lists {
+            for diagnostic in list {
+                switch diagnostic.severity {
+                case .error: errors += 1
+                case .warning: warnings += 1
+                case .info: infos += 1
+                }
+            }
         }
+        var counts: [String] = []
+        if errors > 0 { counts.append(plural(errors, Diagnostic.Severity.error.rawValue)) }
+        if warnings > 0 { counts.append(plural(warnings, Diagnostic.Severity.warning.rawValue)) }
+        if infos > 0 { counts.append("\(infos) info") }
         return counts.joined(separator: ", ")
     }
 

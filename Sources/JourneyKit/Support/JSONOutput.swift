@@ -24,6 +24,16 @@ struct JSONOutput: Sendable {
         return finished.string
     }
 
+    /// The text written so far, handed over and forgotten, for a writer that streams a long
+    /// document in pieces (the document's final newline is the caller's).
+    mutating func takeText() -> String {
+        defer { out.bytes.removeAll(keepingCapacity: true) }
+        return out.string
+    }
+
+    /// How many bytes are written and not yet taken, for a writer that hands over pieces.
+    var pendingByteCount: Int { out.bytes.count }
+
     mutating func beginObject() {
         beginValue()
         out.append("{")

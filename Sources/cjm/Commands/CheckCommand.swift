@@ -139,7 +139,12 @@ struct CheckCommand: AsyncParsableCommand {
         let reports = PortfolioCheck.adding(to: checked, directories: directories, portfolio: members, analyzer: checker.analyzer)
         let output = FileHandleOutput.standardOutput
         if let reporter = ReportFormats.check(ReportStyle(useColor: output.wantsColor)).reporter(format) {
-            output.write(reporter.report(reports))
+            if let streaming = reporter as? any StreamingReporter {
+                // Written as it goes: the report of 200,000 findings is never one string in memory.
+                streaming.report(reports, chunkSize: 1 << 16) { output.write($0) }
+            } else {
+                output.write(reporter.report(reports))
+            }
         }
         if reports.contains(where: { !$0.isValid }) {
             throw ExitCode(ExitStatus.invalidInput)

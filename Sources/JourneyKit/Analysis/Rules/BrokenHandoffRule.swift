@@ -107,26 +107,24 @@ public struct BrokenHandoffRule: Rule {
         // A journey without channels gets the one `no-channels` finding instead.
         guard journey.declaresChannels else { return [] }
         var findings: [Diagnostic] = []
-        for placed in journey.touchpoints {
-            let from = placed.touchpoint
-            let isLive = { (channelID: String) in journey.channelsByID[channelID]?.isLive == true }
-            guard from.channels.contains(where: isLive) else { continue }
-            // A touchpoint has a channel or two and a next step or two: scanning these short
-            // lists is much cheaper than hashing them into sets for each of 100k touchpoints.
-            // (A long list, as only generated or hostile files have, uses a set to stay linear.)
-            var seen: Set<String> = []
-            for (position, nextID) in from.next.enumerated() {
-                let isRepeated = from.next.count <= 16 ? from.next[..<position].contains(nextID) : !seen.insert(nextID).inserted
-                guard !isRepeated else { continue }
-                guard let to = journey.touchpoint(nextID), to.handoff == nil else { continue }
-                guard to.channels.contains(where: isLive),
-                      !to.channels.contains(where: { isLive($0) && from.channels.contains($0) }) else { continue }
-                // The channel lists for the message are only built for a finding.
-                let fromLive = journey.liveChannels(of: from)
-                let toLive = journey.liveChannels(of: to)
+        for (index, placed) in journey.touchpoints.enumerated() {
+            // Live channels and next steps as positions (`AnalyzedJourney`'s index tables): a
+            // touchpoint has a channel or two and a step or two, so scanning these short lists
+            // is cheaper than hashing ids for each of 100k touchpoints.
+            let fromLive = journey.liveChannelIndices(ofTouchpointAt: index)
+            guard !fromLive.isEmpty else { continue }
+            for nextIndex in journey.nextIndices(ofTouchpointAt: index) {
+                guard !journey.touchpoints.hasHandoff(at: Int(nextIndex)) else { continue }
+                let toLive = journey.liveChannelIndices(ofTouchpointAt: Int(nextIndex))
+                guard !toLive.isEmpty, !toLive.contains(where: fromLive.contains) else { continue }
+                let from = placed.touchpoint
+                let to = journey.touchpoints[Int(nextIndex)].touchpoint
+                // The channel names for the message are only looked up for a finding.
+                let fromNames = journey.liveChannels(of: from).map(\.name)
+                let toNames = journey.liveChannels(of: to).map(\.name)
                 findings.append(finding(
                     "Customers going from \(Wording.quoted(from.name)) to \(Wording.quoted(to.name)) must switch from "
-                        + Wording.list(fromLive.map(\.name)) + " to " + Wording.list(toLive.map(\.name))
+                        + Wording.list(fromNames) + " to " + Wording.list(toNames)
                         + ", and \(Wording.quoted(to.name)) has no handoff",
                     hint: "describe in \"handoff\" what context this touchpoint receives, or put both touchpoints on a shared channel",
                     at: to.location, in: journey, references: [.from: from.id, .touchpoint: to.id]))

@@ -144,18 +144,25 @@ public struct ChannelGapRule: Rule {
         // A journey without channels gets the one `no-channels` finding instead.
         guard journey.declaresChannels else { return [] }
         var findings: [Diagnostic] = []
-        for stage in journey.journey.stages where !stage.touchpoints.isEmpty {
+        // The position in `journey.touchpoints` of the next touchpoint: they are the stages' in order.
+        var touchpointIndex = 0
+        for stage in journey.journey.stages {
+            defer { touchpointIndex += stage.touchpoints.count }
+            guard !stage.touchpoints.isEmpty else { continue }
             // The same test as `journey.touchpoint(_:reaches:)` for every pair, gathered per stage
             // so that the rule stays linear: asking it for each persona and touchpoint was
             // quadratic (4,000 personas × 4,000 touchpoints took 9 s; docs/robustness.md).
+            // Channels and personas as positions (`AnalyzedJourney`'s index tables).
             var reached: Set<String> = []
-            var channelsForEveryone: Set<String> = []
-            for touchpoint in stage.touchpoints {
-                let live = touchpoint.channels.filter { journey.channelsByID[$0]?.isLive == true }
+            var channelsForEveryone: Set<Int32> = []
+            for (offset, touchpoint) in stage.touchpoints.enumerated() {
+                let live = journey.liveChannelIndices(ofTouchpointAt: touchpointIndex + offset)
                 if touchpoint.personas.isEmpty {
                     channelsForEveryone.formUnion(live)
                 } else {
-                    for personaID in touchpoint.personas where live.contains(where: { journey.persona(personaID, uses: $0) }) {
+                    for personaID in touchpoint.personas {
+                        guard let personaIndex = journey.personaIndex(of: personaID),
+                              live.contains(where: { journey.persona(at: personaIndex, uses: $0) }) else { continue }
                         reached.insert(personaID)
                     }
                 }
@@ -163,8 +170,9 @@ public struct ChannelGapRule: Rule {
             // One finding per stage, naming every persona it misses (one per persona and stage
             // made 4 million findings for 2,000 personas × 2,000 stages; docs/robustness.md).
             var missed = PersonaGroup()
-            for persona in journey.journey.personas
-            where !reached.contains(persona.id) && !channelsForEveryone.contains(where: { journey.persona(persona.id, uses: $0) })
+            for (position, persona) in journey.journey.personas.enumerated()
+            where !reached.contains(persona.id)
+                && !channelsForEveryone.contains(where: { journey.persona(at: journey.firstPersonaIndex[position], uses: $0) })
                 && !journey.ignores(.persona, persona.id, rule: id) {
                 missed.append(persona)
             }

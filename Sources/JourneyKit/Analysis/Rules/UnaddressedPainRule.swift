@@ -116,10 +116,10 @@ public struct UnaddressedPainRule: Rule {
     public init() {}
 
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
-        journey.touchpoints.flatMap { placed -> [Diagnostic] in
+        // One array for every finding: an array per touchpoint (`flatMap`) cost more than the checks.
+        var found: [Diagnostic] = []
+        for placed in journey.touchpoints where placed.touchpoint.opportunities.isEmpty {
             let touchpoint = placed.touchpoint
-            guard touchpoint.opportunities.isEmpty else { return [] }
-            var found: [Diagnostic] = []
             if let what = Self.trouble(pains: touchpoint.pains, emotion: touchpoint.emotion) {
                 found.append(finding(
                     "\(Wording.quoted(touchpoint.name)) has \(what) but no opportunity" + Self.momentNote(touchpoint),
@@ -138,8 +138,8 @@ public struct UnaddressedPainRule: Rule {
                     at: experience.location ?? touchpoint.location, in: journey,
                     references: [.touchpoint: touchpoint.id, .persona: experience.persona]))
             }
-            return found
         }
+        return found
     }
 
     private static let hint = "write at least one idea to make it better in \"opportunities\""

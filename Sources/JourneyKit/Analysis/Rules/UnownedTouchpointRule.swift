@@ -88,9 +88,8 @@ public struct UnownedTouchpointRule: Rule {
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
         journey.touchpoints.compactMap { placed in
             let touchpoint = placed.touchpoint
-            guard touchpoint.owner == nil else { return nil }
+            guard touchpoint.owner == nil, !journey.hasOwnedChannel(touchpoint) else { return nil }
             let channels = journey.channels(of: touchpoint)
-            guard !channels.contains(where: { $0.owner != nil }) else { return nil }
             let why = switch channels.count {
             case 0: "it has no owner and no channel"
             case 1: "neither it nor its channel, \(channels[0].name), has an owner"

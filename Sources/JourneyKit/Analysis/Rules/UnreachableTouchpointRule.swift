@@ -145,12 +145,11 @@ public struct UnreachableTouchpointRule: Rule {
         }
         var head = 0
         while head < queue.count {
-            let current = journey.touchpoints[queue[head]].touchpoint
+            let current = queue[head]
             head += 1
-            for nextID in current.next {
-                guard let next = journey.touchpointIndexByID[nextID], !reached[next] else { continue }
-                reached[next] = true
-                queue.append(next)
+            for next in journey.nextIndices(ofTouchpointAt: current) where !reached[Int(next)] {
+                reached[Int(next)] = true
+                queue.append(Int(next))
             }
         }
         return journey.touchpoints.enumerated().compactMap { index, placed in

@@ -133,19 +133,20 @@ public struct UnservedTouchpointRule: Rule {
         // A journey without channels gets the one `no-channels` finding instead.
         guard journey.declaresChannels else { return [] }
         var findings: [Diagnostic] = []
-        for placed in journey.touchpoints {
+        for (index, placed) in journey.touchpoints.enumerated() {
             let touchpoint = placed.touchpoint
             // Built only for a finding: most of a large journey's touchpoints have none.
             var name: String { Wording.quoted(touchpoint.name) }
-            let channels = journey.channels(of: touchpoint)
-            if channels.isEmpty {
-                findings.append(finding(
-                    "No one can reach \(name): it has no channel",
-                    hint: "list the channels it happens on in \"channels\"",
-                    at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id]))
-                continue
-            }
-            if !channels.contains(where: \.isLive) {
+            let live = journey.liveChannelIndices(ofTouchpointAt: index)
+            if live.isEmpty {
+                let channels = journey.channels(of: touchpoint)
+                if channels.isEmpty {
+                    findings.append(finding(
+                        "No one can reach \(name): it has no channel",
+                        hint: "list the channels it happens on in \"channels\"",
+                        at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id]))
+                    continue
+                }
                 let reason = channels.count == 1
                     ? "its only channel, \(channels[0].name), is \(channels[0].status.rawValue)"
                     : "none of its channels is live (" + Wording.list(channels.map { "\($0.name) is \($0.status.rawValue)" }) + ")"
@@ -155,13 +156,28 @@ public struct UnservedTouchpointRule: Rule {
                     at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id]))
                 continue
             }
-            // One finding per touchpoint, naming every persona of its audience it misses.
+            // One finding per touchpoint, naming every persona of its audience it misses: the
+            // test of `journey.touchpoint(_:reaches:)`, on positions.
             var missed = PersonaGroup()
-            for persona in journey.audience(of: touchpoint)
-            where !journey.touchpoint(touchpoint, reaches: persona.id) && !journey.ignores(.persona, persona.id, rule: id) {
+            // A persona is only copied out of the journey when the touchpoint misses it.
+            func check(_ position: Int, at personaIndex: Int) {
+                guard !live.contains(where: { journey.persona(at: personaIndex, uses: $0) }) else { return }
+                let persona = journey.journey.personas[position]
+                guard !journey.ignores(.persona, persona.id, rule: id) else { return }
                 missed.append(persona)
             }
+            if touchpoint.personas.isEmpty {
+                for position in journey.journey.personas.indices {
+                    check(position, at: journey.firstPersonaIndex[position])
+                }
+            } else {
+                for personaID in touchpoint.personas {
+                    guard let personaIndex = journey.personaIndex(of: personaID) else { continue }
+                    check(personaIndex, at: personaIndex)
+                }
+            }
             guard !missed.isEmpty else { continue }
+            let channels = journey.channels(of: touchpoint)
             let reasons = channels.map { channel in
                 channel.isLive
                     ? "\(channel.name) is not one of their channels"

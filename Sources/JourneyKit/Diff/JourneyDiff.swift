@@ -480,7 +480,7 @@ public struct JourneyDiff: Sendable, Hashable {
 
         init(_ finding: Diagnostic) {
             rule = finding.rule ?? ""
-            references = finding.references.map { Reference(role: $0.key, id: $0.value) }.sorted { $0.role < $1.role }
+            references = finding.references.map { Reference(role: $0.role, id: $0.id) }.sorted { $0.role < $1.role }
         }
     }
 }

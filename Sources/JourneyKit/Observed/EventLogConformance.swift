@@ -23,7 +23,6 @@ public struct EventLogConformance: Sendable {
     private let journeyTitle: String
     private let ids: [String]
     private let names: [String]
-    private let indexByID: [String: Int32]
     /// Successors along `next`, ascending in journey order.
     private let successors: [[Int32]]
     private let predecessors: [[Int32]]
@@ -33,13 +32,16 @@ public struct EventLogConformance: Sendable {
     private var timestampColumn = 0
     private var touchpointColumn = 0
     private var outcomeColumn: Int?
-    private var caseIndexByID: [String: Int32] = [:]
-    private var caseIDs: [String] = []
+    /// Case ids by number, in the order first seen.
+    private var caseNumbers = TextNumbering()
+    /// The journey's touchpoint ids first (numbers below `ids.count`, in journey order), then
+    /// each unknown name as first seen.
+    private var touchpointNumbers = TextNumbering()
     private var eventsByCase: [[PackedEvent]] = []
-    private var adHocNames: [String] = []
-    private var adHocIndexByName: [String: Int32] = [:]
     /// The number of events read.
     public private(set) var events = 0
+    /// Rows given as bytes that had to be read as text (non-ASCII cells or errors), for tests.
+    private(set) var rowsReadAsText = 0
 
     public init(journey: Journey, file: String) {
         self.file = file
@@ -48,9 +50,11 @@ public struct EventLogConformance: Sendable {
         var ids: [String] = []
         var names: [String] = []
         var indexByID: [String: Int32] = [:]
+        var touchpointNumbers = TextNumbering()
         let touchpoints = journey.stages.flatMap(\.touchpoints)
         for touchpoint in touchpoints where indexByID[touchpoint.id] == nil {
             indexByID[touchpoint.id] = Int32(ids.count)
+            _ = touchpointNumbers.number(touchpoint.id)
             ids.append(touchpoint.id)
             names.append(touchpoint.name)
         }
@@ -67,7 +71,7 @@ public struct EventLogConformance: Sendable {
         }
         self.ids = ids
         self.names = names
-        self.indexByID = indexByID
+        self.touchpointNumbers = touchpointNumbers
         self.successors = successors.map { $0.sorted() }
         self.predecessors = predecessors
         hasFlows = successors.contains { !$0.isEmpty }
@@ -82,6 +86,18 @@ public struct EventLogConformance: Sendable {
         touchpointColumn = columns.positions["touchpoint"] ?? 0
         outcomeColumn = columns.positions["outcome"]
         return errors
+    }
+
+    /// Adds one event read as bytes; returns the problems of the row (it is then not counted).
+    ///
+    /// Rows whose cells are ASCII and valid, as nearly all are, are taken from the bytes
+    /// without making a `String`; any other row is read again as text by `add(_: CSVRecord)`,
+    /// which matches non-ASCII ids as Swift compares text and words the errors.
+    public mutating func add(_ record: CSVByteRecord) -> [Diagnostic] {
+        let added = record.bytes.withUnsafeBufferPointer { addIfPlainASCII(record, $0) }
+        if added { return [] }
+        rowsReadAsText += 1
+        return add(CSVRecord(record))
     }
 
     /// Adds one event; returns the problems of the row (it is then not counted).
@@ -116,31 +132,62 @@ public struct EventLogConformance: Sendable {
             }
         }
         guard errors.isEmpty, let time, record.row < Int(Int32.max) else { return errors }
-
-        let touchpoint: Int32
-        if let known = indexByID[touchpointID] {
-            touchpoint = known
-        } else if let unknown = adHocIndexByName[touchpointID] {
-            touchpoint = -(unknown + 1)
-        } else {
-            let unknown = Int32(adHocNames.count)
-            adHocNames.append(touchpointID)
-            adHocIndexByName[touchpointID] = unknown
-            touchpoint = -(unknown + 1)
-        }
-        let caseIndex: Int
-        if let known = caseIndexByID[caseID] {
-            caseIndex = Int(known)
-        } else {
-            caseIndex = caseIDs.count
-            caseIndexByID[caseID] = Int32(caseIndex)
-            caseIDs.append(caseID)
-            eventsByCase.append([])
-        }
-        let row = Int32(record.row)
-        eventsByCase[caseIndex].append(PackedEvent(time: time, signedRow: failed ? -row : row, touchpoint: touchpoint))
-        events += 1
+        store(case: caseNumbers.number(caseID), touchpoint: touchpointNumbers.number(touchpointID),
+              time: time, row: record.row, failed: failed)
         return []
+    }
+
+    /// `add` of a row whose cells are ASCII and valid, straight from its bytes; false, having
+    /// added nothing, for any other row.
+    private mutating func addIfPlainASCII(_ record: CSVByteRecord, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The cell in `column` without spaces and tabs at either end (as `csvTrimmed`), or nil
+        // when it is not ASCII: trimming bytes is trimming characters only for ASCII.
+        func cell(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
+            var range = record.fieldRange(column)
+            var highBits: UInt8 = 0
+            for index in range { highBits |= bytes[index] }
+            guard highBits < 0x80 else { return nil }
+            while let first = range.first, bytes[first] == UInt8(ascii: " ") || bytes[first] == UInt8(ascii: "\t") { range = range.dropFirst() }
+            while let last = range.last, bytes[last] == UInt8(ascii: " ") || bytes[last] == UInt8(ascii: "\t") { range = range.dropLast() }
+            return UnsafeBufferPointer(rebasing: bytes[range])
+        }
+        guard record.row < Int(Int32.max),
+              let caseID = cell(caseColumn), !caseID.isEmpty,
+              let timestamp = cell(timestampColumn), let time = Timestamp.milliseconds(utf8: timestamp),
+              let touchpointID = cell(touchpointColumn), !touchpointID.isEmpty
+        else { return false }
+        var failed = false
+        if let outcomeColumn {
+            guard let outcome = cell(outcomeColumn) else { return false }
+            if outcome.isEmpty || Self.equalsIgnoringCase(outcome, "ok") {
+                failed = false
+            } else if Self.equalsIgnoringCase(outcome, "failed") {
+                failed = true
+            } else {
+                return false
+            }
+        }
+        store(case: caseNumbers.number(ascii: caseID), touchpoint: touchpointNumbers.number(ascii: touchpointID),
+              time: time, row: record.row, failed: failed)
+        return true
+    }
+
+    /// Whether the ASCII `bytes` are `word` (lowercase letters) in any case, as `lowercased()`
+    /// compares them.
+    private static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        let letters = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        // Setting bit 0x20 lowercases a letter; only `X` and `x` become `x`.
+        return zip(bytes, letters).allSatisfy { $0 | 0x20 == $1 }
+    }
+
+    private mutating func store(case caseNumber: Int32, touchpoint number: Int32, time: Int64, row: Int, failed: Bool) {
+        let known = Int32(ids.count)
+        let touchpoint = number < known ? number : -(number - known + 1)
+        if Int(caseNumber) == eventsByCase.count { eventsByCase.append([]) }
+        let row = Int32(row)
+        eventsByCase[Int(caseNumber)].append(PackedEvent(time: time, signedRow: failed ? -row : row, touchpoint: touchpoint))
+        events += 1
     }
 
     /// Walks every case and sums up; `maxDeviations` cuts the list, never the counts.
@@ -157,6 +204,8 @@ public struct EventLogConformance: Sendable {
         var transitions: [Step: Int] = [:]
         var variants: [[Int32]: Int] = [:]
 
+        let caseIDs = caseNumbers.texts()
+        let adHocNames = touchpointNumbers.texts().dropFirst(ids.count)
         let caseOrder = caseIDs.indices.sorted { caseIDs[$0] < caseIDs[$1] }
         for (position, caseIndex) in caseOrder.enumerated() {
             let caseID = caseIDs[caseIndex]
@@ -175,7 +224,7 @@ public struct EventLogConformance: Sendable {
                 let row = Int(abs(event.signedRow))
                 let failed = event.signedRow < 0
                 guard event.touchpoint >= 0 else {
-                    let name = adHocNames[Int(-event.touchpoint - 1)]
+                    let name = adHocNames[ids.count + Int(-event.touchpoint - 1)]
                     note(.init(caseID: caseID, kind: .adHoc, touchpoint: name, row: row))
                     if failed { note(.init(caseID: caseID, kind: .failing, touchpoint: name, row: row)) }
                     continue

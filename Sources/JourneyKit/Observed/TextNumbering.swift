@@ -1,0 +1,156 @@
+/// Numbers texts in the order they are first seen (0, 1, 2…), for the case ids and touchpoint
+/// names of an event log: ten million rows name half a million cases, so looking them up must
+/// not make a `String` per row.
+///
+/// ASCII texts, which most ids are, are looked up by their bytes (`ByteKeyTable`). Other texts
+/// go through a `[String: Int32]`, so that they match as Swift compares text everywhere else in
+/// cjm: canonically equivalent spellings (`é` as one scalar or as `e` and an accent) are one
+/// text, as they are one key in the journey's own dictionaries.
+struct TextNumbering {
+    private var asciiNumbers = ByteKeyTable()
+    private var otherNumbers: [String: Int32] = [:]
+    /// The first spelling of each number that was first seen in a non-ASCII spelling.
+    private var otherSpellings: [Int32: String] = [:]
+    /// How many texts have a number.
+    private(set) var count: Int32 = 0
+
+    /// The number of the ASCII text `bytes` (every byte below 0x80).
+    mutating func number(ascii bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let (number, inserted) = asciiNumbers.findOrInsert(bytes, value: count)
+        if inserted { count += 1 }
+        return number
+    }
+
+    /// The number of `text`, whatever its spelling.
+    mutating func number(_ text: String) -> Int32 {
+        var text = text
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.withUTF8 { number(ascii: $0) } }
+        if let known = otherNumbers[text] { return known }
+        // A non-ASCII text equals an ASCII one only through the three scalars whose canonical
+        // decomposition is an ASCII character; the table must then find the same number.
+        let asciiForm = Self.asciiEquivalent(of: text)
+        if let form = asciiForm, let known = form.withUnsafeBufferPointer({ asciiNumbers.find($0) }) {
+            otherNumbers[text] = known
+            return known
+        }
+        let new = count
+        count += 1
+        otherNumbers[text] = new
+        otherSpellings[new] = text
+        asciiForm?.withUnsafeBufferPointer { _ = asciiNumbers.findOrInsert($0, value: new) }
+        return new
+    }
+
+    /// The number of the ASCII text `bytes`, or `nil` when it has none.
+    func find(ascii bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        asciiNumbers.find(bytes)
+    }
+
+    /// Each number's text, in its first spelling, by number.
+    func texts() -> [String] {
+        var texts = Array(repeating: "", count: Int(count))
+        asciiNumbers.forEach { key, number in
+            if otherSpellings[number] == nil { texts[Int(number)] = String(decoding: key, as: UTF8.self) }
+        }
+        for (number, text) in otherSpellings { texts[Int(number)] = text }
+        return texts
+    }
+
+    /// `text` in ASCII when it is canonically equivalent to an ASCII text: the Kelvin sign is
+    /// `K`, the Greek question mark `;` and the Greek varia `` ` `` (Unicode's only singleton
+    /// decompositions into ASCII); `nil` otherwise.
+    static func asciiEquivalent(of text: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x80: bytes.append(UInt8(scalar.value))
+            case 0x212A: bytes.append(UInt8(ascii: "K"))
+            case 0x037E: bytes.append(UInt8(ascii: ";"))
+            case 0x1FEF: bytes.append(UInt8(ascii: "`"))
+            default: return nil
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self) == text ? bytes : nil
+    }
+}
+
+/// A hash table from byte strings to numbers that looks keys up without allocating: keys are
+/// kept back to back in one array, and a slot holds a key's entry and 32 bits of its hash, so
+/// that most probes that miss never touch the key bytes.
+struct ByteKeyTable {
+    private var keyBytes: [UInt8] = []
+    /// Where each entry's key ends in `keyBytes` (it starts where the previous one ends).
+    private var keyEnds: [Int] = []
+    private var values: [Int32] = []
+    /// 0 when empty, else the key's hash in the high 32 bits and its entry + 1 in the low ones.
+    private var slots = [UInt64](repeating: 0, count: 64)
+
+    /// The value of `key`, or `nil`.
+    func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let hash = Self.hash(key)
+        var position = Int(hash) & (slots.count - 1)
+        while true {
+            let slot = slots[position]
+            if slot == 0 { return nil }
+            if UInt32(truncatingIfNeeded: slot >> 32) == hash, equals(entry: Int(slot & 0xFFFF_FFFF) - 1, key) {
+                return values[Int(slot & 0xFFFF_FFFF) - 1]
+            }
+            position = (position + 1) & (slots.count - 1)
+        }
+    }
+
+    /// The value of `key`, after giving it `value` when it had none.
+    mutating func findOrInsert(_ key: UnsafeBufferPointer<UInt8>, value: Int32) -> (value: Int32, inserted: Bool) {
+        let hash = Self.hash(key)
+        var position = Int(hash) & (slots.count - 1)
+        while true {
+            let slot = slots[position]
+            if slot == 0 { break }
+            if UInt32(truncatingIfNeeded: slot >> 32) == hash, equals(entry: Int(slot & 0xFFFF_FFFF) - 1, key) {
+                return (values[Int(slot & 0xFFFF_FFFF) - 1], false)
+            }
+            position = (position + 1) & (slots.count - 1)
+        }
+        keyBytes.append(contentsOf: key)
+        keyEnds.append(keyBytes.count)
+        values.append(value)
+        slots[position] = UInt64(hash) << 32 | UInt64(values.count)
+        // At most half full, so that probes stay short.
+        if values.count * 2 > slots.count { grow() }
+        return (value, true)
+    }
+
+    /// Calls `body` with each key and its value.
+    func forEach(_ body: (ArraySlice<UInt8>, Int32) -> Void) {
+        var start = 0
+        for (entry, end) in keyEnds.enumerated() {
+            body(keyBytes[start..<end], values[entry])
+            start = end
+        }
+    }
+
+    private func equals(entry: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = entry == 0 ? 0 : keyEnds[entry - 1]
+        guard keyEnds[entry] - start == key.count else { return false }
+        return keyBytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[start..<start + key.count]).elementsEqual(key) }
+    }
+
+    private mutating func grow() {
+        var larger = [UInt64](repeating: 0, count: slots.count * 2)
+        for slot in slots where slot != 0 {
+            var position = Int(UInt32(truncatingIfNeeded: slot >> 32)) & (larger.count - 1)
+            while larger[position] != 0 { position = (position + 1) & (larger.count - 1) }
+            larger[position] = slot
+        }
+        slots = larger
+    }
+
+    /// FNV-1a, folded to 32 bits: ids are short, and it mixes every byte in.
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return UInt32(truncatingIfNeeded: hash ^ hash >> 32)
+    }
+}

@@ -152,15 +152,16 @@ struct CSVSplitter {
                 afterCarriageReturn = byte == carriageReturn
                 endField()
                 line += 1
-                let record = valid ? CSVByteRecord(line: recordLine, row: 0, bytes: bytes, fieldEnds: fieldEnds) : nil
-                let start = recordLine
+                // The record shares the arrays only during `emit`: emptied after, they are
+                // uniquely held again and keep their storage for the next record.
+                let goOn = emit(valid ? CSVByteRecord(line: recordLine, row: 0, bytes: bytes, fieldEnds: fieldEnds) : nil, recordLine)
                 bytes.removeAll(keepingCapacity: true)
                 fieldEnds.removeAll(keepingCapacity: true)
                 fieldStart = 0
                 recordStarted = false
                 valid = true
                 recordLine = line
-                if !emit(record, start) { return }
+                if !goOn { return }
             case quote where bytes.count == fieldStart:
                 inQuotes = true
                 recordStarted = true

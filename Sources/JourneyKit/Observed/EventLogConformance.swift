@@ -16,6 +16,11 @@ public struct EventLogConformance: Sendable {
         var time: Int64
         var signedRow: Int32
         var touchpoint: Int32
+
+        /// A case's events in order: by time, then by row.
+        static func precedes(_ lhs: PackedEvent, _ rhs: PackedEvent) -> Bool {
+            lhs.time != rhs.time ? lhs.time < rhs.time : abs(lhs.signedRow) < abs(rhs.signedRow)
+        }
     }
 
     private let file: String
@@ -203,14 +208,18 @@ public struct EventLogConformance: Sendable {
         var lastCaseVisiting = Array(repeating: -1, count: ids.count)
         var transitions: [Step: Int] = [:]
         var variants: [[Int32]: Int] = [:]
+        /// The steps of the case being walked, as `Step.key`, repeats included.
+        var steps: [Int64] = []
 
         let caseIDs = caseNumbers.texts()
         let adHocNames = touchpointNumbers.texts().dropFirst(ids.count)
         let caseOrder = caseIDs.indices.sorted { caseIDs[$0] < caseIDs[$1] }
         for (position, caseIndex) in caseOrder.enumerated() {
             let caseID = caseIDs[caseIndex]
-            let events = eventsByCase[caseIndex].sorted {
-                ($0.time, abs($0.signedRow)) < ($1.time, abs($1.signedRow))
+            var events = eventsByCase[caseIndex]
+            // Logs mostly list a case's events in time order already: then there is nothing to copy.
+            if events.indices.dropFirst().contains(where: { PackedEvent.precedes(events[$0], events[$0 - 1]) }) {
+                events.sort(by: PackedEvent.precedes)
             }
             var deviates = false
             func note(_ deviation: ConformanceReport.Deviation) {
@@ -219,7 +228,7 @@ public struct EventLogConformance: Sendable {
                 if deviations.count < maxDeviations { deviations.append(deviation) } else { truncated = true }
             }
             var path: [Int32] = []
-            var steps = Set<Step>()
+            steps.removeAll(keepingCapacity: true)
             for event in events {
                 let row = Int(abs(event.signedRow))
                 let failed = event.signedRow < 0
@@ -240,7 +249,7 @@ public struct EventLogConformance: Sendable {
                             note(.init(caseID: caseID, kind: .irregularSequence, from: ids[Int(previous)], to: ids[Int(here)], row: row))
                         }
                     }
-                    steps.insert(Step(from: previous, to: here))
+                    steps.append(Step(from: previous, to: here).key)
                 }
                 if failed { note(.init(caseID: caseID, kind: .failing, touchpoint: ids[Int(here)], row: row)) }
                 if path.last != here { path.append(here) }
@@ -250,7 +259,11 @@ public struct EventLogConformance: Sendable {
                 }
             }
             if !deviates { conforming += 1 }
-            for step in steps { transitions[step, default: 0] += 1 }
+            // Each distinct step of the case once: sorted, a repeat follows its first.
+            steps.sort()
+            for (index, step) in steps.enumerated() where index == 0 || steps[index - 1] != step {
+                transitions[Step(key: step), default: 0] += 1
+            }
             if let last = path.last {
                 if !successors[Int(last)].isEmpty { dropOffs[Int(last)] += 1 }
                 variants[path, default: 0] += 1
@@ -281,6 +294,18 @@ public struct EventLogConformance: Sendable {
     private struct Step: Hashable {
         var from: Int32
         var to: Int32
+
+        init(from: Int32, to: Int32) {
+            self.from = from
+            self.to = to
+        }
+
+        /// Both numbers in one integer, which sorts by `from`, then `to`.
+        var key: Int64 { Int64(from) << 32 | Int64(UInt32(bitPattern: to)) }
+
+        init(key: Int64) {
+            self.init(from: Int32(truncatingIfNeeded: key >> 32), to: Int32(truncatingIfNeeded: key))
+        }
     }
 }
 

@@ -65,9 +65,11 @@ enum Timestamp {
         return Int64(seconds) * 1_000 + Int64(millisecond)
     }
 
+    @inline(__always)
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
     /// The decimal number in `count` digits at `start`, or `nil`.
+    @inline(__always)
     private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
         guard start + count <= bytes.count else { return nil }
         var value = 0

@@ -75,75 +75,70 @@ struct TextNumbering {
 }
 
 /// A hash table from byte strings to numbers that looks keys up without allocating: keys are
-/// kept back to back in one array, and a slot holds a key's entry and 32 bits of its hash, so
-/// that most probes that miss never touch the key bytes.
+/// kept back to back in one array, and a slot holds a key's hash, value, start and length, so
+/// that a lookup reads one slot and, when the hashes match, the key's bytes — two places in
+/// memory, which matters once half a million case ids no longer fit in the cache.
 struct ByteKeyTable {
+    private struct Slot {
+        var hash: UInt32 = 0
+        var value: Int32 = 0
+        var keyStart = 0
+        /// -1 for an empty slot.
+        var keyCount = -1
+    }
+
     private var keyBytes: [UInt8] = []
-    /// Where each entry's key ends in `keyBytes` (it starts where the previous one ends).
-    private var keyEnds: [Int] = []
-    private var values: [Int32] = []
-    /// 0 when empty, else the key's hash in the high 32 bits and its entry + 1 in the low ones.
-    private var slots = [UInt64](repeating: 0, count: 64)
+    private var slots = [Slot](repeating: Slot(), count: 64)
+    private var count = 0
 
     /// The value of `key`, or `nil`.
     func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
         let hash = Self.hash(key)
         var position = Int(hash) & (slots.count - 1)
-        while true {
-            let slot = slots[position]
-            if slot == 0 { return nil }
-            if UInt32(truncatingIfNeeded: slot >> 32) == hash, equals(entry: Int(slot & 0xFFFF_FFFF) - 1, key) {
-                return values[Int(slot & 0xFFFF_FFFF) - 1]
-            }
+        while slots[position].keyCount >= 0 {
+            if slots[position].hash == hash, equals(slots[position], key) { return slots[position].value }
             position = (position + 1) & (slots.count - 1)
         }
+        return nil
     }
 
     /// The value of `key`, after giving it `value` when it had none.
     mutating func findOrInsert(_ key: UnsafeBufferPointer<UInt8>, value: Int32) -> (value: Int32, inserted: Bool) {
         let hash = Self.hash(key)
         var position = Int(hash) & (slots.count - 1)
-        while true {
-            let slot = slots[position]
-            if slot == 0 { break }
-            if UInt32(truncatingIfNeeded: slot >> 32) == hash, equals(entry: Int(slot & 0xFFFF_FFFF) - 1, key) {
-                return (values[Int(slot & 0xFFFF_FFFF) - 1], false)
-            }
+        while slots[position].keyCount >= 0 {
+            if slots[position].hash == hash, equals(slots[position], key) { return (slots[position].value, false) }
             position = (position + 1) & (slots.count - 1)
         }
+        slots[position] = Slot(hash: hash, value: value, keyStart: keyBytes.count, keyCount: key.count)
         keyBytes.append(contentsOf: key)
-        keyEnds.append(keyBytes.count)
-        values.append(value)
-        slots[position] = UInt64(hash) << 32 | UInt64(values.count)
+        count += 1
         // At most half full, so that probes stay short.
-        if values.count * 2 > slots.count { grow() }
+        if count * 2 > slots.count { grow() }
         return (value, true)
     }
 
-    /// Calls `body` with each key and its value.
+    /// Calls `body` with each key and its value, in no particular order.
     func forEach(_ body: (ArraySlice<UInt8>, Int32) -> Void) {
-        var start = 0
-        for (entry, end) in keyEnds.enumerated() {
-            body(keyBytes[start..<end], values[entry])
-            start = end
+        for slot in slots where slot.keyCount >= 0 {
+            body(keyBytes[slot.keyStart..<slot.keyStart + slot.keyCount], slot.value)
         }
     }
 
-    private func equals(entry: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = entry == 0 ? 0 : keyEnds[entry - 1]
-        guard keyEnds[entry] - start == key.count else { return false }
+    private func equals(_ slot: Slot, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard slot.keyCount == key.count else { return false }
         return keyBytes.withUnsafeBufferPointer { stored in
             // An index loop: `elementsEqual` goes through iterators, several times slower on keys this short.
-            for index in 0..<key.count where stored[start + index] != key[index] { return false }
+            for index in 0..<key.count where stored[slot.keyStart + index] != key[index] { return false }
             return true
         }
     }
 
     private mutating func grow() {
-        var larger = [UInt64](repeating: 0, count: slots.count * 2)
-        for slot in slots where slot != 0 {
-            var position = Int(UInt32(truncatingIfNeeded: slot >> 32)) & (larger.count - 1)
-            while larger[position] != 0 { position = (position + 1) & (larger.count - 1) }
+        var larger = [Slot](repeating: Slot(), count: slots.count * 2)
+        for slot in slots where slot.keyCount >= 0 {
+            var position = Int(slot.hash) & (larger.count - 1)
+            while larger[position].keyCount >= 0 { position = (position + 1) & (larger.count - 1) }
             larger[position] = slot
         }
         slots = larger

@@ -75,70 +75,85 @@ struct TextNumbering {
 }
 
 /// A hash table from byte strings to numbers that looks keys up without allocating: keys are
-/// kept back to back in one array, and a slot holds a key's hash, value, start and length, so
-/// that a lookup reads one slot and, when the hashes match, the key's bytes — two places in
-/// memory, which matters once half a million case ids no longer fit in the cache.
+/// kept back to back in one array, entries (key and value) in the order given, and a slot is
+/// 8 bytes: 32 bits of the key's hash and its entry. Half a million case ids outgrow the
+/// caches, so what a lookup touches counts more than what it computes: a slot array this small
+/// (8 MB for a million slots) mostly stays in the shared cache, and a hash that differs skips
+/// the entry and the key without reading them.
 struct ByteKeyTable {
-    private struct Slot {
-        var hash: UInt32 = 0
-        var value: Int32 = 0
-        var keyStart = 0
-        /// -1 for an empty slot.
-        var keyCount = -1
+    private struct Entry {
+        var keyStart: Int
+        var keyCount: Int32
+        var value: Int32
     }
 
     private var keyBytes: [UInt8] = []
-    private var slots = [Slot](repeating: Slot(), count: 64)
-    private var count = 0
+    private var entries: [Entry] = []
+    /// 0 when empty, else the key's hash in the high 32 bits and its entry + 1 in the low ones.
+    private var slots = [UInt64](repeating: 0, count: 64)
 
     /// The value of `key`, or `nil`.
     func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let hash = Self.hash(key)
-        var position = Int(hash) & (slots.count - 1)
-        while slots[position].keyCount >= 0 {
-            if slots[position].hash == hash, equals(slots[position], key) { return slots[position].value }
-            position = (position + 1) & (slots.count - 1)
+        switch probe(key) {
+        case .found(let value): value
+        case .empty: nil
         }
-        return nil
     }
 
     /// The value of `key`, after giving it `value` when it had none.
     mutating func findOrInsert(_ key: UnsafeBufferPointer<UInt8>, value: Int32) -> (value: Int32, inserted: Bool) {
-        let hash = Self.hash(key)
-        var position = Int(hash) & (slots.count - 1)
-        while slots[position].keyCount >= 0 {
-            if slots[position].hash == hash, equals(slots[position], key) { return (slots[position].value, false) }
-            position = (position + 1) & (slots.count - 1)
+        let (hash, position): (UInt32, Int)
+        switch probe(key) {
+        case .found(let known): return (known, false)
+        case .empty(let emptyHash, let emptyPosition): (hash, position) = (emptyHash, emptyPosition)
         }
-        slots[position] = Slot(hash: hash, value: value, keyStart: keyBytes.count, keyCount: key.count)
+        // Keys are cells of one row, far below 2 GB; a longer one could not be a key.
+        entries.append(Entry(keyStart: keyBytes.count, keyCount: Int32(clamping: key.count), value: value))
         keyBytes.append(contentsOf: key)
-        count += 1
+        slots[position] = UInt64(hash) << 32 | UInt64(entries.count)
         // At most half full, so that probes stay short.
-        if count * 2 > slots.count { grow() }
+        if entries.count * 2 > slots.count { grow() }
         return (value, true)
     }
 
-    /// Calls `body` with each key and its value, in no particular order.
+    /// Calls `body` with each key and its value, in the order given.
     func forEach(_ body: (ArraySlice<UInt8>, Int32) -> Void) {
-        for slot in slots where slot.keyCount >= 0 {
-            body(keyBytes[slot.keyStart..<slot.keyStart + slot.keyCount], slot.value)
+        for entry in entries {
+            body(keyBytes[entry.keyStart..<entry.keyStart + Int(entry.keyCount)], entry.value)
         }
     }
 
-    private func equals(_ slot: Slot, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard slot.keyCount == key.count else { return false }
-        return keyBytes.withUnsafeBufferPointer { stored in
-            // An index loop: `elementsEqual` goes through iterators, several times slower on keys this short.
-            for index in 0..<key.count where stored[slot.keyStart + index] != key[index] { return false }
-            return true
+    private enum Probe {
+        case found(Int32)
+        /// The key's hash and the empty slot where it would go.
+        case empty(UInt32, Int)
+    }
+
+    private func probe(_ key: UnsafeBufferPointer<UInt8>) -> Probe {
+        let hash = Self.hash(key)
+        var position = Int(hash) & (slots.count - 1)
+        while slots[position] != 0 {
+            let slot = slots[position]
+            if UInt32(truncatingIfNeeded: slot >> 32) == hash {
+                let entry = entries[Int(slot & 0xFFFF_FFFF) - 1]
+                if Int(entry.keyCount) == key.count, keyBytes.withUnsafeBufferPointer({ stored in
+                    // An index loop: `elementsEqual` goes through iterators, several times slower on keys this short.
+                    for index in 0..<key.count where stored[entry.keyStart + index] != key[index] { return false }
+                    return true
+                }) {
+                    return .found(entry.value)
+                }
+            }
+            position = (position + 1) & (slots.count - 1)
         }
+        return .empty(hash, position)
     }
 
     private mutating func grow() {
-        var larger = [Slot](repeating: Slot(), count: slots.count * 2)
-        for slot in slots where slot.keyCount >= 0 {
-            var position = Int(slot.hash) & (larger.count - 1)
-            while larger[position].keyCount >= 0 { position = (position + 1) & (larger.count - 1) }
+        var larger = [UInt64](repeating: 0, count: slots.count * 2)
+        for slot in slots where slot != 0 {
+            var position = Int(UInt32(truncatingIfNeeded: slot >> 32)) & (larger.count - 1)
+            while larger[position] != 0 { position = (position + 1) & (larger.count - 1) }
             larger[position] = slot
         }
         slots = larger

@@ -41,15 +41,32 @@ struct CSVRecordNumbering {
     private(set) var sawHeader = false
     private var rowCount = 0
 
-    /// Classifies the record `fields` that starts on `line`.
-    mutating func record(_ fields: [String], line: Int) -> Record {
+    /// What the next split record is, by its position and whether it is a blank line.
+    enum Kind: Equatable {
+        case header
+        /// A data row, with its 1-based number.
+        case row(Int)
+        case blank
+    }
+
+    /// Classifies the next record, `isBlank` when it is one empty field.
+    mutating func next(isBlank: Bool) -> Kind {
         guard sawHeader else {
             sawHeader = true
-            return .header(fields)
+            return .header
         }
-        if fields.count == 1, fields[0].isEmpty { return .blank }
+        if isBlank { return .blank }
         rowCount += 1
-        return .row(CSVRecord(line: line, row: rowCount, fields: fields))
+        return .row(rowCount)
+    }
+
+    /// Classifies the record `fields` that starts on `line`.
+    mutating func record(_ fields: [String], line: Int) -> Record {
+        switch next(isBlank: fields.count == 1 && fields[0].isEmpty) {
+        case .header: .header(fields)
+        case .row(let row): .row(CSVRecord(line: line, row: row, fields: fields))
+        case .blank: .blank
+        }
     }
 
     /// Opens `path` for reading and checks its first bytes; the caller closes the file.

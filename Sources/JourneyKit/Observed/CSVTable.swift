@@ -28,6 +28,62 @@ public struct CSVRecord: Sendable, Hashable {
     }
 }
 
+/// One data row of an event log as the file's UTF-8 bytes, with where it is: what
+/// `EventLogConformance` reads, so that ten million rows do not each become a `String` per cell.
+///
+/// The fields are back to back in `bytes` (quotes already taken off): field `i` is
+/// `bytes[fieldEnds[i - 1]..<fieldEnds[i]]`, the first starting at 0. The reader reuses the
+/// arrays for the next row, so a row costs no allocation unless it is kept.
+public struct CSVByteRecord: Sendable, Hashable {
+    /// The file's line on which the row starts (the header is on line 1).
+    public var line: Int
+    /// The 1-based number of the row among the data rows (0 until the reader numbers it).
+    public var row: Int
+    /// The fields' UTF-8 bytes, back to back.
+    public var bytes: [UInt8]
+    /// Where each field ends in `bytes`.
+    public var fieldEnds: [Int]
+
+    public init(line: Int, row: Int, bytes: [UInt8], fieldEnds: [Int]) {
+        self.line = line
+        self.row = row
+        self.bytes = bytes
+        self.fieldEnds = fieldEnds
+    }
+
+    /// The same row as `record`.
+    public init(_ record: CSVRecord) {
+        var bytes: [UInt8] = []
+        var fieldEnds: [Int] = []
+        for field in record.fields {
+            bytes.append(contentsOf: field.utf8)
+            fieldEnds.append(bytes.count)
+        }
+        self.init(line: record.line, row: record.row, bytes: bytes, fieldEnds: fieldEnds)
+    }
+
+    /// Where field `index` (0-based) is in `bytes`; empty when the row is shorter.
+    public func fieldRange(_ index: Int) -> Range<Int> {
+        guard index < fieldEnds.count else { return 0..<0 }
+        return (index == 0 ? 0 : fieldEnds[index - 1])..<fieldEnds[index]
+    }
+
+    /// Whether the row is a blank line: one empty field.
+    public var isBlank: Bool { fieldEnds == [0] }
+
+    /// The fields as text (the reader has checked that they are UTF-8).
+    public var fields: [String] {
+        fieldEnds.indices.map { String(decoding: bytes[fieldRange($0)], as: UTF8.self) }
+    }
+}
+
+extension CSVRecord {
+    /// The same row as `record`, its fields as text.
+    public init(_ record: CSVByteRecord) {
+        self.init(line: record.line, row: record.row, fields: record.fields)
+    }
+}
+
 /// The columns a CSV file must or may have, found by name in its header in any order.
 public struct CSVColumns: Sendable {
     /// The position of each known column that the header has, by name.

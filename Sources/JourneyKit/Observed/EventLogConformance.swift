@@ -16,6 +16,11 @@ public struct EventLogConformance: Sendable {
         var time: Int64
         var signedRow: Int32
         var touchpoint: Int32
+
+        /// A case's events in order: by time, then by row.
+        static func precedes(_ lhs: PackedEvent, _ rhs: PackedEvent) -> Bool {
+            lhs.time != rhs.time ? lhs.time < rhs.time : abs(lhs.signedRow) < abs(rhs.signedRow)
+        }
     }
 
     private let file: String
@@ -23,7 +28,6 @@ public struct EventLogConformance: Sendable {
     private let journeyTitle: String
     private let ids: [String]
     private let names: [String]
-    private let indexByID: [String: Int32]
     /// Successors along `next`, ascending in journey order.
     private let successors: [[Int32]]
     private let predecessors: [[Int32]]
@@ -33,13 +37,16 @@ public struct EventLogConformance: Sendable {
     private var timestampColumn = 0
     private var touchpointColumn = 0
     private var outcomeColumn: Int?
-    private var caseIndexByID: [String: Int32] = [:]
-    private var caseIDs: [String] = []
+    /// Case ids by number, in the order first seen.
+    private var caseNumbers = TextNumbering()
+    /// The journey's touchpoint ids first (numbers below `ids.count`, in journey order), then
+    /// each unknown name as first seen.
+    private var touchpointNumbers = TextNumbering()
     private var eventsByCase: [[PackedEvent]] = []
-    private var adHocNames: [String] = []
-    private var adHocIndexByName: [String: Int32] = [:]
     /// The number of events read.
     public private(set) var events = 0
+    /// Rows given as bytes that had to be read as text (non-ASCII cells or errors), for tests.
+    private(set) var rowsReadAsText = 0
 
     public init(journey: Journey, file: String) {
         self.file = file
@@ -48,9 +55,11 @@ public struct EventLogConformance: Sendable {
         var ids: [String] = []
         var names: [String] = []
         var indexByID: [String: Int32] = [:]
+        var touchpointNumbers = TextNumbering()
         let touchpoints = journey.stages.flatMap(\.touchpoints)
         for touchpoint in touchpoints where indexByID[touchpoint.id] == nil {
             indexByID[touchpoint.id] = Int32(ids.count)
+            _ = touchpointNumbers.number(touchpoint.id)
             ids.append(touchpoint.id)
             names.append(touchpoint.name)
         }
@@ -67,7 +76,7 @@ public struct EventLogConformance: Sendable {
         }
         self.ids = ids
         self.names = names
-        self.indexByID = indexByID
+        self.touchpointNumbers = touchpointNumbers
         self.successors = successors.map { $0.sorted() }
         self.predecessors = predecessors
         hasFlows = successors.contains { !$0.isEmpty }
@@ -82,6 +91,18 @@ public struct EventLogConformance: Sendable {
         touchpointColumn = columns.positions["touchpoint"] ?? 0
         outcomeColumn = columns.positions["outcome"]
         return errors
+    }
+
+    /// Adds one event read as bytes; returns the problems of the row (it is then not counted).
+    ///
+    /// Rows whose cells are ASCII and valid, as nearly all are, are taken from the bytes
+    /// without making a `String`; any other row is read again as text by `add(_: CSVRecord)`,
+    /// which matches non-ASCII ids as Swift compares text and words the errors.
+    public mutating func add(_ record: CSVByteRecord) -> [Diagnostic] {
+        let added = record.bytes.withUnsafeBufferPointer { addIfPlainASCII(record, $0) }
+        if added { return [] }
+        rowsReadAsText += 1
+        return add(CSVRecord(record))
     }
 
     /// Adds one event; returns the problems of the row (it is then not counted).
@@ -116,31 +137,62 @@ public struct EventLogConformance: Sendable {
             }
         }
         guard errors.isEmpty, let time, record.row < Int(Int32.max) else { return errors }
-
-        let touchpoint: Int32
-        if let known = indexByID[touchpointID] {
-            touchpoint = known
-        } else if let unknown = adHocIndexByName[touchpointID] {
-            touchpoint = -(unknown + 1)
-        } else {
-            let unknown = Int32(adHocNames.count)
-            adHocNames.append(touchpointID)
-            adHocIndexByName[touchpointID] = unknown
-            touchpoint = -(unknown + 1)
-        }
-        let caseIndex: Int
-        if let known = caseIndexByID[caseID] {
-            caseIndex = Int(known)
-        } else {
-            caseIndex = caseIDs.count
-            caseIndexByID[caseID] = Int32(caseIndex)
-            caseIDs.append(caseID)
-            eventsByCase.append([])
-        }
-        let row = Int32(record.row)
-        eventsByCase[caseIndex].append(PackedEvent(time: time, signedRow: failed ? -row : row, touchpoint: touchpoint))
-        events += 1
+        store(case: caseNumbers.number(caseID), touchpoint: touchpointNumbers.number(touchpointID),
+              time: time, row: record.row, failed: failed)
         return []
+    }
+
+    /// `add` of a row whose cells are ASCII and valid, straight from its bytes; false, having
+    /// added nothing, for any other row.
+    private mutating func addIfPlainASCII(_ record: CSVByteRecord, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The cell in `column` without spaces and tabs at either end (as `csvTrimmed`), or nil
+        // when it is not ASCII: trimming bytes is trimming characters only for ASCII.
+        func cell(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
+            var range = record.fieldRange(column)
+            var highBits: UInt8 = 0
+            for index in range { highBits |= bytes[index] }
+            guard highBits < 0x80 else { return nil }
+            while let first = range.first, bytes[first] == UInt8(ascii: " ") || bytes[first] == UInt8(ascii: "\t") { range = range.dropFirst() }
+            while let last = range.last, bytes[last] == UInt8(ascii: " ") || bytes[last] == UInt8(ascii: "\t") { range = range.dropLast() }
+            return UnsafeBufferPointer(rebasing: bytes[range])
+        }
+        guard record.row < Int(Int32.max),
+              let caseID = cell(caseColumn), !caseID.isEmpty,
+              let timestamp = cell(timestampColumn), let time = Timestamp.milliseconds(utf8: timestamp),
+              let touchpointID = cell(touchpointColumn), !touchpointID.isEmpty
+        else { return false }
+        var failed = false
+        if let outcomeColumn {
+            guard let outcome = cell(outcomeColumn) else { return false }
+            if outcome.isEmpty || Self.equalsIgnoringCase(outcome, "ok") {
+                failed = false
+            } else if Self.equalsIgnoringCase(outcome, "failed") {
+                failed = true
+            } else {
+                return false
+            }
+        }
+        store(case: caseNumbers.number(ascii: caseID), touchpoint: touchpointNumbers.number(ascii: touchpointID),
+              time: time, row: record.row, failed: failed)
+        return true
+    }
+
+    /// Whether the ASCII `bytes` are `word` (lowercase letters) in any case, as `lowercased()`
+    /// compares them.
+    private static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        let letters = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        // Setting bit 0x20 lowercases a letter; only `X` and `x` become `x`.
+        return zip(bytes, letters).allSatisfy { $0 | 0x20 == $1 }
+    }
+
+    private mutating func store(case caseNumber: Int32, touchpoint number: Int32, time: Int64, row: Int, failed: Bool) {
+        let known = Int32(ids.count)
+        let touchpoint = number < known ? number : -(number - known + 1)
+        if Int(caseNumber) == eventsByCase.count { eventsByCase.append([]) }
+        let row = Int32(row)
+        eventsByCase[Int(caseNumber)].append(PackedEvent(time: time, signedRow: failed ? -row : row, touchpoint: touchpoint))
+        events += 1
     }
 
     /// Walks every case and sums up; `maxDeviations` cuts the list, never the counts.
@@ -156,12 +208,18 @@ public struct EventLogConformance: Sendable {
         var lastCaseVisiting = Array(repeating: -1, count: ids.count)
         var transitions: [Step: Int] = [:]
         var variants: [[Int32]: Int] = [:]
+        /// The steps of the case being walked, as `Step.key`, repeats included.
+        var steps: [Int64] = []
 
+        let caseIDs = caseNumbers.texts()
+        let adHocNames = touchpointNumbers.texts().dropFirst(ids.count)
         let caseOrder = caseIDs.indices.sorted { caseIDs[$0] < caseIDs[$1] }
         for (position, caseIndex) in caseOrder.enumerated() {
             let caseID = caseIDs[caseIndex]
-            let events = eventsByCase[caseIndex].sorted {
-                ($0.time, abs($0.signedRow)) < ($1.time, abs($1.signedRow))
+            var events = eventsByCase[caseIndex]
+            // Logs mostly list a case's events in time order already: then there is nothing to copy.
+            if events.indices.dropFirst().contains(where: { PackedEvent.precedes(events[$0], events[$0 - 1]) }) {
+                events.sort(by: PackedEvent.precedes)
             }
             var deviates = false
             func note(_ deviation: ConformanceReport.Deviation) {
@@ -170,12 +228,12 @@ public struct EventLogConformance: Sendable {
                 if deviations.count < maxDeviations { deviations.append(deviation) } else { truncated = true }
             }
             var path: [Int32] = []
-            var steps = Set<Step>()
+            steps.removeAll(keepingCapacity: true)
             for event in events {
                 let row = Int(abs(event.signedRow))
                 let failed = event.signedRow < 0
                 guard event.touchpoint >= 0 else {
-                    let name = adHocNames[Int(-event.touchpoint - 1)]
+                    let name = adHocNames[ids.count + Int(-event.touchpoint - 1)]
                     note(.init(caseID: caseID, kind: .adHoc, touchpoint: name, row: row))
                     if failed { note(.init(caseID: caseID, kind: .failing, touchpoint: name, row: row)) }
                     continue
@@ -191,7 +249,7 @@ public struct EventLogConformance: Sendable {
                             note(.init(caseID: caseID, kind: .irregularSequence, from: ids[Int(previous)], to: ids[Int(here)], row: row))
                         }
                     }
-                    steps.insert(Step(from: previous, to: here))
+                    steps.append(Step(from: previous, to: here).key)
                 }
                 if failed { note(.init(caseID: caseID, kind: .failing, touchpoint: ids[Int(here)], row: row)) }
                 if path.last != here { path.append(here) }
@@ -201,7 +259,11 @@ public struct EventLogConformance: Sendable {
                 }
             }
             if !deviates { conforming += 1 }
-            for step in steps { transitions[step, default: 0] += 1 }
+            // Each distinct step of the case once: sorted, a repeat follows its first.
+            steps.sort()
+            for (index, step) in steps.enumerated() where index == 0 || steps[index - 1] != step {
+                transitions[Step(key: step), default: 0] += 1
+            }
             if let last = path.last {
                 if !successors[Int(last)].isEmpty { dropOffs[Int(last)] += 1 }
                 variants[path, default: 0] += 1
@@ -232,6 +294,18 @@ public struct EventLogConformance: Sendable {
     private struct Step: Hashable {
         var from: Int32
         var to: Int32
+
+        init(from: Int32, to: Int32) {
+            self.from = from
+            self.to = to
+        }
+
+        /// Both numbers in one integer, which sorts by `from`, then `to`.
+        var key: Int64 { Int64(from) << 32 | Int64(UInt32(bitPattern: to)) }
+
+        init(key: Int64) {
+            self.init(from: Int32(truncatingIfNeeded: key >> 32), to: Int32(truncatingIfNeeded: key))
+        }
     }
 }
 

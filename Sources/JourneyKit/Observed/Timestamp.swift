@@ -3,10 +3,18 @@
 enum Timestamp {
     /// Milliseconds since 1970-01-01T00:00:00Z, or `nil` when the text is not a date-time.
     static func milliseconds(_ text: String) -> Int64? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { milliseconds(utf8: $0) }
+    }
+
+    /// `milliseconds(_:)` of the text in the UTF-8 `bytes`: event logs are read as bytes, and
+    /// every character of a date-time is ASCII.
+    static func milliseconds(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         // YYYY-MM-DD, then T or a space, then HH:MM.
-        guard bytes.count >= 16, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") || bytes[10] == UInt8(ascii: " "),
-              let date = CalendarDate(String(decoding: bytes[0..<10], as: UTF8.self)),
+        guard bytes.count >= 16, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") || bytes[10] == UInt8(ascii: " "),
+              let year = number(bytes, 0, 4), let month = number(bytes, 5, 2), let day = number(bytes, 8, 2),
+              let date = CalendarDate(year: year, month: month, day: day),
               let hour = number(bytes, 11, 2), bytes[13] == UInt8(ascii: ":"), let minute = number(bytes, 14, 2),
               hour < 24, minute < 60
         else { return nil }
@@ -57,10 +65,12 @@ enum Timestamp {
         return Int64(seconds) * 1_000 + Int64(millisecond)
     }
 
+    @inline(__always)
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
     /// The decimal number in `count` digits at `start`, or `nil`.
-    private static func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
+    @inline(__always)
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
         guard start + count <= bytes.count else { return nil }
         var value = 0
         for byte in bytes[start..<(start + count)] {

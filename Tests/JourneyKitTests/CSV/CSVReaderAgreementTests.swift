@@ -104,7 +104,7 @@ struct CSVReaderAgreementTests {
         var header: [String] = []
         var records: [CSVRecord] = []
         do {
-            try EventLogReader.stream(path: path, header: { header = $0; return true }, row: { records.append($0); return true })
+            try EventLogReader.stream(path: path, header: { header = $0; return true }, row: { records.append(CSVRecord($0)); return true })
             return .table(header: header, records: records)
         } catch {
             return .failure((error.line.map { "line \($0): " } ?? "") + error.message)
@@ -130,11 +130,11 @@ struct CSVReaderAgreementTests {
             input.bytes.withUnsafeBufferPointer { bytes in
                 while start < bytes.count {
                     let end = min(start + chunkSize, bytes.count)
-                    splitter.feed(UnsafeBufferPointer(rebasing: bytes[start..<end])) { fields, _ in records.append(fields); return true }
+                    splitter.feed(UnsafeBufferPointer(rebasing: bytes[start..<end])) { record, _ in records.append(record?.fields); return true }
                     start = end
                 }
             }
-            if let last = splitter.finish() { records.append(last.fields) }
+            if let last = splitter.finish() { records.append(last.record?.fields) }
             return records
         }
         let whole = split(chunkSize: max(input.bytes.count, 1))

@@ -21,9 +21,10 @@ let usage = """
                      journeys in the shared-catalogue against inline portfolio check (default 1000)
       --only         run only these parts, comma-separated: floors, import, validation,
                      analysis, dot, map, report, check, process, startup, batch, portfolio,
-                     events (a target's ratio needs both its parts: --only import,map); for
+                     events, personas (a target's ratio needs both its parts: --only import,map); for
                      re-measuring a section by hand, not with --output. `events` (the
                      event-log conformance, issue 20) runs only when named
+      --personas N   personas in the one-journey memory measurement (default 1000000, about 34 MB)
       --events N     events in the generated log of the conformance measurement
                      (default 10000000, about 500 MB in the temporary folder)
       --write-journeys DIR
@@ -40,12 +41,13 @@ struct Options {
     var journeysDirectory: String?
     var portfolioJourneys = 1_000
     var events = 10_000_000
+    var personas = 1_000_000
     /// The parts to run; nil for all.
     var only: Set<String>?
 }
 
 /// The parts `--only` can name.
-let benchmarkParts: Set<String> = ["floors", "import", "validation", "analysis", "dot", "map", "report", "check", "process", "startup", "batch", "portfolio", "events"]
+let benchmarkParts: Set<String> = ["floors", "import", "validation", "analysis", "dot", "map", "report", "check", "process", "startup", "batch", "portfolio", "events", "personas"]
 
 func parseOptions() -> Options {
     var options = Options()
@@ -73,6 +75,7 @@ func parseOptions() -> Options {
         case "--write-journeys": options.journeysDirectory = value(argument)
         case "--portfolio-journeys": options.portfolioJourneys = number(argument, value(argument))
         case "--events": options.events = number(argument, value(argument))
+        case "--personas": options.personas = number(argument, value(argument))
         case "--only":
             let parts = Set(value(argument).split(separator: ",").map(String.init))
             guard parts.isSubset(of: benchmarkParts) else {
@@ -282,6 +285,11 @@ if options.portfolioJourneys > 0, measures("portfolio") {
         print("portfolio of \(portfolio.journeys): shared \(milliseconds(portfolio.shared.median)) ms, inline \(milliseconds(portfolio.inline.median)) ms, "
             + "ratio \(String(format: "%.2f", portfolio.ratio)), catalogue parses \(portfolio.catalogParses)")
     }
+}
+// Issue 17: a journey of a million personas within the memory bound.
+if measures("personas") {
+    results.personas = try PersonasBench.run(personas: options.personas, runs: options.runs, scratch: scratch, binary: cjmBinary)
+    if let personas = results.personas { print(PersonasBench.markdown(personas)) }
 }
 results.loadAverages = (loadBefore, Machine.loadAverage)
 

@@ -7,36 +7,43 @@ public struct Persona: Sendable, Hashable, Identifiable {
     /// Who this persona is.
     public var description: String? {
         get { rare.read({ $0.description }, default: nil) }
+        set { rare.update { $0.description = newValue } }
         _modify { yield &rare.unique().group.description }
     }
     /// What this persona wants to achieve.
     public var goals: [String] {
         get { rare.read({ $0.goals }, default: []) }
+        set { rare.update { $0.goals = newValue } }
         _modify { yield &rare.unique().group.goals }
     }
     /// Ids of the channels this persona uses; empty means every channel.
     public var channels: [String] {
         get { rare.read({ $0.channels }, default: []) }
+        set { rare.update { $0.channels = newValue } }
         _modify { yield &rare.unique().group.channels }
     }
     /// What this is based on: research, data or assumptions.
     public var evidence: [Evidence] {
         get { rare.read({ $0.evidence }, default: []) }
+        set { rare.update { $0.evidence = newValue } }
         _modify { yield &rare.unique().group.evidence }
     }
     /// Labels for grouping and filtering, e.g. "priority"; no duplicates.
     public var tags: [String] {
         get { rare.read({ $0.tags }, default: []) }
+        set { rare.update { $0.tags = newValue } }
         _modify { yield &rare.unique().group.tags }
     }
     /// Team-specific data, e.g. `jira: CX-142`, in file order.
     public var properties: [Property] {
         get { rare.read({ $0.properties }, default: []) }
+        set { rare.update { $0.properties = newValue } }
         _modify { yield &rare.unique().group.properties }
     }
     /// Analyser rule ids suppressed for findings about this persona.
     public var ignore: [String] {
         get { rare.read({ $0.ignore }, default: []) }
+        set { rare.update { $0.ignore = newValue } }
         _modify { yield &rare.unique().group.ignore }
     }
     /// Where the persona starts in its file.

@@ -52,6 +52,7 @@ struct RareFields<Group: RareFieldGroup>: Hashable, Sendable {
     /// The box, made unique to this value (and created if there is none), for changing a
     /// field in place: `_modify { yield &rare.unique().group.tags }` appends to a list without
     /// copying it, where a getter and setter would copy the whole list for each element added.
+    /// Plain assignments go through `update`, which keeps no box for a default value.
     mutating func unique() -> Box {
         guard box != nil else {
             let created = Box(Group())

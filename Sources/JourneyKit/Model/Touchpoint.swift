@@ -40,6 +40,7 @@ public struct Touchpoint: Sendable, Hashable, Identifiable {
     /// What happens here.
     public var description: String? {
         get { rare.read({ $0.description }, default: nil) }
+        set { rare.update { $0.description = newValue } }
         _modify { yield &rare.unique().group.description }
     }
     /// Ids of the channels this touchpoint happens on.
@@ -61,56 +62,67 @@ public struct Touchpoint: Sendable, Hashable, Identifiable {
     /// What context this touchpoint receives when a customer arrives from another channel.
     public var handoff: String? {
         get { rare.read({ $0.handoff }, default: nil) }
+        set { rare.update { $0.handoff = newValue } }
         _modify { yield &rare.unique().group.handoff }
     }
     /// The id of another journey of the portfolio that details or continues this touchpoint (a sub-journey).
     public var journey: String? {
         get { rare.read({ $0.journey }, default: nil) }
+        set { rare.update { $0.journey = newValue } }
         _modify { yield &rare.unique().group.journey }
     }
     /// What goes wrong for customers here.
     public var pains: [String] {
         get { rare.read({ $0.pains }, default: []) }
+        set { rare.update { $0.pains = newValue } }
         _modify { yield &rare.unique().group.pains }
     }
     /// Ideas to make this touchpoint better.
     public var opportunities: [String] {
         get { rare.read({ $0.opportunities }, default: []) }
+        set { rare.update { $0.opportunities = newValue } }
         _modify { yield &rare.unique().group.opportunities }
     }
     /// How this touchpoint is measured.
     public var kpis: [KPI] {
         get { rare.read({ $0.kpis }, default: []) }
+        set { rare.update { $0.kpis = newValue } }
         _modify { yield &rare.unique().group.kpis }
     }
     /// How each persona lives this touchpoint when it differs from `emotion` and `pains`; one per persona at most.
     public var experiences: [Experience] {
         get { rare.read({ $0.experiences }, default: []) }
+        set { rare.update { $0.experiences = newValue } }
         _modify { yield &rare.unique().group.experiences }
     }
     /// What this is based on: research, data or assumptions.
     public var evidence: [Evidence] {
         get { rare.read({ $0.evidence }, default: []) }
+        set { rare.update { $0.evidence = newValue } }
         _modify { yield &rare.unique().group.evidence }
     }
     /// The work behind the touchpoint that customers do not see (service-blueprint lanes).
     public var backstage: [BackstageStep] {
         get { rare.read({ $0.backstage }, default: []) }
+        set { rare.update { $0.backstage = newValue } }
         _modify { yield &rare.unique().group.backstage }
     }
     /// Labels for grouping and filtering, e.g. "priority"; no duplicates.
     public var tags: [String] {
         get { rare.read({ $0.tags }, default: []) }
+        set { rare.update { $0.tags = newValue } }
         _modify { yield &rare.unique().group.tags }
     }
     /// Team-specific data, e.g. `jira: CX-142`, in file order.
     public var properties: [Property] {
         get { rare.read({ $0.properties }, default: []) }
+        set { rare.update { $0.properties = newValue } }
         _modify { yield &rare.unique().group.properties }
     }
     /// Analyser rule ids suppressed for findings about this touchpoint.
     public var ignore: [String] {
         get { rare.read({ $0.ignore }, default: []) }
+        set { rare.update { $0.ignore = newValue } }
         _modify { yield &rare.unique().group.ignore }
     }
     /// Where the touchpoint starts in its file.

@@ -28,9 +28,7 @@ private struct JSONJourneyDecoder {
     var sourceMap = SourceMap()
     /// The `JourneyFields` element whose object is being read, for examples in hints.
     var element = "journey"
-    /// Ids read so far that are too long for Swift's inline strings (over 15 bytes), so that a
-    /// touchpoint's id and every reference to it share one allocation instead of one each.
-    var longIDs: Set<String> = []
+    var interned = IDInterner()
 
     init(scanner: JSONScanner) {
         self.scanner = scanner
@@ -425,11 +423,6 @@ private struct JSONJourneyDecoder {
         _ = scanner.peekByte()
         sourceMap.record(scanner.currentLocation(), of: .id, in: element)
         return interned(try scanner.readString())
-    }
-
-    /// `id`, or the same text read before, whose storage it then shares.
-    mutating func interned(_ id: String) -> String {
-        id.utf8.count > 15 ? longIDs.insert(id).memberAfterInsert : id
     }
 
     mutating func bool(_ key: String, at mark: JSONScanner.Mark) throws(JSONSyntaxError) -> Bool? {

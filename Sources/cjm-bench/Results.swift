@@ -91,6 +91,7 @@ struct BenchmarkResults {
     var portfolio: PortfolioResult?
     var diff: [DiffResult] = []
     var findings: [FindingsResult] = []
+    var personas: PersonasResult?
     var loadAverages: (before: String, after: String) = ("?", "?")
 
     func set(_ size: Int, _ format: JourneyFormat) -> PhaseSet? {
@@ -167,6 +168,12 @@ struct BenchmarkResults {
                          "\(portfolio.catalogParses)", portfolio.catalogParses == 1))
         }
         rows += FindingsBench.targets(findings)
+        if let personas, let peak = personas.peakMemoryBytes {
+            let ratio = Double(peak) / Double(personas.fileBytes)
+            rows.append(("journey of \(personas.personas) personas: peak memory of `cjm check` ≤ 3× the file",
+                         "\(String(format: "%.1f", Double(peak) / 1_048_576)) MB = \(String(format: "%.2f", ratio))× \(String(format: "%.1f", personas.megabytes)) MB "
+                            + "(\(String(format: "%.2f", personas.check.median / personas.megabytes)) s per MB)", ratio <= 3))
+        }
         return rows
     }
 
@@ -222,6 +229,10 @@ struct BenchmarkResults {
                 lines.append("| `cjm check --jobs 1` of \(portfolio.journeys) journeys \(label) | \(milliseconds(timing.median)) | "
                     + "\(milliseconds(timing.minimum))–\(milliseconds(timing.maximum)) |")
             }
+        }
+        if let personas {
+            lines.append("")
+            lines.append(PersonasBench.markdown(personas))
         }
         return lines.joined(separator: "\n")
     }

@@ -21,10 +21,11 @@ let usage = """
                      journeys in the shared-catalogue against inline portfolio check (default 1000)
       --only         run only these parts, comma-separated: floors, import, validation,
                      analysis, dot, exporters, map, report, check, process, diff, startup,
-                     batch, portfolio, findings, events (a target's ratio needs both its
-                     parts: --only import,exporters); for re-measuring a section by hand,
-                     not with --output. `diff` (issue 19) times `cjm diff` of each size. `events` (the
+                     batch, portfolio, findings, events, personas (a target's ratio needs
+                     both its parts: --only import,exporters); for re-measuring a section
+                     by hand, not with --output. `diff` (issue 19) times `cjm diff` of each size. `events` (the
                      event-log conformance, issue 20) runs only when named
+      --personas N   personas in the one-journey memory measurement (default 1000000, about 34 MB)
       --events N     events in the generated log of the conformance measurement
                      (default 10000000, about 500 MB in the temporary folder)
       --write-journeys DIR
@@ -43,12 +44,13 @@ struct Options {
     var journeysDirectory: String?
     var portfolioJourneys = 1_000
     var events = 10_000_000
+    var personas = 1_000_000
     /// The parts to run; nil for all.
     var only: Set<String>?
 }
 
 /// The parts `--only` can name.
-let benchmarkParts: Set<String> = ["floors", "import", "validation", "analysis", "dot", "exporters", "map", "report", "check", "process", "diff", "startup", "batch", "portfolio", "findings", "events"]
+let benchmarkParts: Set<String> = ["floors", "import", "validation", "analysis", "dot", "exporters", "map", "report", "check", "process", "diff", "startup", "batch", "portfolio", "findings", "events", "personas"]
 
 func parseOptions() -> Options {
     var options = Options()
@@ -76,6 +78,7 @@ func parseOptions() -> Options {
         case "--write-journeys": options.journeysDirectory = value(argument)
         case "--portfolio-journeys": options.portfolioJourneys = number(argument, value(argument))
         case "--events": options.events = number(argument, value(argument))
+        case "--personas": options.personas = number(argument, value(argument))
         case "--only":
             let parts = Set(value(argument).split(separator: ",").map(String.init))
             guard parts.isSubset(of: benchmarkParts) else {
@@ -308,6 +311,11 @@ if options.portfolioJourneys > 0, measures("portfolio") {
 // Issue 19: the findings-heavy family, end to end against xmllint and json.load, on the largest size.
 if measures("findings"), let size = options.sizes.max() {
     results.findings = try FindingsBench.run(touchpoints: size, runs: options.runs, scratch: scratch, binary: cjmBinary)
+}
+// Issue 17: a journey of a million personas within the memory bound.
+if measures("personas") {
+    results.personas = try PersonasBench.run(personas: options.personas, runs: options.runs, scratch: scratch, binary: cjmBinary)
+    if let personas = results.personas { print(PersonasBench.markdown(personas)) }
 }
 results.loadAverages = (loadBefore, Machine.loadAverage)
 

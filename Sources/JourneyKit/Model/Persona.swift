@@ -5,21 +5,61 @@ public struct Persona: Sendable, Hashable, Identifiable {
     /// Human name, e.g. "Small-business owner".
     public var name: String
     /// Who this persona is.
-    public var description: String?
+    public var description: String? {
+        get { rare.read({ $0.description }, default: nil) }
+        set { rare.update { $0.description = newValue } }
+        _modify { yield &rare.unique().group.description }
+    }
     /// What this persona wants to achieve.
-    public var goals: [String]
+    public var goals: [String] {
+        get { rare.read({ $0.goals }, default: []) }
+        set { rare.update { $0.goals = newValue } }
+        _modify { yield &rare.unique().group.goals }
+    }
     /// Ids of the channels this persona uses; empty means every channel.
-    public var channels: [String]
+    public var channels: [String] {
+        get { rare.read({ $0.channels }, default: []) }
+        set { rare.update { $0.channels = newValue } }
+        _modify { yield &rare.unique().group.channels }
+    }
     /// What this is based on: research, data or assumptions.
-    public var evidence: [Evidence]
+    public var evidence: [Evidence] {
+        get { rare.read({ $0.evidence }, default: []) }
+        set { rare.update { $0.evidence = newValue } }
+        _modify { yield &rare.unique().group.evidence }
+    }
     /// Labels for grouping and filtering, e.g. "priority"; no duplicates.
-    public var tags: [String]
+    public var tags: [String] {
+        get { rare.read({ $0.tags }, default: []) }
+        set { rare.update { $0.tags = newValue } }
+        _modify { yield &rare.unique().group.tags }
+    }
     /// Team-specific data, e.g. `jira: CX-142`, in file order.
-    public var properties: [Property]
+    public var properties: [Property] {
+        get { rare.read({ $0.properties }, default: []) }
+        set { rare.update { $0.properties = newValue } }
+        _modify { yield &rare.unique().group.properties }
+    }
     /// Analyser rule ids suppressed for findings about this persona.
-    public var ignore: [String]
+    public var ignore: [String] {
+        get { rare.read({ $0.ignore }, default: []) }
+        set { rare.update { $0.ignore = newValue } }
+        _modify { yield &rare.unique().group.ignore }
+    }
     /// Where the persona starts in its file.
     @ExcludedFromEquality public var location: SourceLocation?
+    /// Everything but the id, name and location: most personas of a large journey have none of it.
+    private var rare = RareFields<Rare>()
+
+    struct Rare: RareFieldGroup {
+        var description: String?
+        var goals: [String] = []
+        var channels: [String] = []
+        var evidence: [Evidence] = []
+        var tags: [String] = []
+        var properties: [Property] = []
+        var ignore: [String] = []
+    }
 
     /// A persona; an empty channel list means it uses every channel.
     public init(
@@ -36,14 +76,11 @@ public struct Persona: Sendable, Hashable, Identifiable {
     ) {
         self.id = id
         self.name = name
-        self.description = description
-        self.goals = goals
-        self.channels = channels
-        self.evidence = evidence
-        self.tags = tags
-        self.properties = properties
-        self.ignore = ignore
         self.location = location
+        rare.update {
+            $0 = Rare(description: description, goals: goals, channels: channels, evidence: evidence,
+                      tags: tags, properties: properties, ignore: ignore)
+        }
     }
 
     /// Whether this persona uses the channel: an empty channel list means every channel.

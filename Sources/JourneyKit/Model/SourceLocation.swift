@@ -5,16 +5,28 @@
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The path of the file as the caller named it (may be empty for in-memory input).
     public var file: String
+    // Every model element keeps a location: 32-bit line and column make one 24 bytes instead
+    // of 32, and an optional one too (the string's spare bits mark `nil`). Files are capped
+    // far below 4 G lines or columns; larger numbers are clamped.
+    private var storedLine: UInt32
+    private var storedColumn: UInt32
+
     /// The 1-based line number.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = UInt32(clamping: newValue) }
+    }
     /// The 1-based column, in Unicode code points.
-    public var column: Int
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = UInt32(clamping: newValue) }
+    }
 
     /// A position: 1-based line and column (in Unicode code points).
     public init(file: String, line: Int, column: Int) {
         self.file = file
-        self.line = line
-        self.column = column
+        self.storedLine = UInt32(clamping: line)
+        self.storedColumn = UInt32(clamping: column)
     }
 
     /// `path:line:column`, the form editors and terminals turn into a link.
@@ -22,7 +34,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
     /// Orders by file, then line, then column.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+        (lhs.file, lhs.storedLine, lhs.storedColumn) < (rhs.file, rhs.storedLine, rhs.storedColumn)
     }
 }
 

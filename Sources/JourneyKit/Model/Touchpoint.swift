@@ -38,7 +38,11 @@ public struct Touchpoint: Sendable, Hashable, Identifiable {
     /// Human name, e.g. "Asks for stock on WhatsApp".
     public var name: String
     /// What happens here.
-    public var description: String?
+    public var description: String? {
+        get { rare.read({ $0.description }, default: nil) }
+        set { rare.update { $0.description = newValue } }
+        _modify { yield &rare.unique().group.description }
+    }
     /// Ids of the channels this touchpoint happens on.
     public var channels: [String]
     /// Ids of the personas this touchpoint is for; empty means every persona.
@@ -56,29 +60,90 @@ public struct Touchpoint: Sendable, Hashable, Identifiable {
     /// Ids of the touchpoints that follow this one.
     public var next: [String]
     /// What context this touchpoint receives when a customer arrives from another channel.
-    public var handoff: String?
+    public var handoff: String? {
+        get { rare.read({ $0.handoff }, default: nil) }
+        set { rare.update { $0.handoff = newValue } }
+        _modify { yield &rare.unique().group.handoff }
+    }
     /// The id of another journey of the portfolio that details or continues this touchpoint (a sub-journey).
-    public var journey: String?
+    public var journey: String? {
+        get { rare.read({ $0.journey }, default: nil) }
+        set { rare.update { $0.journey = newValue } }
+        _modify { yield &rare.unique().group.journey }
+    }
     /// What goes wrong for customers here.
-    public var pains: [String]
+    public var pains: [String] {
+        get { rare.read({ $0.pains }, default: []) }
+        set { rare.update { $0.pains = newValue } }
+        _modify { yield &rare.unique().group.pains }
+    }
     /// Ideas to make this touchpoint better.
-    public var opportunities: [String]
+    public var opportunities: [String] {
+        get { rare.read({ $0.opportunities }, default: []) }
+        set { rare.update { $0.opportunities = newValue } }
+        _modify { yield &rare.unique().group.opportunities }
+    }
     /// How this touchpoint is measured.
-    public var kpis: [KPI]
+    public var kpis: [KPI] {
+        get { rare.read({ $0.kpis }, default: []) }
+        set { rare.update { $0.kpis = newValue } }
+        _modify { yield &rare.unique().group.kpis }
+    }
     /// How each persona lives this touchpoint when it differs from `emotion` and `pains`; one per persona at most.
-    public var experiences: [Experience]
+    public var experiences: [Experience] {
+        get { rare.read({ $0.experiences }, default: []) }
+        set { rare.update { $0.experiences = newValue } }
+        _modify { yield &rare.unique().group.experiences }
+    }
     /// What this is based on: research, data or assumptions.
-    public var evidence: [Evidence]
+    public var evidence: [Evidence] {
+        get { rare.read({ $0.evidence }, default: []) }
+        set { rare.update { $0.evidence = newValue } }
+        _modify { yield &rare.unique().group.evidence }
+    }
     /// The work behind the touchpoint that customers do not see (service-blueprint lanes).
-    public var backstage: [BackstageStep]
+    public var backstage: [BackstageStep] {
+        get { rare.read({ $0.backstage }, default: []) }
+        set { rare.update { $0.backstage = newValue } }
+        _modify { yield &rare.unique().group.backstage }
+    }
     /// Labels for grouping and filtering, e.g. "priority"; no duplicates.
-    public var tags: [String]
+    public var tags: [String] {
+        get { rare.read({ $0.tags }, default: []) }
+        set { rare.update { $0.tags = newValue } }
+        _modify { yield &rare.unique().group.tags }
+    }
     /// Team-specific data, e.g. `jira: CX-142`, in file order.
-    public var properties: [Property]
+    public var properties: [Property] {
+        get { rare.read({ $0.properties }, default: []) }
+        set { rare.update { $0.properties = newValue } }
+        _modify { yield &rare.unique().group.properties }
+    }
     /// Analyser rule ids suppressed for findings about this touchpoint.
-    public var ignore: [String]
+    public var ignore: [String] {
+        get { rare.read({ $0.ignore }, default: []) }
+        set { rare.update { $0.ignore = newValue } }
+        _modify { yield &rare.unique().group.ignore }
+    }
     /// Where the touchpoint starts in its file.
     @ExcludedFromEquality public var location: SourceLocation?
+    /// The fields a touchpoint often leaves out, kept out of line (see `RareFields`).
+    private var rare = RareFields<Rare>()
+
+    struct Rare: RareFieldGroup {
+        var description: String?
+        var handoff: String?
+        var journey: String?
+        var pains: [String] = []
+        var opportunities: [String] = []
+        var kpis: [KPI] = []
+        var experiences: [Experience] = []
+        var evidence: [Evidence] = []
+        var backstage: [BackstageStep] = []
+        var tags: [String] = []
+        var properties: [Property] = []
+        var ignore: [String] = []
+    }
 
     /// A touchpoint; every field but the id and name is optional, with the defaults of the file format.
     public init(
@@ -108,7 +173,6 @@ public struct Touchpoint: Sendable, Hashable, Identifiable {
     ) {
         self.id = id
         self.name = name
-        self.description = description
         self.channels = channels
         self.personas = personas
         self.initiator = initiator
@@ -117,18 +181,12 @@ public struct Touchpoint: Sendable, Hashable, Identifiable {
         self.entry = entry
         self.momentOfTruth = momentOfTruth
         self.next = next
-        self.handoff = handoff
-        self.journey = journey
-        self.pains = pains
-        self.opportunities = opportunities
-        self.kpis = kpis
-        self.experiences = experiences
-        self.evidence = evidence
-        self.backstage = backstage
-        self.tags = tags
-        self.properties = properties
-        self.ignore = ignore
         self.location = location
+        rare.update {
+            $0 = Rare(description: description, handoff: handoff, journey: journey, pains: pains, opportunities: opportunities,
+                      kpis: kpis, experiences: experiences, evidence: evidence, backstage: backstage,
+                      tags: tags, properties: properties, ignore: ignore)
+        }
     }
 
     /// Whether the touchpoint is for this persona: an empty persona list means every persona.

@@ -64,7 +64,7 @@ public struct JourneyValidator: Sendable {
 
     /// Every id and reference problem in the journey, in document order.
     public func validate(_ journey: Journey, sourceMap: SourceMap = SourceMap()) -> [Diagnostic] {
-        var context = Context(sourceMap: sourceMap, knownRuleIDs: knownRuleIDs)
+        var context = Context(journey: journey, sourceMap: sourceMap, knownRuleIDs: knownRuleIDs)
         let fallback = journey.location ?? SourceLocation(file: "", line: 1, column: 1)
 
         context.checkID(journey.id, kind: "journey", at: journey.location, fallback: fallback)
@@ -91,30 +91,29 @@ public struct JourneyValidator: Sendable {
                 context.declareShared(channel.id, name: channel.name, kind: "channel", at: channel.location, in: &catalogChannels)
             }
         }
-        for persona in journey.personas {
+        for persona in journey.personas where !catalogPersonas.isEmpty {
             context.declareShared(persona.id, name: persona.name, kind: "persona", at: persona.location, in: &catalogPersonas, recordNew: false)
         }
-        for channel in journey.channels {
+        for channel in journey.channels where !catalogChannels.isEmpty {
             context.declareShared(channel.id, name: channel.name, kind: "channel", at: channel.location, in: &catalogChannels, recordNew: false)
         }
 
-        var personaNames: [String: Int] = [:]
-        for persona in journey.personas {
-            context.declare(persona.id, name: persona.name, kind: "persona", at: persona.location, in: &personaNames, fallback: fallback)
+        var personaNames = IDTable(capacity: journey.personas.count)
+        for (index, persona) in journey.personas.enumerated() {
+            context.declare(persona.id, .persona(Int32(index)), at: persona.location, in: &personaNames, fallback: fallback)
             context.checkIgnore(persona.ignore, at: persona.location, fallback: fallback)
             context.checkLabels(persona.tags, persona.properties, at: persona.location, fallback: fallback)
         }
-        var channelNames: [String: Int] = [:]
-        for channel in journey.channels {
-            context.declare(channel.id, name: channel.name, kind: "channel", at: channel.location, in: &channelNames, fallback: fallback)
+        var channelNames = IDTable(capacity: journey.channels.count)
+        for (index, channel) in journey.channels.enumerated() {
+            context.declare(channel.id, .channel(Int32(index)), at: channel.location, in: &channelNames, fallback: fallback)
             context.checkIgnore(channel.ignore, at: channel.location, fallback: fallback)
             context.checkLabels(channel.tags, channel.properties, at: channel.location, fallback: fallback)
         }
-        var stageNames: [String: Int] = [:]
-        var touchpointNames: [String: Int] = [:]
-        touchpointNames.reserveCapacity(journey.stages.reduce(0) { $0 + $1.touchpoints.count })
-        for stage in journey.stages {
-            context.declare(stage.id, name: stage.name, kind: "stage", at: stage.location, in: &stageNames, fallback: fallback)
+        var stageNames = IDTable(capacity: journey.stages.count)
+        var touchpointNames = IDTable(capacity: journey.stages.reduce(0) { $0 + $1.touchpoints.count })
+        for (stageIndex, stage) in journey.stages.enumerated() {
+            context.declare(stage.id, .stage(Int32(stageIndex)), at: stage.location, in: &stageNames, fallback: fallback)
             context.checkIgnore(stage.ignore, at: stage.location, fallback: fallback)
             context.checkLabels(stage.tags, stage.properties, at: stage.location, fallback: fallback)
             // By index, reading fields in place: `for touchpoint in` copies every touchpoint,
@@ -122,7 +121,7 @@ public struct JourneyValidator: Sendable {
             let touchpoints = stage.touchpoints
             for index in touchpoints.indices {
                 let location = touchpoints[index].location
-                context.declare(touchpoints[index].id, name: touchpoints[index].name, kind: "touchpoint", at: location,
+                context.declare(touchpoints[index].id, .touchpoint(stage: Int32(stageIndex), index: Int32(index)), at: location,
                                 in: &touchpointNames, fallback: fallback)
                 context.checkIgnore(touchpoints[index].ignore, at: location, fallback: fallback)
                 if !touchpoints[index].tags.isEmpty || !touchpoints[index].properties.isEmpty {
@@ -135,13 +134,11 @@ public struct JourneyValidator: Sendable {
             context.checkReferences(persona.channels, field: .channels, kind: "channel", owner: "persona \"\(TerminalText.isolated(persona.name))\"",
                                     at: persona.location, known: channelNames, fallback: fallback)
         }
-        for (id, declaration) in catalogPersonas.sorted(by: { $0.key < $1.key }) where personaNames[id] == nil {
-            personaNames[id] = context.declarations.count
-            context.declarations.append(declaration)
+        for (id, declaration) in catalogPersonas.sorted(by: { $0.key < $1.key }) where !personaNames.contains(id) {
+            _ = personaNames.insert(id, declaredBy: context.catalogDeclaration(declaration))
         }
-        for (id, declaration) in catalogChannels.sorted(by: { $0.key < $1.key }) where channelNames[id] == nil {
-            channelNames[id] = context.declarations.count
-            context.declarations.append(declaration)
+        for (id, declaration) in catalogChannels.sorted(by: { $0.key < $1.key }) where !channelNames.contains(id) {
+            _ = channelNames.insert(id, declaredBy: context.catalogDeclaration(declaration))
         }
         context.checkReferences(journey.audience, field: .audience, kind: "persona", owner: "the journey's audience",
                                 at: journey.location, known: personaNames, fallback: fallback)
@@ -164,9 +161,9 @@ public struct JourneyValidator: Sendable {
                 }
             }
         }
-        var scenarioNames: [String: Int] = [:]
-        for scenario in journey.scenarios {
-            context.declare(scenario.id, name: scenario.name, kind: "scenario", at: scenario.location, in: &scenarioNames, fallback: fallback)
+        var scenarioNames = IDTable(capacity: journey.scenarios.count)
+        for (index, scenario) in journey.scenarios.enumerated() {
+            context.declare(scenario.id, .scenario(Int32(index)), at: scenario.location, in: &scenarioNames, fallback: fallback)
             context.checkReferences(scenario.channels.map(\.channel), field: .channels, kind: "channel", owner: "scenario \"\(TerminalText.isolated(scenario.name))\"",
                                     at: scenario.location, known: channelNames, fallback: fallback)
             var seen: Set<String> = []
@@ -205,14 +202,33 @@ public struct JourneyValidator: Sendable {
     }
 
     private struct Context {
+        /// The journey validated, where a duplicate id's first declaration is looked up.
+        let journey: Journey
         let sourceMap: SourceMap
         let knownRuleIDs: Set<String>?
         /// The journey's file, whose positions `sourceMap` holds.
         var journeyFile = ""
         var diagnostics: [Diagnostic] = []
-        /// The name and location of every id declared, for "duplicate id" messages; the id
-        /// tables map an id to its index here, which keeps them small on large journeys.
-        var declarations: [(name: String, location: SourceLocation?)] = []
+        /// The name and location of the catalogue personas and channels added to the id tables.
+        var catalogDeclarations: [(name: String, location: SourceLocation?)] = []
+
+        mutating func catalogDeclaration(_ declaration: (name: String, location: SourceLocation?)) -> IDTable.Declaration {
+            catalogDeclarations.append(declaration)
+            return .catalog(Int32(catalogDeclarations.count - 1))
+        }
+
+        /// The name and location of a declaration, read from the journey only for a message.
+        func describe(_ declaration: IDTable.Declaration) -> (name: String, location: SourceLocation?) {
+            switch declaration {
+            case .persona(let index): (journey.personas[Int(index)].name, journey.personas[Int(index)].location)
+            case .channel(let index): (journey.channels[Int(index)].name, journey.channels[Int(index)].location)
+            case .stage(let index): (journey.stages[Int(index)].name, journey.stages[Int(index)].location)
+            case .touchpoint(let stage, let index):
+                (journey.stages[Int(stage)].touchpoints[Int(index)].name, journey.stages[Int(stage)].touchpoints[Int(index)].location)
+            case .scenario(let index): (journey.scenarios[Int(index)].name, journey.scenarios[Int(index)].location)
+            case .catalog(let index): catalogDeclarations[Int(index)]
+            }
+        }
 
         mutating func checkID(_ id: String, kind: String, at element: SourceLocation?, fallback: SourceLocation) {
             guard !id.isEmpty, !JourneyValidator.isValidID(id) else { return }
@@ -223,21 +239,19 @@ public struct JourneyValidator: Sendable {
         }
 
         mutating func declare(
-            _ id: String, name: String, kind: String, at element: SourceLocation?,
-            in declared: inout [String: Int], fallback: SourceLocation
+            _ id: String, _ declaration: IDTable.Declaration, at element: SourceLocation?,
+            in declared: inout IDTable, fallback: SourceLocation
         ) {
+            let kind = declaration.kind
             checkID(id, kind: kind, at: element, fallback: fallback)
             guard !id.isEmpty else { return }
-            if let firstIndex = declared[id] {
-                let first = declarations[firstIndex]
+            if let firstDeclaration = declared.insert(id, declaredBy: declaration) {
+                let first = describe(firstDeclaration)
                 let location = sourceMap.location(of: .id, in: element) ?? fallback
                 let whereFirst = first.location.map { " at line \($0.line)" } ?? ""
                 diagnostics.append(.error(
                     "duplicate \(kind) id \"\(TerminalText.visibleID(id))\": \"\(TerminalText.isolated(first.name))\"\(whereFirst) already uses it", at: location,
                     hint: "each \(kind) needs its own id; rename one of them"))
-            } else {
-                declared[id] = declarations.count
-                declarations.append((name, element))
             }
         }
 
@@ -273,13 +287,13 @@ public struct JourneyValidator: Sendable {
         mutating func checkReferences(
             // The owner's description is only built when a reference is wrong.
             _ ids: [String], field: SourceMap.Field, kind: String, owner: @autoclosure () -> String, at element: SourceLocation?,
-            known: [String: Int], fallback: SourceLocation
+            known: IDTable, fallback: SourceLocation
         ) {
-            for (index, id) in ids.enumerated() where known[id] == nil {
+            for (index, id) in ids.enumerated() where !known.contains(id) {
                 let location = sourceMap.location(of: field, index: index, in: element) ?? fallback
                 // Suggesting among very many ids would cost more than it helps.
                 let hint = known.count <= 2_000
-                    ? JourneyValidator.referenceHint(for: id, among: known.keys.sorted(), kind: kind)
+                    ? JourneyValidator.referenceHint(for: id, among: known.ids.sorted(), kind: kind)
                     : "declare a \(kind) with id \"\(TerminalText.visibleID(id))\" or correct the reference"
                 diagnostics.append(.error("\(owner()) refers to unknown \(kind) \"\(TerminalText.visibleID(id))\"", at: location, hint: hint))
             }
@@ -321,14 +335,14 @@ public struct JourneyValidator: Sendable {
         }
 
         /// Each experience names a persona that exists, is in the touchpoint's audience, and has no other experience here.
-        mutating func checkExperiences(of touchpoint: Touchpoint, known personas: [String: Int], fallback: SourceLocation) {
+        mutating func checkExperiences(of touchpoint: Touchpoint, known personas: IDTable, fallback: SourceLocation) {
             var seen: Set<String> = []
             for experience in touchpoint.experiences {
                 let location = sourceMap.location(of: .persona, in: experience.location) ?? touchpoint.location ?? fallback
-                if personas[experience.persona] == nil {
+                if !personas.contains(experience.persona) {
                     diagnostics.append(.error(
                         "an experience of touchpoint \"\(TerminalText.isolated(touchpoint.name))\" refers to unknown persona \"\(TerminalText.visibleID(experience.persona))\"", at: location,
-                        hint: JourneyValidator.referenceHint(for: experience.persona, among: personas.keys.sorted(), kind: "persona")))
+                        hint: JourneyValidator.referenceHint(for: experience.persona, among: personas.ids.sorted(), kind: "persona")))
                 } else if !touchpoint.isAimed(at: experience.persona) {
                     diagnostics.append(.error(
                         "touchpoint \"\(TerminalText.isolated(touchpoint.name))\" has an experience for persona \"\(TerminalText.visibleID(experience.persona))\", which is not in its personas",

@@ -39,8 +39,12 @@ struct FieldDescriptionTests {
             ("backstage", BackstageStep(name: "b")), ("scenario", Scenario(id: "s", name: "n")),
         ]
         #expect(instances.map(\.0) == JourneyFields.elements)
+        // Fields kept out of line (`RareFields`) are stored in their element's `Rare` group.
+        let rareGroups: [String: Any] = ["persona": Persona.Rare(), "touchpoint": Touchpoint.Rare()]
         for (element, instance) in instances {
-            let properties = Mirror(reflecting: instance).children.compactMap(\.label).filter { $0 != "_location" }
+            let outOfLine = rareGroups[element].map { Mirror(reflecting: $0).children.compactMap(\.label) } ?? []
+            let properties = (Mirror(reflecting: instance).children.compactMap(\.label) + outOfLine)
+                .filter { $0 != "_location" && $0 != "rare" }
                 .map { $0 == "jsonSchema" ? "$schema" : $0 }
             #expect(Set(properties) == Set(JourneyFields.fields(of: element).map(\.json)), "\(element)")
         }

@@ -28,6 +28,7 @@ private struct JSONJourneyDecoder {
     var sourceMap = SourceMap()
     /// The `JourneyFields` element whose object is being read, for examples in hints.
     var element = "journey"
+    var interned = IDInterner()
 
     init(scanner: JSONScanner) {
         self.scanner = scanner
@@ -421,7 +422,7 @@ private struct JSONJourneyDecoder {
         guard try expect(.string, "id", "a text", at: mark) else { return nil }
         _ = scanner.peekByte()
         sourceMap.record(scanner.currentLocation(), of: .id, in: element)
-        return try scanner.readString()
+        return interned(try scanner.readString())
     }
 
     mutating func bool(_ key: String, at mark: JSONScanner.Mark) throws(JSONSyntaxError) -> Bool? {
@@ -525,13 +526,13 @@ private struct JSONJourneyDecoder {
     mutating func idList(
         _ key: String, _ field: SourceMap.Field, at mark: JSONScanner.Mark, in element: SourceLocation
     ) throws(JSONSyntaxError) -> [String] {
-        try stringList(key, at: mark) { decoder, index, location in
+        try stringList(key, at: mark, interning: true) { decoder, index, location in
             decoder.sourceMap.record(location, of: field, index: index, in: element)
         }
     }
 
     private mutating func stringList(
-        _ key: String, at mark: JSONScanner.Mark, record: (inout JSONJourneyDecoder, Int, SourceLocation) -> Void
+        _ key: String, at mark: JSONScanner.Mark, interning: Bool = false, record: (inout JSONJourneyDecoder, Int, SourceLocation) -> Void
     ) throws(JSONSyntaxError) -> [String] {
         guard try expect(.array, key, "a list of texts", at: mark) else { return [] }
         var strings: [String] = []
@@ -539,7 +540,8 @@ private struct JSONJourneyDecoder {
         while let itemMark = try scanner.nextItem(&cursor) {
             guard try expect(.string, key, "a list of texts", at: itemMark, inList: true) else { continue }
             record(&self, strings.count, scanner.location(of: itemMark))
-            strings.append(try scanner.readString())
+            let text = try scanner.readString()
+            strings.append(interning ? interned(text) : text)
         }
         return strings
     }

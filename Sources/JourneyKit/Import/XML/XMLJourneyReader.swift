@@ -387,12 +387,24 @@ struct XMLJourneyReader {
             }
             return
         }
+        // A persona's or touchpoint's tags and properties are stored together out of line
+        // (`RareFields`): taken out, changed and put back, not changed through two accesses at once.
+        func updateLabels<Element>(of element: inout Element, _ tags: WritableKeyPath<Element, [String]>,
+                                   _ properties: WritableKeyPath<Element, [Property]>) {
+            var takenTags = element[keyPath: tags]
+            var takenProperties = element[keyPath: properties]
+            element[keyPath: tags] = []
+            element[keyPath: properties] = []
+            update(&takenTags, &takenProperties)
+            element[keyPath: tags] = takenTags
+            element[keyPath: properties] = takenProperties
+        }
         updateParent {
             switch $0 {
-            case .persona(var persona): $0 = .skipped; update(&persona.tags, &persona.properties); $0 = .persona(persona)
+            case .persona(var persona): $0 = .skipped; updateLabels(of: &persona, \.tags, \.properties); $0 = .persona(persona)
             case .channel(var channel): $0 = .skipped; update(&channel.tags, &channel.properties); $0 = .channel(channel)
             case .stage(var stage): $0 = .skipped; update(&stage.tags, &stage.properties); $0 = .stage(stage)
-            case .touchpoint(var touchpoint): $0 = .skipped; update(&touchpoint.tags, &touchpoint.properties); $0 = .touchpoint(touchpoint)
+            case .touchpoint(var touchpoint): $0 = .skipped; updateLabels(of: &touchpoint, \.tags, \.properties); $0 = .touchpoint(touchpoint)
             default: break
             }
         }

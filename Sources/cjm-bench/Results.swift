@@ -65,7 +65,7 @@ struct PhaseSet {
         if let peakMemoryBytes {
             lines.append("Peak memory of `cjm check` on this file: \(String(format: "%.1f", Double(peakMemoryBytes) / 1_048_576)) MB "
                 + "(\(String(format: "%.2f", Double(peakMemoryBytes) / Double(bytes)))× the file).")
-        } else {
+        } else if !FileManager.default.isExecutableFile(atPath: "/usr/bin/time") {
             lines.append("Peak memory not measured: /usr/bin/time (Debian package `time`) is not installed.")
         }
         if let exportPeakMemoryBytes {
@@ -103,13 +103,18 @@ struct BenchmarkResults {
         var rows: [(String, String, Bool)] = []
         if let xml = set(100_000, .xml), let importTime = xml.timing("import")?.median, let tree = xml.floor?.median,
            let reader = xml.timing("libxml2 reader")?.median, let validating = xml.timing("libxml2 reader + XSD")?.median {
-            let ratio = importTime / tree
-            rows.append(("XML import of 100k ≤ 1.5× libxml2 tree", "\(String(format: "%.2f", ratio))× tree (\(String(format: "%.2f", importTime / reader))× "
-                + "streaming reader, \(String(format: "%.2f", importTime / validating))× reader + XSD)", ratio <= 1.5))
+            // Issue 19 measures against the reader that validates the XSD, the least an importer
+            // that checks the schema can do (issue 7 measured against the tree).
+            let ratio = importTime / validating
+            rows.append(("XML import of 100k ≤ 1.5× libxml2 reader + XSD", "\(String(format: "%.2f", ratio))× reader + XSD (\(String(format: "%.2f", importTime / reader))× "
+                + "streaming reader, \(String(format: "%.2f", importTime / tree))× tree)", ratio <= 1.5))
         }
         if let json = set(100_000, .json), let importTime = json.timing("import")?.median, let floor = json.floor?.median {
             let ratio = importTime / floor
-            rows.append(("JSON import of 100k ≤ 0.5× JSONSerialization", "\(String(format: "%.2f", ratio))×", ratio <= 0.5))
+            rows.append(("JSON import of 100k ≤ 0.35× JSONSerialization", "\(String(format: "%.2f", ratio))×", ratio <= 0.35))
+        }
+        if let json = set(100_000, .json), let importTime = json.timing("import")?.median, let analysis = json.timing("analysis")?.median, importTime > 0 {
+            rows.append(("analysis of 100k ≤ 0.5× its JSON import", "\(String(format: "%.2f", analysis / importTime))×", analysis <= 0.5 * importTime))
         }
         for format in [JourneyFormat.json, .xml] {
             guard let set = set(1_000, format), let importTime = set.timing("import")?.median,
@@ -136,17 +141,16 @@ struct BenchmarkResults {
             }
             rows.append(("\(format.rawValue.uppercased()) phases: 100k ≤ 12× 10k", "worst \(String(format: "%.1f", worst.1))× (\(worst.0))", worst.1 <= 12))
         }
+        // Issue 19: XML says the same journey in fewer bytes, so its bound is 5× the file, JSON's 3×.
         for format in [JourneyFormat.json, .xml] {
-            guard let large = set(100_000, format), let peakMemoryBytes = large.peakMemoryBytes else { continue }
-            let ratio = Double(peakMemoryBytes) / Double(large.bytes)
-            rows.append(("peak memory of `cjm check` of the 100k \(format.rawValue.uppercased()) ≤ 3× the file",
-                         "\(String(format: "%.1f", Double(peakMemoryBytes) / 1_048_576)) MB = \(String(format: "%.2f", ratio))× \(String(format: "%.1f", large.megabytes)) MB", ratio <= 3))
-        }
-        for format in [JourneyFormat.json, .xml] {
-            guard let large = set(100_000, format), let peakMemoryBytes = large.exportPeakMemoryBytes else { continue }
-            let ratio = Double(peakMemoryBytes) / Double(large.bytes)
-            rows.append(("peak memory of `cjm export --view flow` of the 100k \(format.rawValue.uppercased()) ≤ 3× the file",
-                         "\(String(format: "%.1f", Double(peakMemoryBytes) / 1_048_576)) MB = \(String(format: "%.2f", ratio))× \(String(format: "%.1f", large.megabytes)) MB", ratio <= 3))
+            guard let large = set(100_000, format) else { continue }
+            let bound: Double = format == .xml ? 5 : 3
+            for (command, peak) in [("cjm check", large.peakMemoryBytes), ("cjm export --view flow", large.exportPeakMemoryBytes)] {
+                guard let peak else { continue }
+                let ratio = Double(peak) / Double(large.bytes)
+                rows.append(("peak memory of `\(command)` of the 100k \(format.rawValue.uppercased()) ≤ \(Int(bound))× the file",
+                             "\(String(format: "%.1f", Double(peak) / 1_048_576)) MB = \(String(format: "%.2f", ratio))× \(String(format: "%.1f", large.megabytes)) MB", ratio <= bound))
+            }
         }
         if let exporters = ExporterBench.target(sets) { rows.append(exporters) }
         rows += DiffBench.targets(diff)

@@ -85,32 +85,12 @@ struct ExportCommand: ParsableCommand {
         case .dot, .svg:
             // The bytes as the exporter wrote them: a large diagram is not held a second time as a String.
             var bytes = try diagram.exporter(for: journey).exportUTF8(journey, findings: findings)
-            try writeDiagram(&bytes)
+            try DiagnosticOutput.write(bytes: &bytes, to: output, force: writing.force)
             return
         case .mermaid: text = try MermaidJourneyWriter.mermaid(journey, persona: diagram.persona)
         case .markdown: text = try MermaidJourneyWriter.markdown(journey, findings: findings, persona: diagram.persona, language: diagram.lang)
         }
         try DiagnosticOutput.write(text, to: output, force: writing.force)
-    }
-
-    /// Writes UTF-8 bytes to `-o` atomically, or to standard output in pieces of about a megabyte,
-    /// each cut before a byte that starts a character.
-    private func writeDiagram(_ bytes: inout [UInt8]) throws(ExitCode) {
-        guard let output else {
-            var start = 0
-            while start < bytes.count {
-                var end = min(bytes.count, start + 1 << 20)
-                while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-                FileHandleOutput.standardOutput.write(String(decoding: bytes[start..<end], as: UTF8.self))
-                start = end
-            }
-            return
-        }
-        do {
-            try AtomicFile.write(bytes: &bytes, to: output, force: writing.force)
-        } catch {
-            throw DiagnosticOutput.fileError(output, "cannot write the output: \(error.message)", hint: error.hint)
-        }
     }
 
     /// The map as SVG: on standard output when it has one page, else to `-o OUT.svg` as

@@ -25,12 +25,23 @@ enum DiagnosticOutput {
     /// Writes `text` to `path` atomically, or to standard output when `path` is nil;
     /// `force` as for ``AtomicFile/write(_:to:force:)``.
     static func write(_ text: String, to path: String?, force: Bool = false) throws(ExitCode) {
-        guard let path else {
+        guard path != nil else {
             FileHandleOutput.standardOutput.write(text)
             return
         }
+        var bytes = Array(text.utf8)
+        try write(bytes: &bytes, to: path, force: force)
+    }
+
+    /// Writes UTF-8 bytes as ``write(_:to:force:)`` writes text: output an exporter wrote as
+    /// bytes is not made a String (a large diagram would be held twice).
+    static func write(bytes: inout [UInt8], to path: String?, force: Bool = false) throws(ExitCode) {
+        guard let path else {
+            bytes.withUnsafeBufferPointer { FileHandleOutput.standardOutput.write($0) }
+            return
+        }
         do {
-            try AtomicFile.write(text, to: path, force: force)
+            try AtomicFile.write(bytes: &bytes, to: path, force: force)
         } catch {
             throw fileError(path, "cannot write the output: \(error.message)", hint: error.hint)
         }

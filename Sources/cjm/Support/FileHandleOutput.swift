@@ -13,12 +13,15 @@ struct FileHandleOutput {
     nonisolated(unsafe) private static var standardOutputFailure: String?
 
     func write(_ text: String) {
-        if descriptor == 1, FileHandleOutput.standardOutputFailure != nil { return }
         var text = text
-        let failure = text.withUTF8 { buffer -> String? in
-            guard let base = buffer.baseAddress else { return nil }
-            return AtomicFile.writeAll(UnsafeRawPointer(base), count: buffer.count, to: descriptor)
-        }
+        text.withUTF8 { write($0) }
+    }
+
+    /// Writes UTF-8 bytes as they are, for output an exporter wrote as bytes.
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if descriptor == 1, FileHandleOutput.standardOutputFailure != nil { return }
+        guard let base = bytes.baseAddress else { return }
+        let failure = AtomicFile.writeAll(UnsafeRawPointer(base), count: bytes.count, to: descriptor)
         // Standard error has nowhere to report its own failures.
         if let failure, descriptor == 1 { FileHandleOutput.standardOutputFailure = failure }
     }

@@ -98,20 +98,20 @@ public struct JourneyValidator: Sendable {
             context.declareShared(channel.id, name: channel.name, kind: "channel", at: channel.location, in: &catalogChannels, recordNew: false)
         }
 
-        var personaNames = IDTable(capacity: journey.personas.count)
+        var personaNames = IDTable(.personas(journey.personas))
         for (index, persona) in journey.personas.enumerated() {
             context.declare(persona.id, .persona(Int32(index)), at: persona.location, in: &personaNames, fallback: fallback)
             context.checkIgnore(persona.ignore, at: persona.location, fallback: fallback)
             context.checkLabels(persona.tags, persona.properties, at: persona.location, fallback: fallback)
         }
-        var channelNames = IDTable(capacity: journey.channels.count)
+        var channelNames = IDTable(.channels(journey.channels))
         for (index, channel) in journey.channels.enumerated() {
             context.declare(channel.id, .channel(Int32(index)), at: channel.location, in: &channelNames, fallback: fallback)
             context.checkIgnore(channel.ignore, at: channel.location, fallback: fallback)
             context.checkLabels(channel.tags, channel.properties, at: channel.location, fallback: fallback)
         }
-        var stageNames = IDTable(capacity: journey.stages.count)
-        var touchpointNames = IDTable(capacity: journey.stages.reduce(0) { $0 + $1.touchpoints.count })
+        var stageNames = IDTable(.stages(journey.stages))
+        var touchpointNames = IDTable(.touchpoints(of: journey.stages))
         for (stageIndex, stage) in journey.stages.enumerated() {
             context.declare(stage.id, .stage(Int32(stageIndex)), at: stage.location, in: &stageNames, fallback: fallback)
             context.checkIgnore(stage.ignore, at: stage.location, fallback: fallback)
@@ -161,7 +161,7 @@ public struct JourneyValidator: Sendable {
                 }
             }
         }
-        var scenarioNames = IDTable(capacity: journey.scenarios.count)
+        var scenarioNames = IDTable(.scenarios(journey.scenarios))
         for (index, scenario) in journey.scenarios.enumerated() {
             context.declare(scenario.id, .scenario(Int32(index)), at: scenario.location, in: &scenarioNames, fallback: fallback)
             context.checkReferences(scenario.channels.map(\.channel), field: .channels, kind: "channel", owner: "scenario \"\(TerminalText.isolated(scenario.name))\"",

@@ -60,18 +60,33 @@ struct CompactModelTests {
 
     @Test("duplicate and unknown ids are still found with the compact id tables")
     func idTables() throws {
-        var table = IDTable(capacity: 2)
+        let personas = (0..<1_000).map { Persona(id: "id-\($0)", name: "P\($0)") } + [Persona(id: "id-7", name: "again")]
+        var table = IDTable(.personas(personas))
         for index in 0..<1_000 {
             #expect(table.insert("id-\(index)", declaredBy: .persona(Int32(index))) == nil)
         }
         #expect(table.count == 1_000 && table.contains("id-999") && !table.contains("id-1000"))
-        let repeated = table.insert("id-7", declaredBy: .persona(5_000))
+        let repeated = table.insert("id-7", declaredBy: .persona(1_000))
         let first = try #require(repeated)
-        guard case .persona(7) = first else {
-            Issue.record("the first declaration of id-7 is \(first)")
-            return
-        }
-        #expect(table.ids.prefix(3) == ["id-0", "id-1", "id-2"])
+        #expect(first == .persona(7))
+        #expect(table.insert("from-catalog", declaredBy: .catalog(0)) == nil)
+        #expect(table.insert("from-catalog", declaredBy: .catalog(1)) == .catalog(0))
+        #expect(table.ids.count == 1_001 && table.ids.sorted().prefix(3) == ["from-catalog", "id-0", "id-1"])
+    }
+
+    @Test("touchpoint ids are found across stages, including stages without touchpoints")
+    func touchpointTable() throws {
+        let stages = [
+            Stage(id: "a", name: "A", touchpoints: [Touchpoint(id: "t1", name: "T"), Touchpoint(id: "t2", name: "T")]),
+            Stage(id: "empty", name: "E"),
+            Stage(id: "b", name: "B", touchpoints: [Touchpoint(id: "t3", name: "T"), Touchpoint(id: "t1", name: "T")]),
+        ]
+        var table = IDTable(.touchpoints(of: stages))
+        #expect(table.insert("t1", declaredBy: .touchpoint(stage: 0, index: 0)) == nil)
+        #expect(table.insert("t2", declaredBy: .touchpoint(stage: 0, index: 1)) == nil)
+        #expect(table.insert("t3", declaredBy: .touchpoint(stage: 2, index: 0)) == nil)
+        #expect(table.insert("t1", declaredBy: .touchpoint(stage: 2, index: 1)) == .touchpoint(stage: 0, index: 0))
+        #expect(table.contains("t3") && !table.contains("t4") && table.count == 3)
     }
 
     @Test("importing ten times the personas takes about ten times as long")

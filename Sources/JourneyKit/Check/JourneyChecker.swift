@@ -84,6 +84,15 @@ public struct JourneyChecker: Sendable {
         return analyse(imported, path: path, scenario: scenario)
     }
 
+    /// The same for bytes the caller keeps, such as a file mapped into memory: `readUpTo` is told
+    /// how far the importer has read, so that the caller can let the pages before go while the
+    /// journey is built (see `JourneyImporter.importJourney(from:path:format:validator:readUpTo:)`).
+    public func check(mapped buffer: UnsafeBufferPointer<UInt8>, path: String, format: JourneyFormat? = nil,
+                      readUpTo: @escaping (Int) -> Void) -> CheckedJourney {
+        let imported = JourneyImporter.importJourney(from: buffer, path: path, format: format, validator: validator, readUpTo: readUpTo)
+        return analyse(imported, path: path, scenario: scenario)
+    }
+
     /// The report of one file, without keeping its journey: for checking many files at once.
     public func report(bytes: consuming [UInt8], path: String, format: JourneyFormat? = nil) -> FileReport {
         check(bytes: bytes, path: path, format: format).report

@@ -12,4 +12,19 @@ public enum JourneyImporter {
             return XMLJourneyImporter.importJourney(from: bytes, path: path, validator: validator)
         }
     }
+
+    /// Reads a journey from bytes the caller keeps, such as a mapped file; a JSON file's reader
+    /// tells `readUpTo` how far it has read, so that the caller can let the pages before go
+    /// (see `JSONJourneyImporter.importJourney(from:path:validator:readUpTo:)`).
+    public static func importJourney(
+        from buffer: UnsafeBufferPointer<UInt8>, path: String, format: JourneyFormat? = nil,
+        validator: JourneyValidator = JourneyValidator(), readUpTo: @escaping (Int) -> Void
+    ) -> ImportedJourney {
+        switch format ?? JourneyFormat.detect(path: path, bytes: buffer) {
+        case .json:
+            return JSONJourneyImporter.importJourney(from: buffer, path: path, validator: validator, readUpTo: readUpTo)
+        case .xml:
+            return XMLJourneyImporter.importJourney(from: buffer, path: path, validator: validator)
+        }
+    }
 }

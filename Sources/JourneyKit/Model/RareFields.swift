@@ -19,15 +19,33 @@ struct RareFields<Group: RareFieldGroup>: Hashable, Sendable {
     // shares: a box is never changed while more than one value sees it, so sending it is safe.
     final class Box: @unchecked Sendable {
         var group: Group
-        init(_ group: Group) { self.group = group }
+        /// The file of the element's location, for an element that keeps its line and column
+        /// itself (`Persona`): one box, holding the path and default fields, is then shared by
+        /// every element an importer reads from a file.
+        var file: String?
+        init(_ group: Group, file: String? = nil) {
+            self.group = group
+            self.file = file
+        }
     }
 
     private var box: Box?
 
-    /// The fields, when any differs from its default.
-    var stored: Group? { box?.group }
-
     init() {}
+
+    /// The file kept with the fields (see `Box.file`).
+    var file: String? { box?.file }
+
+    /// Keeps `file` with the fields, leaving a box another value shares as it is when it
+    /// already holds that file: elements copied from one template share its box.
+    mutating func setFile(_ file: String?) {
+        guard box?.file != file else { return }
+        guard box != nil else {
+            box = Box(Group(), file: file)
+            return
+        }
+        unique().file = file
+    }
 
     /// Reads one field without copying the group.
     @inline(__always)
@@ -45,7 +63,7 @@ struct RareFields<Group: RareFieldGroup>: Hashable, Sendable {
             if group != Group() { box = Box(group) }
             return
         }
-        if !isKnownUniquelyReferenced(&box!) { box = Box(box!.group) }
+        if !isKnownUniquelyReferenced(&box!) { box = Box(box!.group, file: box!.file) }
         change(&box!.group)
     }
 
@@ -59,7 +77,7 @@ struct RareFields<Group: RareFieldGroup>: Hashable, Sendable {
             box = created
             return created
         }
-        if !isKnownUniquelyReferenced(&box!) { box = Box(box!.group) }
+        if !isKnownUniquelyReferenced(&box!) { box = Box(box!.group, file: box!.file) }
         return box!
     }
 

@@ -106,19 +106,27 @@ struct CheckCommand: AsyncParsableCommand {
             case .skipped(let path, let message, let hint):
                 return [(FileReport.unreadable(path: path, message: message, hint: hint), nil)]
             case .file, .undecodableName:
-                let path: String, read: Result<[UInt8], FileReadError>
+                let path: String, read: Result<InputContents, FileReadError>
+                let format = input.format(for: entry.path)
                 switch entry {
                 case .undecodableName(let display, let raw):
                     path = display
-                    read = InputFiles.read(rawPath: raw, as: display, maxSize: maxFileSize)
+                    read = InputFiles.read(rawPath: raw, as: display, maxSize: maxFileSize).map(InputContents.bytes)
                 default:
                     path = input.displayName(for: entry.path)
-                    read = InputFiles.read(entry.path, maxSize: maxFileSize)
+                    // A large JSON journey is mapped, so that the pages already read leave memory
+                    // while its model is built (issue 17); the XML reader keeps its own copy of
+                    // the bytes, and catalogues and --all-scenarios take them whole, so those are read.
+                    let isJSON = (format ?? JourneyFormat.named(by: path)) == .json
+                    let mapFrom = !isJSON || allScenarios || CatalogImporter.isCatalogPath(path) ? nil : InputFiles.mappedFileSize
+                    read = InputFiles.readOrMap(entry.path, maxSize: maxFileSize, mapFrom: mapFrom)
                 }
-                let format = input.format(for: entry.path)
                 let bytes: [UInt8]
-                switch read {
-                case .success(let read): bytes = read
+                switch consume read {
+                case .success(.bytes(let read)): bytes = read
+                case .success(.mapped(let file)):
+                    let checked = checker.check(mapped: file.bytes, path: path, format: format, readUpTo: file.release(upTo:))
+                    return [(checked.report, isPortfolio && checked.report.scenario == nil ? checked.journey : nil)]
                 case .failure(let error): return [(FileReport.unreadable(path: path, message: "cannot read the journey: \(error.message)", hint: error.hint), nil)]
                 }
                 // A catalogue named on its own is checked as a catalogue: it has no stages, so

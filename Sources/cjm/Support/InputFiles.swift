@@ -59,14 +59,26 @@ enum InputFiles {
     static let standardInput = "-"
 
     static func read(_ path: String, maxSize: Int) -> Result<[UInt8], FileReadError> {
-        if path == standardInput {
-            return read(descriptor: STDIN_FILENO, path: "<stdin>", maxSize: maxSize)
+        readOrMap(path, maxSize: maxSize, mapFrom: nil).map { contents in
+            guard case .bytes(let bytes) = contents else { preconditionFailure("mapped without being asked to") }
+            return bytes
         }
-        let result = path.withCString { read(cPath: $0, path: path, maxSize: maxSize) }
+    }
+
+    /// Files from this size on are mapped by `readOrMap` rather than read.
+    static let mappedFileSize = 8 << 20
+
+    /// Reads the file as `read` does, but maps a regular file of `mapFrom` bytes or more into
+    /// memory instead, so that its pages can leave memory once the importer has read them.
+    static func readOrMap(_ path: String, maxSize: Int, mapFrom: Int?) -> Result<InputContents, FileReadError> {
+        if path == standardInput {
+            return read(descriptor: STDIN_FILENO, path: "<stdin>", maxSize: maxSize, mapFrom: nil)
+        }
+        let result = path.withCString { read(cPath: $0, path: path, maxSize: maxSize, mapFrom: mapFrom) }
         // A name that is not UTF-8 on the command line (as git hands it to `git-diff`) reached
         // Swift with U+FFFD in place of its bytes: open it by the bytes it was given as.
         if case .failure = result, path.unicodeScalars.contains("\u{FFFD}"), let raw = rawArgument(decodingTo: path) {
-            return read(rawPath: raw, as: path, maxSize: maxSize)
+            return read(rawPath: raw, as: path, maxSize: maxSize).map(InputContents.bytes)
         }
         return result
     }
@@ -86,11 +98,14 @@ enum InputFiles {
     /// it `path` in messages.
     static func read(rawPath: [UInt8], as path: String, maxSize: Int) -> Result<[UInt8], FileReadError> {
         (rawPath + [0]).withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { read(cPath: $0.baseAddress!, path: path, maxSize: maxSize) }
+            buffer.withMemoryRebound(to: CChar.self) { read(cPath: $0.baseAddress!, path: path, maxSize: maxSize, mapFrom: nil) }
+        }.map { contents in
+            guard case .bytes(let bytes) = contents else { preconditionFailure("mapped without being asked to") }
+            return bytes
         }
     }
 
-    private static func read(cPath: UnsafePointer<CChar>, path: String, maxSize: Int) -> Result<[UInt8], FileReadError> {
+    private static func read(cPath: UnsafePointer<CChar>, path: String, maxSize: Int, mapFrom: Int?) -> Result<InputContents, FileReadError> {
         let descriptor = open(cPath, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             let reason = errno
@@ -101,12 +116,12 @@ enum InputFiles {
             }
         }
         defer { close(descriptor) }
-        return read(descriptor: descriptor, path: path, maxSize: maxSize)
+        return read(descriptor: descriptor, path: path, maxSize: maxSize, mapFrom: mapFrom)
     }
 
     /// Reads an open descriptor to its end: a regular file, or a pipe (standard input, a named
     /// pipe such as bash's `<(git show HEAD:f.journey.json)`), which is read in blocking mode.
-    private static func read(descriptor: Int32, path: String, maxSize: Int) -> Result<[UInt8], FileReadError> {
+    private static func read(descriptor: Int32, path: String, maxSize: Int, mapFrom: Int?) -> Result<InputContents, FileReadError> {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
             return .failure(FileReadError(path: path, message: "cannot read: " + String(cString: strerror(errno))))
@@ -134,6 +149,10 @@ enum InputFiles {
                 path: path, message: "it is \(megabytes(Int(status.st_size))) MB, over the \(megabytes(maxSize)) MB limit",
                 hint: "raise the limit with --max-file-size MB if the file is really a journey"))
         }
+        if let mapFrom, kind == S_IFREG, Int(status.st_size) >= mapFrom,
+           let file = MappedFile(descriptor: descriptor, size: Int(status.st_size)) {
+            return .success(.mapped(file))
+        }
         // One byte more than the file: reaching the end is then seen without growing (and so
         // copying) the buffer, which for a large file doubled the memory and the time of reading.
         var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
@@ -158,11 +177,47 @@ enum InputFiles {
             count += result
         }
         bytes.removeSubrange(count...)
-        return .success(bytes)
+        return .success(.bytes(bytes))
     }
 
     private static func megabytes(_ bytes: Int) -> String {
         let tenths = (bytes * 10 + 524_288) / 1_048_576
         return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
+    }
+}
+
+/// A file's contents as `InputFiles.readOrMap` gives them: read into memory, or mapped.
+enum InputContents {
+    case bytes([UInt8])
+    case mapped(MappedFile)
+}
+
+/// A regular file mapped into memory read-only, unmapped when released.
+///
+/// Its pages are the file's: once the importer has read past them they can be dropped from
+/// memory (`release(upTo:)`) and are read back from the file if touched again, so a large
+/// journey is not in memory twice, as bytes and as the model built from them (issue 17).
+/// A file cut short by another program while it is mapped would fault on the lost pages,
+/// which is why only large files, whose memory matters, are mapped.
+final class MappedFile: @unchecked Sendable {
+    // Immutable after init; the mapping is only read, and released by deinit alone.
+    let bytes: UnsafeBufferPointer<UInt8>
+    private let pageSize = Platform.pageSize
+
+    /// Maps the first `size` bytes of the open file; `nil` if the system refuses (the caller reads it instead).
+    init?(descriptor: Int32, size: Int) {
+        guard size > 0, let address = Platform.mapReadOnly(descriptor, size: size) else { return nil }
+        bytes = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size)
+    }
+
+    /// Lets the whole pages before `offset` leave memory.
+    func release(upTo offset: Int) {
+        let count = min(offset, bytes.count) / pageSize * pageSize
+        guard count > 0, let start = bytes.baseAddress else { return }
+        Platform.dropMappedPages(UnsafeRawPointer(start), count: count)
+    }
+
+    deinit {
+        if let start = bytes.baseAddress { Platform.unmap(UnsafeRawPointer(start), size: bytes.count) }
     }
 }

@@ -34,6 +34,31 @@ enum Platform {
         #endif
     }
 
+    /// Maps the first `size` bytes of the open file into memory, read-only and private, or
+    /// `nil` when the system refuses.
+    static func mapReadOnly(_ descriptor: Int32, size: Int) -> UnsafeRawPointer? {
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0),
+              address != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
+        return UnsafeRawPointer(address)
+    }
+
+    /// Removes a mapping made by `mapReadOnly`.
+    static func unmap(_ address: UnsafeRawPointer, size: Int) {
+        _ = munmap(UnsafeMutableRawPointer(mutating: address), size)
+    }
+
+    /// Lets the system drop the pages of a file mapping from `address` on for `count` bytes
+    /// (whole pages): they leave the process's memory, and are read back from the file if
+    /// touched again, so this changes no byte the program sees.
+    static func dropMappedPages(_ address: UnsafeRawPointer, count: Int) {
+        _ = madvise(UnsafeMutableRawPointer(mutating: address), count, MADV_DONTNEED)
+    }
+
+    /// The size of a memory page in bytes.
+    static var pageSize: Int {
+        Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
     /// The cores this process may run on (at least 1).
     static var processorCount: Int {
         max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))

@@ -16,6 +16,21 @@ public enum JSONJourneyImporter {
         if let result = bytes.withContiguousStorageIfAvailable(run) { return result }
         return Array(bytes).withUnsafeBufferPointer(run)
     }
+
+    /// Reads a journey from bytes the caller keeps, such as a file mapped into memory, telling
+    /// `readUpTo` every megabyte or so the offset it has read up to.
+    ///
+    /// The importer looks at bytes before that offset again only to place an error, so a
+    /// caller whose bytes can be read back (a file mapping's pages are, from the file) may let
+    /// the system drop them: the file is then not all in memory beside the journey it became.
+    public static func importJourney(
+        from buffer: UnsafeBufferPointer<UInt8>, path: String, validator: JourneyValidator = JourneyValidator(),
+        readUpTo: @escaping (Int) -> Void
+    ) -> ImportedJourney {
+        var decoder = JSONJourneyDecoder(scanner: JSONScanner(bytes: buffer, file: path))
+        decoder.readUpTo = readUpTo
+        return decoder.decode(validator: validator)
+    }
 }
 
 /// Decodes the journey model from a `JSONScanner`, collecting diagnostics instead of stopping at
@@ -29,6 +44,14 @@ private struct JSONJourneyDecoder {
     /// The `JourneyFields` element whose object is being read, for examples in hints.
     var element = "journey"
     var interned = IDInterner()
+    /// The empty persona every persona read starts from (see `decodePersona`).
+    var personaTemplate: Persona?
+    /// Told how far the decoder has read, after list items (see `importJourney(from:path:validator:readUpTo:)`).
+    var readUpTo: ((Int) -> Void)?
+    /// The offset last told to `readUpTo`.
+    var reportedOffset = 0
+    /// Bytes read between two calls of `readUpTo`.
+    static let readReportStep = 1 << 20
 
     init(scanner: JSONScanner) {
         self.scanner = scanner
@@ -108,7 +131,12 @@ private struct JSONJourneyDecoder {
 
     mutating func decodePersona() throws(JSONSyntaxError) -> Persona {
         let location = scanner.currentLocation()
-        var persona = Persona(id: "", name: "", location: location)
+        // Copied from one template, every persona shares the box that holds the file's path
+        // (see `Persona.location`) instead of allocating one.
+        let template = personaTemplate ?? Persona(id: "", name: "", location: location)
+        personaTemplate = template
+        var persona = template
+        persona.location = location
         var seen = Fields(element: "persona", location: location)
         try readObject(&seen, known: JSONKeys.persona) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
@@ -515,6 +543,10 @@ private struct JSONJourneyDecoder {
         while let itemMark = try scanner.nextItem(&cursor) {
             guard try expect(.object, key, "a list of objects", at: itemMark, inList: true) else { continue }
             elements.append(try element(&self))
+            if let readUpTo, scanner.offset - reportedOffset >= Self.readReportStep {
+                reportedOffset = scanner.offset
+                readUpTo(reportedOffset)
+            }
         }
         return elements
     }

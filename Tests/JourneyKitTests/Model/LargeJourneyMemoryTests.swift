@@ -1,0 +1,50 @@
+import Foundation
+@testable import JourneyKit
+import Testing
+
+/// A journey of a million personas checks within 3× its file (issue 17 item 13, issue 19
+/// item 5): what each persona costs once read, where the ids' positions are kept, and the
+/// large file mapped rather than read by `cjm check`.
+@Suite("Memory of large journeys")
+struct LargeJourneyMemoryTests {
+    @Test("a persona read from JSON holds 48 bytes, and every one keeps its own location")
+    func personasRead() throws {
+        let count = 20_000
+        let path = "a-path-longer-than-fifteen-bytes.journey.json"
+        let imported = JourneyImporter.importJourney(from: CompactModelTests.personasJourney(count), path: path, format: .json)
+        #expect(imported.isValid)
+        // Before: 64 bytes, 24 of them the location with its own copy of the path. (The heap
+        // held is measured by `cjm-bench --only personas`: tests run in parallel, so a heap
+        // count here would include theirs.)
+        #expect(MemoryLayout<Persona>.stride == 48)
+        let personas = try #require(imported.journey?.personas)
+        for index in [1, 2, count / 2, count - 1] {
+            #expect(personas[index].location?.description == "\(path):\(index + 1):1")
+        }
+        #expect(personas[0].location?.line == 1 && personas[0].location?.file == path)
+    }
+
+    @Test("cjm check reads a large journey mapped and reports it as when it reads it from a pipe")
+    func mappedCheck() throws {
+        let folder = try TemporaryFolder()
+        // Over the 8 MB from which `cjm check` maps a file: 40,000 personas of 220 bytes.
+        var text = #"{"id":"big","title":"Big","personas":["#
+        let filler = String(repeating: "x", count: 170)
+        for index in 0..<40_000 {
+            if index > 0 { text += ",\n" }
+            text += #"{"id":"p\#(index % 39_999)","name":"P\#(index)","description":"\#(filler)"}"#
+        }
+        text += #"],"channels":[{"id":"web","name":"Web"}],"stages":[{"id":"s","name":"S","touchpoints":[{"id":"t","name":"T","channels":["web", "fax"]}]}]}"#
+        let file = try folder.write(text, to: "big.journey.json")
+        #expect(text.utf8.count > 8 << 20)
+        for format in ["text", "json"] {
+            let mapped = try CLI.run(["check", "--format", format, file.path])
+            let piped = try CLI.run(["check", "--format", format, "--stdin-name", file.path, "-"], input: Data(text.utf8))
+            #expect(mapped.status == 2 && piped.status == 2)
+            #expect(mapped.standardOutput == piped.standardOutput)
+            // The duplicate id at the end and the unknown channel are found, located.
+            #expect(mapped.standardOutput.contains("duplicate persona id"))
+            #expect(mapped.standardOutput.contains("fax"))
+        }
+    }
+}

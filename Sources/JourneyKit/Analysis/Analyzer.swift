@@ -37,6 +37,35 @@ extension Rule {
         Diagnostic(severity: severity ?? defaultSeverity, message: message,
                    location: element ?? journey.fallbackLocation, hint: hint, rule: id, references: references)
     }
+
+    /// A finding whose words `wording` writes from `subject` when a reporter reads them: for
+    /// the rules that can find one or two per touchpoint of a large journey.
+    func finding(
+        _ subject: WordingSubject, worded wording: FindingWording, severity: Diagnostic.Severity? = nil,
+        at element: SourceLocation?, references: Diagnostic.References
+    ) -> Diagnostic {
+        Diagnostic(severity: severity ?? defaultSeverity, location: element ?? wording.journey.fallbackLocation,
+                   rule: id, references: references, wording: wording, subject: subject)
+    }
+}
+
+/// How a rule words its findings, kept with them until a reporter reads their message and
+/// hint: the analysed journey and the rule's sentences, written from a finding's positions.
+final class FindingWording: DiagnosticWording {
+    /// The journey the findings are about, for the names their words quote.
+    let journey: AnalyzedJourney
+    private let writeMessage: @Sendable (AnalyzedJourney, WordingSubject) -> String
+    private let writeHint: @Sendable (AnalyzedJourney, WordingSubject) -> String?
+
+    init(_ journey: AnalyzedJourney, message: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> String,
+         hint: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> String?) {
+        self.journey = journey
+        writeMessage = message
+        writeHint = hint
+    }
+
+    func message(_ subject: WordingSubject) -> String { writeMessage(journey, subject) }
+    func hint(_ subject: WordingSubject) -> String? { writeHint(journey, subject) }
 }
 
 /// A journey with the lookups every rule needs, computed once in time linear in the
@@ -80,10 +109,43 @@ public struct AnalyzedJourney: Sendable {
             return PlacedTouchpoint(touchpoint: stages[Int(stage)].touchpoints[Int(index)], stageIndex: Int(stage))
         }
 
+        /// Calls `body` with each touchpoint's position in document order, the touchpoint
+        /// borrowed where it is in its stage, and its stage's index: `placed.touchpoint` copies
+        /// the touchpoint (a retain and a release of each of its fields), for each rule.
+        func forEach(_ body: (_ position: Int, _ touchpoint: borrowing Touchpoint, _ stageIndex: Int) -> Void) {
+            var position = 0
+            for stageIndex in stages.indices {
+                stages[stageIndex].touchpoints.withUnsafeBufferPointer { touchpoints in
+                    for index in touchpoints.indices {
+                        body(position, touchpoints[index], stageIndex)
+                        position += 1
+                    }
+                }
+            }
+        }
+
         /// Whether the touchpoint at `position` has a handoff, read in place.
         func hasHandoff(at position: Int) -> Bool {
             let (stage, index) = positions[position]
             return stages[Int(stage)].touchpoints[Int(index)].handoff != nil
+        }
+
+        /// The id of the touchpoint at `position`, read in place (without copying the touchpoint).
+        func id(at position: Int) -> String {
+            let (stage, index) = positions[position]
+            return stages[Int(stage)].touchpoints[Int(index)].id
+        }
+
+        /// The personas the touchpoint at `position` is for, read in place.
+        func personas(at position: Int) -> [String] {
+            let (stage, index) = positions[position]
+            return stages[Int(stage)].touchpoints[Int(index)].personas
+        }
+
+        /// Where the touchpoint at `position` is, read in place.
+        func location(at position: Int) -> SourceLocation? {
+            let (stage, index) = positions[position]
+            return stages[Int(stage)].touchpoints[Int(index)].location
         }
     }
 
@@ -129,6 +191,9 @@ public struct AnalyzedJourney: Sendable {
     /// Whether each channel of `journey.channels` is live and has an owner, by position.
     private let channelIsLive: [Bool]
     private let channelHasOwner: [Bool]
+    /// Whether a touchpoint names each channel of `journey.channels`, by position (the first
+    /// position of a repeated id stands for it).
+    private let channelIsUsed: [Bool]
     /// The positions in `journey.channels` of touchpoint `i`'s live channels (first of a repeated
     /// id, each once, in the touchpoint's order) are `liveChannels[liveChannelStart[i]..<liveChannelStart[i + 1]]`.
     private let liveChannelStart: [Int32]
@@ -173,12 +238,13 @@ public struct AnalyzedJourney: Sendable {
                 if first == nil { first = stageIndex }
                 last = stageIndex
             }
-            for touchpoint in stage.touchpoints {
-                if indexByID[touchpoint.id] == nil { indexByID[touchpoint.id] = position }
-                position += 1
-                hasFlows = hasFlows || !touchpoint.next.isEmpty
-                hasBackstage = hasBackstage || !touchpoint.backstage.isEmpty
-            }
+        }
+        Self.forEachTouchpoint(of: journey.stages) { touchpoint in
+            // One hash: the first touchpoint with an id keeps its position.
+            indexByID.merge(CollectionOfOne((touchpoint.id, position))) { first, _ in first }
+            position += 1
+            hasFlows = hasFlows || !touchpoint.next.isEmpty
+            hasBackstage = hasBackstage || !touchpoint.backstage.isEmpty
         }
         touchpointIndexByID = indexByID
         firstStageWithTouchpoints = first
@@ -191,18 +257,22 @@ public struct AnalyzedJourney: Sendable {
             channelIndexByID[channel.id] = Int32(position)
         }
         self.channelIndexByID = channelIndexByID
-        channelIsLive = journey.channels.map(\.isLive)
+        let channelIsLive = journey.channels.map(\.isLive)
+        self.channelIsLive = channelIsLive
         channelHasOwner = journey.channels.map { $0.owner != nil }
+        var channelIsUsed = [Bool](repeating: false, count: journey.channels.count)
         var liveStart: [Int32] = [0]
         var live: [Int32] = []
         var nextStarts: [Int32] = [0]
         var nexts: [Int32] = []
         liveStart.reserveCapacity(touchpoints.count + 1)
         nextStarts.reserveCapacity(touchpoints.count + 1)
-        for touchpoint in journey.stages.lazy.flatMap(\.touchpoints) {
+        Self.forEachTouchpoint(of: journey.stages) { touchpoint in
             let firstLive = live.count
             for channelID in touchpoint.channels {
-                guard let channel = channelIndexByID[channelID], channelIsLive[Int(channel)], !live[firstLive...].contains(channel) else { continue }
+                guard let channel = channelIndexByID[channelID] else { continue }
+                channelIsUsed[Int(channel)] = true
+                guard channelIsLive[Int(channel)], !live[firstLive...].contains(channel) else { continue }
                 live.append(channel)
             }
             liveStart.append(Int32(live.count))
@@ -213,6 +283,7 @@ public struct AnalyzedJourney: Sendable {
             }
             nextStarts.append(Int32(nexts.count))
         }
+        self.channelIsUsed = channelIsUsed
         liveChannelStart = liveStart
         liveChannelList = live
         nextStart = nextStarts
@@ -230,14 +301,23 @@ public struct AnalyzedJourney: Sendable {
         }
         for persona in journey.personas { note(.persona, persona.id, persona.ignore) }
         for channel in journey.channels { note(.channel, channel.id, channel.ignore) }
-        for stage in journey.stages {
-            note(.stage, stage.id, stage.ignore)
-            for touchpoint in stage.touchpoints {
-                note(.touchpoint, touchpoint.id, touchpoint.ignore)
-                note(.from, touchpoint.id, touchpoint.ignore)
-            }
+        for stage in journey.stages { note(.stage, stage.id, stage.ignore) }
+        Self.forEachTouchpoint(of: journey.stages) { touchpoint in
+            note(.touchpoint, touchpoint.id, touchpoint.ignore)
+            note(.from, touchpoint.id, touchpoint.ignore)
         }
         ignoredRules = ignored
+    }
+
+    /// Calls `body` with each touchpoint of `stages` in document order, borrowed where it is:
+    /// `for touchpoint in stage.touchpoints` copies every touchpoint (a retain and a release of
+    /// each of its fields), which was a third of building these tables.
+    private static func forEachTouchpoint(of stages: [Stage], _ body: (borrowing Touchpoint) -> Void) {
+        for stageIndex in stages.indices {
+            stages[stageIndex].touchpoints.withUnsafeBufferPointer { touchpoints in
+                for index in touchpoints.indices { body(touchpoints[index]) }
+            }
+        }
     }
 
     /// The positions in `journey.channels` of the live channels of the touchpoint at `index` in
@@ -256,6 +336,11 @@ public struct AnalyzedJourney: Sendable {
     /// `channelIndex` (the positional form of `persona(_:uses:)`, for a persona's first position).
     func persona(at personaIndex: Int, uses channelIndex: Int32) -> Bool {
         channelsUsedByPersonaIndex[personaIndex]?.contains(channelIndex) ?? true
+    }
+
+    /// Whether a touchpoint names the channel with this id.
+    func isUsed(channel id: String) -> Bool {
+        channelIndexByID[id].map { channelIsUsed[Int($0)] } ?? false
     }
 
     /// Whether one of the touchpoint's channels has an owner (without copying its channels).
@@ -387,8 +472,27 @@ public struct Analyzer: Sendable {
                 findings.append(finding)
             }
         }
-        findings.sort()
-        return findings
+        // Sorted through their positions: the (stable) merge sort then moves 4-byte positions
+        // instead of copying findings, five reference counts each, which was 8 % of `cjm check`
+        // on 200,000 findings. Findings are worded when read, so the last tie-break of `<`, the
+        // message, is left to runs of findings at the same place from the same rule (two steps
+        // into one touchpoint), each worded once rather than in every comparison. A stable sort
+        // by place, then each run's stable sort by message, is the stable sort by `<`.
+        var order = Array(0..<Int32(findings.count))
+        findings.withUnsafeBufferPointer { found in
+            order.sort { Diagnostic.precedesByPlace(found[Int($0)], found[Int($1)]) }
+            var start = 0
+            while start < order.count {
+                var end = start + 1
+                while end < order.count, Diagnostic.haveSamePlace(found[Int(order[start])], found[Int(order[end])]) { end += 1 }
+                if end - start > 1 {
+                    let run = order[start..<end].map { (position: $0, message: found[Int($0)].message) }
+                    order.replaceSubrange(start..<end, with: run.sorted { $0.message < $1.message }.map(\.position))
+                }
+                start = end
+            }
+        }
+        return order.map { findings[Int($0)] }
     }
 }
 

@@ -34,17 +34,26 @@ public struct Diagnostic: Sendable, Hashable {
 
     /// How serious it is.
     public var severity: Severity
-    /// What is wrong, in words a CX person understands.
-    public var message: String
+    /// What is wrong, in words a CX person understands. An analyser finding words it only when
+    /// this is read (a reporter printing it), from the few positions it keeps.
+    public var message: String {
+        get { words.message }
+        set { words = .written(message: newValue, hint: hint) }
+    }
     /// Where it is.
     public var location: SourceLocation
     /// What to do about it, when there is something useful to say.
-    public var hint: String?
+    public var hint: String? {
+        get { words.hint }
+        set { words = .written(message: message, hint: newValue) }
+    }
     /// The analyser rule that produced it; `nil` for validation problems.
     public var rule: String?
     /// The ids of the elements the finding is about, by the part they play, in role order:
     /// `references[.touchpoint]`, `for reference in references`.
     public var references: References
+    /// The message and hint, written out or left to the rule's wording until asked for.
+    private var words: Words
 
     /// A diagnostic; validation problems have no rule and no references.
     public init(
@@ -56,11 +65,45 @@ public struct Diagnostic: Sendable, Hashable {
         references: References = [:]
     ) {
         self.severity = severity
-        self.message = message
+        self.words = .written(message: message, hint: hint)
         self.location = location
-        self.hint = hint
         self.rule = rule
         self.references = references
+    }
+
+    /// A finding whose message and hint `wording` writes when they are read: a large journey
+    /// can have 200,000 findings, and building each one's sentence (some 180 bytes, with the
+    /// lookups of the names it quotes) while the rules run cost a quarter of `cjm check`'s time
+    /// and most of the findings' memory, for words that are printed once, if at all.
+    init(
+        severity: Severity,
+        location: SourceLocation,
+        rule: String,
+        references: References,
+        wording: any DiagnosticWording,
+        subject: WordingSubject
+    ) {
+        self.severity = severity
+        self.words = .deferred(wording, subject)
+        self.location = location
+        self.rule = rule
+        self.references = references
+    }
+
+    /// Whether its message and hint are written only when read (an analyser finding that
+    /// keeps its journey for them), rather than held as text.
+    var isWordedWhenRead: Bool {
+        if case .deferred = words { return true }
+        return false
+    }
+
+    /// The same diagnostic with its message and hint held as text: it no longer keeps the
+    /// journey its words come from (for reports that wait for other files before printing).
+    public func writingOutWords() -> Diagnostic {
+        guard isWordedWhenRead else { return self }
+        var written = self
+        written.words = .written(message: message, hint: hint)
+        return written
     }
 
     /// A diagnostic whose references are given as a dictionary.
@@ -89,12 +132,86 @@ public struct Diagnostic: Sendable, Hashable {
     }
 }
 
+extension Diagnostic {
+    /// Equal when everything a reporter prints is equal, however the words are held.
+    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        lhs.severity == rhs.severity && lhs.location == rhs.location && lhs.rule == rhs.rule
+            && lhs.references == rhs.references && lhs.message == rhs.message && lhs.hint == rhs.hint
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(severity)
+        hasher.combine(location)
+        hasher.combine(rule)
+        hasher.combine(references)
+        hasher.combine(message)
+        hasher.combine(hint)
+    }
+}
+
+/// The positions of the elements a finding's words name (a touchpoint, the touchpoint it
+/// comes from, an experience …), and which of its rule's sentences it is: what a deferred
+/// finding keeps instead of its message (12 bytes instead of some 180 on the heap).
+struct WordingSubject: Sendable, Hashable {
+    /// Which sentence of the rule, when it has several.
+    var kind: UInt8 = 0
+    /// The rule's first and second positions, e.g. of the touchpoints a step goes from and to.
+    var first: Int32
+    var second: Int32 = 0
+
+    init(kind: UInt8 = 0, _ first: Int, _ second: Int = 0) {
+        self.kind = kind
+        self.first = Int32(truncatingIfNeeded: first)
+        self.second = Int32(truncatingIfNeeded: second)
+    }
+}
+
+/// Writes the message and hint of a rule's findings when they are read. One instance per rule
+/// and analysis, shared by its findings (a reference each), holding what the words quote.
+protocol DiagnosticWording: AnyObject, Sendable {
+    func message(_ subject: WordingSubject) -> String
+    func hint(_ subject: WordingSubject) -> String?
+}
+
+extension Diagnostic {
+    /// A diagnostic's words: written out (validation problems, and anything assigned), or the
+    /// wording that writes them and what it needs to know.
+    fileprivate enum Words: Sendable {
+        case written(message: String, hint: String?)
+        case deferred(any DiagnosticWording, WordingSubject)
+
+        var message: String {
+            switch self {
+            case .written(let message, _): message
+            case .deferred(let wording, let subject): wording.message(subject)
+            }
+        }
+
+        var hint: String? {
+            switch self {
+            case .written(_, let hint): hint
+            case .deferred(let wording, let subject): wording.hint(subject)
+            }
+        }
+    }
+}
+
 extension Diagnostic: Comparable {
     /// Diagnostics sort by location, then rule id, then message, so output never depends on discovery order.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        if lhs.location != rhs.location { return lhs.location < rhs.location }
-        if lhs.rule != rhs.rule { return (lhs.rule ?? "") < (rhs.rule ?? "") }
+        guard haveSamePlace(lhs, rhs) else { return precedesByPlace(lhs, rhs) }
         return lhs.message < rhs.message
+    }
+
+    /// `<` without its last tie-break, the message (which a finding words when it is read).
+    static func precedesByPlace(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        if lhs.location != rhs.location { return lhs.location < rhs.location }
+        return (lhs.rule ?? "") < (rhs.rule ?? "")
+    }
+
+    /// Whether `<` can only tell the two apart by their messages.
+    static func haveSamePlace(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        lhs.location == rhs.location && lhs.rule == rhs.rule
     }
 }
 

@@ -31,6 +31,17 @@ public struct FileReport: Sendable, Hashable {
 }
 
 extension FileReport {
+    /// The same report with its findings' words written out, so that it no longer keeps the
+    /// journey they are worded from: a finding writes its message when a reporter reads it,
+    /// from the journey it keeps, which is what one large file wants (its journey is in memory
+    /// during the analysis anyway) but not a batch whose reports wait for each other, where each
+    /// file's journey would stay until everything is printed.
+    public func writingOutWords() -> FileReport {
+        var report = self
+        report.findings = findings.map { $0.writingOutWords() }
+        return report
+    }
+
     /// Whether a finding at or above `level` remains; `nil` never fails.
     public func hasFindings(atOrAbove level: Diagnostic.Severity?) -> Bool {
         guard let level else { return false }

@@ -33,27 +33,91 @@ public struct TextReporter: Reporter, StreamingReporter {
     }
 
     /// The same report, handed to `emit` in pieces of about `chunkSize` bytes as it is written.
+    ///
+    /// The lines are written as UTF-8 bytes into one buffer, each piece made a String once:
+    /// a String per line, joined and copied, was a tenth of `cjm check`'s time on 200,000 findings.
     public func report(_ files: [FileReport], chunkSize: Int = 1 << 16, into emit: (String) -> Void) {
-        var text = ""
-        func flushIfFull() {
-            guard text.utf8.count >= chunkSize else { return }
-            emit(text)
-            text = ""
-        }
+        var out = UTF8Text()
+        out.bytes.reserveCapacity(chunkSize + chunkSize / 4)
+        var file = SanitizedFile()
         let headed = files.contains { $0.scenario != nil }
-        for file in files {
+        for report in files {
             if headed {
                 let style = TerminalStyle(enabled: useColor)
-                text += style.bold(TerminalText.sanitize(file.path + (file.scenario.map { " [scenario \($0)]" } ?? ""))) + "\n"
+                out.verbatim(style.bold(TerminalText.sanitize(report.path + (report.scenario.map { " [scenario \($0)]" } ?? ""))))
+                out.append("\n")
             }
-            for diagnostic in Self.inOrder(file) {
-                text += line(for: diagnostic)
-                text += "\n"
-                flushIfFull()
+            for diagnostic in Self.inOrder(report) {
+                write(diagnostic, to: &out, file: &file)
+                if out.bytes.count >= chunkSize {
+                    emit(out.string)
+                    out.bytes.removeAll(keepingCapacity: true)
+                }
             }
         }
-        text += summary(files) + "\n"
-        emit(text)
+        out.verbatim(summary(files))
+        out.append("\n")
+        emit(out.string)
+    }
+
+    /// `line(for:)` and a line break, written as bytes. Colour (on a terminal, never 200,000
+    /// lines at a time) takes `line(for:)` itself.
+    private func write(_ diagnostic: Diagnostic, to out: inout UTF8Text, file: inout SanitizedFile) {
+        guard !useColor else {
+            out.verbatim(line(for: diagnostic))
+            out.append("\n")
+            return
+        }
+        // `sanitize(location.description)`: the line and column are digits, left as they are.
+        file.write(diagnostic.location.file, to: &out)
+        out.append(":")
+        out.decimal(diagnostic.location.line)
+        out.append(":")
+        out.decimal(diagnostic.location.column)
+        out.append(": ")
+        out.verbatim(diagnostic.severity.rawValue)
+        out.append(": ")
+        Self.writeSanitized(diagnostic.message, to: &out)
+        if let rule = diagnostic.rule {
+            out.append(" [")
+            out.verbatim(rule)
+            out.append("]")
+        }
+        if let hint = diagnostic.hint {
+            out.append("\n  hint: ")
+            Self.writeSanitized(hint, to: &out)
+        }
+        out.append("\n")
+    }
+
+    /// `TerminalText.sanitize(text)`, appended. Works on the UTF-8 bytes: everything `sanitize`
+    /// escapes is a C0 control or DEL (a byte below 0x20, or 0x7F), a C1 control (lead byte
+    /// 0xC2) or a bidirectional control (lead byte 0xE2), so text without those bytes is
+    /// copied as it is and only the rest goes through `sanitize`.
+    static func writeSanitized(_ text: String, to out: inout UTF8Text) {
+        let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return false }
+            out.bytes.append(contentsOf: bytes)
+            return true
+        }
+        if copied != true { out.verbatim(TerminalText.sanitize(text)) }
+    }
+
+    /// The path of the diagnostics being written, sanitised once: a file's 200,000 findings
+    /// share one path (the same string, so comparing it costs nothing).
+    private struct SanitizedFile {
+        private var path: String?
+        private var bytes: [UInt8] = []
+
+        mutating func write(_ file: String, to out: inout UTF8Text) {
+            if file != path {
+                var sanitized = UTF8Text()
+                TextReporter.writeSanitized(file, to: &sanitized)
+                path = file
+                bytes = sanitized.bytes
+            }
+            out.bytes.append(contentsOf: bytes)
+        }
     }
 
     /// A file's diagnostics and findings sorted together. The analyser hands its findings over

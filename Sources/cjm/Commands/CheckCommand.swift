@@ -140,7 +140,10 @@ struct CheckCommand: AsyncParsableCommand {
                 // Only the journey as written takes part in the portfolio's checks.
                 let results = allScenarios ? checker.checkAllScenarios(bytes: consume bytes, path: path, format: format)
                                            : [checker.check(bytes: consume bytes, path: path, format: format)]
-                return results.map { ($0.report, isPortfolio && $0.report.scenario == nil ? $0.journey : nil) }
+                // A finding keeps its journey until its words are printed: with several reports
+                // waiting for each other, their words are written out now so that each journey goes.
+                let waits = entries.count > 1 || results.count > 1
+                return results.map { (waits ? $0.report.writingOutWords() : $0.report, isPortfolio && $0.report.scenario == nil ? $0.journey : nil) }
             }
         }.flatMap { $0 }
         let members = portfolio.map { PortfolioCheck.members(of: $0, besides: checked.map(\.0.path), checker: checker, maxFileSize: maxFileSize) }

@@ -107,7 +107,8 @@ public struct BrokenHandoffRule: Rule {
         // A journey without channels gets the one `no-channels` finding instead.
         guard journey.declaresChannels else { return [] }
         var findings: [Diagnostic] = []
-        for (index, placed) in journey.touchpoints.enumerated() {
+        let wording = FindingWording(journey, message: { Self.message($0, $1) }, hint: { _, _ in Self.hint })
+        for index in journey.touchpoints.indices {
             // Live channels and next steps as positions (`AnalyzedJourney`'s index tables): a
             // touchpoint has a channel or two and a step or two, so scanning these short lists
             // is cheaper than hashing ids for each of 100k touchpoints.
@@ -117,19 +118,26 @@ public struct BrokenHandoffRule: Rule {
                 guard !journey.touchpoints.hasHandoff(at: Int(nextIndex)) else { continue }
                 let toLive = journey.liveChannelIndices(ofTouchpointAt: Int(nextIndex))
                 guard !toLive.isEmpty, !toLive.contains(where: fromLive.contains) else { continue }
-                let from = placed.touchpoint
-                let to = journey.touchpoints[Int(nextIndex)].touchpoint
-                // The channel names for the message are only looked up for a finding.
-                let fromNames = journey.liveChannels(of: from).map(\.name)
-                let toNames = journey.liveChannels(of: to).map(\.name)
+                // The words (names and channel names) are written when the finding is printed.
                 findings.append(finding(
-                    "Customers going from \(Wording.quoted(from.name)) to \(Wording.quoted(to.name)) must switch from "
-                        + Wording.list(fromNames) + " to " + Wording.list(toNames)
-                        + ", and \(Wording.quoted(to.name)) has no handoff",
-                    hint: "describe in \"handoff\" what context this touchpoint receives, or put both touchpoints on a shared channel",
-                    at: to.location, in: journey, references: [.from: from.id, .touchpoint: to.id]))
+                    WordingSubject(index, Int(nextIndex)), worded: wording,
+                    at: journey.touchpoints.location(at: Int(nextIndex)),
+                    references: [.from: journey.touchpoints.id(at: index), .touchpoint: journey.touchpoints.id(at: Int(nextIndex))]))
             }
         }
         return findings
     }
+
+    /// The message of the step from touchpoint `first` to touchpoint `second`.
+    private static func message(_ journey: AnalyzedJourney, _ step: WordingSubject) -> String {
+        let from = journey.touchpoints[Int(step.first)].touchpoint
+        let to = journey.touchpoints[Int(step.second)].touchpoint
+        let fromNames = journey.liveChannels(of: from).map(\.name)
+        let toNames = journey.liveChannels(of: to).map(\.name)
+        return "Customers going from \(Wording.quoted(from.name)) to \(Wording.quoted(to.name)) must switch from "
+            + Wording.list(fromNames) + " to " + Wording.list(toNames)
+            + ", and \(Wording.quoted(to.name)) has no handoff"
+    }
+
+    private static let hint = "describe in \"handoff\" what context this touchpoint receives, or put both touchpoints on a shared channel"
 }

@@ -155,15 +155,19 @@ public struct ChannelGapRule: Rule {
             // Channels and personas as positions (`AnalyzedJourney`'s index tables).
             var reached: Set<String> = []
             var channelsForEveryone: Set<Int32> = []
-            for (offset, touchpoint) in stage.touchpoints.enumerated() {
-                let live = journey.liveChannelIndices(ofTouchpointAt: touchpointIndex + offset)
-                if touchpoint.personas.isEmpty {
-                    channelsForEveryone.formUnion(live)
-                } else {
-                    for personaID in touchpoint.personas {
-                        guard let personaIndex = journey.personaIndex(of: personaID),
-                              live.contains(where: { journey.persona(at: personaIndex, uses: $0) }) else { continue }
-                        reached.insert(personaID)
+            // Each touchpoint's personas read where they are (a copy of each touchpoint cost more
+            // than the test).
+            stage.touchpoints.withUnsafeBufferPointer { touchpoints in
+                for offset in touchpoints.indices {
+                    let live = journey.liveChannelIndices(ofTouchpointAt: touchpointIndex + offset)
+                    if touchpoints[offset].personas.isEmpty {
+                        channelsForEveryone.formUnion(live)
+                    } else {
+                        for personaID in touchpoints[offset].personas {
+                            guard let personaIndex = journey.personaIndex(of: personaID),
+                                  live.contains(where: { journey.persona(at: personaIndex, uses: $0) }) else { continue }
+                            reached.insert(personaID)
+                        }
                     }
                 }
             }

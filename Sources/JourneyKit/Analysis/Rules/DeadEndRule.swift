@@ -93,12 +93,20 @@ public struct DeadEndRule: Rule {
 
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
         guard journey.hasFlows else { return [] }
-        return journey.touchpoints.compactMap { placed in
-            guard placed.touchpoint.next.isEmpty, placed.stageIndex != journey.lastStageWithTouchpoints else { return nil }
-            return finding(
-                "\(Wording.quoted(placed.touchpoint.name)) is a dead end: it has no \"next\" and is not in the last stage",
-                hint: "list the touchpoints that follow it in \"next\", or add \"ignore\": [\"\(id)\"] if the journey really ends here",
-                at: placed.touchpoint.location, in: journey, references: [.touchpoint: placed.touchpoint.id])
+        var findings: [Diagnostic] = []
+        // The words are written when a finding is printed.
+        let wording = FindingWording(journey, message: { Self.message($0, $1) }, hint: { _, _ in Self.hint })
+        journey.touchpoints.forEach { index, touchpoint, stageIndex in
+            guard touchpoint.next.isEmpty, stageIndex != journey.lastStageWithTouchpoints else { return }
+            findings.append(finding(WordingSubject(index), worded: wording, at: touchpoint.location,
+                                    references: [.touchpoint: touchpoint.id]))
         }
+        return findings
     }
+
+    private static func message(_ journey: AnalyzedJourney, _ subject: WordingSubject) -> String {
+        "\(Wording.quoted(journey.touchpoints[Int(subject.first)].touchpoint.name)) is a dead end: it has no \"next\" and is not in the last stage"
+    }
+
+    private static let hint = "list the touchpoints that follow it in \"next\", or add \"ignore\": [\"\(id)\"] if the journey really ends here"
 }

@@ -118,28 +118,44 @@ public struct UnaddressedPainRule: Rule {
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
         // One array for every finding: an array per touchpoint (`flatMap`) cost more than the checks.
         var found: [Diagnostic] = []
-        for placed in journey.touchpoints where placed.touchpoint.opportunities.isEmpty {
-            let touchpoint = placed.touchpoint
-            if let what = Self.trouble(pains: touchpoint.pains, emotion: touchpoint.emotion) {
-                found.append(finding(
-                    "\(Wording.quoted(touchpoint.name)) has \(what) but no opportunity" + Self.momentNote(touchpoint),
-                    hint: Self.hint, severity: Self.severity(touchpoint, default: defaultSeverity),
-                    at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id]))
+        // The words are written when a finding is printed: here only which touchpoint (and
+        // which of its experiences) it is about.
+        let wording = FindingWording(journey, message: { Self.message($0, $1) }, hint: { _, _ in Self.hint })
+        journey.touchpoints.forEach { index, touchpoint, _ in
+            guard touchpoint.opportunities.isEmpty else { return }
+            let severity = Self.severity(touchpoint, default: defaultSeverity)
+            if Self.hasTrouble(pains: touchpoint.pains, emotion: touchpoint.emotion) {
+                found.append(finding(WordingSubject(index), worded: wording, severity: severity,
+                                     at: touchpoint.location, references: [.touchpoint: touchpoint.id]))
             }
             // Each persona's own experience counts on its own: a touchpoint that is fine on
             // average can still hurt one persona.
-            for experience in touchpoint.experiences {
-                guard let what = Self.trouble(pains: experience.pains, emotion: experience.emotion) else { continue }
-                let persona = journey.personasByID[experience.persona]?.name ?? experience.persona
-                found.append(finding(
-                    "\(Wording.quoted(persona)) has \(what) at \(Wording.quoted(touchpoint.name)) but it has no opportunity"
-                        + Self.momentNote(touchpoint),
-                    hint: Self.hint, severity: Self.severity(touchpoint, default: defaultSeverity),
-                    at: experience.location ?? touchpoint.location, in: journey,
-                    references: [.touchpoint: touchpoint.id, .persona: experience.persona]))
+            for (position, experience) in touchpoint.experiences.enumerated()
+            where Self.hasTrouble(pains: experience.pains, emotion: experience.emotion) {
+                found.append(finding(WordingSubject(kind: 1, index, position), worded: wording, severity: severity,
+                                     at: experience.location ?? touchpoint.location,
+                                     references: [.touchpoint: touchpoint.id, .persona: experience.persona]))
             }
         }
         return found
+    }
+
+    /// The message of the touchpoint at `first` (kind 0), or of its experience at `second` (kind 1).
+    private static func message(_ journey: AnalyzedJourney, _ subject: WordingSubject) -> String {
+        let touchpoint = journey.touchpoints[Int(subject.first)].touchpoint
+        guard subject.kind == 1 else {
+            return "\(Wording.quoted(touchpoint.name)) has \(trouble(pains: touchpoint.pains, emotion: touchpoint.emotion) ?? "") but no opportunity"
+                + momentNote(touchpoint)
+        }
+        let experience = touchpoint.experiences[Int(subject.second)]
+        let persona = journey.personasByID[experience.persona]?.name ?? experience.persona
+        return "\(Wording.quoted(persona)) has \(trouble(pains: experience.pains, emotion: experience.emotion) ?? "") at \(Wording.quoted(touchpoint.name)) but it has no opportunity"
+            + momentNote(touchpoint)
+    }
+
+    /// Whether there are pains or a negative emotion: what `trouble` words.
+    private static func hasTrouble(pains: [String], emotion: Int?) -> Bool {
+        !pains.isEmpty || (emotion ?? 0) <= -1
     }
 
     private static let hint = "write at least one idea to make it better in \"opportunities\""

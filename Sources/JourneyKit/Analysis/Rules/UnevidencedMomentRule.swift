@@ -73,16 +73,23 @@ public struct UnevidencedMomentRule: Rule {
     public init() {}
 
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
-        journey.touchpoints.compactMap { placed in
-            let touchpoint = placed.touchpoint
-            guard touchpoint.momentOfTruth, touchpoint.evidence.allSatisfy({ $0.kind == .assumption }) else { return nil }
-            let message = touchpoint.evidence.isEmpty
-                ? "Moment of truth \(Wording.quoted(touchpoint.name)) has no evidence"
-                : "Moment of truth \(Wording.quoted(touchpoint.name)) rests only on assumptions"
-            return finding(
-                message,
-                hint: "add \"evidence\" from research or data: an interview, survey, analytics, support tickets, an observation or a usability test",
-                at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id])
+        var findings: [Diagnostic] = []
+        // The words are written when a finding is printed; kind 1: it has evidence, all assumptions.
+        let wording = FindingWording(journey, message: { Self.message($0, $1) }, hint: { _, _ in Self.hint })
+        journey.touchpoints.forEach { index, touchpoint, _ in
+            guard touchpoint.momentOfTruth, touchpoint.evidence.allSatisfy({ $0.kind == .assumption }) else { return }
+            findings.append(finding(WordingSubject(kind: touchpoint.evidence.isEmpty ? 0 : 1, index), worded: wording,
+                                    at: touchpoint.location, references: [.touchpoint: touchpoint.id]))
         }
+        return findings
     }
+
+    private static func message(_ journey: AnalyzedJourney, _ subject: WordingSubject) -> String {
+        let name = Wording.quoted(journey.touchpoints[Int(subject.first)].touchpoint.name)
+        return subject.kind == 0
+            ? "Moment of truth \(name) has no evidence"
+            : "Moment of truth \(name) rests only on assumptions"
+    }
+
+    private static let hint = "add \"evidence\" from research or data: an interview, survey, analytics, support tickets, an observation or a usability test"
 }

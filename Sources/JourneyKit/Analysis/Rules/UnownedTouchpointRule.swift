@@ -86,19 +86,27 @@ public struct UnownedTouchpointRule: Rule {
     public init() {}
 
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
-        journey.touchpoints.compactMap { placed in
-            let touchpoint = placed.touchpoint
-            guard touchpoint.owner == nil, !journey.hasOwnedChannel(touchpoint) else { return nil }
-            let channels = journey.channels(of: touchpoint)
-            let why = switch channels.count {
-            case 0: "it has no owner and no channel"
-            case 1: "neither it nor its channel, \(channels[0].name), has an owner"
-            default: "neither it nor its channels (\(Wording.list(channels.map(\.name)))) have an owner"
-            }
-            return finding(
-                "No one owns \(Wording.quoted(touchpoint.name)): \(why)",
-                hint: "set \"owner\" on the touchpoint or on one of its channels",
-                at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id])
+        var findings: [Diagnostic] = []
+        // The words (the channels' names) are written when a finding is printed.
+        let wording = FindingWording(journey, message: { Self.message($0, $1) }, hint: { _, _ in Self.hint })
+        journey.touchpoints.forEach { index, touchpoint, _ in
+            guard touchpoint.owner == nil, !journey.hasOwnedChannel(touchpoint) else { return }
+            findings.append(finding(WordingSubject(index), worded: wording, at: touchpoint.location,
+                                    references: [.touchpoint: touchpoint.id]))
         }
+        return findings
     }
+
+    private static func message(_ journey: AnalyzedJourney, _ subject: WordingSubject) -> String {
+        let touchpoint = journey.touchpoints[Int(subject.first)].touchpoint
+        let channels = journey.channels(of: touchpoint)
+        let why = switch channels.count {
+        case 0: "it has no owner and no channel"
+        case 1: "neither it nor its channel, \(channels[0].name), has an owner"
+        default: "neither it nor its channels (\(Wording.list(channels.map(\.name)))) have an owner"
+        }
+        return "No one owns \(Wording.quoted(touchpoint.name)): \(why)"
+    }
+
+    private static let hint = "set \"owner\" on the touchpoint or on one of its channels"
 }

@@ -133,63 +133,91 @@ public struct UnservedTouchpointRule: Rule {
         // A journey without channels gets the one `no-channels` finding instead.
         guard journey.declaresChannels else { return [] }
         var findings: [Diagnostic] = []
-        for (index, placed) in journey.touchpoints.enumerated() {
-            let touchpoint = placed.touchpoint
-            // Built only for a finding: most of a large journey's touchpoints have none.
-            var name: String { Wording.quoted(touchpoint.name) }
-            let live = journey.liveChannelIndices(ofTouchpointAt: index)
-            if live.isEmpty {
-                let channels = journey.channels(of: touchpoint)
-                if channels.isEmpty {
-                    findings.append(finding(
-                        "No one can reach \(name): it has no channel",
-                        hint: "list the channels it happens on in \"channels\"",
-                        at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id]))
-                    continue
-                }
-                let reason = channels.count == 1
-                    ? "its only channel, \(channels[0].name), is \(channels[0].status.rawValue)"
-                    : "none of its channels is live (" + Wording.list(channels.map { "\($0.name) is \($0.status.rawValue)" }) + ")"
-                findings.append(finding(
-                    "No one can reach \(name): \(reason)",
-                    hint: "add a live channel to the touchpoint, or suppress with \"ignore\": [\"\(id)\"] while it is only planned",
-                    at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id]))
+        let wording = FindingWording(journey, message: { Self.message($0, $1) }, hint: { Self.hint($1) })
+        for index in journey.touchpoints.indices {
+            // The words are written when the finding is printed; here only what it is about.
+            if journey.liveChannelIndices(ofTouchpointAt: index).isEmpty {
+                let kind = journey.touchpoints[index].touchpoint.channels.contains { journey.channelsByID[$0] != nil }
+                    ? Sentence.noLiveChannel : Sentence.noChannel
+                findings.append(finding(WordingSubject(kind: kind.rawValue, index), worded: wording,
+                                        at: journey.touchpoints.location(at: index),
+                                        references: [.touchpoint: journey.touchpoints.id(at: index)]))
                 continue
             }
-            // One finding per touchpoint, naming every persona of its audience it misses: the
-            // test of `journey.touchpoint(_:reaches:)`, on positions.
-            var missed = PersonaGroup()
-            // A persona is only copied out of the journey when the touchpoint misses it.
-            func check(_ position: Int, at personaIndex: Int) {
-                guard !live.contains(where: { journey.persona(at: personaIndex, uses: $0) }) else { return }
-                let persona = journey.journey.personas[position]
-                guard !journey.ignores(.persona, persona.id, rule: id) else { return }
-                missed.append(persona)
-            }
-            if touchpoint.personas.isEmpty {
-                for position in journey.journey.personas.indices {
-                    check(position, at: journey.firstPersonaIndex[position])
-                }
-            } else {
-                for personaID in touchpoint.personas {
-                    guard let personaIndex = journey.personaIndex(of: personaID) else { continue }
-                    check(personaIndex, at: personaIndex)
-                }
-            }
+            let missed = Self.missedPersonas(ofTouchpointAt: index, in: journey)
             guard !missed.isEmpty else { continue }
-            let channels = journey.channels(of: touchpoint)
+            // The count of personas missed decides the hint's wording without finding them again.
+            findings.append(finding(WordingSubject(kind: Sentence.missedPersonas.rawValue, index, missed.isSingle ? 1 : 2), worded: wording,
+                                    at: journey.touchpoints.location(at: index),
+                                    references: [.touchpoint: journey.touchpoints.id(at: index), .personas: missed.reference]))
+        }
+        return findings
+    }
+
+    /// The rule's sentences, by `WordingSubject.kind`.
+    private enum Sentence: UInt8 {
+        case noChannel, noLiveChannel, missedPersonas
+    }
+
+    /// The personas of the touchpoint's audience that use none of its live channels (and do not
+    /// ignore this rule): the test of `journey.touchpoint(_:reaches:)`, on positions. A persona
+    /// is only copied out of the journey when the touchpoint misses it.
+    private static func missedPersonas(ofTouchpointAt index: Int, in journey: AnalyzedJourney) -> PersonaGroup {
+        let live = journey.liveChannelIndices(ofTouchpointAt: index)
+        var missed = PersonaGroup()
+        func check(_ position: Int, at personaIndex: Int) {
+            guard !live.contains(where: { journey.persona(at: personaIndex, uses: $0) }) else { return }
+            let persona = journey.journey.personas[position]
+            guard !journey.ignores(.persona, persona.id, rule: id) else { return }
+            missed.append(persona)
+        }
+        let personas = journey.touchpoints.personas(at: index)
+        if personas.isEmpty {
+            for position in journey.journey.personas.indices {
+                check(position, at: journey.firstPersonaIndex[position])
+            }
+        } else {
+            for personaID in personas {
+                guard let personaIndex = journey.personaIndex(of: personaID) else { continue }
+                check(personaIndex, at: personaIndex)
+            }
+        }
+        return missed
+    }
+
+    private static func message(_ journey: AnalyzedJourney, _ subject: WordingSubject) -> String {
+        let touchpoint = journey.touchpoints[Int(subject.first)].touchpoint
+        let name = Wording.quoted(touchpoint.name)
+        let channels = journey.channels(of: touchpoint)
+        switch Sentence(rawValue: subject.kind) ?? .missedPersonas {
+        case .noChannel:
+            return "No one can reach \(name): it has no channel"
+        case .noLiveChannel:
+            let reason = channels.count == 1
+                ? "its only channel, \(channels[0].name), is \(channels[0].status.rawValue)"
+                : "none of its channels is live (" + Wording.list(channels.map { "\($0.name) is \($0.status.rawValue)" }) + ")"
+            return "No one can reach \(name): \(reason)"
+        case .missedPersonas:
+            let missed = missedPersonas(ofTouchpointAt: Int(subject.first), in: journey)
             let reasons = channels.map { channel in
                 channel.isLive
                     ? "\(channel.name) is not one of their channels"
                     : "\(channel.name) is \(channel.status.rawValue)"
             }
-            findings.append(finding(
-                "\(missed.sentenceSubject) cannot reach \(name): " + Wording.list(reasons),
-                hint: missed.isSingle
-                    ? "add a live channel this persona uses to the touchpoint, add the channel to the persona, or take the persona out of the touchpoint's \"personas\""
-                    : "add a live channel these personas use to the touchpoint, add the channel to them, or take them out of the touchpoint's \"personas\"",
-                at: touchpoint.location, in: journey, references: [.touchpoint: touchpoint.id, .personas: missed.reference]))
+            return "\(missed.sentenceSubject) cannot reach \(name): " + Wording.list(reasons)
         }
-        return findings
+    }
+
+    private static func hint(_ subject: WordingSubject) -> String {
+        switch Sentence(rawValue: subject.kind) ?? .missedPersonas {
+        case .noChannel:
+            return "list the channels it happens on in \"channels\""
+        case .noLiveChannel:
+            return "add a live channel to the touchpoint, or suppress with \"ignore\": [\"\(id)\"] while it is only planned"
+        case .missedPersonas:
+            return subject.second == 1
+                ? "add a live channel this persona uses to the touchpoint, add the channel to the persona, or take the persona out of the touchpoint's \"personas\""
+                : "add a live channel these personas use to the touchpoint, add the channel to them, or take them out of the touchpoint's \"personas\""
+        }
     }
 }

@@ -71,10 +71,10 @@ public struct UnusedChannelRule: Rule {
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
         // A journey without channels gets the one `no-channels` finding instead.
         guard journey.declaresChannels else { return [] }
-        var used: Set<String> = []
-        for placed in journey.touchpoints { used.formUnion(placed.touchpoint.channels) }
+        // Which channels touchpoints use is one of `AnalyzedJourney`'s index tables, noted
+        // while it resolved every touchpoint's channels (a set of every id here hashed them again).
         return journey.journey.channels.compactMap { channel in
-            guard !used.contains(channel.id) else { return nil }
+            guard !journey.isUsed(channel: channel.id) else { return nil }
             // A catalogue's channels serve the whole portfolio: `cjm portfolio` lists those no journey uses.
             guard journey.journey.isOwnDeclaration(at: channel.location) else { return nil }
             return finding(

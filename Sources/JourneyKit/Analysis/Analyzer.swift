@@ -205,7 +205,7 @@ public struct AnalyzedJourney: Sendable {
     /// `journey.personas`; `nil` for a persona that lists none (it uses every channel).
     private let channelsUsedByPersonaIndex: [Set<Int32>?]
     /// For each position in `journey.personas`, the position of the first persona with its id.
-    let firstPersonaIndex: [Int]
+    let firstPersonaIndex: [Int32]
 
     /// Computes the lookups of `journey`, in time linear in its size.
     public init(_ journey: Journey, kpiReadings: [KPIReading] = [], checkDate: CalendarDate? = nil,
@@ -289,7 +289,7 @@ public struct AnalyzedJourney: Sendable {
         nextStart = nextStarts
         nextList = nexts
         let personaIndex = personasByID
-        firstPersonaIndex = journey.personas.enumerated().map { position, persona in personaIndex.index(of: persona.id) ?? position }
+        firstPersonaIndex = journey.personas.enumerated().map { position, persona in Int32(personaIndex.index(of: persona.id) ?? position) }
         channelsUsedByPersonaIndex = journey.personas.map { persona in
             persona.channels.isEmpty ? nil : Set(persona.channels.compactMap { channelIndexByID[$0] })
         }
@@ -501,23 +501,26 @@ public struct Analyzer: Sendable {
 /// a million personas took 1 GB).
 public struct PersonaIndex: Sendable {
     private let personas: [Persona]
-    private let positions: [String: Int]
+    /// Positions in `personas`, keyed by the personas' own ids (no copy of them).
+    private let positions: IDSlots
 
     init(_ personas: [Persona]) {
         self.personas = personas
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(personas.count)
-        for (position, persona) in personas.enumerated() where positions[persona.id] == nil {
-            positions[persona.id] = position
+        var positions = IDSlots(capacity: personas.count)
+        for (position, persona) in personas.enumerated() {
+            let probe = positions.probe(persona.id) { personas[Int($0)].id }
+            if probe.value == nil { positions.fill(probe, with: UInt32(position)) { personas[Int($0)].id } }
         }
         self.positions = positions
     }
 
     /// The persona with `id`, if the journey has one.
     public subscript(id: String) -> Persona? {
-        positions[id].map { personas[$0] }
+        index(of: id).map { personas[$0] }
     }
 
     /// The position in the journey's personas of the first persona with `id`.
-    func index(of id: String) -> Int? { positions[id] }
+    func index(of id: String) -> Int? {
+        positions.probe(id) { personas[Int($0)].id }.value.map(Int.init)
+    }
 }

@@ -59,11 +59,10 @@ struct IDTable {
     private let elements: Elements
     /// Catalogue personas or channels added after the journey's own, with their ids (a few).
     private var catalogEntries: [(id: String, declaration: Declaration)] = []
-    /// Open addressing with linear probing: 0 is an empty slot, else 1 + a number (see
-    /// `number(of:)`). Kept at most half full, so a probe ends after a slot or two.
-    private var slots: [UInt32]
+    /// Numbers (see `number(of:)`) by id, read back from `elements` while probing.
+    private var slots: IDSlots
     /// How many ids are declared.
-    private(set) var count = 0
+    var count: Int { slots.count }
 
     /// Numbers at or above this are catalogue entries; below it, the journey's elements.
     private static let catalogBit: UInt32 = 1 << 31
@@ -71,38 +70,29 @@ struct IDTable {
     /// A table for the ids of `elements` (it grows beyond their count if needed).
     init(_ elements: Elements) {
         self.elements = elements
-        slots = Array(repeating: 0, count: Self.slotCount(for: elements.count))
+        slots = IDSlots(capacity: elements.count)
     }
 
     /// Whether `id` is declared.
     func contains(_ id: String) -> Bool {
-        slots[slot(of: id)] != 0
+        slots.probe(id, idOf: id(ofNumber:)).value != nil
     }
 
     /// Every declared id, in no particular order.
     var ids: [String] {
-        slots.filter { $0 != 0 }.map { id(ofNumber: $0 - 1) }
+        slots.values.map(id(ofNumber:))
     }
 
     /// Declares `id`, which `declaration`'s element (one of `elements`, or a catalogue's) has;
     /// when it was declared already, leaves the table as it is and returns the first declaration.
     mutating func insert(_ id: String, declaredBy declaration: Declaration) -> Declaration? {
-        let slot = slot(of: id)
-        if slots[slot] != 0 { return self.declaration(ofNumber: slots[slot] - 1) }
-        slots[slot] = number(of: declaration, id: id) + 1
-        count += 1
-        if count * 2 > slots.count { rehash() }
+        let probe = slots.probe(id, idOf: id(ofNumber:))
+        if let first = probe.value { return self.declaration(ofNumber: first) }
+        let number = number(of: declaration, id: id)
+        // Growing reads ids back: from copies (shared storage), as `self` is being changed.
+        let (elements, catalogEntries) = (elements, catalogEntries)
+        slots.fill(probe, with: number) { Self.id(ofNumber: $0, in: elements, catalogEntries: catalogEntries) }
         return nil
-    }
-
-    /// The slot holding `id`, or the empty slot where it would go.
-    private func slot(of id: String) -> Int {
-        let mask = slots.count - 1
-        var slot = id.hashValue & mask
-        while slots[slot] != 0, self.id(ofNumber: slots[slot] - 1) != id {
-            slot = (slot + 1) & mask
-        }
-        return slot
     }
 
     private mutating func number(of declaration: Declaration, id: String) -> UInt32 {
@@ -133,7 +123,11 @@ struct IDTable {
     }
 
     private func id(ofNumber number: UInt32) -> String {
-        if number & Self.catalogBit != 0 { return catalogEntries[Int(number & ~Self.catalogBit)].id }
+        Self.id(ofNumber: number, in: elements, catalogEntries: catalogEntries)
+    }
+
+    private static func id(ofNumber number: UInt32, in elements: Elements, catalogEntries: [(id: String, declaration: Declaration)]) -> String {
+        if number & catalogBit != 0 { return catalogEntries[Int(number & ~catalogBit)].id }
         let index = Int(number)
         switch elements {
         case .personas(let personas): return personas[index].id
@@ -141,7 +135,7 @@ struct IDTable {
         case .stages(let stages): return stages[index].id
         case .scenarios(let scenarios): return scenarios[index].id
         case .touchpoints(let stages, let starts):
-            let stage = Self.stage(holding: index, starts: starts)
+            let stage = stage(holding: index, starts: starts)
             return stages[stage].touchpoints[index - starts[stage]].id
         }
     }
@@ -156,23 +150,5 @@ struct IDTable {
             if starts[middle] <= number { low = middle } else { high = middle }
         }
         return low
-    }
-
-    private mutating func rehash() {
-        let old = slots
-        slots = Array(repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        for entry in old where entry != 0 {
-            var slot = id(ofNumber: entry - 1).hashValue & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = entry
-        }
-    }
-
-    /// A power of two at least twice `capacity`.
-    private static func slotCount(for capacity: Int) -> Int {
-        var count = 8
-        while count < capacity * 2 { count *= 2 }
-        return count
     }
 }

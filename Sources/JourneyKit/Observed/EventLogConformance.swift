@@ -206,18 +206,10 @@ public struct EventLogConformance: Sendable {
     /// this one's by their text, as one accumulator would have numbered them.
     public mutating func append(_ later: EventLogConformance, rowsBefore: Int) {
         let caseMap = caseNumbers.numbers(of: later.caseNumbers)
-        let touchpointMap = touchpointNumbers.numbers(of: later.touchpointNumbers)
-        let known = Int32(ids.count)
+        let known = ids.count
+        let adHocMap = touchpointNumbers.numbers(of: later.touchpointNumbers).dropFirst(known).map { $0 - Int32(known) }
         // Rows past Int32.max are not stored by `add` either; 2 G rows are a 90 GB log.
-        let offset = Int32(clamping: rowsBefore)
-        log.append(later.log) { event, caseNumber in
-            caseNumber = caseMap[Int(caseNumber)]
-            event.signedRow = event.signedRow < 0 ? event.signedRow &- offset : event.signedRow &+ offset
-            if event.touchpoint < 0 {
-                let number = touchpointMap[Int(known - event.touchpoint - 1)]
-                event.touchpoint = -(number - known + 1)
-            }
-        }
+        log.append(later.log, renumbering: .init(caseNumbers: caseMap, adHocNumbers: adHocMap, rowsBefore: Int32(clamping: rowsBefore)))
         events += later.events
         rowsReadAsText += later.rowsReadAsText
     }
@@ -326,42 +318,80 @@ public struct EventLogConformance: Sendable {
 
     /// Events in the order read, in blocks of 64 Ki: storing never copies what is stored (one
     /// array growing by doubling would hold 1.5 times the events at its last growth), and
-    /// `append` moves a later part's blocks rather than copying them.
+    /// `append` takes a later part's blocks as they are, with how to renumber their cases,
+    /// rows and unknown touchpoints as they are read: its blocks are shared, not copied.
     private struct EventBlocks: Sendable {
         static let blockSize = 1 << 16
+
+        /// How the events of a part read on its own are numbered in the whole log.
+        struct Renumbering: Sendable {
+            /// The case number in the whole log, by the part's case number.
+            var caseNumbers: [Int32]
+            /// The unknown touchpoint's number in the whole log, by the part's.
+            var adHocNumbers: [Int32]
+            var rowsBefore: Int32
+
+            /// Numbering as read.
+            static let none = Renumbering(caseNumbers: [], adHocNumbers: [], rowsBefore: 0)
+
+            /// `later`'s renumbering followed by this one.
+            func after(_ later: Renumbering) -> Renumbering {
+                if later.caseNumbers.isEmpty && later.adHocNumbers.isEmpty && later.rowsBefore == 0 { return self }
+                return Renumbering(caseNumbers: later.caseNumbers.map { caseNumbers[Int($0)] },
+                                   adHocNumbers: later.adHocNumbers.map { adHocNumbers[Int($0)] },
+                                   rowsBefore: rowsBefore &+ later.rowsBefore)
+            }
+
+            func caseNumber(_ number: Int32) -> Int32 {
+                caseNumbers.isEmpty ? number : caseNumbers[Int(number)]
+            }
+
+            func event(_ event: PackedEvent) -> PackedEvent {
+                var event = event
+                event.signedRow = event.signedRow < 0 ? event.signedRow &- rowsBefore : event.signedRow &+ rowsBefore
+                if event.touchpoint < 0, !adHocNumbers.isEmpty {
+                    event.touchpoint = -(adHocNumbers[Int(-event.touchpoint - 1)] + 1)
+                }
+                return event
+            }
+        }
+
         private var events: [[PackedEvent]] = []
         /// The case number of each event, in the same blocks.
         private var cases: [[Int32]] = []
+        /// Each block's renumbering, as an index into `renumberings`.
+        private var blockRenumbering: [Int] = []
+        private var renumberings: [Renumbering] = [.none]
 
         mutating func append(_ event: PackedEvent, case caseNumber: Int32) {
-            if events.isEmpty || events[events.count - 1].count == Self.blockSize {
+            // The last block takes more events only while it is one of this part's own.
+            if events.isEmpty || events[events.count - 1].count == Self.blockSize || blockRenumbering[events.count - 1] != 0 {
                 events.append([])
                 events[events.count - 1].reserveCapacity(Self.blockSize)
                 cases.append([])
                 cases[cases.count - 1].reserveCapacity(Self.blockSize)
+                blockRenumbering.append(0)
             }
             events[events.count - 1].append(event)
             cases[cases.count - 1].append(caseNumber)
         }
 
-        /// Appends `later`'s events after `renumber` has rewritten each (in place, block by block).
-        mutating func append(_ later: EventBlocks, renumber: (inout PackedEvent, inout Int32) -> Void) {
-            var later = later
-            for block in later.events.indices {
-                // Taken out of `later` so that each block is uniquely held and rewritten in place.
-                var eventBlock = later.events[block], caseBlock = later.cases[block]
-                later.events[block] = []
-                later.cases[block] = []
-                for index in eventBlock.indices { renumber(&eventBlock[index], &caseBlock[index]) }
-                events.append(eventBlock)
-                cases.append(caseBlock)
-            }
+        /// Appends `later`'s blocks, to be read through `renumbering`.
+        mutating func append(_ later: EventBlocks, renumbering: Renumbering) {
+            let first = renumberings.count
+            renumberings += later.renumberings.map { renumbering.after($0) }
+            events += later.events
+            cases += later.cases
+            blockRenumbering += later.blockRenumbering.map { first + $0 }
         }
 
         /// The event at `address`: its block times 64 Ki plus its place in the block (blocks
         /// appended from a later part may follow a block that is not full).
         subscript(address: UInt32) -> PackedEvent {
-            events[Int(address >> 16)][Int(address & UInt32(Self.blockSize - 1))]
+            let block = Int(address >> 16)
+            let event = events[block][Int(address & UInt32(Self.blockSize - 1))]
+            let renumbering = blockRenumbering[block]
+            return renumbering == 0 ? event : renumberings[renumbering].event(event)
         }
 
         /// The events' addresses grouped by case, the cases in `order` (a permutation of the
@@ -369,9 +399,14 @@ public struct EventLogConformance: Sendable {
         /// `addresses[starts[p]..<starts[p + 1]]`. A counting sort: one pass to count, one to
         /// place, instead of a growing array per case.
         func groupedByCase(caseCount: Int, order: [Int]) -> (addresses: [UInt32], starts: [Int]) {
+            // Each event's case number in the whole log, by block.
+            func numbers(_ block: Int) -> [Int32] {
+                let renumbering = blockRenumbering[block]
+                return renumbering == 0 ? cases[block] : cases[block].map(renumberings[renumbering].caseNumber)
+            }
             var next = [Int](repeating: 0, count: caseCount)
-            for block in cases {
-                for caseNumber in block { next[Int(caseNumber)] += 1 }
+            for block in cases.indices {
+                for caseNumber in numbers(block) { next[Int(caseNumber)] += 1 }
             }
             var starts = [Int](repeating: 0, count: caseCount + 1)
             var total = 0
@@ -383,7 +418,8 @@ public struct EventLogConformance: Sendable {
             }
             starts[caseCount] = total
             let addresses = [UInt32](unsafeUninitializedCapacity: total) { buffer, initialized in
-                for (block, caseBlock) in cases.enumerated() {
+                for block in cases.indices {
+                    let caseBlock = numbers(block)
                     // 64 Ki blocks: `add` stores fewer than 2 G events (rows below Int32.max) in
                     // full blocks, and each joined part adds at most one block that is not full.
                     let blockAddress = UInt32(truncatingIfNeeded: block << 16)

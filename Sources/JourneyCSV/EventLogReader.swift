@@ -80,11 +80,10 @@ public enum EventLogReader {
         let endsBetweenRecords = splitter.isBetweenRecords
         if !stopped, let (record, line) = splitter.finish() {
             guard let record else { throw .notUTF8(atLine: line) }
-            stopped = !deliver(record)
+            _ = deliver(record)
         }
         guard numbering.sawHeader else { throw .empty }
-        return EventLogPartEnd(lineBreaks: splitter.line - 1, rows: numbering.rowCount,
-                               endsBetweenRecords: endsBetweenRecords, stopped: stopped)
+        return EventLogPartEnd(lineBreaks: splitter.line - 1, rows: numbering.rowCount, endsBetweenRecords: endsBetweenRecords)
     }
 
     /// Cuts the file into at most `count` parts of about equal size, each after a line feed,
@@ -127,8 +126,6 @@ public struct EventLogPartEnd: Sendable, Equatable {
     /// Whether the bytes ended between two records, outside quotes, so that the next part
     /// starts at a record.
     public var endsBetweenRecords: Bool
-    /// Whether `body` or `header` stopped the reading before the part's end.
-    public var stopped: Bool
 }
 
 extension CSVReadFailure {

@@ -23,8 +23,13 @@ public struct CSVReadFailure: Error, Sendable, Equatable {
     }
 
     static func unreadable(afterLine line: Int) -> CSVReadFailure {
-        CSVReadFailure(message: "the read failed after line \(line)", hint: "check that it is readable")
+        var failure = CSVReadFailure(message: "the read failed after line \(line)", hint: "check that it is readable")
+        failure.readFailedAfterLine = line
+        return failure
     }
+
+    /// The line in the message of `unreadable(afterLine:)`, which does not point at it.
+    var readFailedAfterLine: Int?
 }
 
 /// What both CSV readers do around the splitting: open the file with a message a person can act
@@ -39,7 +44,12 @@ struct CSVRecordNumbering {
     }
 
     private(set) var sawHeader = false
-    private var rowCount = 0
+    private(set) var rowCount = 0
+
+    /// Numbering for a file, or with `afterHeader`, for a part of one after its header.
+    init(afterHeader: Bool = false) {
+        sawHeader = afterHeader
+    }
 
     /// What the next split record is, by its position and whether it is a blank line.
     enum Kind: Equatable {

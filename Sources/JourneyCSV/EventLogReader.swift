@@ -20,14 +20,28 @@ public enum EventLogReader {
     public static func stream(
         path: String, header headerBody: ([String]) -> Bool, row body: (CSVByteRecord) -> Bool
     ) throws(CSVReadFailure) {
+        _ = try stream(path: path, bytes: 0..<Int64.max, header: headerBody, row: body)
+    }
+
+    /// Reads the bytes `bytes` of the file as `stream(path:header:row:)` reads all of it. A
+    /// part that starts at 0 begins with the header; any other part must start at a line
+    /// start (see `parts(path:count:)`) and has data rows only, which it numbers from row 1
+    /// and line 1 as if it were a file of its own: the caller moves them down by the rows and
+    /// line breaks of the parts before it (`CSVReadFailure.movedDown(byLines:)` for a failure).
+    public static func stream(
+        path: String, bytes: Range<Int64>, header headerBody: ([String]) -> Bool, row body: (CSVByteRecord) -> Bool
+    ) throws(CSVReadFailure) -> EventLogPartEnd {
         let file = try CSVRecordNumbering.open(path)
         defer { fclose(file) }
+        let isFirstPart = bytes.lowerBound == 0
+        if !isFirstPart, fseeko(file, off_t(bytes.lowerBound), SEEK_SET) != 0 { throw .unreadable(afterLine: 0) }
+        var remaining = bytes.upperBound - bytes.lowerBound
         var splitter = CSVSplitter()
-        var numbering = CSVRecordNumbering()
+        var numbering = CSVRecordNumbering(afterHeader: !isFirstPart)
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var failure: CSVReadFailure?
         var stopped = false
-        var isFirstChunk = true
+        var isFirstChunk = isFirstPart
         // Each record as it completes: false to stop reading.
         func deliver(_ record: CSVByteRecord) -> Bool {
             switch numbering.next(isBlank: record.isBlank) {
@@ -39,12 +53,14 @@ public enum EventLogReader {
             case .blank: return true
             }
         }
-        while !stopped {
-            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+        while !stopped, remaining > 0 {
+            let wanted = Int(min(Int64(chunk.count), remaining))
+            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, wanted, file) }
             if count == 0 {
                 if ferror(file) != 0 { throw .unreadable(afterLine: splitter.line - 1) }
                 break
             }
+            remaining -= Int64(count)
             // fread fills the whole chunk unless the file ends, so a mark is all in the first.
             let start = isFirstChunk ? try CSVRecordNumbering.byteOrderMarkLength(chunk[..<count]) : 0
             isFirstChunk = false
@@ -61,11 +77,64 @@ public enum EventLogReader {
             }
             if let failure { throw failure }
         }
+        let endsBetweenRecords = splitter.isBetweenRecords
         if !stopped, let (record, line) = splitter.finish() {
             guard let record else { throw .notUTF8(atLine: line) }
             _ = deliver(record)
         }
         guard numbering.sawHeader else { throw .empty }
+        return EventLogPartEnd(lineBreaks: splitter.line - 1, rows: numbering.rowCount, endsBetweenRecords: endsBetweenRecords)
+    }
+
+    /// Cuts the file into at most `count` parts of about equal size, each after a line feed,
+    /// for reading at once with `stream(path:bytes:header:row:)`; fewer where the file is too
+    /// small or has too few line feeds. A cut after a line feed inside a quoted field is not
+    /// a line start: the part before it then does not end between records
+    /// (`EventLogPartEnd.endsBetweenRecords`), and the caller reads the file as one part.
+    public static func parts(path: String, count: Int) throws(CSVReadFailure) -> [Range<Int64>] {
+        let file = try CSVRecordNumbering.open(path)
+        defer { fclose(file) }
+        var status = stat()
+        guard fstat(fileno(file), &status) == 0 else { throw .unreadable(afterLine: 0) }
+        let size = Int64(status.st_size)
+        var cuts: [Int64] = [0]
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        for part in 1..<max(1, count) {
+            var position = max(size * Int64(part) / Int64(count), cuts[cuts.count - 1])
+            guard fseeko(file, off_t(position), SEEK_SET) == 0 else { break }
+            var cut: Int64?
+            while cut == nil {
+                let read = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+                if read == 0 { break }
+                if let newline = buffer[..<read].firstIndex(of: UInt8(ascii: "\n")) { cut = position + Int64(newline) + 1 }
+                position += Int64(read)
+            }
+            guard let cut, cut < size else { break }
+            if cut > cuts[cuts.count - 1] { cuts.append(cut) }
+        }
+        cuts.append(size)
+        return zip(cuts, cuts.dropFirst()).map { $0..<$1 }
+    }
+}
+
+/// How reading one part of an event log ended.
+public struct EventLogPartEnd: Sendable, Equatable {
+    /// The line breaks read: the next part's lines come after this many.
+    public var lineBreaks: Int
+    /// The data rows numbered (blank lines are not rows).
+    public var rows: Int
+    /// Whether the bytes ended between two records, outside quotes, so that the next part
+    /// starts at a record.
+    public var endsBetweenRecords: Bool
+}
+
+extension CSVReadFailure {
+    /// The same failure in a part read after `lines` line breaks of the file.
+    public func movedDown(byLines lines: Int) -> CSVReadFailure {
+        var moved = self
+        if let line { moved.line = line + lines }
+        if let readFailedAfterLine { moved = .unreadable(afterLine: readFailedAfterLine + lines) }
+        return moved
     }
 }
 
@@ -170,6 +239,11 @@ struct CSVSplitter {
                 recordStarted = true
             }
         }
+    }
+
+    /// Whether the bytes fed so far end between two records, outside quotes.
+    var isBetweenRecords: Bool {
+        !inQuotes && !recordStarted && bytes.isEmpty && fieldEnds.isEmpty
     }
 
     /// The last record when the file does not end with a line break.

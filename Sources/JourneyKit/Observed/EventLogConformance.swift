@@ -2,10 +2,15 @@
 /// `touchpoint` and optionally `outcome` and `persona`, fed one at a time as the file streams.
 ///
 /// Rows may come in any order, so a case can only be walked once the whole log is read. What
-/// is kept meanwhile is per case and compact: 16 bytes per event (time, row, touchpoint
-/// number) instead of the event's text, and each unknown touchpoint name once. `finish` then
-/// sorts each case's events and walks them in time linear in the log (shortest paths between
-/// touchpoints are computed once per pair that needs one).
+/// is kept meanwhile is compact: 20 bytes per event (time, row, touchpoint number, case
+/// number) in the order read instead of the event's text, and each case id and unknown
+/// touchpoint name once. `finish` then groups the events by case (a counting sort), sorts each
+/// case's events and walks them in time linear in the log (shortest paths between touchpoints
+/// are computed once per pair that needs one).
+///
+/// A log can be read in parts at once: each part by its own copy of an accumulator that has
+/// read the header, the parts then joined in file order with `append(_:rowsBefore:)`; the
+/// report is the same as of one accumulator that read every row.
 public struct EventLogConformance: Sendable {
     public static let requiredColumns = ["case", "timestamp", "touchpoint"]
     public static let optionalColumns = ["outcome", "persona"]
@@ -42,7 +47,8 @@ public struct EventLogConformance: Sendable {
     /// The journey's touchpoint ids first (numbers below `ids.count`, in journey order), then
     /// each unknown name as first seen.
     private var touchpointNumbers = TextNumbering()
-    private var eventsByCase: [[PackedEvent]] = []
+    /// Every event in the order read, with its case number beside it.
+    private var log = EventBlocks()
     /// The number of events read.
     public private(set) var events = 0
     /// Rows given as bytes that had to be read as text (non-ASCII cells or errors), for tests.
@@ -189,10 +195,23 @@ public struct EventLogConformance: Sendable {
     private mutating func store(case caseNumber: Int32, touchpoint number: Int32, time: Int64, row: Int, failed: Bool) {
         let known = Int32(ids.count)
         let touchpoint = number < known ? number : -(number - known + 1)
-        if Int(caseNumber) == eventsByCase.count { eventsByCase.append([]) }
         let row = Int32(row)
-        eventsByCase[Int(caseNumber)].append(PackedEvent(time: time, signedRow: failed ? -row : row, touchpoint: touchpoint))
+        log.append(PackedEvent(time: time, signedRow: failed ? -row : row, touchpoint: touchpoint), case: caseNumber)
         events += 1
+    }
+
+    /// Adds the events of `later`, a copy of this accumulator (after `begin`) that read the
+    /// rows following this one's in the file, numbering its rows from 1: its row `n` is row
+    /// `rowsBefore + n` of the whole log. Its cases and unknown touchpoints are matched to
+    /// this one's by their text, as one accumulator would have numbered them.
+    public mutating func append(_ later: EventLogConformance, rowsBefore: Int) {
+        let caseMap = caseNumbers.numbers(of: later.caseNumbers)
+        let known = ids.count
+        let adHocMap = touchpointNumbers.numbers(of: later.touchpointNumbers).dropFirst(known).map { $0 - Int32(known) }
+        // Rows past Int32.max are not stored by `add` either; 2 G rows are a 90 GB log.
+        log.append(later.log, renumbering: .init(caseNumbers: caseMap, adHocNumbers: adHocMap, rowsBefore: Int32(clamping: rowsBefore)))
+        events += later.events
+        rowsReadAsText += later.rowsReadAsText
     }
 
     /// Walks every case and sums up; `maxDeviations` cuts the list, never the counts.
@@ -214,12 +233,18 @@ public struct EventLogConformance: Sendable {
         let caseIDs = caseNumbers.texts()
         let adHocNames = touchpointNumbers.texts().dropFirst(ids.count)
         let caseOrder = caseIDs.indices.sorted { caseIDs[$0] < caseIDs[$1] }
+        let grouped = log.groupedByCase(caseCount: caseIDs.count, order: caseOrder)
+        /// The events of the case being walked.
+        var caseEvents: [PackedEvent] = []
         for (position, caseIndex) in caseOrder.enumerated() {
             let caseID = caseIDs[caseIndex]
-            var events = eventsByCase[caseIndex]
-            // Logs mostly list a case's events in time order already: then there is nothing to copy.
-            if events.indices.dropFirst().contains(where: { PackedEvent.precedes(events[$0], events[$0 - 1]) }) {
-                events.sort(by: PackedEvent.precedes)
+            caseEvents.removeAll(keepingCapacity: true)
+            for address in grouped.addresses[grouped.starts[position]..<grouped.starts[position + 1]] {
+                caseEvents.append(log[address])
+            }
+            // Logs mostly list a case's events in time order already: then there is nothing to sort.
+            if caseEvents.indices.dropFirst().contains(where: { PackedEvent.precedes(caseEvents[$0], caseEvents[$0 - 1]) }) {
+                caseEvents.sort(by: PackedEvent.precedes)
             }
             var deviates = false
             func note(_ deviation: ConformanceReport.Deviation) {
@@ -229,7 +254,7 @@ public struct EventLogConformance: Sendable {
             }
             var path: [Int32] = []
             steps.removeAll(keepingCapacity: true)
-            for event in events {
+            for event in caseEvents {
                 let row = Int(abs(event.signedRow))
                 let failed = event.signedRow < 0
                 guard event.touchpoint >= 0 else {
@@ -289,6 +314,124 @@ public struct EventLogConformance: Sendable {
             journeyID: journeyID, journeyTitle: journeyTitle, cases: cases, events: events, conforming: conforming,
             deviationCounts: counts, deviations: deviations, deviationsTruncated: truncated,
             touchpoints: touchpoints, transitions: observed, variants: Array(walks.prefix(20)))
+    }
+
+    /// Events in the order read, in blocks of 64 Ki: storing never copies what is stored (one
+    /// array growing by doubling would hold 1.5 times the events at its last growth), and
+    /// `append` takes a later part's blocks as they are, with how to renumber their cases,
+    /// rows and unknown touchpoints as they are read: its blocks are shared, not copied.
+    private struct EventBlocks: Sendable {
+        static let blockSize = 1 << 16
+
+        /// How the events of a part read on its own are numbered in the whole log.
+        struct Renumbering: Sendable {
+            /// The case number in the whole log, by the part's case number.
+            var caseNumbers: [Int32]
+            /// The unknown touchpoint's number in the whole log, by the part's.
+            var adHocNumbers: [Int32]
+            var rowsBefore: Int32
+
+            /// Numbering as read.
+            static let none = Renumbering(caseNumbers: [], adHocNumbers: [], rowsBefore: 0)
+
+            /// `later`'s renumbering followed by this one.
+            func after(_ later: Renumbering) -> Renumbering {
+                if later.caseNumbers.isEmpty && later.adHocNumbers.isEmpty && later.rowsBefore == 0 { return self }
+                return Renumbering(caseNumbers: later.caseNumbers.map { caseNumbers[Int($0)] },
+                                   adHocNumbers: later.adHocNumbers.map { adHocNumbers[Int($0)] },
+                                   rowsBefore: rowsBefore &+ later.rowsBefore)
+            }
+
+            func caseNumber(_ number: Int32) -> Int32 {
+                caseNumbers.isEmpty ? number : caseNumbers[Int(number)]
+            }
+
+            func event(_ event: PackedEvent) -> PackedEvent {
+                var event = event
+                event.signedRow = event.signedRow < 0 ? event.signedRow &- rowsBefore : event.signedRow &+ rowsBefore
+                if event.touchpoint < 0, !adHocNumbers.isEmpty {
+                    event.touchpoint = -(adHocNumbers[Int(-event.touchpoint - 1)] + 1)
+                }
+                return event
+            }
+        }
+
+        private var events: [[PackedEvent]] = []
+        /// The case number of each event, in the same blocks.
+        private var cases: [[Int32]] = []
+        /// Each block's renumbering, as an index into `renumberings`.
+        private var blockRenumbering: [Int] = []
+        private var renumberings: [Renumbering] = [.none]
+
+        mutating func append(_ event: PackedEvent, case caseNumber: Int32) {
+            // The last block takes more events only while it is one of this part's own.
+            if events.isEmpty || events[events.count - 1].count == Self.blockSize || blockRenumbering[events.count - 1] != 0 {
+                events.append([])
+                events[events.count - 1].reserveCapacity(Self.blockSize)
+                cases.append([])
+                cases[cases.count - 1].reserveCapacity(Self.blockSize)
+                blockRenumbering.append(0)
+            }
+            events[events.count - 1].append(event)
+            cases[cases.count - 1].append(caseNumber)
+        }
+
+        /// Appends `later`'s blocks, to be read through `renumbering`.
+        mutating func append(_ later: EventBlocks, renumbering: Renumbering) {
+            let first = renumberings.count
+            renumberings += later.renumberings.map { renumbering.after($0) }
+            events += later.events
+            cases += later.cases
+            blockRenumbering += later.blockRenumbering.map { first + $0 }
+        }
+
+        /// The event at `address`: its block times 64 Ki plus its place in the block (blocks
+        /// appended from a later part may follow a block that is not full).
+        subscript(address: UInt32) -> PackedEvent {
+            let block = Int(address >> 16)
+            let event = events[block][Int(address & UInt32(Self.blockSize - 1))]
+            let renumbering = blockRenumbering[block]
+            return renumbering == 0 ? event : renumberings[renumbering].event(event)
+        }
+
+        /// The events' addresses grouped by case, the cases in `order` (a permutation of the
+        /// case numbers), each case's in the order read: case `order[p]`'s are
+        /// `addresses[starts[p]..<starts[p + 1]]`. A counting sort: one pass to count, one to
+        /// place, instead of a growing array per case.
+        func groupedByCase(caseCount: Int, order: [Int]) -> (addresses: [UInt32], starts: [Int]) {
+            // Each event's case number in the whole log, by block.
+            func numbers(_ block: Int) -> [Int32] {
+                let renumbering = blockRenumbering[block]
+                return renumbering == 0 ? cases[block] : cases[block].map(renumberings[renumbering].caseNumber)
+            }
+            var next = [Int](repeating: 0, count: caseCount)
+            for block in cases.indices {
+                for caseNumber in numbers(block) { next[Int(caseNumber)] += 1 }
+            }
+            var starts = [Int](repeating: 0, count: caseCount + 1)
+            var total = 0
+            for (position, caseNumber) in order.enumerated() {
+                starts[position] = total
+                let count = next[caseNumber]
+                next[caseNumber] = total
+                total += count
+            }
+            starts[caseCount] = total
+            let addresses = [UInt32](unsafeUninitializedCapacity: total) { buffer, initialized in
+                for block in cases.indices {
+                    let caseBlock = numbers(block)
+                    // 64 Ki blocks: `add` stores fewer than 2 G events (rows below Int32.max) in
+                    // full blocks, and each joined part adds at most one block that is not full.
+                    let blockAddress = UInt32(truncatingIfNeeded: block << 16)
+                    for (offset, caseNumber) in caseBlock.enumerated() {
+                        buffer[next[Int(caseNumber)]] = blockAddress | UInt32(offset)
+                        next[Int(caseNumber)] += 1
+                    }
+                }
+                initialized = total
+            }
+            return (addresses, starts)
+        }
     }
 
     private struct Step: Hashable {

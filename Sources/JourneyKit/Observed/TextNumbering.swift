@@ -46,6 +46,25 @@ struct TextNumbering {
         asciiNumbers.find(bytes)
     }
 
+    /// The number here of each of `other`'s texts, by `other`'s number; texts new here are
+    /// numbered in `other`'s order. A text first spelled in a non-ASCII form is looked up as
+    /// text, so that it meets its canonical equivalents here.
+    mutating func numbers(of other: TextNumbering) -> [Int32] {
+        var numbers = [Int32](repeating: 0, count: Int(other.count))
+        other.asciiNumbers.forEach { key, number in
+            if let text = other.otherSpellings[number] {
+                numbers[Int(number)] = self.number(text)
+            } else {
+                numbers[Int(number)] = key.withUnsafeBufferPointer { self.number(ascii: $0) }
+            }
+        }
+        // In number order, so that the numbering does not depend on a dictionary's order.
+        for (number, text) in other.otherSpellings.sorted(by: { $0.key < $1.key }) {
+            numbers[Int(number)] = self.number(text)
+        }
+        return numbers
+    }
+
     /// Each number's text, in its first spelling, by number.
     func texts() -> [String] {
         var texts = Array(repeating: "", count: Int(count))

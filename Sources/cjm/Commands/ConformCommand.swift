@@ -26,16 +26,21 @@ struct ConformCommand: ParsableCommand {
     @Option(help: ArgumentHelp("List at most this many deviations (the counts are always complete).", valueName: "n"))
     var maxDeviations = 1_000
 
+    @Option(help: ArgumentHelp("Read the event log in this many parts at once (default: one per core for a log over 8 MB per part); the report is the same.",
+                               valueName: "n"))
+    var jobs: Int?
+
     @OptionGroup var input: InputOptions
 
     func validate() throws {
         try FormatChoice.validate(format, among: ReportFormats.conform().map(\.id))
         guard maxDeviations >= 0 else { throw ValidationError("--max-deviations must be 0 or more") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
     }
 
     func run() throws {
         let journey = try JourneyFiles.loadValid(file, input: input, checker: .validatingOnly).journey
-        let report = try EventLogFile.conformance(of: journey, eventsFile: eventsFile, maxDeviations: maxDeviations)
+        let report = try EventLogFile.conformance(of: journey, eventsFile: eventsFile, maxDeviations: maxDeviations, jobs: jobs)
         let output = FileHandleOutput.standardOutput
         if let reporter = ReportFormats.conform(ReportStyle(useColor: output.wantsColor)).reporter(format) {
             output.write(reporter.report(report))

@@ -39,37 +39,3 @@ struct ObservedOptions: ParsableArguments {
         return traffic
     }
 }
-
-/// Reads an event log against a journey, streaming it once: for `cjm conform` and `--events`.
-enum EventLogFile {
-    /// Row errors to show before giving up on a log: enough to see a pattern, not a flood.
-    static let maxRowErrors = 20
-
-    /// The conformance report of the log at `eventsFile`; problems are printed as located
-    /// errors and end the command with exit code 2.
-    static func conformance(of journey: Journey, eventsFile: String, maxDeviations: Int = 1_000) throws(ExitCode) -> ConformanceReport {
-        var conformance = EventLogConformance(journey: journey, file: eventsFile)
-        var errors: [Diagnostic] = []
-        do {
-            try EventLogReader.stream(
-                path: eventsFile,
-                header: { header in
-                    errors += conformance.begin(header: header)
-                    return errors.isEmpty
-                },
-                row: { record in
-                    let rowErrors = conformance.add(record)
-                    // Appending an empty list to the empty one made a new buffer per row (perf showed it).
-                    if !rowErrors.isEmpty { errors += rowErrors }
-                    return errors.count < maxRowErrors
-                })
-        } catch {
-            throw DiagnosticOutput.fileError(eventsFile, "cannot read the event log: \(error.message)", hint: error.hint, line: error.line)
-        }
-        guard errors.isEmpty else {
-            DiagnosticOutput.printToStandardError(errors)
-            throw ExitCode(ExitStatus.invalidInput)
-        }
-        return conformance.finish(maxDeviations: maxDeviations)
-    }
-}

@@ -151,8 +151,10 @@ struct DOTFlowPlan {
                     let sharesChannel = channelNumbers[Int(channelStart[position])..<Int(channelStart[position + 1])]
                         .contains(where: targetChannels.contains)
                     flowTargets.append(targetPosition)
-                    flowKinds.append(!context.findings.brokenHandoffs(from: stages[Int(stageIndex)].touchpoints[Int(index)].id, to: target).isEmpty ? .brokenHandoff
-                                     : sharesChannel ? .sameChannel : .channelSwitch)
+                    // Only a touchpoint with broken handoffs into it looks its flows up (a key made of both ids).
+                    let isBroken = findingMarks[targetIndex] & FindingMark.brokenInto != 0
+                        && !context.findings.brokenHandoffs(from: stages[Int(stageIndex)].touchpoints[Int(index)].id, to: target).isEmpty
+                    flowKinds.append(isBroken ? .brokenHandoff : sharesChannel ? .sameChannel : .channelSwitch)
                     if drawnOrder[targetIndex] > drawnOrder[source], drawnStage[targetIndex] == drawnStage[source] {
                         hasForwardSuccessor[source] = true
                         hasForwardPredecessor[targetIndex] = true

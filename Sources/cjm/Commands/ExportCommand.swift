@@ -83,9 +83,11 @@ struct ExportCommand: ParsableCommand {
         switch format {
         case .csv: text = TouchpointSheet.csv(journey, byteOrderMark: excel)
         case .dot, .svg:
-            // The bytes as the exporter wrote them: a large diagram is not held a second time as a String.
-            var bytes = try diagram.exporter(for: journey).exportUTF8(journey, findings: findings)
-            try DiagnosticOutput.write(bytes: &bytes, to: output, force: writing.force)
+            // Written as the exporter makes it, 64 kB at a time: a large diagram is never held whole.
+            let exporter = try diagram.exporter(for: journey)
+            try DiagnosticOutput.write(to: output, force: writing.force) { write in
+                exporter.export(journey, findings: findings, chunkSize: 1 << 16, into: write)
+            }
             return
         case .mermaid: text = try MermaidJourneyWriter.mermaid(journey, persona: diagram.persona)
         case .markdown: text = try MermaidJourneyWriter.markdown(journey, findings: findings, persona: diagram.persona, language: diagram.lang)

@@ -72,7 +72,8 @@ struct RenderCommand: ParsableCommand {
             try renderMap(as: format)
             return
         }
-        let source = try since.map(changeSource) ?? diagram.dotSource()
+        // Bytes, not a String: a large diagram is not copied again for dot's standard input.
+        let source = try since.map { old throws(ExitCode) in Array(try changeSource(since: old).utf8) } ?? diagram.dotSource()
         guard let dot = ExternalProgram.find("dot", at: dotPath) else {
             let place = dotPath.map { "at \(TerminalText.sanitize($0))" } ?? "on PATH"
             errors.write("""
@@ -86,7 +87,7 @@ struct RenderCommand: ParsableCommand {
         }
         let result: ExternalProgram.Result
         do {
-            result = try ExternalProgram.run(dot, arguments: ["-T" + format.rawValue], input: Array(source.utf8))
+            result = try ExternalProgram.run(dot, arguments: ["-T" + format.rawValue], input: source)
         } catch {
             errors.write("error: cannot run \(TerminalText.sanitize(dot)): \(TerminalText.sanitize(String(describing: error)))\n")
             throw ExitCode(ExitStatus.invalidInput)

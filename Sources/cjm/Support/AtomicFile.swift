@@ -27,6 +27,14 @@ enum AtomicFile {
     /// Writes `bytes` to `path`; see ``write(_:to:force:)``. With `force`, a read-only file is
     /// replaced and a file with several hard links is rewritten in place (keeping the links).
     static func write(bytes: inout [UInt8], to path: String, force: Bool = false) throws(FileWriteError) {
+        try write(to: path, force: force) { [bytes] descriptor in writeAll(bytes, to: descriptor) }
+    }
+
+    /// Writes to `path` what `produce` writes to the descriptor it is given (it returns why
+    /// writing failed, or `nil`), as ``write(bytes:to:force:)`` writes bytes: output made in
+    /// pieces (a large diagram) goes to the file as it is made, and the file is still replaced
+    /// only once complete.
+    static func write(to path: String, force: Bool = false, writing produce: (Int32) -> String?) throws(FileWriteError) {
         guard !path.isEmpty else {
             throw FileWriteError(path: path, message: "the output path is empty", hint: "name a file after -o")
         }
@@ -34,7 +42,7 @@ enum AtomicFile {
         // redirected it to (a file with other output before and after, `>> log`) is appended
         // to, not replaced.
         if let descriptor = ownDescriptor(named: path) {
-            if let reason = writeAll(bytes, to: descriptor) {
+            if let reason = produce(descriptor) {
                 throw FileWriteError(path: path, message: reason)
             }
             return
@@ -54,14 +62,14 @@ enum AtomicFile {
                 // A link into /proc or /dev (another process's descriptor, a terminal) is not
                 // a file to replace.
                 if target.hasPrefix("/proc/") || target.hasPrefix("/dev/") {
-                    try writeInPlace(bytes, to: path, truncating: false)
+                    try writeInPlace(to: path, truncating: false, produce)
                     return
                 }
             case S_IFDIR: throw FileWriteError(path: path, message: "it is a directory")
             case S_IFCHR, S_IFIFO:
                 // /dev/null, a terminal, a pipe: write straight to it; renaming a file over a
                 // device would replace the device.
-                try writeInPlace(bytes, to: path, truncating: false)
+                try writeInPlace(to: path, truncating: false, produce)
                 return
             default: throw FileWriteError(path: path, message: "it is not a regular file")
             }
@@ -79,7 +87,7 @@ enum AtomicFile {
         }
         if exists, existing.st_nlink > 1 {
             // Asked for with --force: the links stay, at the cost of atomicity.
-            try writeInPlace(bytes, to: target, truncating: true)
+            try writeInPlace(to: target, truncating: true, produce)
             return
         }
 
@@ -106,7 +114,7 @@ enum AtomicFile {
         defer {
             if !succeeded { temporary.remove() }
         }
-        if let reason = writeAll(bytes, to: temporary.descriptor) {
+        if let reason = produce(temporary.descriptor) {
             close(temporary.descriptor)
             throw FileWriteError(path: path, message: reason)
         }
@@ -180,12 +188,12 @@ enum AtomicFile {
         return access(path, W_OK) != 0 && errno == EACCES
     }
 
-    private static func writeInPlace(_ bytes: [UInt8], to path: String, truncating: Bool) throws(FileWriteError) {
+    private static func writeInPlace(to path: String, truncating: Bool, _ produce: (Int32) -> String?) throws(FileWriteError) {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC | (truncating ? O_TRUNC : 0))
         guard descriptor >= 0 else {
             throw FileWriteError(path: path, message: "cannot open: " + String(cString: strerror(errno)))
         }
-        if let reason = writeAll(bytes, to: descriptor) {
+        if let reason = produce(descriptor) {
             close(descriptor)
             throw FileWriteError(path: path, message: reason)
         }

@@ -36,12 +36,26 @@ enum DiagnosticOutput {
     /// Writes UTF-8 bytes as ``write(_:to:force:)`` writes text: output an exporter wrote as
     /// bytes is not made a String (a large diagram would be held twice).
     static func write(bytes: inout [UInt8], to path: String?, force: Bool = false) throws(ExitCode) {
+        try write(to: path, force: force) { [bytes] write in write(bytes) }
+    }
+
+    /// Writes output that `produce` hands to its `write` in pieces, each piece as it comes: to
+    /// standard output, or to `path` atomically (replaced only once every piece is written), so
+    /// that a large diagram is never held whole. A failed write skips the pieces after it, and
+    /// is reported once `produce` returns.
+    static func write(to path: String?, force: Bool = false, pieces produce: (_ write: ([UInt8]) -> Void) -> Void) throws(ExitCode) {
         guard let path else {
-            bytes.withUnsafeBufferPointer { FileHandleOutput.standardOutput.write($0) }
+            produce { piece in piece.withUnsafeBufferPointer { FileHandleOutput.standardOutput.write($0) } }
             return
         }
         do {
-            try AtomicFile.write(bytes: &bytes, to: path, force: force)
+            try AtomicFile.write(to: path, force: force) { descriptor in
+                var failure: String?
+                produce { piece in
+                    if failure == nil { failure = AtomicFile.writeAll(piece, to: descriptor) }
+                }
+                return failure
+            }
         } catch {
             throw fileError(path, "cannot write the output: \(error.message)", hint: error.hint)
         }

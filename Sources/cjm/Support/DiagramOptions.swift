@@ -124,7 +124,8 @@ struct DiagramOptions: ParsableArguments {
 
     /// `load()`, with the latest KPI actuals of `--actuals` compared with their targets.
     func loadWithReadings() throws(ExitCode) -> (journey: Journey, findings: [Diagnostic], kpiReadings: [KPIReading]) {
-        let loaded = try JourneyFiles.loadValid(file, input: input, checker: analysis.checker(for: file))
+        // The file is released once read: a diagram needs only the model.
+        let loaded = try JourneyFiles.loadValid(file, input: input, checker: analysis.checker(for: file), keepingBytes: false)
         let journey = loaded.journey
         if let persona {
             do {
@@ -137,10 +138,10 @@ struct DiagramOptions: ParsableArguments {
         return (journey, noFindings ? [] : loaded.findings, loaded.kpiReadings)
     }
 
-    /// The DOT source of the diagram these options describe.
-    func dotSource() throws(ExitCode) -> String {
+    /// The DOT source of the diagram these options describe, as the exporter wrote it (UTF-8).
+    func dotSource() throws(ExitCode) -> [UInt8] {
         let (journey, findings) = try load()
-        return try exporter(for: journey).export(journey, findings: findings)
+        return try exporter(for: journey).exportUTF8(journey, findings: findings)
     }
 
     /// The Graphviz exporter for `journey`, with the observed traffic of `--events` or `--transitions`.

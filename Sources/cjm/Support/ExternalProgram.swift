@@ -51,7 +51,7 @@ enum ExternalProgram {
         group.enter()
         DispatchQueue.global().async {
             // The program may exit early on bad input; a failed write is then reported through its status.
-            try? standardInput.fileHandleForWriting.write(contentsOf: Data(input))
+            try? standardInput.fileHandleForWriting.write(contentsOf: input)
             try? standardInput.fileHandleForWriting.close()
             group.leave()
         }

@@ -29,8 +29,11 @@ enum JourneyFiles {
     ///
     /// - Parameter displayPath: The path to show and to detect the format by, when `path` is a
     ///   temporary file (as git hands to diff drivers).
+    /// - Parameter keepingBytes: Whether `bytes` keeps the file (for `fmt`); without it the file
+    ///   is released as soon as it is read, not held beside the model while it is checked.
     static func loadValid(
-        _ path: String, input: InputOptions, checker: JourneyChecker = JourneyChecker(), displayPath: String? = nil
+        _ path: String, input: InputOptions, checker: JourneyChecker = JourneyChecker(), displayPath: String? = nil,
+        keepingBytes: Bool = true
     ) throws(ExitCode) -> LoadedJourney {
         let shownPath = displayPath ?? input.displayName(for: path)
         let bytes: [UInt8]
@@ -50,13 +53,14 @@ enum JourneyFiles {
         }
         // Every command resolves catalogues the same way, whichever checker it asked for.
         let checker = checker.validator.catalogs == nil ? checker.readingCatalogs(from: CatalogResolver.shared) : checker
-        let checked = checker.check(bytes: bytes, path: shownPath, format: format)
+        let kept = keepingBytes ? bytes : []
+        let checked = checker.check(bytes: consume bytes, path: shownPath, format: format)
         guard let journey = checked.journey, let asWritten = checked.asWritten else {
             DiagnosticOutput.printToStandardError(checked.report.diagnostics)
             throw ExitCode(ExitStatus.invalidInput)
         }
         return LoadedJourney(journey: journey, asWritten: asWritten, findings: checked.findings, comments: checked.comments,
-                             bytes: bytes, format: format, kpiReadings: checked.kpiReadings)
+                             bytes: kept, format: format, kpiReadings: checked.kpiReadings)
     }
 }
 

@@ -51,19 +51,31 @@ public struct DOTExporter: Sendable {
         String(decoding: exportUTF8(journey, findings: findings, changes: changes), as: UTF8.self)
     }
 
-    /// The DOT source of the diagram as UTF-8 bytes, the same as `export` gives as text: for
-    /// writing a large diagram to a file without holding it twice.
+    /// The DOT source of the diagram as UTF-8 bytes, the same as `export` gives as text.
     public func exportUTF8(_ journey: Journey, findings: [Diagnostic] = [], changes: DiagramChanges? = nil) -> [UInt8] {
+        var document: [UInt8] = []
+        // In one piece: the views reserve room for the whole diagram, so it is not copied.
+        export(journey, findings: findings, changes: changes, chunkSize: Int.max) { piece in
+            if document.isEmpty { document = piece } else { document += piece }
+        }
+        return document
+    }
+
+    /// The DOT source of the diagram as UTF-8 bytes, handed to `emit` in pieces of about
+    /// `chunkSize` bytes as it is written (a piece ends with a line, so it may be longer; the
+    /// last one is shorter): the pieces joined are `exportUTF8`'s bytes. For writing a large
+    /// diagram without holding it whole: `cjm export` writes each piece to its output.
+    public func export(_ journey: Journey, findings: [Diagnostic] = [], changes: DiagramChanges? = nil,
+                       chunkSize: Int, into emit: ([UInt8]) -> Void) {
         let context = DOTContext(journey: journey, persona: persona,
                                  findings: DOTFindings(showsFindings ? findings : [], persona: persona, in: journey),
                                  changes: changes, words: DiagramWords.forLanguage(language ?? journey.lang).graph,
                                  linkedJourneyTitles: linkedJourneyTitles, observed: observed)
         switch view {
-        case .flow: return DOTFlowView(context: context).render()
-        case .matrix: return DOTMatrixView(context: context).render()
+        case .flow: DOTFlowView(context: context).render(chunkSize: max(chunkSize, 1), into: emit)
+        case .matrix: DOTMatrixView(context: context).render(chunkSize: max(chunkSize, 1), into: emit)
         }
     }
-
 }
 
 /// What both views need: the journey, lookups by id, the persona filter and the findings.
@@ -79,7 +91,6 @@ struct DOTContext {
     /// Observed traffic to draw over the flows.
     let observed: ObservedTraffic?
     private let channelsByID: [String: Channel]
-    private let touchpointsByID: [String: Touchpoint]
 
     init(journey: Journey, persona: String?, findings: DOTFindings, changes: DiagramChanges? = nil, words: GraphWords = .english,
          linkedJourneyTitles: [String: String] = [:], observed: ObservedTraffic? = nil) {
@@ -93,12 +104,7 @@ struct DOTContext {
         var channels: [String: Channel] = [:]
         for channel in journey.channels where channels[channel.id] == nil { channels[channel.id] = channel }
         channelsByID = channels
-        var touchpoints: [String: Touchpoint] = [:]
-        for touchpoint in journey.touchpoints where touchpoints[touchpoint.id] == nil { touchpoints[touchpoint.id] = touchpoint }
-        touchpointsByID = touchpoints
     }
-
-    func touchpoint(_ id: String) -> Touchpoint? { touchpointsByID[id] }
 
     func channel(_ id: String) -> Channel? { channelsByID[id] }
 
@@ -117,9 +123,9 @@ struct DOTContext {
         return touchpoint.isAimed(at: persona.id)
     }
 
-    /// The touchpoints of a stage that are drawn, in order.
-    func touchpoints(of stage: Stage) -> [Touchpoint] {
-        stage.touchpoints.filter(includes)
+    /// The positions in `stage.touchpoints` of the touchpoints that are drawn, in order.
+    func drawnIndices(of stage: Stage) -> [Int] {
+        stage.touchpoints.indices.filter { includes(stage.touchpoints[$0]) }
     }
 
     /// The title line: the journey's title, and whose view it is.
@@ -143,12 +149,12 @@ struct DOTContext {
         return Wording.abbreviatedList(first: names, of: ids.count, and: words.and) { words.fill(words.more, persona: "", count: $0) }
     }
 
-    /// The tooltip of a touchpoint, quoted: its description (or name) and the findings about
-    /// it, a line each.
-    func writeTooltip(for touchpoint: Touchpoint, extraFindings: [Diagnostic] = [], into out: inout UTF8Text) {
+    /// The tooltip of a touchpoint, quoted: its description (or name) and `findings` about it,
+    /// a line each.
+    func writeTooltip(for touchpoint: Touchpoint, findings: [Diagnostic], into out: inout UTF8Text) {
         out.append("\"")
         out.dotQuotedText(touchpoint.description ?? touchpoint.name, backslashAsLookAlike: true)
-        for finding in (findings.byTouchpoint[touchpoint.id] ?? []) + extraFindings {
+        for finding in findings {
             out.append("\\n")
             out.verbatim(DOTStyle.warningMark + " ")
             out.dotQuotedText(finding.message, backslashAsLookAlike: true)
@@ -199,6 +205,14 @@ struct DOTLines {
 
     mutating func endLine() {
         out.append("\n")
+    }
+
+    /// Hands what is written to `emit` once it is `chunkSize` bytes or more, and starts the next
+    /// piece in the same buffer: a large diagram is handed on as it is written, never held whole.
+    mutating func handOn(ifAtLeast chunkSize: Int, to emit: ([UInt8]) -> Void) {
+        guard out.bytes.count >= chunkSize else { return }
+        emit(out.bytes)
+        out.bytes.removeAll(keepingCapacity: true)
     }
 
     /// A blank line and `comment` before the first line of a section; `started` remembers it.

@@ -21,89 +21,112 @@ struct DOTFlowView {
         var notLiveChannel = false
     }
 
-    /// A drawn node of a stage, for keeping stages in order.
-    private struct StageNodes {
-        var ids: [String] = []
-        var hasForwardPredecessor: Set<String> = []
-        var hasForwardSuccessor: Set<String> = []
+    /// A drawn stage: one of the journey's (with its index there), or a removed one drawn as a ghost.
+    private struct DrawnStage {
+        let stage: Stage
+        let journeyIndex: Int?
+        var isGhost: Bool { journeyIndex == nil }
     }
 
-    /// The diagram as UTF-8 bytes.
-    func render() -> [UInt8] {
-        let journey = context.journey
-        var usage = Usage()
-        // Everything under the title and legend, written first: the legend shows what it used.
-        var body = DOTLines(depth: 1)
-        // Room for about 500 bytes a touchpoint (the synthetic journeys take 400), so that a large
-        // diagram's buffer does not grow by copying, holding the old and the new one at once;
-        // pages reserved but not written take no memory.
-        body.out.bytes.reserveCapacity(4096 + 512 * journey.stages.reduce(0) { $0 + $1.touchpoints.count })
-        // The stages drawn: the journey's, with removed ones as ghosts where they used to be.
-        var drawnStages: [(stage: Stage, isGhost: Bool)] = []
-        let ghostStages = context.changes?.ghostStages ?? []
-        for ghost in ghostStages where ghost.afterStageID == nil { drawnStages.append((ghost.stage, true)) }
-        for stage in journey.stages {
-            drawnStages.append((stage, false))
-            for ghost in ghostStages where ghost.afterStageID == stage.id { drawnStages.append((ghost.stage, true)) }
-        }
-        var stages = Array(repeating: StageNodes(), count: drawnStages.count)
-        // Every drawn touchpoint by id: its document order (flows to an earlier one do not push the
-        // layout back) and where its stage is drawn; one lookup per flow end.
-        var placed: [String: (order: Int, drawnStage: Int)] = [:]
-        for (drawnStage, (stage, isGhost)) in drawnStages.enumerated() where !isGhost {
-            for touchpoint in context.touchpoints(of: stage) where placed[touchpoint.id] == nil {
-                placed[touchpoint.id] = (placed.count, drawnStage)
-            }
-        }
+    /// A node of a drawn stage, for keeping stages in order: a touchpoint by position, or a node
+    /// of the diagram's own (a removed touchpoint, a gap, an empty stage's note) by its DOT id.
+    private enum StageNode {
+        case touchpoint(Int)
+        case named(String)
+    }
 
-        for (stageIndex, (stage, isGhost)) in drawnStages.enumerated() {
-            body.open("subgraph " + DOTEscaping.id("cluster_stage_" + stage.id + (isGhost ? ":removed" : "")))
-            body.line("graph " + DOTLines.attributes(stageAttributes(stage, isGhost: isGhost, usage: &usage)))
-            if isGhost {
+    /// The diagram, handed to `emit` in pieces of about `chunkSize` bytes as it is written (one
+    /// piece with `Int.max`): the title and legend first, then a line at a time, so that the
+    /// diagram of a large journey is never held whole.
+    func render(chunkSize: Int, into emit: ([UInt8]) -> Void) {
+        let journey = context.journey
+        // The stages drawn: the journey's, with removed ones as ghosts where they used to be.
+        var drawnStages: [DrawnStage] = []
+        var drawnStageOfStage: [Int] = []
+        let ghostStages = context.changes?.ghostStages ?? []
+        for ghost in ghostStages where ghost.afterStageID == nil { drawnStages.append(DrawnStage(stage: ghost.stage, journeyIndex: nil)) }
+        for (index, stage) in journey.stages.enumerated() {
+            drawnStageOfStage.append(drawnStages.count)
+            drawnStages.append(DrawnStage(stage: stage, journeyIndex: index))
+            for ghost in ghostStages where ghost.afterStageID == stage.id { drawnStages.append(DrawnStage(stage: ghost.stage, journeyIndex: nil)) }
+        }
+        let plan = DOTFlowPlan(context, drawnStageOfStage: drawnStageOfStage)
+        let unplannedSteps = unplannedObservedSteps(plan)
+
+        var lines = DOTLines()
+        // A piece and the line that passes its end; unstreamed, about 500 bytes a touchpoint (the
+        // synthetic journeys take 400), so that the buffer does not grow by copying, holding the
+        // old and the new one at once. Pages reserved but not written take no memory.
+        lines.out.bytes.reserveCapacity(chunkSize < Int.max / 2 ? 2 * chunkSize : 4096 + 512 * plan.count)
+        func handOnFullPiece() { lines.handOn(ifAtLeast: chunkSize, to: emit) }
+
+        lines.open("digraph " + DOTEscaping.id(context.journey.id))
+        DOTLabel.graphDefaults(&lines, label: DOTLabel.titleAndLegend(title: context.title,
+                                                                       rows: legend(usage(plan, drawnStages: drawnStages, unplannedSteps: unplannedSteps))))
+        lines.line("graph " + DOTLines.attributes([
+            ("rankdir", "LR"), ("newrank", "true"), ("nodesep", "0.35"), ("ranksep", "0.45"), ("splines", "true"),
+        ]))
+        lines.line("node " + DOTLines.attributes([
+            ("shape", "box"), ("style", "\"rounded,filled\""), ("fontname", quoted(DOTStyle.font)),
+            ("fontsize", "\(DOTStyle.nameSize)"), ("fontcolor", quoted(DOTStyle.text)), ("color", "\"#616161\""),
+            ("penwidth", "1.2"), ("margin", "\"0.18,0.1\""),
+        ]))
+        lines.line("edge " + DOTLines.attributes([("arrowsize", "0.9")]))
+        lines.line("")
+
+        var stageNodes = Array(repeating: [StageNode](), count: drawnStages.count)
+        for (stageIndex, drawn) in drawnStages.enumerated() {
+            let stage = drawn.stage
+            lines.open("subgraph " + DOTEscaping.id("cluster_stage_" + stage.id + (drawn.isGhost ? ":removed" : "")))
+            lines.line("graph " + DOTLines.attributes(stageAttributes(stage, isGhost: drawn.isGhost)))
+            guard let journeyIndex = drawn.journeyIndex else {
                 for touchpoint in stage.touchpoints {
                     let id = "removed:" + touchpoint.id
-                    body.line(DOTEscaping.id(id) + " " + ghostAttributes(touchpoint))
-                    stages[stageIndex].ids.append(id)
+                    lines.line(DOTEscaping.id(id) + " " + ghostAttributes(touchpoint))
+                    stageNodes[stageIndex].append(.named(id))
                 }
-                body.close()
+                lines.close()
                 continue
             }
             let ghosts = (context.changes?.ghosts ?? []).filter { $0.stageID == stage.id }
             func drawGhosts(after id: String?) {
                 for ghost in ghosts where ghost.afterID == id {
-                    usage.removed = true
                     let ghostID = "removed:" + ghost.touchpoint.id
-                    body.line(DOTEscaping.id(ghostID) + " " + ghostAttributes(ghost.touchpoint))
-                    stages[stageIndex].ids.append(ghostID)
+                    lines.line(DOTEscaping.id(ghostID) + " " + ghostAttributes(ghost.touchpoint))
+                    stageNodes[stageIndex].append(.named(ghostID))
                 }
             }
             drawGhosts(after: nil)
-            let touchpoints = context.touchpoints(of: stage)
-            for touchpoint in touchpoints {
-                body.startLine()
-                body.id(touchpoint.id)
-                writeNodeAttributes(touchpoint, into: &body, usage: &usage)
-                body.endLine()
-                stages[stageIndex].ids.append(touchpoint.id)
-                if !ghosts.isEmpty { drawGhosts(after: touchpoint.id) }
+            var drewTouchpoint = false
+            for index in stage.touchpoints.indices {
+                let position = plan.stageStart[journeyIndex] + index
+                guard plan.isDrawn[position] else { continue }
+                drewTouchpoint = true
+                lines.startLine()
+                lines.id(stage.touchpoints[index].id)
+                writeNodeAttributes(stage.touchpoints[index], at: position, plan, into: &lines)
+                lines.endLine()
+                stageNodes[stageIndex].append(.touchpoint(position))
+                if !ghosts.isEmpty { drawGhosts(after: stage.touchpoints[index].id) }
+                handOnFullPiece()
             }
             for (index, gap) in (context.findings.gapsByStage[stage.id] ?? []).enumerated() {
-                usage.gap = true
                 let id = "gap:\(stage.id):\(index + 1)"
-                body.line(DOTEscaping.id(id) + " " + gapAttributes(gap))
-                stages[stageIndex].ids.append(id)
+                lines.line(DOTEscaping.id(id) + " " + gapAttributes(gap))
+                stageNodes[stageIndex].append(.named(id))
             }
-            if touchpoints.isEmpty && ghosts.isEmpty {
+            if !drewTouchpoint && ghosts.isEmpty {
                 let id = "empty:" + stage.id
                 let words = context.persona.map { context.words.fill(context.words.noTouchpointsFor, persona: $0.name) } ?? context.words.noTouchpoints
-                body.line(DOTEscaping.id(id) + " " + DOTLines.attributes([
+                lines.line(DOTEscaping.id(id) + " " + DOTLines.attributes([
                     ("shape", "plaintext"), ("style", "\"\""),
                     ("label", "<<I>" + DOTLabel.wrapped(words, width: DOTStyle.nameWidth) + "</I>>"),
                     ("fontcolor", quoted(DOTStyle.mutedText)),
                 ]))
-                stages[stageIndex].ids.append(id)
+                stageNodes[stageIndex].append(.named(id))
             }
-            body.close()
+            lines.close()
+            handOnFullPiece()
         }
 
         // Observed traffic: cases per step, and the widest step for scaling the lines.
@@ -111,154 +134,229 @@ struct DOTFlowView {
         for transition in context.observed?.transitions ?? [] { observedCases[transition.from + "\u{1F}" + transition.to] = transition.cases }
         let mostCases = max(1, observedCases.values.max() ?? 0)
         func writeObservedAttributes(_ cases: Int, color: String = DOTStyle.mutedText) {
-            body.attribute("penwidth")
-            body.out.verbatim(DOTStyle.number(1 + 7 * Double(cases) / Double(mostCases)))
-            body.attribute("label")
-            body.out.append("\"")
-            body.out.decimal(cases)
-            body.out.append("\"")
-            body.attribute("fontsize")
-            body.out.decimal(DOTStyle.detailSize)
-            body.attribute("fontcolor", quoted: color)
+            lines.attribute("penwidth")
+            lines.out.verbatim(DOTStyle.number(1 + 7 * Double(cases) / Double(mostCases)))
+            lines.attribute("label")
+            lines.out.append("\"")
+            lines.out.decimal(cases)
+            lines.out.append("\"")
+            lines.attribute("fontsize")
+            lines.out.decimal(DOTStyle.detailSize)
+            lines.attribute("fontcolor", quoted: color)
         }
         var flowsStarted = false
-        for touchpoint in journey.touchpoints {
-            guard let source = placed[touchpoint.id] else { continue }
-            // A target listed twice is drawn once: a double arrow would look like two flows.
-            var drawnTargets: Set<String> = []
-            for target in touchpoint.next where drawnTargets.insert(target).inserted {
-                guard let targetPlace = placed[target], let targetTouchpoint = context.touchpoint(target) else { continue }
-                body.beginSection("// next flows", started: &flowsStarted)
-                body.startEdge(touchpoint.id, target)
-                let broken = context.findings.brokenHandoffs(from: touchpoint.id, to: target)
-                let sharesChannel = touchpoint.channels.contains(where: targetTouchpoint.channels.contains)
-                // With observed traffic, the observed width replaces the style's; the colour still tells the kind of step.
-                let isObserved = context.observed != nil
-                if !broken.isEmpty {
-                    usage.brokenHandoff = true
-                    body.attribute("color", quoted: DOTStyle.problem)
-                    if !isObserved { body.attribute("penwidth", "3.5") }
-                    body.attribute("style", "dashed")
-                    body.attribute("arrowhead", "normal")
-                    body.attribute("arrowsize", "1.2")
-                    body.attribute("tooltip")
-                    body.out.append("\"")
-                    for (index, finding) in broken.enumerated() {
-                        if index > 0 { body.out.append("\\n") }
-                        body.out.verbatim(DOTStyle.warningMark + " ")
-                        body.out.dotQuotedText(finding.message, backslashAsLookAlike: true)
+        // With observed traffic, the observed width replaces the style's; the colour still tells the kind of step.
+        let isObserved = context.observed != nil
+        for position in 0..<plan.count {
+            let flows = Int(plan.flowStart[position])..<Int(plan.flowStart[position + 1])
+            guard !flows.isEmpty else { continue }
+            let sourceID = touchpointID(at: position, plan)
+            let source = Int(plan.canonical[position])
+            for flow in flows {
+                let target = Int(plan.flowTargets[flow])
+                let targetID = touchpointID(at: target, plan)
+                lines.beginSection("// next flows", started: &flowsStarted)
+                lines.startEdge(sourceID, targetID)
+                switch plan.flowKinds[flow] {
+                case .brokenHandoff:
+                    lines.attribute("color", quoted: DOTStyle.problem)
+                    if !isObserved { lines.attribute("penwidth", "3.5") }
+                    lines.attribute("style", "dashed")
+                    lines.attribute("arrowhead", "normal")
+                    lines.attribute("arrowsize", "1.2")
+                    lines.attribute("tooltip")
+                    lines.out.append("\"")
+                    for (index, finding) in context.findings.brokenHandoffs(from: sourceID, to: targetID).enumerated() {
+                        if index > 0 { lines.out.append("\\n") }
+                        lines.out.verbatim(DOTStyle.warningMark + " ")
+                        lines.out.dotQuotedText(finding.message, backslashAsLookAlike: true)
                     }
-                    body.out.append("\"")
-                } else if sharesChannel {
-                    usage.sameChannelFlow = true
-                    body.attribute("color", quoted: DOTStyle.sameChannelEdge)
-                    if !isObserved { body.attribute("penwidth", "1.6") }
-                } else {
-                    usage.channelSwitch = true
-                    body.attribute("color", quoted: DOTStyle.channelSwitchEdge)
-                    if !isObserved { body.attribute("penwidth", "2.2") }
-                    body.attribute("style", "dashed")
+                    lines.out.append("\"")
+                case .sameChannel:
+                    lines.attribute("color", quoted: DOTStyle.sameChannelEdge)
+                    if !isObserved { lines.attribute("penwidth", "1.6") }
+                case .channelSwitch:
+                    lines.attribute("color", quoted: DOTStyle.channelSwitchEdge)
+                    if !isObserved { lines.attribute("penwidth", "2.2") }
+                    lines.attribute("style", "dashed")
                 }
                 if isObserved {
-                    usage.observed = true
-                    writeObservedAttributes(observedCases[touchpoint.id + "\u{1F}" + target] ?? 0)
+                    writeObservedAttributes(observedCases[sourceID + "\u{1F}" + targetID] ?? 0)
                 }
-                if targetPlace.order <= source.order {
+                if plan.drawnOrder[target] <= plan.drawnOrder[source] {
                     // A flow back to an earlier touchpoint must not reorder the stages.
-                    body.attribute("constraint", "false")
-                } else if targetPlace.drawnStage == source.drawnStage {
-                    stages[source.drawnStage].hasForwardSuccessor.insert(touchpoint.id)
-                    stages[source.drawnStage].hasForwardPredecessor.insert(target)
+                    lines.attribute("constraint", "false")
                 }
-                body.endAttributes()
-                body.endLine()
+                lines.endAttributes()
+                lines.endLine()
+                handOnFullPiece()
             }
         }
 
         // Steps customers took that no flow has: dashed red, not moving the layout.
         var unplannedStarted = false
-        for transition in (context.observed?.transitions ?? []).sorted(by: { ($0.from, $0.to) < ($1.from, $1.to) })
-        where placed[transition.from] != nil && placed[transition.to] != nil
-            && context.touchpoint(transition.from)?.next.contains(transition.to) == false {
-            usage.unplannedObserved = true
-            body.beginSection("// observed steps without a next flow", started: &unplannedStarted)
-            body.startEdge(transition.from, transition.to)
-            body.attribute("color", quoted: DOTStyle.problem)
-            body.attribute("style", "dashed")
-            body.attribute("constraint", "false")
+        for transition in unplannedSteps {
+            lines.beginSection("// observed steps without a next flow", started: &unplannedStarted)
+            lines.startEdge(transition.from, transition.to)
+            lines.attribute("color", quoted: DOTStyle.problem)
+            lines.attribute("style", "dashed")
+            lines.attribute("constraint", "false")
             writeObservedAttributes(transition.cases, color: DOTStyle.problem)
-            body.endAttributes()
-            body.endLine()
+            lines.endAttributes()
+            lines.endLine()
         }
 
-        writeOrderingEdges(stages, into: &body)
-        body.close()
+        writeOrderingEdges(stageNodes, plan, into: &lines, handingOnPiecesOf: chunkSize, to: emit)
+        lines.close()
+        emit(lines.out.bytes)
+    }
 
-        var header = DOTLines()
-        header.open("digraph " + DOTEscaping.id(context.journey.id))
-        DOTLabel.graphDefaults(&header, label: DOTLabel.titleAndLegend(title: context.title, rows: legend(usage)))
-        header.line("graph " + DOTLines.attributes([
-            ("rankdir", "LR"), ("newrank", "true"), ("nodesep", "0.35"), ("ranksep", "0.45"), ("splines", "true"),
-        ]))
-        header.line("node " + DOTLines.attributes([
-            ("shape", "box"), ("style", "\"rounded,filled\""), ("fontname", quoted(DOTStyle.font)),
-            ("fontsize", "\(DOTStyle.nameSize)"), ("fontcolor", quoted(DOTStyle.text)), ("color", "\"#616161\""),
-            ("penwidth", "1.2"), ("margin", "\"0.18,0.1\""),
-        ]))
-        header.line("edge " + DOTLines.attributes([("arrowsize", "0.9")]))
-        header.line("")
-        // The header goes in front of the body in place: a large diagram is not copied into a second buffer.
-        var document = body.out.bytes
-        body = DOTLines()
-        document.insert(contentsOf: header.out.bytes, at: 0)
-        return document
+    /// The id of the touchpoint at `position`, read in place.
+    private func touchpointID(at position: Int, _ plan: DOTFlowPlan) -> String {
+        let (stage, index) = plan.positions[position]
+        return context.journey.stages[Int(stage)].touchpoints[Int(index)].id
+    }
+
+    /// Observed steps between drawn touchpoints that no flow has, in order of their ends.
+    private func unplannedObservedSteps(_ plan: DOTFlowPlan) -> [ConformanceReport.Transition] {
+        (context.observed?.transitions ?? []).sorted(by: { ($0.from, $0.to) < ($1.from, $1.to) }).filter { transition in
+            guard let from = plan.drawnPosition(of: transition.from), plan.drawnPosition(of: transition.to) != nil else { return false }
+            let (stage, index) = plan.positions[from]
+            return !context.journey.stages[Int(stage)].touchpoints[Int(index)].next.contains(transition.to)
+        }
+    }
+
+    /// What the diagram uses, found before it is written: the legend goes first.
+    private func usage(_ plan: DOTFlowPlan, drawnStages: [DrawnStage], unplannedSteps: [ConformanceReport.Transition]) -> Usage {
+        var usage = Usage()
+        for drawn in drawnStages {
+            guard let journeyIndex = drawn.journeyIndex else {
+                usage.removed = true
+                continue
+            }
+            switch context.changes?.stages[drawn.stage.id] {
+            case .added?: usage.added = true
+            case .changed?: usage.changed = true
+            case nil: break
+            }
+            if !(context.findings.gapsByStage[drawn.stage.id] ?? []).isEmpty { usage.gap = true }
+            // A removed touchpoint is drawn first in its stage, or after the touchpoint it followed when that one is drawn.
+            for ghost in context.changes?.ghosts ?? [] where ghost.stageID == drawn.stage.id {
+                if ghost.afterID.map({ id in drawn.stage.touchpoints.indices.contains {
+                    plan.isDrawn[plan.stageStart[journeyIndex] + $0] && drawn.stage.touchpoints[$0].id == id
+                } }) ?? true {
+                    usage.removed = true
+                }
+            }
+        }
+        let stages = context.journey.stages
+        for position in 0..<plan.count where plan.isDrawn[position] {
+            let (stage, index) = plan.positions[position]
+            let touchpoint = stages[Int(stage)].touchpoints[Int(index)]
+            if touchpoint.momentOfTruth { usage.momentOfTruth = true }
+            if touchpoint.initiator == .business { usage.businessInitiated = true }
+            if touchpoint.journey != nil { usage.linked = true }
+            let facts = boxFacts(touchpoint, at: position, plan)
+            if facts.onChannelNotLive { usage.notLiveChannel = true }
+            if facts.isUnserved { usage.unserved = true }
+            if !facts.handoffsNotDrawn.isEmpty { usage.brokenHandoff = true }
+            switch facts.change {
+            case .added?: usage.added = true
+            case .changed?: usage.changed = true
+            case nil: break
+            }
+        }
+        for kind in plan.flowKinds {
+            switch kind {
+            case .brokenHandoff: usage.brokenHandoff = true
+            case .sameChannel: usage.sameChannelFlow = true
+            case .channelSwitch: usage.channelSwitch = true
+            }
+        }
+        if context.observed != nil, !plan.flowKinds.isEmpty { usage.observed = true }
+        if !unplannedSteps.isEmpty { usage.unplannedObserved = true }
+        return usage
     }
 
     /// Invisible edges from the last touchpoints of each stage to the first ones of the next,
     /// so the stages stay in file order even without `next` flows.
-    private func writeOrderingEdges(_ stages: [StageNodes], into lines: inout DOTLines) {
+    private func writeOrderingEdges(_ stages: [[StageNode]], _ plan: DOTFlowPlan, into lines: inout DOTLines,
+                                    handingOnPiecesOf chunkSize: Int, to emit: ([UInt8]) -> Void) {
+        /// The node's DOT id, and its touchpoint's canonical position when it names a touchpoint.
+        func resolved(_ node: StageNode) -> (id: String, position: Int?) {
+            switch node {
+            case .touchpoint(let position): (touchpointID(at: position, plan), Int(plan.canonical[position]))
+            // A touchpoint whose id looks like a node of the diagram's own is that node too.
+            case .named(let id): (id, plan.positionByID[id].map(Int.init))
+            }
+        }
         var started = false
-        for (current, following) in zip(stages, stages.dropFirst()) {
-            let lasts = current.ids.filter { !current.hasForwardSuccessor.contains($0) }
-            let firsts = following.ids.filter { !following.hasForwardPredecessor.contains($0) }
+        for (stageIndex, (current, following)) in zip(stages, stages.dropFirst()).enumerated() {
+            let lasts = current.map(resolved).filter { node in
+                !(node.position.map { plan.hasForwardSuccessor[$0] && plan.drawnStage[$0] == Int32(stageIndex) } ?? false)
+            }
+            let firsts = following.map(resolved).filter { node in
+                !(node.position.map { plan.hasForwardPredecessor[$0] && plan.drawnStage[$0] == Int32(stageIndex + 1) } ?? false)
+            }
             for last in lasts {
                 for first in firsts {
                     lines.beginSection("// keeps the stages in order from left to right", started: &started)
-                    lines.startEdge(last, first)
+                    lines.startEdge(last.id, first.id)
                     lines.out.append(" [style=invis]")
                     lines.endLine()
+                    lines.handOn(ifAtLeast: chunkSize, to: emit)
                 }
             }
         }
     }
 
+    /// What a touchpoint's box shows besides its own fields, worked out the same way for the
+    /// legend and for the box.
+    private struct BoxFacts {
+        /// One of its channels is planned or retired.
+        var onChannelNotLive = false
+        /// It is flagged `unserved-touchpoint`.
+        var isUnserved = false
+        /// Broken handoffs into it whose flow is not drawn (the badge on the box tells them).
+        var handoffsNotDrawn: [Diagnostic] = []
+        /// How it changed, in a review picture.
+        var change: DiagramChanges.Mark?
+    }
+
+    private func boxFacts(_ touchpoint: Touchpoint, at position: Int, _ plan: DOTFlowPlan) -> BoxFacts {
+        var facts = BoxFacts()
+        facts.onChannelNotLive = plan.channels(at: position).contains { Int($0) < plan.channelIsNotLive.count && plan.channelIsNotLive[Int($0)] }
+        let marks = plan.findingMarks(at: position)
+        facts.isUnserved = marks & DOTFlowPlan.FindingMark.unserved != 0
+        if marks & DOTFlowPlan.FindingMark.brokenInto != 0 {
+            facts.handoffsNotDrawn = (context.findings.brokenHandoffsInto[touchpoint.id] ?? []).filter { finding in
+                guard let from = finding.references[.from], let source = plan.positionByID[from].map(Int.init) else { return true }
+                let (stage, index) = plan.positions[source]
+                return !(plan.isDrawn[source] && context.journey.stages[Int(stage)].touchpoints[Int(index)].next.contains(touchpoint.id))
+            }
+        }
+        facts.change = context.changes?.touchpoints[touchpoint.id]
+        return facts
+    }
+
     /// The attribute list of a touchpoint's box.
-    private func writeNodeAttributes(_ touchpoint: Touchpoint, into lines: inout DOTLines, usage: inout Usage) {
+    private func writeNodeAttributes(_ touchpoint: Touchpoint, at position: Int, _ plan: DOTFlowPlan, into lines: inout DOTLines) {
         var name = touchpoint.name
         if touchpoint.momentOfTruth {
-            usage.momentOfTruth = true
             name = DOTStyle.momentOfTruthMark + " " + name
         }
         // A channel that is not live says so, so that the card does not look live; no-break
         // spaces keep the status on the line of the channel's last word.
-        let touchpointChannels = touchpoint.channels.map { (id: $0, channel: context.channel($0)) }
-        let channels = touchpointChannels.map { id, channel in
-            switch channel?.status {
-            case .planned?: (channel?.name ?? id) + "\u{A0}—\u{A0}" + context.words.planned
-            case .retired?: (channel?.name ?? id) + "\u{A0}—\u{A0}" + context.words.retired
-            default: channel?.name ?? id
-            }
-        }.joined(separator: " · ")
-        let onChannelNotLive = touchpointChannels.contains { $0.channel.map { $0.status != .live } ?? false }
-        let link = context.linkMark(touchpoint)
-        let brokenInto = context.findings.brokenHandoffsInto[touchpoint.id] ?? []
-        let handoffsNotDrawn = brokenInto.isEmpty ? brokenInto : brokenInto.filter { finding in
-            guard let from = finding.references[.from] else { return true }
-            guard let source = context.touchpoint(from) else { return true }
-            return !(context.includes(source) && source.next.contains(touchpoint.id))
+        var channels = ""
+        for (id, number) in zip(touchpoint.channels, plan.channels(at: position)) {
+            if !channels.isEmpty { channels += " · " }
+            channels += Int(number) < plan.channelLabels.count ? plan.channelLabels[Int(number)] : id
         }
-        let unservedBadge = context.unservedBadge(for: touchpoint.id)
-        let change = context.changes?.touchpoints[touchpoint.id]
+        let facts = boxFacts(touchpoint, at: position, plan)
+        let link = context.linkMark(touchpoint)
+        let unservedBadge = facts.isUnserved ? context.unservedBadge(for: touchpoint.id) : nil
+        let handoffsNotDrawn = facts.handoffsNotDrawn
+        let change = facts.change
 
         lines.attribute("label")
         lines.out.append("<")
@@ -268,12 +366,10 @@ struct DOTFlowView {
             if channels.isEmpty { $0.append("<I>no channel</I>") } else { $0.dotWrapped(channels, width: 24) }
         }
         if let link {
-            usage.linked = true
             lines.out.append("<BR/>")
             lines.out.dotFont(size: DOTStyle.detailSize, color: DOTStyle.linkText) { $0.dotWrapped(link, width: 28) }
         }
         if let unservedBadge {
-            usage.unserved = true
             lines.out.append("<BR/>")
             lines.out.dotFont(size: DOTStyle.detailSize, color: DOTStyle.problem) {
                 $0.append("<B>")
@@ -282,7 +378,6 @@ struct DOTFlowView {
             }
         }
         if !handoffsNotDrawn.isEmpty {
-            usage.brokenHandoff = true
             lines.out.append("<BR/>")
             lines.out.dotFont(size: DOTStyle.detailSize, color: DOTStyle.problem) {
                 $0.append("<B>")
@@ -317,23 +412,20 @@ struct DOTFlowView {
         // Focused on a persona, the box shows how that persona feels here.
         lines.attribute("fillcolor", quoted: DOTStyle.fill(forEmotion: context.persona.map { touchpoint.emotion(for: $0.id) } ?? touchpoint.emotion))
         lines.attribute("tooltip")
-        context.writeTooltip(for: touchpoint, extraFindings: handoffsNotDrawn, into: &lines.out)
+        let findings = plan.findingMarks(at: position) & DOTFlowPlan.FindingMark.tooltip != 0 ? context.findings.byTouchpoint[touchpoint.id] ?? [] : []
+        context.writeTooltip(for: touchpoint, findings: findings + handoffsNotDrawn, into: &lines.out)
         if touchpoint.initiator == .business {
-            usage.businessInitiated = true
             lines.attribute("shape", "cds")
-            if onChannelNotLive { lines.attribute("style", "\"filled,dashed\"") } else { lines.attribute("style", "filled") }
+            if facts.onChannelNotLive { lines.attribute("style", "\"filled,dashed\"") } else { lines.attribute("style", "filled") }
             lines.attribute("margin", "\"0.3,0.14\"")
-        } else if onChannelNotLive {
+        } else if facts.onChannelNotLive {
             lines.attribute("style", "\"rounded,filled,dashed\"")
         }
-        if onChannelNotLive { usage.notLiveChannel = true }
         if let change {
             switch change {
             case .added:
-                usage.added = true
                 lines.attribute("color", quoted: DOTStyle.added)
             case .changed:
-                usage.changed = true
                 lines.attribute("color", quoted: DOTStyle.changed)
             }
             lines.attribute("penwidth", "4")
@@ -347,25 +439,22 @@ struct DOTFlowView {
         lines.endAttributes()
     }
 
-    private func stageAttributes(_ stage: Stage, isGhost: Bool, usage: inout Usage) -> [(String, String)] {
+    private func stageAttributes(_ stage: Stage, isGhost: Bool) -> [(String, String)] {
         var name = DOTLabel.wrapped(stage.name, width: 28)
         var border = DOTStyle.stageBorder
         var style = "\"rounded,filled\""
         var width: String?
         if isGhost {
-            usage.removed = true
             name = "<S>" + name + "</S> (" + DOTEscaping.htmlLine(context.words.removedNote) + ")"
             border = DOTStyle.removed
             style = "\"rounded,dashed\""
         } else {
             switch context.changes?.stages[stage.id] {
             case .added?:
-                usage.added = true
                 name = "+ " + name
                 border = DOTStyle.added
                 width = "3"
             case .changed(let fields)?:
-                usage.changed = true
                 name += " " + DOTLabel.font("~ " + DOTEscaping.htmlLine(fields.joined(separator: "; ")), size: DOTStyle.detailSize)
                 border = DOTStyle.changed
                 width = "3"

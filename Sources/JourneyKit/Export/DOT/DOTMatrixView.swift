@@ -13,8 +13,9 @@ struct DOTMatrixView {
         var unusedChannel = false
     }
 
-    /// The diagram as UTF-8 bytes.
-    func render() -> [UInt8] {
+    /// The diagram, handed to `emit` in pieces of about `chunkSize` bytes as it is written (one
+    /// piece with `Int.max`): the title and legend first, then the table a few cells at a time.
+    func render(chunkSize: Int, into emit: ([UInt8]) -> Void) {
         let journey = context.journey
         var usage = Usage()
         let gapStages = Set(journey.stages.map(\.id).filter { !(context.findings.gapsByStage[$0] ?? []).isEmpty })
@@ -52,17 +53,52 @@ struct DOTMatrixView {
         }
 
         let badgeRows = unservedBadgeRows(rows.map { $0.channel?.id }, knownChannels: knownChannels)
+        // Positions, not copies: a copy of a touchpoint retains and releases each of its fields.
+        let drawnIndices = journey.stages.map(context.drawnIndices(of:))
+        // What the cells will use, for the legend written before them. Every drawn touchpoint is
+        // listed in a row (its channels', or "no channel"), and every unserved one carries its
+        // badge on one of them.
+        for (stage, drawn) in zip(journey.stages, drawnIndices) {
+            for index in drawn {
+                if stage.touchpoints[index].momentOfTruth { usage.momentOfTruth = true }
+                if stage.touchpoints[index].initiator == .business { usage.businessInitiated = true }
+            }
+        }
+        usage.unserved = !badgeRows.isEmpty
+
+        var lines = DOTLines()
+        lines.out.bytes.reserveCapacity(chunkSize < Int.max / 2 ? 2 * chunkSize : 0)
+        lines.open("digraph " + DOTEscaping.id(journey.id))
+        DOTLabel.graphDefaults(&lines, label: DOTLabel.titleAndLegend(title: context.title, rows: legend(usage)))
+        lines.line("node " + DOTLines.attributes([
+            ("shape", "plaintext"), ("fontname", DOTEscaping.quoted(DOTStyle.font)), ("fontcolor", DOTEscaping.quoted(DOTStyle.text)),
+        ]))
+        lines.line("")
+        lines.startLine()
+        lines.id("matrix")
+        lines.attribute("label")
+        lines.out.append("<")
+
         // The cells, written as bytes: a large journey has a cell per touchpoint and channel.
         var cells = UTF8Text()
+        /// Moves the cells written so far into the label (broken after each row and cell), and
+        /// hands the diagram on once it fills a piece. Called only after a whole cell or row, so
+        /// that every piece of the table starts with a tag.
+        func handOnFullPiece() {
+            guard cells.bytes.count >= chunkSize else { return }
+            lines.out.dotTableLabel(cells.bytes)
+            cells.bytes.removeAll(keepingCapacity: true)
+            emit(lines.out.bytes)
+            lines.out.bytes.removeAll(keepingCapacity: true)
+        }
         cells.verbatim(table)
-        let drawnTouchpoints = journey.stages.map(context.touchpoints(of:))
         for row in rows {
             let muted = row.channel.map { channel in context.persona.map { !$0.uses(channel: channel.id) } ?? false } ?? false
             cells.verbatim("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"\(DOTStyle.stageFill)\">" + row.header + "</TD>")
-            for (stage, drawn) in zip(journey.stages, drawnTouchpoints) {
-                let touchpoints = drawn.filter { touchpoint in
-                    if let channel = row.channel { return touchpoint.channels.contains(channel.id) }
-                    return touchpoint.channels.allSatisfy { !knownChannels.contains($0) }
+            for (stage, drawn) in zip(journey.stages, drawnIndices) {
+                let touchpoints = drawn.filter { index in
+                    if let channel = row.channel { return stage.touchpoints[index].channels.contains(channel.id) }
+                    return stage.touchpoints[index].channels.allSatisfy { !knownChannels.contains($0) }
                 }
                 let fill = muted ? "#fafafa" : (gapStages.contains(stage.id) ? DOTStyle.gapFill : "#ffffff")
                 cells.append("<TD BGCOLOR=\"")
@@ -70,17 +106,19 @@ struct DOTMatrixView {
                 cells.append("\" VALIGN=\"TOP\">")
                 if !touchpoints.isEmpty {
                     cells.append("<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"4\" CELLPADDING=\"4\">")
-                    for touchpoint in touchpoints {
-                        let badged = badgeRows[touchpoint.id].map { $0 == row.channel?.id } ?? false
+                    for index in touchpoints {
+                        let badged = !badgeRows.isEmpty && badgeRows[stage.touchpoints[index].id].map { $0 == row.channel?.id } ?? false
                         cells.append("<TR>")
-                        writeCell(for: touchpoint, showsUnserved: badged, usage: &usage, into: &cells)
+                        writeCell(for: stage.touchpoints[index], showsUnserved: badged, into: &cells)
                         cells.append("</TR>")
                     }
                     cells.append("</TABLE>")
                 }
                 cells.append("</TD>")
+                handOnFullPiece()
             }
             cells.append("</TR>")
+            handOnFullPiece()
         }
 
         // With a persona, a last row of its channel gaps.
@@ -98,24 +136,13 @@ struct DOTMatrixView {
         }
         cells.verbatim(gapRow)
         cells.append("</TABLE>")
-
-        var lines = DOTLines()
-        lines.open("digraph " + DOTEscaping.id(journey.id))
-        DOTLabel.graphDefaults(&lines, label: DOTLabel.titleAndLegend(title: context.title, rows: legend(usage)))
-        lines.line("node " + DOTLines.attributes([
-            ("shape", "plaintext"), ("fontname", DOTEscaping.quoted(DOTStyle.font)), ("fontcolor", DOTEscaping.quoted(DOTStyle.text)),
-        ]))
-        lines.line("")
-        lines.startLine()
-        lines.id("matrix")
-        lines.attribute("label")
-        lines.out.append("<")
         lines.out.dotTableLabel(cells.bytes)
+        cells = UTF8Text()
         lines.out.append(">")
         lines.endAttributes()
         lines.endLine()
         lines.close()
-        return lines.out.bytes
+        emit(lines.out.bytes)
     }
 
     /// For each unserved touchpoint, the one row (channel id, `nil` for "no channel") whose card
@@ -139,7 +166,7 @@ struct DOTMatrixView {
 
     /// One touchpoint in a cell: its name on its emotion's colour, marked when it is a moment
     /// of truth, started by the business, or (on one of its rows) unserved.
-    private func writeCell(for touchpoint: Touchpoint, showsUnserved: Bool, usage: inout Usage, into cells: inout UTF8Text) {
+    private func writeCell(for touchpoint: Touchpoint, showsUnserved: Bool, into cells: inout UTF8Text) {
         let badge = showsUnserved ? context.unservedBadge(for: touchpoint.id) : nil
         let emotion = context.persona.map { touchpoint.emotion(for: $0.id) } ?? touchpoint.emotion
         cells.append("<TD BGCOLOR=\"")
@@ -148,8 +175,6 @@ struct DOTMatrixView {
         cells.verbatim(badge == nil ? "#9e9e9e" : DOTStyle.problem)
         cells.append("\">")
         let isBusiness = touchpoint.initiator == .business
-        if isBusiness { usage.businessInitiated = true }
-        if touchpoint.momentOfTruth { usage.momentOfTruth = true }
         cells.dotFont(size: DOTStyle.nameSize - 2) {
             if touchpoint.momentOfTruth { $0.verbatim("<B>" + DOTStyle.momentOfTruthMark + " ") }
             if isBusiness { $0.append("<I>") }
@@ -158,7 +183,6 @@ struct DOTMatrixView {
             if touchpoint.momentOfTruth { $0.append("</B>") }
         }
         if let badge {
-            usage.unserved = true
             cells.append("<BR/>")
             cells.dotFont(size: DOTStyle.detailSize, color: DOTStyle.problem) {
                 $0.append("<B>")

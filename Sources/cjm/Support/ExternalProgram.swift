@@ -36,11 +36,13 @@ enum ExternalProgram {
         process.standardOutput = standardOutput
         process.standardError = standardError
         Interruption.install()
-        try process.run()
         // Killed while the program runs (`timeout`, Ctrl-C), cjm passes the signal on to it and
         // waits for it, rather than leave it running.
-        Interruption.childProcess = process.processIdentifier
-        defer { Interruption.childProcess = 0 }
+        try Interruption.startingChild {
+            try process.run()
+            return process.processIdentifier
+        }
+        defer { Interruption.childEnded() }
         let messages = MessagesBox()
         let group = DispatchGroup()
         group.enter()

@@ -22,11 +22,13 @@ struct XMLAttributeBytes {
 
     /// Where the value of the first attribute called `name` is in `bytes`.
     func valueRange(of name: String) -> Range<Int>? {
-        let utf8 = name.utf8
-        for entry in entries where entry.name.count == utf8.count && bytes[entry.name].elementsEqual(utf8) {
-            return entry.value
+        var name = name
+        // Compared as two byte buffers: a generic walk over `String.UTF8View` cost more than the rest.
+        return name.withUTF8 { wanted in
+            bytes.withUnsafeBufferPointer { all in
+                entries.first { $0.name.count == wanted.count && UnsafeBufferPointer(rebasing: all[$0.name]).elementsEqual(wanted) }?.value
+            }
         }
-        return nil
     }
 }
 

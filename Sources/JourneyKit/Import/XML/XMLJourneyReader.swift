@@ -237,8 +237,10 @@ struct XMLJourneyReader {
             var persona = Persona(id: "", name: "", location: location)
             persona.id = id(attributes, kind: "persona")
             persona.name = nonEmptyText(attributes, "name") ?? ""
-            persona.channels = idList(attributes, "channels", .channels)
-            persona.ignore = idList(attributes, "ignore", .ignore)
+            let channels = idList(attributes, "channels", .channels)
+            if !channels.isEmpty { persona.channels = channels }
+            let ignore = idList(attributes, "ignore", .ignore)
+            if !ignore.isEmpty { persona.ignore = ignore }
             frame = .persona(persona)
         case (.journey?, .channel?):
             var channel = Channel(id: "", name: "", location: location)
@@ -271,9 +273,12 @@ struct XMLJourneyReader {
             touchpoint.entry = bool(attributes, "entry") ?? false
             touchpoint.momentOfTruth = bool(attributes, "momentOfTruth") ?? false
             touchpoint.next = idList(attributes, "next", .next)
-            touchpoint.handoff = reference(attributes, "handoff")
-            touchpoint.journey = attributes["journey"]
-            touchpoint.ignore = idList(attributes, "ignore", .ignore)
+            // Rare fields are set only when present: each assignment goes through the
+            // out-of-line storage's setter, which costs even for a nil.
+            if let handoff = reference(attributes, "handoff") { touchpoint.handoff = handoff }
+            if let journey = attributes["journey"] { touchpoint.journey = journey }
+            let ignore = idList(attributes, "ignore", .ignore)
+            if !ignore.isEmpty { touchpoint.ignore = ignore }
             frame = .touchpoint(touchpoint)
         case (.touchpoint?, .description?): frame = .text(.touchpointDescription, "")
         case (.touchpoint?, .pain?): frame = .text(.pain, "")

@@ -241,16 +241,28 @@ struct ValidatingXMLReader {
         return nil
     }
 
-    /// The element's attributes without a namespace, as (name, value) in document order:
-    /// namespace declarations and attributes of other vocabularies are not journey fields.
-    var unqualifiedAttributes: [(name: String, value: String)] {
-        var attributes: [(name: String, value: String)] = []
+    /// Copies the element's attributes without a namespace into `attributes`, as bytes in
+    /// document order: namespace declarations and attributes of other vocabularies are not
+    /// journey fields. Bytes, because most values become ids (interned from their bytes) or
+    /// are only compared, and a `String` per name and value was a third of the reader's own
+    /// work; copied, because libxml2 may hand a value with an entity reference out of one
+    /// buffer that the next attribute overwrites.
+    func unqualifiedAttributes(into attributes: inout XMLAttributeBytes) {
+        attributes.removeAll()
         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
             guard xmlTextReaderIsNamespaceDecl(reader) != 1, xmlTextReaderConstNamespaceUri(reader) == nil else { continue }
-            attributes.append((Self.string(xmlTextReaderConstLocalName(reader)), Self.string(xmlTextReaderConstValue(reader))))
+            attributes.append(name: Self.bytes(xmlTextReaderConstLocalName(reader)), value: Self.bytes(xmlTextReaderConstValue(reader)))
         }
         xmlTextReaderMoveToElement(reader)
-        return attributes
+    }
+
+    /// The node's local name as libxml2's bytes, valid until the reader moves on.
+    var localNameBytes: UnsafeBufferPointer<UInt8> { Self.bytes(xmlTextReaderConstLocalName(reader)) }
+
+    /// A zero-terminated libxml2 string as bytes, without the terminator (empty for `NULL`).
+    private static func bytes(_ text: UnsafePointer<xmlChar>?) -> UnsafeBufferPointer<UInt8> {
+        guard let text else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text)))
     }
 
     private static func string(_ text: UnsafePointer<xmlChar>?) -> String {

@@ -1,13 +1,52 @@
+/// The attributes of one element as UTF-8 bytes, refilled for each element: once its two
+/// buffers have grown, reading an element's attributes allocates nothing.
+struct XMLAttributeBytes {
+    /// Every name and value, one after the other.
+    private(set) var bytes: [UInt8] = []
+    /// Where each attribute's name and value are in `bytes`, in document order; an element
+    /// has a dozen attributes at most, so a list is faster than a dictionary here.
+    private var entries: [(name: Range<Int>, value: Range<Int>)] = []
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+    }
+
+    mutating func append(name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
+        let nameStart = bytes.count
+        bytes.append(contentsOf: name)
+        let valueStart = bytes.count
+        bytes.append(contentsOf: value)
+        entries.append((nameStart..<valueStart, valueStart..<bytes.count))
+    }
+
+    /// Where the value of the first attribute called `name` is in `bytes`.
+    func valueRange(of name: String) -> Range<Int>? {
+        var name = name
+        // Compared as two byte buffers: a generic walk over `String.UTF8View` cost more than the rest.
+        return name.withUTF8 { wanted in
+            bytes.withUnsafeBufferPointer { all in
+                entries.first { $0.name.count == wanted.count && UnsafeBufferPointer(rebasing: all[$0.name]).elementsEqual(wanted) }?.value
+            }
+        }
+    }
+}
+
 /// The attributes of one element: their values from libxml2, their positions from the source.
 struct XMLAttributes {
-    /// (name, value) in document order; an element has a dozen attributes at most, so a
-    /// list is faster than a dictionary here.
-    var values: [(name: String, value: String)]
+    var values: XMLAttributeBytes
     var raw: [XMLSourceText.RawAttribute]
     var element: SourceLocation
 
+    /// The value of the attribute `name`, as a new string.
     subscript(_ name: String) -> String? {
-        values.first { $0.name == name }?.value
+        withBytes(of: name) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `body` applied to the bytes of the attribute `name`'s value, if the element has one.
+    func withBytes<Result>(of name: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+        guard let range = values.valueRange(of: name) else { return nil }
+        return try values.bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     func rawAttribute(_ name: String) -> XMLSourceText.RawAttribute? {
@@ -23,7 +62,7 @@ extension XMLJourneyReader {
     }
 
     mutating func id(_ attributes: XMLAttributes, kind: String) -> String {
-        guard let value = attributes["id"] else { return "" }
+        guard let value = attributes.withBytes(of: "id", { interned(utf8: $0) }) else { return "" }
         sourceMap.record(valueLocation(attributes, "id"), of: .id, in: attributes.element)
         return value
     }
@@ -31,6 +70,8 @@ extension XMLJourneyReader {
     /// The attribute's text, with an error when it is empty or blank (see `EmptyText`).
     mutating func nonEmptyText(_ attributes: XMLAttributes, _ name: String) -> String? {
         guard let text = attributes[name] else { return nil }
+        // A visible ASCII first character says something: most names need no further look.
+        if let first = text.utf8.first, first > 0x20, first < 0x7F { return text }
         if let problem = EmptyText.problem(key: name, text: text) {
             diagnostics.append(.error(problem.message, at: valueLocation(attributes, name), hint: problem.hint))
         }
@@ -38,9 +79,22 @@ extension XMLJourneyReader {
     }
 
     mutating func idList(_ attributes: XMLAttributes, _ name: String, _ field: SourceMap.Field) -> [String] {
-        guard let value = attributes[name] else { return [] }
-        // Split on bytes, not Characters: XML white space is ASCII, and grapheme breaking costs.
-        let items = value.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }).map { String(Substring($0)) }
+        // Split on bytes straight into interned ids: XML white space is ASCII, and neither a
+        // Character walk nor a String per item before interning is needed.
+        guard let items = attributes.withBytes(of: name, { value in
+            var items: [String] = []
+            var start: Int?
+            for index in value.indices {
+                if Self.isXMLSpace(value[index]) {
+                    if let first = start { items.append(interned(utf8: UnsafeBufferPointer(rebasing: value[first..<index]))) }
+                    start = nil
+                } else if start == nil {
+                    start = index
+                }
+            }
+            if let first = start { items.append(interned(utf8: UnsafeBufferPointer(rebasing: value[first...]))) }
+            return items
+        }) else { return [] }
         let offsets = attributes.rawAttribute(name).map { source.itemOffsets(of: $0) } ?? []
         for index in items.indices {
             let location = offsets.count == items.count
@@ -48,6 +102,15 @@ extension XMLJourneyReader {
             sourceMap.record(location, of: field, index: index, in: attributes.element)
         }
         return items
+    }
+
+    /// A reference to another element (`handoff`, an experience's `persona`), interned like ids.
+    mutating func reference(_ attributes: XMLAttributes, _ name: String) -> String? {
+        attributes.withBytes(of: name) { interned(utf8: $0) }
+    }
+
+    static func isXMLSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     mutating func choice<Value: RawRepresentable & CaseIterable>(
@@ -86,7 +149,8 @@ extension XMLJourneyReader {
         guard let text = attributes["emotion"] else { return nil }
         let hint = "emotion goes from -2 (very unhappy) through 0 (neutral) to 2 (delighted)"
         let location = valueLocation(attributes, "emotion")
-        let trimmed = text.trimmingXMLSpace()
+        // Trimming walks Characters; a value without white space (the usual "-1") needs none.
+        let trimmed = text.utf8.contains(where: Self.isXMLSpace) ? text.trimmingXMLSpace() : text
         guard let value = Int(trimmed) else {
             diagnostics.append(.error(Touchpoint.emotionProblem(written: trimmed, shown: "\"\(text)\""), at: location, hint: hint))
             return nil

@@ -4,9 +4,13 @@ struct XMLCommentAnchoring {
     private var comments = XMLComments()
     /// Comments read but not yet attached to the element they precede.
     private var pending: [String] = []
-    /// For each open element: the model element it is (or belongs to), and how many children
-    /// of each name it has had so far.
-    private var owners: [(element: XMLComments.Element?, childCounts: [String: Int])] = []
+    /// For each open element: the model element it is (or belongs to), and where its entries
+    /// in `childCounts` start.
+    private var owners: [(element: XMLComments.Element?, firstChildCount: Int)] = []
+    /// How many children of each name the open elements have had so far, innermost last: one
+    /// stack for all rather than a dictionary per element, which cost an allocation for
+    /// every touchpoint with a child element.
+    private var childCounts: [(name: String, count: Int)] = []
 
     /// The namespace of `xsi:schemaLocation`.
     static let schemaInstance = "http://www.w3.org/2001/XMLSchema-instance"
@@ -34,19 +38,27 @@ struct XMLCommentAnchoring {
         if let element {
             comments.add(pending, at: .before(element))
         } else if let owner = owners.last?.element {
-            let index = owners[owners.count - 1].childCounts[name, default: 0]
-            owners[owners.count - 1].childCounts[name] = index + 1
+            let first = owners[owners.count - 1].firstChildCount
+            var index = 0
+            if let slot = childCounts[first...].firstIndex(where: { $0.name == name }) {
+                index = childCounts[slot].count
+                childCounts[slot].count += 1
+            } else {
+                childCounts.append((name, 1))
+            }
             comments.add(pending, at: .beforeChild(owner, name: name, index: index))
         } else {
             comments.add(pending, at: .afterDocument)
         }
-        pending = []
-        owners.append((element, [:]))
+        if !pending.isEmpty { pending = [] }
+        owners.append((element, childCounts.count))
     }
 
     /// Attaches the comments before an end tag to the end of its model element.
     mutating func elementEnded() {
-        if let owner = owners.popLast(), let element = owner.element {
+        guard let owner = owners.popLast() else { return }
+        childCounts.removeSubrange(owner.firstChildCount...)
+        if let element = owner.element {
             comments.add(pending, at: .end(element))
             pending = []
         }

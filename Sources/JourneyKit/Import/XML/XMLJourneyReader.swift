@@ -24,6 +24,26 @@ struct XMLJourneyReader {
         case skipped
     }
 
+    /// What a frame is, without its payload: asking the parent's kind copies nothing, where
+    /// `frames.last` copied a whole touchpoint (and retained every field) on each child element.
+    enum FrameKind {
+        case journey, persona, channel, stage, touchpoint, kpi, experience, backstage, scenario, text, skipped
+    }
+
+    /// The element names of the journey vocabulary, found from libxml2's bytes once per
+    /// element rather than by comparing a String against each name in turn.
+    enum ElementName: CaseIterable {
+        case journey, catalog, description, uses, persona, channel, stage, goal, touchpoint, pain, opportunity
+        case kpi, experience, quote, evidence, backstage, scenario, tag, property
+
+        private static let spellings: [(ElementName, [UInt8])] = allCases.map { ($0, Array("\($0)".utf8)) }
+
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let match = Self.spellings.first(where: { $0.1.count == bytes.count && $0.1.elementsEqual(bytes) }) else { return nil }
+            self = match.0
+        }
+    }
+
     var source: XMLSourceText
     var diagnostics: [Diagnostic] = []
     var sourceMap = SourceMap()
@@ -36,6 +56,10 @@ struct XMLJourneyReader {
     var firstSyntaxError: Diagnostic?
     var schemaErrors = XMLSchemaErrorLocator()
     var comments = XMLCommentAnchoring()
+    /// Ids and references, so that an id and every reference to it share one string.
+    var interned = IDInterner()
+    /// The current element's attributes; its buffers are reused from element to element.
+    var attributeBytes = XMLAttributeBytes()
 
     static let namespaceBytes = Array(XMLJourneyImporter.namespace.utf8)
 
@@ -150,9 +174,9 @@ struct XMLJourneyReader {
         case .endElement:
             endElement()
         case .text:
-            if case .text(let field, let text)? = frames.last, let value = reader.value {
-                frames[frames.count - 1] = .text(field, text + value)
-            }
+            // Only inside a text element; between elements it is indentation, left unread.
+            guard parentKind == .text, let value = reader.value else { break }
+            updateParent { if case .text(let field, var text) = $0 { $0 = .skipped; text += value; $0 = .text(field, text) } }
         case .comment:
             comments.read(comment: reader.value ?? "")
         case .processingInstruction:
@@ -168,14 +192,17 @@ struct XMLJourneyReader {
     }
 
     mutating func startElement(_ reader: ValidatingXMLReader) {
-        let name = reader.localName
+        let nameBytes = reader.localNameBytes
+        let elementName = ElementName(nameBytes)
+        let name = String(decoding: nameBytes, as: UTF8.self)
         let inNamespace = reader.isInNamespace(Self.namespaceBytes)
         let offset = source.nextStartTag()
         let rawAttributes = offset.map { source.attributes(ofTagAt: $0) } ?? []
         let location = offset.map { source.location(ofOffset: $0) } ?? source.location(ofOffset: 0)
         diagnostics += schemaErrors.elementStarted(name: name, offset: offset, tagEnd: source.lastTagEnd,
                                                    attributes: rawAttributes, in: source)
-        let attributes = XMLAttributes(values: reader.unqualifiedAttributes, raw: rawAttributes, element: location)
+        reader.unqualifiedAttributes(into: &attributeBytes)
+        let attributes = XMLAttributes(values: attributeBytes, raw: rawAttributes, element: location)
         if frames.isEmpty { comments.schemaLocation = reader.attribute("schemaLocation", namespace: XMLCommentAnchoring.schemaInstance) }
 
         guard inNamespace else {
@@ -185,9 +212,9 @@ struct XMLJourneyReader {
             return
         }
         let frame: Frame
-        switch (frames.last, name) {
-        case (nil, "journey"), (nil, "catalog"):
-            isCatalog = name == "catalog"
+        switch (parentKind, elementName) {
+        case (nil, .journey?), (nil, .catalog?):
+            isCatalog = elementName == .catalog
             var value = Journey(id: "", title: "", location: location)
             value.id = id(attributes, kind: "journey")
             value.title = attributes["title"] ?? ""
@@ -199,21 +226,23 @@ struct XMLJourneyReader {
             value.ignore = idList(attributes, "ignore", .ignore)
             journey = value
             frame = .journey
-        case (.journey?, "description"): frame = .text(.journeyDescription, "")
-        case (.journey?, "uses"):
+        case (.journey?, .description?): frame = .text(.journeyDescription, "")
+        case (.journey?, .uses?):
             if let href = attributes["href"], let journeyLocation = journey?.location {
                 sourceMap.record(valueLocation(attributes, "href"), of: .uses, index: journey?.uses.count ?? 0, in: journeyLocation)
                 journey?.uses.append(href)
             }
             frame = .skipped
-        case (.journey?, "persona"):
+        case (.journey?, .persona?):
             var persona = Persona(id: "", name: "", location: location)
             persona.id = id(attributes, kind: "persona")
             persona.name = nonEmptyText(attributes, "name") ?? ""
-            persona.channels = idList(attributes, "channels", .channels)
-            persona.ignore = idList(attributes, "ignore", .ignore)
+            let channels = idList(attributes, "channels", .channels)
+            if !channels.isEmpty { persona.channels = channels }
+            let ignore = idList(attributes, "ignore", .ignore)
+            if !ignore.isEmpty { persona.ignore = ignore }
             frame = .persona(persona)
-        case (.journey?, "channel"):
+        case (.journey?, .channel?):
             var channel = Channel(id: "", name: "", location: location)
             channel.id = id(attributes, kind: "channel")
             channel.name = nonEmptyText(attributes, "name") ?? ""
@@ -222,17 +251,17 @@ struct XMLJourneyReader {
             channel.owner = nonEmptyText(attributes, "owner")
             channel.ignore = idList(attributes, "ignore", .ignore)
             frame = .channel(channel)
-        case (.journey?, "stage"):
+        case (.journey?, .stage?):
             var stage = Stage(id: "", name: "", location: location)
             stage.id = id(attributes, kind: "stage")
             stage.name = nonEmptyText(attributes, "name") ?? ""
             stage.ignore = idList(attributes, "ignore", .ignore)
             frame = .stage(stage)
-        case (.persona?, "description"): frame = .text(.personaDescription, "")
-        case (.persona?, "goal"): frame = .text(.goal, "")
-        case (.channel?, "description"): frame = .text(.channelDescription, "")
-        case (.stage?, "description"): frame = .text(.stageDescription, "")
-        case (.stage?, "touchpoint"):
+        case (.persona?, .description?): frame = .text(.personaDescription, "")
+        case (.persona?, .goal?): frame = .text(.goal, "")
+        case (.channel?, .description?): frame = .text(.channelDescription, "")
+        case (.stage?, .description?): frame = .text(.stageDescription, "")
+        case (.stage?, .touchpoint?):
             var touchpoint = Touchpoint(id: "", name: "", location: location)
             touchpoint.id = id(attributes, kind: "touchpoint")
             touchpoint.name = nonEmptyText(attributes, "name") ?? ""
@@ -244,23 +273,27 @@ struct XMLJourneyReader {
             touchpoint.entry = bool(attributes, "entry") ?? false
             touchpoint.momentOfTruth = bool(attributes, "momentOfTruth") ?? false
             touchpoint.next = idList(attributes, "next", .next)
-            touchpoint.handoff = attributes["handoff"]
-            touchpoint.journey = attributes["journey"]
-            touchpoint.ignore = idList(attributes, "ignore", .ignore)
+            // Rare fields are set only when present: each assignment goes through the
+            // out-of-line storage's setter, which costs even for a nil.
+            if let handoff = reference(attributes, "handoff") { touchpoint.handoff = handoff }
+            if let journey = attributes["journey"] { touchpoint.journey = journey }
+            let ignore = idList(attributes, "ignore", .ignore)
+            if !ignore.isEmpty { touchpoint.ignore = ignore }
             frame = .touchpoint(touchpoint)
-        case (.touchpoint?, "description"): frame = .text(.touchpointDescription, "")
-        case (.touchpoint?, "pain"): frame = .text(.pain, "")
-        case (.touchpoint?, "opportunity"): frame = .text(.opportunity, "")
-        case (.touchpoint?, "kpi"):
+        case (.touchpoint?, .description?): frame = .text(.touchpointDescription, "")
+        case (.touchpoint?, .pain?): frame = .text(.pain, "")
+        case (.touchpoint?, .opportunity?): frame = .text(.opportunity, "")
+        case (.touchpoint?, .kpi?):
             frame = .kpi(Touchpoint.KPI(name: nonEmptyText(attributes, "name") ?? "", target: attributes["target"]))
-        case (.touchpoint?, "experience"):
-            var experience = Experience(persona: attributes["persona"] ?? "", location: location)
-            if attributes["persona"] != nil { sourceMap.record(valueLocation(attributes, "persona"), of: .persona, in: location) }
+        case (.touchpoint?, .experience?):
+            let persona = reference(attributes, "persona")
+            var experience = Experience(persona: persona ?? "", location: location)
+            if persona != nil { sourceMap.record(valueLocation(attributes, "persona"), of: .persona, in: location) }
             experience.emotion = emotion(attributes)
             frame = .experience(experience)
-        case (.experience?, "pain"): frame = .text(.experiencePain, "")
-        case (.experience?, "quote"): frame = .text(.quote, "")
-        case (.touchpoint?, "evidence"), (.persona?, "evidence"):
+        case (.experience?, .pain?): frame = .text(.experiencePain, "")
+        case (.experience?, .quote?): frame = .text(.quote, "")
+        case (.touchpoint?, .evidence?), (.persona?, .evidence?):
             let evidence = Evidence(kind: choice(attributes, "kind") ?? .assumption, source: attributes["source"] ?? "",
                                     date: date(attributes, "date"), note: attributes["note"])
             updateParent {
@@ -271,17 +304,17 @@ struct XMLJourneyReader {
                 }
             }
             frame = .skipped
-        case (.touchpoint?, "backstage"):
+        case (.touchpoint?, .backstage?):
             frame = .backstage(BackstageStep(name: nonEmptyText(attributes, "name") ?? "", lane: choice(attributes, "lane") ?? .backstage,
                                              owner: nonEmptyText(attributes, "owner")))
-        case (.backstage?, "description"): frame = .text(.backstageDescription, "")
-        case (.journey?, "scenario"):
+        case (.backstage?, .description?): frame = .text(.backstageDescription, "")
+        case (.journey?, .scenario?):
             var scenario = Scenario(id: "", name: "", location: location)
             scenario.id = id(attributes, kind: "scenario")
             scenario.name = nonEmptyText(attributes, "name") ?? ""
             frame = .scenario(scenario)
-        case (.scenario?, "description"): frame = .text(.scenarioDescription, "")
-        case (.scenario?, "channel"):
+        case (.scenario?, .description?): frame = .text(.scenarioDescription, "")
+        case (.scenario?, .channel?):
             if case .scenario(let scenario)? = frames.last, let ref = attributes["ref"], let status: Channel.Status = choice(attributes, "status"),
                let scenarioLocation = scenario.location {
                 sourceMap.record(valueLocation(attributes, "ref"), of: .channels, index: scenario.channels.count, in: scenarioLocation)
@@ -292,10 +325,10 @@ struct XMLJourneyReader {
                 }
             }
             frame = .skipped
-        case (.journey?, "tag"), (.persona?, "tag"), (.channel?, "tag"), (.stage?, "tag"), (.touchpoint?, "tag"):
+        case (.journey?, .tag?), (.persona?, .tag?), (.channel?, .tag?), (.stage?, .tag?), (.touchpoint?, .tag?):
             if let (owner, index, _) = labelOwner() { sourceMap.record(location, of: .tags, index: index, in: owner) }
             frame = .text(.tag, "")
-        case (.journey?, "property"), (.persona?, "property"), (.channel?, "property"), (.stage?, "property"), (.touchpoint?, "property"):
+        case (.journey?, .property?), (.persona?, .property?), (.channel?, .property?), (.stage?, .property?), (.touchpoint?, .property?):
             if let (owner, _, index) = labelOwner() {
                 sourceMap.record(attributes["name"] != nil ? valueLocation(attributes, "name") : location, of: .properties, index: index, in: owner)
             }
@@ -407,6 +440,24 @@ struct XMLJourneyReader {
             case .touchpoint(var touchpoint): $0 = .skipped; updateLabels(of: &touchpoint, \.tags, \.properties); $0 = .touchpoint(touchpoint)
             default: break
             }
+        }
+    }
+
+    /// The kind of the innermost open element, `nil` at the root.
+    var parentKind: FrameKind? {
+        guard !frames.isEmpty else { return nil }
+        return switch frames[frames.count - 1] {
+        case .journey: .journey
+        case .persona: .persona
+        case .channel: .channel
+        case .stage: .stage
+        case .touchpoint: .touchpoint
+        case .kpi: .kpi
+        case .experience: .experience
+        case .backstage: .backstage
+        case .scenario: .scenario
+        case .text: .text
+        case .skipped: .skipped
         }
     }
 

@@ -47,6 +47,9 @@ struct XMLSourceText {
     /// The column counter, in a box because `location(ofOffset:)` is asked for while reading.
     private final class Columns {
         var counter = ColumnCounter()
+        /// The index of the line last asked for: the reader asks in document order, so the
+        /// next offset is usually on that line or the next, found without a binary search.
+        var lineIndex = 0
     }
 
     private let columns = Columns()
@@ -54,14 +57,27 @@ struct XMLSourceText {
     /// The line and column (in Unicode code points) of a byte offset.
     func location(ofOffset offset: Int) -> SourceLocation {
         let offset = min(max(lineStarts[0], offset), bytes.count)
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        var low = columns.lineIndex
+        if !isOnLine(offset, low) {
+            if isOnLine(offset, low + 1) {
+                low += 1
+            } else {
+                low = 0
+                var high = lineStarts.count - 1
+                while low < high {
+                    let middle = (low + high + 1) / 2
+                    if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+                }
+            }
         }
+        columns.lineIndex = low
         let column = columns.counter.column(of: offset, lineStart: lineStarts[low], in: bytes)
         return SourceLocation(file: file, line: low + 1, column: column)
+    }
+
+    /// Whether `offset` is on the line at `index` of `lineStarts` (an index past the last is on no line).
+    private func isOnLine(_ offset: Int, _ index: Int) -> Bool {
+        index < lineStarts.count && lineStarts[index] <= offset && (index + 1 == lineStarts.count || offset < lineStarts[index + 1])
     }
 
     /// The location of a line and column as libxml2 reports them (0 means unknown).

@@ -108,3 +108,21 @@ public struct Persona: Sendable, Hashable, Identifiable {
         channels.isEmpty || channels.contains(id)
     }
 }
+
+extension Persona {
+    /// Makes the empty personas an importer fills in, all copied from one template so that the
+    /// personas read from one file share the box holding its path (see `location`) instead of
+    /// allocating one each.
+    struct Blanks {
+        private var template: Persona?
+
+        /// An empty persona (no id, no name) that starts at `location`.
+        mutating func persona(at location: SourceLocation) -> Persona {
+            let template = template ?? Persona(id: "", name: "", location: location)
+            self.template = template
+            var persona = template
+            persona.location = location
+            return persona
+        }
+    }
+}

@@ -44,8 +44,7 @@ private struct JSONJourneyDecoder {
     /// The `JourneyFields` element whose object is being read, for examples in hints.
     var element = "journey"
     var interned = IDInterner()
-    /// The empty persona every persona read starts from (see `decodePersona`).
-    var personaTemplate: Persona?
+    var blankPersonas = Persona.Blanks()
     /// Told how far the decoder has read, after list items (see `importJourney(from:path:validator:readUpTo:)`).
     var readUpTo: ((Int) -> Void)?
     /// The offset last told to `readUpTo`.
@@ -131,12 +130,7 @@ private struct JSONJourneyDecoder {
 
     mutating func decodePersona() throws(JSONSyntaxError) -> Persona {
         let location = scanner.currentLocation()
-        // Copied from one template, every persona shares the box that holds the file's path
-        // (see `Persona.location`) instead of allocating one.
-        let template = personaTemplate ?? Persona(id: "", name: "", location: location)
-        personaTemplate = template
-        var persona = template
-        persona.location = location
+        var persona = blankPersonas.persona(at: location)
         var seen = Fields(element: "persona", location: location)
         try readObject(&seen, known: JSONKeys.persona) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {

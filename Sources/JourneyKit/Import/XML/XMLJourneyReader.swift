@@ -58,6 +58,7 @@ struct XMLJourneyReader {
     var comments = XMLCommentAnchoring()
     /// Ids and references, so that an id and every reference to it share one string.
     var interned = IDInterner()
+    var blankPersonas = Persona.Blanks()
     /// The current element's attributes; its buffers are reused from element to element.
     var attributeBytes = XMLAttributeBytes()
 
@@ -234,7 +235,7 @@ struct XMLJourneyReader {
             }
             frame = .skipped
         case (.journey?, .persona?):
-            var persona = Persona(id: "", name: "", location: location)
+            var persona = blankPersonas.persona(at: location)
             persona.id = id(attributes, kind: "persona")
             persona.name = nonEmptyText(attributes, "name") ?? ""
             let channels = idList(attributes, "channels", .channels)

@@ -29,11 +29,15 @@ enum JourneyFiles {
     ///
     /// - Parameter displayPath: The path to show and to detect the format by, when `path` is a
     ///   temporary file (as git hands to diff drivers).
+    /// - Parameter keepingBytes: Whether the result keeps the file's bytes (`fmt` compares
+    ///   with them); without them they are released as soon as the file is imported, before
+    ///   its analysis (`diff` holds another journey meanwhile).
     static func loadValid(
-        _ path: String, input: InputOptions, checker: JourneyChecker = JourneyChecker(), displayPath: String? = nil
+        _ path: String, input: InputOptions, checker: JourneyChecker = JourneyChecker(), displayPath: String? = nil,
+        keepingBytes: Bool = true
     ) throws(ExitCode) -> LoadedJourney {
         let shownPath = displayPath ?? input.displayName(for: path)
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         switch InputFiles.read(path, maxSize: input.maxFileSize) {
         case .success(let read): bytes = read
         case .failure(let error): throw DiagnosticOutput.fileError(shownPath, "cannot read the journey: \(error.message)", hint: error.hint)
@@ -50,7 +54,13 @@ enum JourneyFiles {
         }
         // Every command resolves catalogues the same way, whichever checker it asked for.
         let checker = checker.validator.catalogs == nil ? checker.readingCatalogs(from: CatalogResolver.shared) : checker
-        let checked = checker.check(bytes: bytes, path: shownPath, format: format)
+        let checked: CheckedJourney
+        if keepingBytes {
+            checked = checker.check(bytes: bytes, path: shownPath, format: format)
+        } else {
+            checked = checker.check(bytes: consume bytes, path: shownPath, format: format)
+            bytes = []
+        }
         guard let journey = checked.journey, let asWritten = checked.asWritten else {
             DiagnosticOutput.printToStandardError(checked.report.diagnostics)
             throw ExitCode(ExitStatus.invalidInput)

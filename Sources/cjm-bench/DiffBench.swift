@@ -55,7 +55,8 @@ enum DiffBench {
             func compareAndReport(_ old: CheckedJourney, _ new: CheckedJourney) -> JourneyComparison {
                 let comparison = JourneyComparison(old: old.journey, oldFindings: old.findings, oldPath: oldPath,
                                                    new: new.journey, newFindings: new.findings, newPath: newPath)
-                _ = DiffTextReporter().report(comparison)
+                // Written in pieces as `cjm diff` writes them; a piece is dropped as it comes.
+                DiffTextReporter().report(comparison, chunkSize: 1 << 16) { _ = $0 }
                 return comparison
             }
             let diff = Timing.measure(runs: runs) {

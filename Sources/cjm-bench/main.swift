@@ -152,7 +152,7 @@ if options.only?.contains("events") == true {
 var results = BenchmarkResults(runs: options.runs)
 
 /// The parts measured on the first family, per size and format; `--only findings` skips them.
-let standardFamilyParts: Set<String> = ["floors", "import", "validation", "analysis", "dot", "map", "report", "check", "process"]
+let standardFamilyParts: Set<String> = ["floors", "import", "validation", "analysis", "dot", "map", "report", "check", "process", "diff"]
 for size in options.sizes where standardFamilyParts.contains(where: measures) {
     let journey = SyntheticJourney.make(touchpoints: size)
     for format in [JourneyFormat.json, .xml] {

@@ -467,8 +467,9 @@ public struct JourneyDiff: Sendable, Hashable {
     }
 
     /// What identifies a finding across versions: its rule and the elements it is about, as a
-    /// value rather than a joined String, the references in role order (an array hashes and
-    /// compares in one pass; a dictionary hashes each entry on its own and looks each one up).
+    /// value rather than a joined String, the references in role order. Most findings are about
+    /// one or two elements: those are held inline, so that a key allocates and sorts nothing
+    /// (an array per key, sorted, was most of the cost of matching findings).
     private struct FindingKey: Hashable {
         struct Reference: Hashable {
             var role: Diagnostic.ReferenceRole
@@ -476,11 +477,23 @@ public struct JourneyDiff: Sendable, Hashable {
         }
 
         var rule: String
-        var references: [Reference]
+        var first: Reference?
+        var second: Reference?
+        /// The third reference on, for the rare finding about more than two elements.
+        var rest: [Reference] = []
 
         init(_ finding: Diagnostic) {
             rule = finding.rule ?? ""
-            references = finding.references.map { Reference(role: $0.role, id: $0.id) }.sorted { $0.role < $1.role }
+            var references = finding.references.makeIterator()
+            let one = references.next().map { Reference(role: $0.role, id: $0.id) }
+            let two = references.next().map { Reference(role: $0.role, id: $0.id) }
+            if references.next() == nil {
+                // A role appears once per finding, so two references have one order by role.
+                if let one, let two, two.role < one.role { (first, second) = (two, one) } else { (first, second) = (one, two) }
+            } else {
+                let sorted = finding.references.map { Reference(role: $0.role, id: $0.id) }.sorted { $0.role < $1.role }
+                (first, second, rest) = (sorted[0], sorted[1], Array(sorted.dropFirst(2)))
+            }
         }
     }
 }

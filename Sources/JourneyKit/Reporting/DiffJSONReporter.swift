@@ -4,7 +4,7 @@
 /// `from` is the old id of a renamed element; `fields` lists what a changed or renamed element
 /// changed, and `old` and `new` hold those fields' whole values as the journey's JSON form
 /// writes them (`null` for a field not given).
-public struct DiffJSONReporter: Reporter {
+public struct DiffJSONReporter: Reporter, StreamingDiffReporter {
     public typealias Subject = JourneyComparison
     public let id = "json"
 
@@ -14,9 +14,23 @@ public struct DiffJSONReporter: Reporter {
         report(comparison.diff)
     }
 
+    public func report(_ comparison: JourneyComparison, chunkSize: Int, into emit: (String) -> Void) {
+        report(comparison.diff, chunkSize: chunkSize, into: emit)
+    }
+
     /// The JSON of `diff` alone.
     public func report(_ diff: JourneyDiff) -> String {
+        var text = ""
+        report(diff) { text += $0 }
+        return text
+    }
+
+    /// The same JSON, handed to `emit` in pieces of about `chunkSize` bytes as it is written.
+    public func report(_ diff: JourneyDiff, chunkSize: Int = 1 << 16, into emit: (String) -> Void) {
         var out = JSONOutput()
+        func flushIfFull() {
+            if out.pendingByteCount >= chunkSize { emit(out.takeText()) }
+        }
         out.beginObject()
         out.key("changes")
         out.beginArray()
@@ -37,6 +51,7 @@ public struct DiffJSONReporter: Reporter {
                 }
             }
             out.endObject()
+            flushIfFull()
         }
         out.endArray()
         out.key("findings")
@@ -44,15 +59,21 @@ public struct DiffJSONReporter: Reporter {
         let findings = JSONReporter()
         out.key("introduced")
         out.beginArray()
-        for finding in diff.introducedFindings { findings.write(finding, to: &out) }
+        for finding in diff.introducedFindings {
+            findings.write(finding, to: &out)
+            flushIfFull()
+        }
         out.endArray()
         out.key("resolved")
         out.beginArray()
-        for finding in diff.resolvedFindings { findings.write(finding, to: &out) }
+        for finding in diff.resolvedFindings {
+            findings.write(finding, to: &out)
+            flushIfFull()
+        }
         out.endArray()
         out.endObject()
         out.endObject()
-        return out.document
+        emit(out.takeText() + "\n")
     }
 }
 

@@ -1,7 +1,7 @@
 /// Prints a `JourneyDiff` for people, grouped the way a journey reads: journey, personas,
 /// channels, then each stage with its touchpoints, then the findings the change introduced
 /// and resolved.
-public struct DiffTextReporter: Reporter {
+public struct DiffTextReporter: Reporter, StreamingDiffReporter {
     public typealias Subject = JourneyComparison
     public let id = "text"
 
@@ -17,19 +17,45 @@ public struct DiffTextReporter: Reporter {
         report(comparison.diff, oldPath: comparison.oldPath, newPath: comparison.newPath)
     }
 
+    public func report(_ comparison: JourneyComparison, chunkSize: Int, into emit: (String) -> Void) {
+        report(comparison.diff, oldPath: comparison.oldPath, newPath: comparison.newPath, chunkSize: chunkSize, into: emit)
+    }
+
     /// The report of `diff` between the files `oldPath` and `newPath`, as `diff -u` heads them.
     public func report(_ diff: JourneyDiff, oldPath: String, newPath: String) -> String {
+        var text = ""
+        report(diff, oldPath: oldPath, newPath: newPath) { text += $0 }
+        return text
+    }
+
+    /// The same report, handed to `emit` in pieces of about `chunkSize` bytes as it is written.
+    public func report(_ diff: JourneyDiff, oldPath: String, newPath: String, chunkSize: Int = 1 << 16, into emit: (String) -> Void) {
         let style = TerminalStyle(enabled: useColor)
-        var lines: [String] = ["--- " + TerminalText.sanitize(oldPath), "+++ " + TerminalText.sanitize(newPath)]
+        var text = ""
+        // Each line ends in a line break; a full piece goes out at once, so that the report of
+        // ten thousand changes is never held whole (it was held as lines and then joined).
+        func append(_ line: String) {
+            text += line
+            endLine()
+        }
+        func endLine() {
+            text += "\n"
+            guard text.utf8.count >= chunkSize else { return }
+            emit(text)
+            text = ""
+        }
+        defer { emit(text) }
+        append("--- " + TerminalText.sanitize(oldPath))
+        append("+++ " + TerminalText.sanitize(newPath))
         guard !diff.isEmpty else {
-            lines.append("no changes to the journey")
-            return lines.joined(separator: "\n") + "\n"
+            append("no changes to the journey")
+            return
         }
 
         func section(_ title: String, _ changes: [JourneyDiff.Change], entity: String) {
             guard !changes.isEmpty else { return }
-            lines.append("")
-            lines.append(style.bold(title))
+            append("")
+            append(style.bold(title))
             for change in changes { describe(change, entity: entity, indent: "  ") }
         }
 
@@ -37,19 +63,19 @@ public struct DiffTextReporter: Reporter {
             let label = "\(entity) \(quoted(change.name)) (\(TerminalText.sanitize(change.id)))"
             switch change.kind {
             case .added:
-                lines.append(indent + style.green("+ added \(label)"))
+                append(indent + style.green("+ added \(label)"))
             case .removed:
-                lines.append(indent + style.red("- removed \(label)"))
+                append(indent + style.red("- removed \(label)"))
             case .changed, .renamed:
                 if change.kind == .renamed, let previousID = change.previousID {
-                    lines.append(indent + style.yellow("↷ renamed \(entity) \(quoted(change.name)) (\(TerminalText.sanitize(previousID)) → \(TerminalText.sanitize(change.id)))"))
+                    append(indent + style.yellow("↷ renamed \(entity) \(quoted(change.name)) (\(TerminalText.sanitize(previousID)) → \(TerminalText.sanitize(change.id)))"))
                 }
                 if let moved = change.fields.first(where: { $0.field == "stage" }) {
-                    lines.append(indent + style.yellow("→ moved \(label) here from stage \(TerminalText.sanitize(moved.old))"))
+                    append(indent + style.yellow("→ moved \(label) here from stage \(TerminalText.sanitize(moved.old))"))
                 }
                 let otherFields = change.fields.filter { $0.field != "stage" }
                 if !otherFields.isEmpty {
-                    if change.kind == .changed { lines.append(indent + style.yellow("~ changed \(label)")) }
+                    if change.kind == .changed { append(indent + style.yellow("~ changed \(label)")) }
                     for field in otherFields { describe(field, indent: indent + "    ") }
                 }
             }
@@ -58,13 +84,13 @@ public struct DiffTextReporter: Reporter {
         func describe(_ field: JourneyDiff.FieldChange, indent: String) {
             // A list edit shows the items taken out and put in, not both whole lists.
             if let edit = field.listEdit {
-                lines.append(indent + "\(field.field):")
-                for item in edit.removed { lines.append(indent + "  " + style.red("- " + TerminalText.sanitize(item))) }
-                for item in edit.added { lines.append(indent + "  " + style.green("+ " + TerminalText.sanitize(item))) }
+                append(indent + "\(field.field):")
+                for item in edit.removed { append(indent + "  " + style.red("- " + TerminalText.sanitize(item))) }
+                for item in edit.added { append(indent + "  " + style.green("+ " + TerminalText.sanitize(item))) }
                 return
             }
             let verb = field.field == "stages" || field.field == "touchpoints" || (field.old.hasPrefix("[") && field.new.hasPrefix("[")) ? " reordered" : ""
-            lines.append(indent + "\(field.field)\(verb): \(TerminalText.sanitize(field.old)) → \(TerminalText.sanitize(field.new))")
+            append(indent + "\(field.field)\(verb): \(TerminalText.sanitize(field.old)) → \(TerminalText.sanitize(field.new))")
         }
 
         section("journey", diff.changes.filter { $0.entity == .journey }, entity: "journey")
@@ -90,8 +116,8 @@ public struct DiffTextReporter: Reporter {
             }
         }
         for stageID in stageOrder {
-            lines.append("")
-            lines.append(style.bold("stage \(quoted(stageNames[stageID] ?? stageID)) (\(TerminalText.sanitize(stageID)))"))
+            append("")
+            append(style.bold("stage \(quoted(stageNames[stageID] ?? stageID)) (\(TerminalText.sanitize(stageID)))"))
             for change in stageChanges[stageID] ?? [] {
                 describe(change, entity: "stage", indent: "  ")
             }
@@ -101,19 +127,21 @@ public struct DiffTextReporter: Reporter {
         }
 
         if !diff.introducedFindings.isEmpty || !diff.resolvedFindings.isEmpty {
-            lines.append("")
-            lines.append(style.bold("findings"))
+            append("")
+            append(style.bold("findings"))
             let reporter = TextReporter(useColor: useColor)
-            for finding in diff.introducedFindings {
-                lines.append("  " + style.red("+ introduced: ") + Self.indentingLineBreaks(reporter.line(for: finding)))
-            }
-            for finding in diff.resolvedFindings {
-                lines.append("  " + style.green("- resolved: ") + Self.indentingLineBreaks(reporter.line(for: finding)))
+            // The same two heads for a hundred thousand lines: made once.
+            let introduced = "  " + style.red("+ introduced: "), resolved = "  " + style.green("- resolved: ")
+            for (head, findings) in [(introduced, diff.introducedFindings), (resolved, diff.resolvedFindings)] {
+                for finding in findings {
+                    text += head
+                    Self.appendIndentingLineBreaks(reporter.line(for: finding), to: &text)
+                    endLine()
+                }
             }
         }
-        lines.append("")
-        lines.append(summary(diff))
-        return lines.joined(separator: "\n") + "\n"
+        append("")
+        append(summary(diff))
     }
 
     /// E.g. `3 changes: 1 added, 1 removed, 1 changed; 1 finding introduced, 2 resolved`.
@@ -133,21 +161,36 @@ public struct DiffTextReporter: Reporter {
     /// byte is a line-break Character of its own unless a `\r` comes before it (`\r\n` is one
     /// Character, which that split leaves whole).
     static func indentingLineBreaks(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 8)
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") {
-                bytes.append(contentsOf: "\n    ".utf8)
-            } else {
-                bytes.append(byte)
+        var indented = ""
+        appendIndentingLineBreaks(text, to: &indented)
+        return indented
+    }
+
+    /// `indentingLineBreaks(text)` appended to `out`: the pieces between line breaks are copied
+    /// whole (a byte at a time into an array cost more than the rest of the report; a piece cut
+    /// at an ASCII `\n` is valid UTF-8 on its own).
+    static func appendIndentingLineBreaks(_ text: String, to out: inout String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") && (index == 0 || bytes[index - 1] != UInt8(ascii: "\r")) {
+                out += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                out += "\n    "
+                start = index + 1
             }
-            previous = byte
+            out += String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func quoted(_ text: String) -> String {
         "\"" + TerminalText.sanitize(text) + "\""
     }
+}
+
+/// A reporter of `cjm diff` that hands its report over in pieces as it writes it, so that the
+/// report of a hundred thousand changes and findings is never one string in memory (`cjm diff`
+/// writes each piece as it comes). The pieces joined are the reporter's `report(comparison)`.
+public protocol StreamingDiffReporter: Sendable {
+    /// The report of `comparison`, handed to `emit` in pieces of about `chunkSize` bytes.
+    func report(_ comparison: JourneyComparison, chunkSize: Int, into emit: (String) -> Void)
 }

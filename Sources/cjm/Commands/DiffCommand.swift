@@ -46,15 +46,21 @@ struct DiffCommand: ParsableCommand {
                                            new: new.journey, newFindings: new.findings, newPath: newPath)
         let output = FileHandleOutput.standardOutput
         if let reporter = ReportFormats.diff(ReportStyle(useColor: output.wantsColor)).reporter(format) {
-            output.write(reporter.report(comparison))
+            if let streaming = reporter as? any StreamingDiffReporter {
+                // Written as it goes: the report of a large change is never one string in memory.
+                streaming.report(comparison, chunkSize: 1 << 16) { output.write($0) }
+            } else {
+                output.write(reporter.report(comparison))
+            }
         }
         if !comparison.diff.isEmpty { throw ExitCode(ExitStatus.findings) }
     }
 
     /// A journey and its findings, and nothing else of what was loaded: the file's bytes go
-    /// as soon as it is checked, not after the other file is checked too (issue 19, memory).
+    /// as soon as it is imported, before its analysis, while the other journey is held (issue
+    /// 19, memory).
     private static func load(_ path: String, input: InputOptions, checker: JourneyChecker) throws(ExitCode) -> (journey: Journey, findings: [Diagnostic]) {
-        let loaded = try JourneyFiles.loadValid(path, input: input, checker: checker)
+        let loaded = try JourneyFiles.loadValid(path, input: input, checker: checker, keepingBytes: false)
         return (loaded.journey, loaded.findings)
     }
 }

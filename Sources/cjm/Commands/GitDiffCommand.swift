@@ -42,7 +42,7 @@ struct GitDiffCommand: ParsableCommand {
             let comparison = JourneyComparison(
                 old: old?.journey, oldFindings: old?.findings ?? [], oldPath: old == nil ? "/dev/null" : "a/" + path,
                 new: new?.journey, newFindings: new?.findings ?? [], newPath: new == nil ? "/dev/null" : "b/" + newName)
-            output.write(DiffTextReporter(useColor: false).report(comparison))
+            DiffTextReporter(useColor: false).report(comparison, chunkSize: 1 << 16) { output.write($0) }
         } catch let error as ExitCode {
             // Git treats a failing driver as fatal for the whole diff; say what went wrong, and
             // show the change line by line so that a reviewer still sees it mid-edit.
@@ -79,6 +79,7 @@ struct GitDiffCommand: ParsableCommand {
     /// The journey in a file git handed over, `nil` for /dev/null (an added or deleted file).
     private func load(_ file: String, as displayPath: String) throws -> LoadedJourney? {
         guard file != "/dev/null" else { return nil }
-        return try JourneyFiles.loadValid(file, input: input, displayPath: displayPath)
+        // Its bytes go once it is imported: the other side's journey is held meanwhile.
+        return try JourneyFiles.loadValid(file, input: input, displayPath: displayPath, keepingBytes: false)
     }
 }

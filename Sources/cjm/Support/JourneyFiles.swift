@@ -36,7 +36,7 @@ enum JourneyFiles {
         keepingBytes: Bool = true
     ) throws(ExitCode) -> LoadedJourney {
         let shownPath = displayPath ?? input.displayName(for: path)
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         switch InputFiles.read(path, maxSize: input.maxFileSize) {
         case .success(let read): bytes = read
         case .failure(let error): throw DiagnosticOutput.fileError(shownPath, "cannot read the journey: \(error.message)", hint: error.hint)

@@ -202,10 +202,12 @@ public struct AnalyzedJourney: Sendable {
     private let nextStart: [Int32]
     private let nextList: [Int32]
     /// The channels each persona uses by channel position, by the persona's position in
-    /// `journey.personas`; `nil` for a persona that lists none (it uses every channel).
+    /// `journey.personas`; `nil` for a persona that lists none (it uses every channel). Empty
+    /// when no persona lists channels: a journey of a million personas keeps no 8 MB of nils.
     private let channelsUsedByPersonaIndex: [Set<Int32>?]
-    /// For each position in `journey.personas`, the position of the first persona with its id.
-    let firstPersonaIndex: [Int32]
+    /// The positions of the first persona with the same id, for personas that repeat an earlier
+    /// id (an invalid journey); most journeys have none, so nothing is kept per persona.
+    private let firstPositionOfRepeatedPersona: [Int32: Int32]
 
     /// Computes the lookups of `journey`, in time linear in its size.
     public init(_ journey: Journey, kpiReadings: [KPIReading] = [], checkDate: CalendarDate? = nil,
@@ -289,10 +291,16 @@ public struct AnalyzedJourney: Sendable {
         nextStart = nextStarts
         nextList = nexts
         let personaIndex = personasByID
-        firstPersonaIndex = journey.personas.enumerated().map { position, persona in Int32(personaIndex.index(of: persona.id) ?? position) }
-        channelsUsedByPersonaIndex = journey.personas.map { persona in
-            persona.channels.isEmpty ? nil : Set(persona.channels.compactMap { channelIndexByID[$0] })
+        var repeated: [Int32: Int32] = [:]
+        if personaIndex.count < journey.personas.count {
+            for (position, persona) in journey.personas.enumerated() {
+                if let first = personaIndex.index(of: persona.id), first != position { repeated[Int32(position)] = Int32(first) }
+            }
         }
+        firstPositionOfRepeatedPersona = repeated
+        channelsUsedByPersonaIndex = journey.personas.contains(where: { !$0.channels.isEmpty })
+            ? journey.personas.map { persona in persona.channels.isEmpty ? nil : Set(persona.channels.compactMap { channelIndexByID[$0] }) }
+            : []
 
         var ignored: [Diagnostic.ReferenceRole: [String: Set<String>]] = [:]
         func note(_ role: Diagnostic.ReferenceRole, _ id: String, _ rules: [String]) {
@@ -335,7 +343,13 @@ public struct AnalyzedJourney: Sendable {
     /// Whether the persona at `personaIndex` in `journey.personas` uses the channel at
     /// `channelIndex` (the positional form of `persona(_:uses:)`, for a persona's first position).
     func persona(at personaIndex: Int, uses channelIndex: Int32) -> Bool {
-        channelsUsedByPersonaIndex[personaIndex]?.contains(channelIndex) ?? true
+        guard personaIndex < channelsUsedByPersonaIndex.count else { return true }
+        return channelsUsedByPersonaIndex[personaIndex]?.contains(channelIndex) ?? true
+    }
+
+    /// The position in `journey.personas` of the first persona with the id of the one at `position`.
+    func firstPersonaPosition(sharingIDWith position: Int) -> Int {
+        firstPositionOfRepeatedPersona[Int32(position)].map(Int.init) ?? position
     }
 
     /// Whether a touchpoint names the channel with this id.
@@ -518,6 +532,9 @@ public struct PersonaIndex: Sendable {
     public subscript(id: String) -> Persona? {
         index(of: id).map { personas[$0] }
     }
+
+    /// How many distinct ids the personas have.
+    var count: Int { positions.count }
 
     /// The position in the journey's personas of the first persona with `id`.
     func index(of id: String) -> Int? {

@@ -176,7 +176,7 @@ public struct ChannelGapRule: Rule {
             var missed = PersonaGroup()
             for (position, persona) in journey.journey.personas.enumerated()
             where !reached.contains(persona.id)
-                && !channelsForEveryone.contains(where: { journey.persona(at: Int(journey.firstPersonaIndex[position]), uses: $0) })
+                && !channelsForEveryone.contains(where: { journey.persona(at: journey.firstPersonaPosition(sharingIDWith: position), uses: $0) })
                 && !journey.ignores(.persona, persona.id, rule: id) {
                 missed.append(persona)
             }

@@ -174,7 +174,7 @@ public struct UnservedTouchpointRule: Rule {
         let personas = journey.touchpoints.personas(at: index)
         if personas.isEmpty {
             for position in journey.journey.personas.indices {
-                check(position, at: Int(journey.firstPersonaIndex[position]))
+                check(position, at: journey.firstPersonaPosition(sharingIDWith: position))
             }
         } else {
             for personaID in personas {

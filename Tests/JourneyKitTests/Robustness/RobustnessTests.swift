@@ -46,6 +46,7 @@ enum RobustnessCase: String, CaseIterable, CustomTestStringConvertible {
     case nextSelfLoop = "next-self-loop"
     case personas10000 = "personas-10000"
     case touchpoints100000 = "touchpoints-100000"
+    case personasMillion = "personas-1000000"
     case personasTimesTouchpoints = "personas-x-touchpoints"
     case groupedPersonaFindings = "personas-x-stages-grouped"
     case diffEveryTouchpointMoved = "diff-10000-moves"
@@ -160,6 +161,7 @@ struct RobustnessTests {
         case .nextSelfLoop: try nextSelfLoop()
         case .personas10000: try personas10000()
         case .touchpoints100000: try touchpoints100000()
+        case .personasMillion: try personasMillion()
         case .personasTimesTouchpoints: try personasTimesTouchpoints()
         case .groupedPersonaFindings: try groupedPersonaFindings()
         case .diffEveryTouchpointMoved: try diffEveryTouchpointMoved()
@@ -683,6 +685,18 @@ struct RobustnessTests {
         let journey = try #require(imported.journey)
         #expect(journey.stages.first?.touchpoints.count == 100_000)
         #expect(!findings.contains { $0.rule == "unreachable-touchpoint" })
+    }
+
+    /// The whole check (import, validation, analysis) of many personas grows linearly, and a
+    /// persona stays small; the million itself, its time and peak memory against the file, are
+    /// measured in a release build by `cjm-bench --only personas`.
+    func personasMillion() throws {
+        let checked = Growth.expectLinear("check of personas", size: 2_000, input: CompactModelTests.personasJourney) { bytes in
+            JourneyChecker().check(bytes: bytes, path: "many.journey.json", format: .json)
+        }
+        #expect(checked.journey?.personas.count == 20_000)
+        #expect(checked.report.diagnostics.allSatisfy { $0.severity != .error }, "\(checked.report.diagnostics.prefix(3))")
+        #expect(MemoryLayout<Persona>.stride <= 48)
     }
 
     func personasTimesTouchpoints() throws {

@@ -114,11 +114,8 @@ struct CheckCommand: AsyncParsableCommand {
                     read = InputFiles.read(rawPath: raw, as: display, maxSize: maxFileSize).map(InputContents.bytes)
                 default:
                     path = input.displayName(for: entry.path)
-                    // A large JSON journey is mapped, so that the pages already read leave memory
-                    // while its model is built (issue 17); the XML reader keeps its own copy of
-                    // the bytes, and catalogues and --all-scenarios take them whole, so those are read.
-                    let isJSON = (format ?? JourneyFormat.named(by: path)) == .json
-                    let mapFrom = !isJSON || allScenarios || CatalogImporter.isCatalogPath(path) ? nil : InputFiles.mappedFileSize
+                    // --all-scenarios takes the bytes whole, so its files are read, not mapped.
+                    let mapFrom = allScenarios ? nil : InputFiles.mapFrom(forJourneyAt: path, format: format)
                     read = InputFiles.readOrMap(entry.path, maxSize: maxFileSize, mapFrom: mapFrom)
                 }
                 let bytes: [UInt8]

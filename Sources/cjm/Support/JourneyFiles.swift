@@ -36,12 +36,19 @@ enum JourneyFiles {
         keepingBytes: Bool = true
     ) throws(ExitCode) -> LoadedJourney {
         let shownPath = displayPath ?? input.displayName(for: path)
-        var bytes: [UInt8]
-        switch InputFiles.read(path, maxSize: input.maxFileSize) {
-        case .success(let read): bytes = read
+        let namedFormat = input.format(for: path)
+        // Every command resolves catalogues the same way, whichever checker it asked for.
+        let checker = checker.validator.catalogs == nil ? checker.readingCatalogs(from: CatalogResolver.shared) : checker
+        let bytes: [UInt8]
+        switch InputFiles.readOrMap(path, maxSize: input.maxFileSize,
+                                    mapFrom: keepingBytes ? nil : InputFiles.mapFrom(forJourneyAt: shownPath, format: namedFormat)) {
+        case .success(.bytes(let read)): bytes = read
+        case .success(.mapped(let file)):
+            let checked = checker.check(mapped: file.bytes, path: shownPath, format: .json, readUpTo: file.release(upTo:))
+            return try loaded(checked, bytes: [], format: .json)
         case .failure(let error): throw DiagnosticOutput.fileError(shownPath, "cannot read the journey: \(error.message)", hint: error.hint)
         }
-        let format = input.format(for: path) ?? JourneyFormat.detect(path: shownPath, bytes: bytes)
+        let format = namedFormat ?? JourneyFormat.detect(path: shownPath, bytes: bytes)
         if CatalogImporter.isCatalogPath(shownPath) {
             let imported = CatalogImporter.importCatalog(from: bytes, path: shownPath, format: format)
             guard imported.catalog != nil, let document = imported.document else {
@@ -51,16 +58,18 @@ enum JourneyFiles {
             return LoadedJourney(journey: document, asWritten: document, findings: [], comments: imported.comments,
                                  bytes: bytes, format: format, isCatalog: true)
         }
-        // Every command resolves catalogues the same way, whichever checker it asked for.
-        let checker = checker.validator.catalogs == nil ? checker.readingCatalogs(from: CatalogResolver.shared) : checker
         let kept = keepingBytes ? bytes : []
-        let checked = checker.check(bytes: consume bytes, path: shownPath, format: format)
+        return try loaded(checker.check(bytes: consume bytes, path: shownPath, format: format), bytes: kept, format: format)
+    }
+
+    /// The valid journey `checked` holds; prints its diagnostics and throws exit code 2 when it is invalid.
+    private static func loaded(_ checked: CheckedJourney, bytes: [UInt8], format: JourneyFormat) throws(ExitCode) -> LoadedJourney {
         guard let journey = checked.journey, let asWritten = checked.asWritten else {
             DiagnosticOutput.printToStandardError(checked.report.diagnostics)
             throw ExitCode(ExitStatus.invalidInput)
         }
         return LoadedJourney(journey: journey, asWritten: asWritten, findings: checked.findings, comments: checked.comments,
-                             bytes: kept, format: format, kpiReadings: checked.kpiReadings)
+                             bytes: bytes, format: format, kpiReadings: checked.kpiReadings)
     }
 }
 

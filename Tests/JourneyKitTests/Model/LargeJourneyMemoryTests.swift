@@ -46,5 +46,21 @@ struct LargeJourneyMemoryTests {
             #expect(mapped.standardOutput.contains("duplicate persona id"))
             #expect(mapped.standardOutput.contains("fax"))
         }
+        // Export and diff map the file too (they keep no bytes): the same errors as from a pipe.
+        let exported = try CLI.run(["export", file.path])
+        let exportedFromPipe = try CLI.run(["export", "--stdin-name", file.path, "-"], input: Data(text.utf8))
+        #expect(exported.status == 2 && exported.standardError == exportedFromPipe.standardError)
+        #expect(exported.standardError.contains("duplicate persona id"))
+
+        // A valid large journey: exported and compared with itself as from a pipe.
+        let valid = text.replacingOccurrences(of: #""id":"p0","name":"P39999""#, with: #""id":"p39999","name":"P39999""#)
+            .replacingOccurrences(of: #""web", "fax""#, with: #""web""#)
+        let validFile = try folder.write(valid, to: "valid.journey.json")
+        let validExport = try CLI.run(["export", validFile.path])
+        let validExportFromPipe = try CLI.run(["export", "--stdin-name", validFile.path, "-"], input: Data(valid.utf8))
+        #expect(validExport.status == 0, "\(validExport.standardError)")
+        #expect(validExport.standardOutput == validExportFromPipe.standardOutput && validExport.standardOutput.contains("digraph"))
+        let selfDiff = try CLI.run(["diff", validFile.path, validFile.path])
+        #expect(selfDiff.status == 0, "\(selfDiff.standardOutput)\(selfDiff.standardError)")
     }
 }

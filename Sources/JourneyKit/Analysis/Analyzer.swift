@@ -178,8 +178,6 @@ public struct AnalyzedJourney: Sendable {
     public let firstStageWithTouchpoints: Int?
     /// The index of the last stage that has touchpoints, if any.
     public let lastStageWithTouchpoints: Int?
-    /// The channels of each persona that names some, by persona id; a persona not here uses every channel.
-    private let channelsUsedByPersona: [String: Set<String>]
     /// The `ignore` lists of every element, by role and id, for suppression.
     private let ignoredRules: [Diagnostic.ReferenceRole: [String: Set<String>]]
 
@@ -220,13 +218,6 @@ public struct AnalyzedJourney: Sendable {
         for channel in journey.channels where channels[channel.id] == nil { channels[channel.id] = channel }
         channelsByID = channels
         personasByID = PersonaIndex(journey.personas)
-        var used: [String: Set<String>] = [:]
-        // Only the first persona of a repeated id counts, as in `personasByID`.
-        for (position, persona) in journey.personas.enumerated() where !persona.channels.isEmpty && personasByID.index(of: persona.id) == position {
-            used[persona.id] = Set(persona.channels)
-        }
-        channelsUsedByPersona = used
-
         touchpoints = PlacedTouchpoints(journey.stages)
         var indexByID: [String: Int] = [:]
         indexByID.reserveCapacity(touchpoints.count)
@@ -343,8 +334,12 @@ public struct AnalyzedJourney: Sendable {
     /// Whether the persona at `personaIndex` in `journey.personas` uses the channel at
     /// `channelIndex` (the positional form of `persona(_:uses:)`, for a persona's first position).
     func persona(at personaIndex: Int, uses channelIndex: Int32) -> Bool {
-        guard personaIndex < channelsUsedByPersonaIndex.count else { return true }
-        return channelsUsedByPersonaIndex[personaIndex]?.contains(channelIndex) ?? true
+        channelsUsed(byPersonaAt: personaIndex)?.contains(channelIndex) ?? true
+    }
+
+    /// The channel positions the persona at `position` names; `nil` when it names none (it uses every channel).
+    private func channelsUsed(byPersonaAt position: Int) -> Set<Int32>? {
+        position < channelsUsedByPersonaIndex.count ? channelsUsedByPersonaIndex[position] : nil
     }
 
     /// The position in `journey.personas` of the first persona with the id of the one at `position`.
@@ -387,8 +382,10 @@ public struct AnalyzedJourney: Sendable {
 
     /// Whether persona `personaID` uses channel `channelID` (an empty channel list means every channel).
     public func persona(_ personaID: String, uses channelID: String) -> Bool {
-        guard personasByID.index(of: personaID) != nil else { return false }
-        return channelsUsedByPersona[personaID].map { $0.contains(channelID) } ?? true
+        // The first persona of a repeated id counts, as in `personasByID`.
+        guard let position = personasByID.index(of: personaID) else { return false }
+        guard let used = channelsUsed(byPersonaAt: position) else { return true }
+        return channelIndexByID[channelID].map(used.contains) ?? false
     }
 
     /// The audience of a touchpoint: its personas, or every persona when it names none.

@@ -17,12 +17,16 @@ public enum PortfolioLinks {
     public static func check(_ journeys: [(path: String, journey: Journey)], analyzer: Analyzer) -> [String: Additions] {
         var additions: [String: Additions] = [:]
         var pathsByID: [String: [Int]] = [:]
-        for (index, entry) in journeys.enumerated() { pathsByID[entry.journey.id, default: []].append(index) }
+        // By index, not `for entry in journeys`: iterating would copy each journey.
+        for index in journeys.indices { pathsByID[journeys[index].journey.id, default: []].append(index) }
         for (id, indices) in pathsByID where indices.count > 1 {
-            for index in indices {
-                let others = indices.filter { $0 != index }.map { other in
-                    journeys[other].journey.location.map { "\($0.file):\($0.line):\($0.column)" } ?? journeys[other].path
-                }
+            // Each file's error names every other file of the group: each place is worded once.
+            let places = indices.map { index in
+                journeys[index].journey.location.map { "\($0.file):\($0.line):\($0.column)" } ?? journeys[index].path
+            }
+            for (position, index) in indices.enumerated() {
+                var others = places
+                others.remove(at: position)
                 let location = journeys[index].journey.location ?? SourceLocation(file: journeys[index].path, line: 1, column: 1)
                 additions[journeys[index].path, default: Additions()].diagnostics.append(.error(
                     "journey id \"\(id)\" is defined by another file of the portfolio too: \(others.joined(separator: ", "))", at: location,
@@ -32,9 +36,9 @@ public enum PortfolioLinks {
         guard analyzer.rules.contains(where: { $0.id == BrokenJourneyLinkRule.id }) else { return additions }
         let known = Set(pathsByID.keys)
         let links = Analyzer(rules: [BrokenJourneyLinkRule()], severities: analyzer.severities)
-        for entry in journeys where entry.journey.touchpoints.contains(where: { $0.journey != nil }) {
-            let findings = links.analyze(AnalyzedJourney(entry.journey, portfolioJourneyIDs: known))
-            if !findings.isEmpty { additions[entry.path, default: Additions()].findings += findings }
+        for index in journeys.indices where journeys[index].journey.touchpoints.contains(where: { $0.journey != nil }) {
+            let findings = links.analyze(AnalyzedJourney(journeys[index].journey, portfolioJourneyIDs: known))
+            if !findings.isEmpty { additions[journeys[index].path, default: Additions()].findings += findings }
         }
         return additions
     }

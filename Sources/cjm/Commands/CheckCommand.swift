@@ -123,7 +123,7 @@ struct CheckCommand: AsyncParsableCommand {
                 case .success(.bytes(let read)): bytes = read
                 case .success(.mapped(let file)):
                     let checked = checker.check(mapped: file.bytes, path: path, format: format, readUpTo: file.release(upTo:))
-                    return [(checked.report, isPortfolio && checked.report.scenario == nil ? checked.journey : nil)]
+                    return [(checked.report, isPortfolio && checked.report.scenario == nil ? checked.journey.map(PortfolioCheck.member) : nil)]
                 case .failure(let error): return [(FileReport.unreadable(path: path, message: "cannot read the journey: \(error.message)", hint: error.hint), nil)]
                 }
                 // A catalogue named on its own is checked as a catalogue: it has no stages, so
@@ -140,7 +140,7 @@ struct CheckCommand: AsyncParsableCommand {
                 // A finding keeps its journey until its words are printed: with several reports
                 // waiting for each other, their words are written out now so that each journey goes.
                 let waits = entries.count > 1 || results.count > 1
-                return results.map { (waits ? $0.report.writingOutWords() : $0.report, isPortfolio && $0.report.scenario == nil ? $0.journey : nil) }
+                return results.map { (waits ? $0.report.writingOutWords() : $0.report, isPortfolio && $0.report.scenario == nil ? $0.journey.map(PortfolioCheck.member) : nil) }
             }
         }.flatMap { $0 }
         let members = portfolio.map { PortfolioCheck.members(of: $0, besides: checked.map(\.0.path), checker: checker, maxFileSize: maxFileSize) }

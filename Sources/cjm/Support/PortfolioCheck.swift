@@ -33,6 +33,17 @@ enum PortfolioCheck {
         return reports
     }
 
+    /// What the portfolio's checks read of a checked journey: its id and where it starts, and
+    /// the rest only when a touchpoint links to another journey (the links are then followed).
+    ///
+    /// Each worker keeps this instead of the whole journey, so that a batch's journeys are freed
+    /// on the workers as they go rather than one after another once the last file is checked,
+    /// and the checks across files do not copy them.
+    static func member(_ journey: Journey) -> Journey {
+        guard !journey.touchpoints.contains(where: { $0.journey != nil }) else { return journey }
+        return Journey(id: journey.id, title: journey.title, location: journey.location)
+    }
+
     /// The valid journeys below `directory` other than the files at `paths` (compared by real
     /// path), read with `checker`; their own problems are not this check's to report.
     static func members(of directory: String, besides paths: [String], checker: JourneyChecker, maxFileSize: Int) -> [(path: String, journey: Journey)] {
@@ -44,7 +55,7 @@ enum PortfolioCheck {
             guard case .file(let path) = entry, !checked.contains(CatalogResolver.realPath(path) ?? path),
                   case .success(let bytes) = InputFiles.read(path, maxSize: maxFileSize),
                   let journey = reader.check(bytes: bytes, path: path).journey else { return nil }
-            return (path, journey)
+            return (path, member(journey))
         }
     }
 }

@@ -132,4 +132,23 @@ struct JourneyLinkTests {
             #expect(output.contains("\(second.path):1:1: error: journey id \"same\" is defined by another file of the portfolio too: \(first.path):1:1"), "\(output)")
         }
     }
+
+    @Test("with three files defining one journey id, each file's error names the other two, on one or two workers alike")
+    func duplicateIDsInThreeFiles() throws {
+        let folder = try TemporaryFolder()
+        let paths = try ["p/a.journey.json", "p/b.journey.json", "p/c.journey.json"].map {
+            try folder.write(Self.journey(id: "same", link: nil), to: $0).path
+        }
+        var outputs: [String] = []
+        for jobs in ["1", "2"] {
+            let result = try CLI.run(["check", "--jobs", jobs, folder.url.appendingPathComponent("p").path])
+            #expect(result.status == 2, "--jobs \(jobs)")
+            outputs.append(result.standardOutput)
+        }
+        for (index, path) in paths.enumerated() {
+            let others = paths.indices.filter { $0 != index }.map { "\(paths[$0]):1:1" }.joined(separator: ", ")
+            #expect(outputs[0].contains("\(path):1:1: error: journey id \"same\" is defined by another file of the portfolio too: \(others)\n"), "\(outputs[0])")
+        }
+        #expect(outputs[0] == outputs[1])
+    }
 }

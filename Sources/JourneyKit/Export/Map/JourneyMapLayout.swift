@@ -140,6 +140,22 @@ struct JourneyMapLayout {
             var card: JourneyMapContent.Card?
             /// The card's index in map order.
             var cardIndex: Int?
+            /// The card's name and chips at the column's width, worked out once for sizing the
+            /// lane and drawing the card (nil without a card or a touchpoints lane).
+            var shape: CardShape?
+        }
+
+        /// A card's name wrapped to its width and its chips placed.
+        struct CardShape {
+            var name: MapText.Fit
+            var chips: [ChipPlace]
+
+            /// The card's height.
+            var height: Double {
+                let name = MapStyle.blockHeight(lines: name.lines.count, size: MapStyle.nameSize)
+                let chips = chips.last.map { $0.frame.maxY + 8 } ?? 0
+                return 2 * MapStyle.cardPadding + name + 8 + chips + MapStyle.blockHeight(lines: 1, size: MapStyle.markSize)
+            }
         }
 
         mutating func build(expectedBytes: Int) -> MapPage {
@@ -266,6 +282,7 @@ struct JourneyMapLayout {
             let width = (layout.columnsWidth - Double(max(0, total - 1)) * MapStyle.gap) / Double(max(1, total))
             var columns: [Column] = []
             var x = layout.columnsLeft
+            let drawsCards = layout.lanes.contains(.touchpoints)
             for (index, part) in parts.enumerated() {
                 let cards = content.stages[part.stage].cards
                 if part.cards.isEmpty {
@@ -273,7 +290,9 @@ struct JourneyMapLayout {
                     x += width + MapStyle.gap
                 }
                 for card in part.cards {
-                    columns.append(Column(x: x, width: width, part: index, card: cards[card], cardIndex: part.firstCard + card - part.cards.lowerBound))
+                    let shape = drawsCards ? CardShape(name: nameFit(cards[card], width: width), chips: chipLayout(cards[card], width: width)) : nil
+                    columns.append(Column(x: x, width: width, part: index, card: cards[card], cardIndex: part.firstCard + card - part.cards.lowerBound,
+                                          shape: shape))
                     x += width + MapStyle.gap
                 }
             }
@@ -293,21 +312,6 @@ struct JourneyMapLayout {
 
         // MARK: Lane sizes
 
-        /// The notes a lane shows under a card.
-        func notes(_ lane: MapLane, of card: JourneyMapContent.Card) -> [String] {
-            switch lane {
-            case .pains: card.pains.map(\.shown)
-            case .opportunities: card.opportunities.map(\.shown)
-            case .kpis: card.kpis.map(\.shown)
-            case .owners: card.owners.isEmpty ? [] : [card.owners.joined(separator: ", ")]
-            case .backstage: card.backstage.map { item in
-                "\(words.backstageKinds[item.kind] ?? item.kind): \(item.name)" + (item.owner.map { " (\($0))" } ?? "")
-            }
-            case .findings: card.findings.map(\.text)
-            case .touchpoints, .emotion: []
-            }
-        }
-
         func noteHeight(lines: Int) -> Double {
             MapStyle.blockHeight(lines: lines, size: MapStyle.bodySize) + 2 * MapStyle.notePadding
         }
@@ -325,7 +329,7 @@ struct JourneyMapLayout {
             let titleHeight = MapStyle.blockHeight(lines: titleLines, size: MapStyle.laneTitleSize) + 16
             switch lane {
             case .touchpoints:
-                let card = columns.compactMap { column in column.card.map { cardHeight($0, width: column.width) } }.max() ?? 40
+                let card = columns.compactMap { $0.shape?.height }.max() ?? 40
                 let height = max(titleHeight, card + 2 * MapStyle.cellPadding)
                 return (height, height)
             case .emotion:
@@ -335,7 +339,7 @@ struct JourneyMapLayout {
                 var need = 0.0
                 for column in columns {
                     guard let card = column.card else { continue }
-                    need = max(need, notesHeight(notes(lane, of: card), width: column.width))
+                    need = max(need, notesHeight(card.notes(lane), width: column.width))
                 }
                 if lane == .findings {
                     // Findings about a stage span the stage's columns, above the cards' findings.
@@ -344,7 +348,7 @@ struct JourneyMapLayout {
                         guard !stageNotes.isEmpty, !part.isContinued else { continue }
                         let stageHeight = notesHeight(stageNotes, width: partFrame(part: index, columns: columns).width) + MapStyle.chipGap
                         let cards = columns.filter { $0.part == index }.compactMap { column in
-                            column.card.map { notesHeight(notes(.findings, of: $0), width: column.width) }
+                            column.card.map { notesHeight($0.notes(.findings), width: column.width) }
                         }.max() ?? 0
                         need = max(need, stageHeight + cards)
                     }
@@ -446,12 +450,6 @@ struct JourneyMapLayout {
             return result
         }
 
-        func cardHeight(_ card: JourneyMapContent.Card, width: Double) -> Double {
-            let name = MapStyle.blockHeight(lines: nameFit(card, width: width).lines.count, size: MapStyle.nameSize)
-            let chips = chipLayout(card, width: width).last.map { $0.frame.maxY + 8 } ?? 0
-            return 2 * MapStyle.cardPadding + name + 8 + chips + MapStyle.blockHeight(lines: 1, size: MapStyle.markSize)
-        }
-
         // MARK: Drawing lanes
 
         mutating func drawLane(_ lane: MapLane, top: Double, height: Double, columns: [Column], index: Int) {
@@ -479,11 +477,11 @@ struct JourneyMapLayout {
             switch lane {
             case .touchpoints:
                 for column in columns {
-                    guard let card = column.card else {
+                    guard let card = column.card, let shape = column.shape else {
                         placeNote(words.noTouchpoints, kind: "empty", frame: MapRect(x: column.x, y: top + MapStyle.cellPadding, width: column.width, height: height - 2 * MapStyle.cellPadding), fill: nil, stroke: MapStyle.rule, italic: true)
                         continue
                     }
-                    drawCard(card, frame: MapRect(x: column.x, y: top + MapStyle.cellPadding, width: column.width, height: height - 2 * MapStyle.cellPadding))
+                    drawCard(card, shape: shape, frame: MapRect(x: column.x, y: top + MapStyle.cellPadding, width: column.width, height: height - 2 * MapStyle.cellPadding))
                 }
             case .emotion:
                 drawEmotion(top: top, height: height, columns: columns, titleBox: titleBox, titleBottom: titleRuns.last.map { $0.frame.maxY } ?? top)
@@ -506,17 +504,17 @@ struct JourneyMapLayout {
                 }
                 for column in columns {
                     guard let card = column.card else { continue }
-                    let texts: [(String, String?)] = lane == .findings ? card.findings.map { ($0.text, $0.rule) } : notes(lane, of: card).map { ($0, nil) }
+                    let texts: [(String, String?)] = lane == .findings ? card.findings.map { ($0.text, $0.rule) } : card.notes(lane).map { ($0, nil) }
                     _ = drawNotes(texts, lane: lane, frame: MapRect(x: column.x, y: partTop[column.part], width: column.width, height: cellBottom - partTop[column.part]), reserveBelow: false)
                 }
             }
         }
 
-        mutating func drawCard(_ card: JourneyMapContent.Card, frame: MapRect) {
+        mutating func drawCard(_ card: JourneyMapContent.Card, shape: CardShape, frame: MapRect) {
             let cardBox = boxes.count
-            let name = nameFit(card, width: frame.width)
+            let name = shape.name
             var runs = lines(name.lines, x: frame.x + MapStyle.cardPadding, top: frame.y + MapStyle.cardPadding, size: MapStyle.nameSize, bold: true)
-            let chips = chipLayout(card, width: frame.width)
+            let chips = shape.chips
             // The tooltip opens the card's group: the cut name and the cut chips' names, known first.
             var tooltip: [String] = name.isCut ? [card.name] : []
             if name.isCut { hasCutText = true }

@@ -59,23 +59,34 @@ struct MapCanvas {
         out.append("</g>\n")
     }
 
+    // Each literal below runs from one number to the next (`" y="`): every append has a cost of
+    // its own, whatever its length, and most elements are a tag and four numbers.
+
     mutating func rect(_ frame: MapRect, _ paint: MapPaint) {
-        out.append("<rect")
-        out.attribute("x", frame.x)
-        out.attribute("y", frame.y)
-        out.attribute("width", frame.width)
-        out.attribute("height", frame.height)
+        out.append("<rect x=\"")
+        out.number(frame.x)
+        out.append("\" y=\"")
+        out.number(frame.y)
+        out.append("\" width=\"")
+        out.number(frame.width)
+        out.append("\" height=\"")
+        out.number(frame.height)
+        out.append("\"")
         if paint.cornerRadius > 0 { out.attribute("rx", paint.cornerRadius) }
         paintAttributes(paint)
         out.append("/>\n")
     }
 
     mutating func line(_ from: MapPoint, _ to: MapPoint, _ paint: MapPaint) {
-        out.append("<line")
-        out.attribute("x1", from.x)
-        out.attribute("y1", from.y)
-        out.attribute("x2", to.x)
-        out.attribute("y2", to.y)
+        out.append("<line x1=\"")
+        out.number(from.x)
+        out.append("\" y1=\"")
+        out.number(from.y)
+        out.append("\" x2=\"")
+        out.number(to.x)
+        out.append("\" y2=\"")
+        out.number(to.y)
+        out.append("\"")
         paintAttributes(paint)
         out.append("/>\n")
     }
@@ -108,19 +119,25 @@ struct MapCanvas {
     }
 
     mutating func circle(_ center: MapPoint, radius: Double, _ paint: MapPaint) {
-        out.append("<circle")
-        out.attribute("cx", center.x)
-        out.attribute("cy", center.y)
-        out.attribute("r", radius)
+        out.append("<circle cx=\"")
+        out.number(center.x)
+        out.append("\" cy=\"")
+        out.number(center.y)
+        out.append("\" r=\"")
+        out.number(radius)
+        out.append("\"")
         paintAttributes(paint)
         out.append("/>\n")
     }
 
     mutating func text(_ run: MapTextRun) {
-        out.append("<text")
-        out.attribute("x", run.x)
-        out.attribute("y", run.y)
-        out.attribute("font-size", run.size)
+        out.append("<text x=\"")
+        out.number(run.x)
+        out.append("\" y=\"")
+        out.number(run.y)
+        out.append("\" font-size=\"")
+        out.number(run.size)
+        out.append("\"")
         if run.bold { out.append(" font-weight=\"bold\"") }
         if run.italic { out.append(" font-style=\"italic\"") }
         switch run.anchor {
@@ -146,18 +163,19 @@ struct MapCanvas {
     private mutating func paintAttributes(_ paint: MapPaint) {
         out.append(" fill=\"")
         if let fill = paint.fill { out.verbatim(fill) } else { out.append("none") }
-        out.append("\"")
         if let stroke = paint.stroke {
-            out.append(" stroke=\"")
+            out.append("\" stroke=\"")
             out.verbatim(stroke)
-            out.append("\"")
-            if paint.strokeWidth != 1 { out.attribute("stroke-width", paint.strokeWidth) }
+            if paint.strokeWidth != 1 {
+                out.append("\" stroke-width=\"")
+                out.number(paint.strokeWidth)
+            }
             if let dash = paint.dash {
-                out.append(" stroke-dasharray=\"")
+                out.append("\" stroke-dasharray=\"")
                 out.verbatim(dash)
-                out.append("\"")
             }
         }
+        out.append("\"")
     }
 }
 

@@ -59,34 +59,33 @@ struct MapCanvas {
         out.append("</g>\n")
     }
 
-    // Each literal below runs from one number to the next (`" y="`): every append has a cost of
-    // its own, whatever its length, and most elements are a tag and four numbers.
+    /// An element's start and its first three or four number attributes, each literal running
+    /// from one number to the next (`" y="`): every append has a cost of its own, whatever its
+    /// length, and most elements are a tag and a few numbers.
+    private mutating func numbers(_ start: StaticString, _ first: Double, _ second: StaticString, _ secondValue: Double,
+                                  _ third: StaticString, _ thirdValue: Double, _ fourth: StaticString? = nil, _ fourthValue: Double = 0) {
+        out.append(start)
+        out.number(first)
+        out.append(second)
+        out.number(secondValue)
+        out.append(third)
+        out.number(thirdValue)
+        if let fourth {
+            out.append(fourth)
+            out.number(fourthValue)
+        }
+        out.append("\"")
+    }
 
     mutating func rect(_ frame: MapRect, _ paint: MapPaint) {
-        out.append("<rect x=\"")
-        out.number(frame.x)
-        out.append("\" y=\"")
-        out.number(frame.y)
-        out.append("\" width=\"")
-        out.number(frame.width)
-        out.append("\" height=\"")
-        out.number(frame.height)
-        out.append("\"")
+        numbers("<rect x=\"", frame.x, "\" y=\"", frame.y, "\" width=\"", frame.width, "\" height=\"", frame.height)
         if paint.cornerRadius > 0 { out.attribute("rx", paint.cornerRadius) }
         paintAttributes(paint)
         out.append("/>\n")
     }
 
     mutating func line(_ from: MapPoint, _ to: MapPoint, _ paint: MapPaint) {
-        out.append("<line x1=\"")
-        out.number(from.x)
-        out.append("\" y1=\"")
-        out.number(from.y)
-        out.append("\" x2=\"")
-        out.number(to.x)
-        out.append("\" y2=\"")
-        out.number(to.y)
-        out.append("\"")
+        numbers("<line x1=\"", from.x, "\" y1=\"", from.y, "\" x2=\"", to.x, "\" y2=\"", to.y)
         paintAttributes(paint)
         out.append("/>\n")
     }
@@ -119,25 +118,13 @@ struct MapCanvas {
     }
 
     mutating func circle(_ center: MapPoint, radius: Double, _ paint: MapPaint) {
-        out.append("<circle cx=\"")
-        out.number(center.x)
-        out.append("\" cy=\"")
-        out.number(center.y)
-        out.append("\" r=\"")
-        out.number(radius)
-        out.append("\"")
+        numbers("<circle cx=\"", center.x, "\" cy=\"", center.y, "\" r=\"", radius)
         paintAttributes(paint)
         out.append("/>\n")
     }
 
     mutating func text(_ run: MapTextRun) {
-        out.append("<text x=\"")
-        out.number(run.x)
-        out.append("\" y=\"")
-        out.number(run.y)
-        out.append("\" font-size=\"")
-        out.number(run.size)
-        out.append("\"")
+        numbers("<text x=\"", run.x, "\" y=\"", run.y, "\" font-size=\"", run.size)
         if run.bold { out.append(" font-weight=\"bold\"") }
         if run.italic { out.append(" font-style=\"italic\"") }
         switch run.anchor {

@@ -21,6 +21,30 @@ struct MapTextFastPathTests {
         #expect(compared > 1_000, "too few texts took the fast path")
     }
 
+    @Test("wrapping any text cleaning leaves alone on bytes gives the lines wrapping on Characters gives, at any width")
+    func unicodeWrap() {
+        var random = SheetRandom(seed: 19)
+        // Accents (also decomposed, a combining mark after its letter), dashes, CJK, emoji, the
+        // Latin-1 punctuation of Spanish (C2 A1, C2 BF: the lead byte of C1 controls too), and
+        // words too long for a line; U+2028 and a tab make the general code clean the text.
+        let pieces = ["señal", "Persona 0 — Ana", "¿Dónde?", "¡Ya!", "e\u{301}te", "日本語のテキスト", "👍🏽", "→", "★", "…",
+                      "Überweisungsbestätigungsformular", "αβγδεζηθικλμνξοπρστυφχψω", "a", "the", " ", "line\u{2028}break", "tab\there"]
+        var onBytes = 0
+        for _ in 0..<2_000 {
+            let text = (0..<Int(random.next() % 10)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined(separator: " ")
+            let width = Double(random.next() % 300) + 0.5
+            let bold = random.next() % 2 == 0
+            let size = [14.0, 15, 17, 18][Int(random.next() % 4)]
+            let general = MapText.wrapCharacters(text, width: width, size: size, bold: bold)
+            #expect(MapText.wrap(text, width: width, size: size, bold: bold) == general, "\(text.debugDescription) at \(width)")
+            if let fast = MapText.wrapOnBytes(text, width: width, size: size, bold: bold), !text.utf8.allSatisfy({ $0 < 0x80 }) {
+                #expect(fast == general, "\(text.debugDescription) at \(width)")
+                onBytes += 1
+            }
+        }
+        #expect(onBytes > 300, "too few texts with other scalars than ASCII took the byte path")
+    }
+
     @Test("numbers: at most one decimal, no trailing .0, rounding as before")
     func numbers() {
         #expect(MapSVGWriter.number(0) == "0")

@@ -172,10 +172,10 @@ public struct JourneyReportPage: Sendable {
             mapOptions.linkedJourneyTitles = links.mapValues(\.title)
             mapOptions.kpiReadings = file.kpiReadings
             mapOptions.observed = file.observed
-            let pages = (try? JourneyMapRenderer(mapOptions).layout(variant.journey, findings: variant.findings)) ?? []
+            let pages = (try? JourneyMapRenderer(mapOptions).layout(variant.journey, findings: variant.findings, keepingBoxes: false)) ?? []
             out += "<div class=\"map-variant\" data-scenario=\"\(HTMLText.attribute(variant.id))\"\(variant.id == (scenario ?? "") ? "" : " hidden")>\n"
             for (index, page) in pages.enumerated() {
-                let svg = HTMLText.inlineSVG(MapSVGWriter.svg(page))
+                let svg = HTMLText.inlineSVG(page.svg)
                 guard index >= Self.mapPagesBuiltAtOnce else {
                     out += svg
                     continue

@@ -49,6 +49,45 @@ struct JourneyMapContent: Sendable, Hashable {
         var owners: [String]
         var backstage: [BackstageItem]
         var findings: [Finding]
+        /// What each note lane draws under the card, in `noteLanes` order: worked out once, as
+        /// the layout asks for them on each trial of a page and again when it draws.
+        var noteTexts: [[String]] = []
+
+        /// The texts a lane shows under the card (none for the touchpoints and emotion lanes).
+        func notes(_ lane: MapLane) -> [String] {
+            guard let index = JourneyMapContent.noteIndex(lane), index < noteTexts.count else { return [] }
+            return noteTexts[index]
+        }
+
+        /// The texts of a note lane, as drawn.
+        func shownNotes(_ lane: MapLane, words: DiagramWords) -> [String] {
+            switch lane {
+            case .pains: pains.map(\.shown)
+            case .opportunities: opportunities.map(\.shown)
+            case .kpis: kpis.map(\.shown)
+            case .owners: owners.isEmpty ? [] : [owners.joined(separator: ", ")]
+            case .backstage: backstage.map { item in
+                "\(words.backstageKinds[item.kind] ?? item.kind): \(item.name)" + (item.owner.map { " (\($0))" } ?? "")
+            }
+            case .findings: findings.map(\.text)
+            case .touchpoints, .emotion: []
+            }
+        }
+    }
+
+    /// The lanes of notes under the cards, in the order of `Card.noteTexts`.
+    static let noteLanes: [MapLane] = [.pains, .opportunities, .kpis, .owners, .backstage, .findings]
+
+    static func noteIndex(_ lane: MapLane) -> Int? {
+        switch lane {
+        case .pains: 0
+        case .opportunities: 1
+        case .kpis: 2
+        case .owners: 3
+        case .backstage: 4
+        case .findings: 5
+        case .touchpoints, .emotion: nil
+        }
     }
 
     /// A stage: its column head and its cards in order.
@@ -171,7 +210,7 @@ struct JourneyMapContent: Sendable, Hashable {
             for touchpoint in stage.touchpoints where focus.map({ touchpoint.isAimed(at: $0.id) }) ?? true {
                 let known = touchpoint.channels.compactMap { channels[$0] }
                 let owners = touchpoint.owner.map { [$0] } ?? Self.unique(known.compactMap(\.owner))
-                cards.append(Card(
+                var card = Card(
                     id: touchpoint.id,
                     name: touchpoint.name,
                     chips: touchpoint.channels.map { id in
@@ -197,7 +236,9 @@ struct JourneyMapContent: Sendable, Hashable {
                     kpis: touchpoint.kpis.map { kpi in Note(text: words.kpi(kpi, reading: readings[touchpoint.id]?[kpi.name])) },
                     owners: owners,
                     backstage: touchpoint.backstage.map { BackstageItem(kind: $0.lane.rawValue, name: $0.name, owner: $0.owner) },
-                    findings: (aboutTouchpoint[touchpoint.id] ?? []).map { text(of: $0, touchpoint: touchpoint) }))
+                    findings: (aboutTouchpoint[touchpoint.id] ?? []).map { text(of: $0, touchpoint: touchpoint) })
+                card.noteTexts = Self.noteLanes.map { card.shownNotes($0, words: words) }
+                cards.append(card)
                 series.append(clamped(focus.map { touchpoint.emotion(for: $0.id) } ?? touchpoint.emotion))
                 for (index, persona) in linePersonas.enumerated() {
                     personaSeries[index].append(touchpoint.isAimed(at: persona.id) ? clamped(touchpoint.emotion(for: persona.id)) : nil)

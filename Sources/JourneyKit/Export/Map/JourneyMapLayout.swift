@@ -10,10 +10,13 @@ struct JourneyMapLayout {
     let lanes: [MapLane]
     /// Wraps measured once for the whole map.
     let texts = MapTextCache()
+    /// Whether pages keep the boxes placed (for the layout tests; drawing needs none).
+    let keepsBoxes: Bool
 
-    init(content: JourneyMapContent, options: JourneyMapOptions) {
+    init(content: JourneyMapContent, options: JourneyMapOptions, keepsBoxes: Bool = false) {
         self.content = content
         self.options = options
+        self.keepsBoxes = keepsBoxes
         // Worked out once: every page and every trial of the pagination asks for them.
         if let lanes = options.lanes {
             self.lanes = lanes.filter { $0 != .findings || options.showsFindings }
@@ -94,19 +97,23 @@ struct JourneyMapLayout {
     /// Every page of the map.
     func pages() -> [MapPage] {
         let pagination = pagination()
+        // Pages are alike in size: each one's buffer is reserved at the size of the one before.
+        var expectedBytes = 64 * 1024
         return pagination.enumerated().map { index, parts in
             var page = PageBuilder(layout: self, parts: parts, number: index + 1, count: pagination.count)
-            return page.build()
+            let built = page.build(expectedBytes: expectedBytes)
+            expectedBytes = built.svg.utf8.count + 1024
+            return built
         }
     }
 
-    /// Builds one page: nodes to draw and boxes to check.
+    /// Builds one page: draws it on its canvas as it places it, and keeps the boxes to check.
     private struct PageBuilder {
         let layout: JourneyMapLayout
         let parts: [StagePart]
         let number: Int
         let count: Int
-        var nodes: [MapNode] = []
+        var canvas = MapCanvas()
         var boxes: [MapBox] = []
         var hasCutText = false
 
@@ -120,6 +127,11 @@ struct JourneyMapLayout {
         var content: JourneyMapContent { layout.content }
         var words: DiagramWords { content.words }
 
+        /// Keeps a box for the tests; drawing alone does not build it.
+        mutating func keep(_ box: @autoclosure () -> MapBox) {
+            if layout.keepsBoxes { boxes.append(box()) }
+        }
+
         /// A column: its frame across the page and the card it shows, if any.
         struct Column {
             var x: Double
@@ -128,13 +140,33 @@ struct JourneyMapLayout {
             var card: JourneyMapContent.Card?
             /// The card's index in map order.
             var cardIndex: Int?
+            /// The card's name and chips at the column's width, worked out once for sizing the
+            /// lane and drawing the card (nil without a card or a touchpoints lane).
+            var shape: CardShape?
         }
 
-        mutating func build() -> MapPage {
+        /// A card's name wrapped to its width and its chips placed.
+        struct CardShape {
+            var name: MapText.Fit
+            var chips: [ChipPlace]
+
+            /// The card's height.
+            var height: Double {
+                let name = MapStyle.blockHeight(lines: name.lines.count, size: MapStyle.nameSize)
+                let chips = chips.last.map { $0.frame.maxY + 8 } ?? 0
+                return 2 * MapStyle.cardPadding + name + 8 + chips + MapStyle.blockHeight(lines: 1, size: MapStyle.markSize)
+            }
+        }
+
+        mutating func build(expectedBytes: Int) -> MapPage {
             let width = layout.pageWidth
             let height = layout.pageHeight
             let margin = MapStyle.margin
-            nodes.append(.rect(MapRect(x: 0, y: 0, width: width, height: height), MapPaint(fill: MapStyle.paper)))
+            let description = words.description(title: content.title, stages: content.stages.count,
+                                                touchpoints: content.stages.reduce(0) { $0 + $1.cards.count })
+                + (count > 1 ? " " + words.page(number, of: count) + "." : "")
+            canvas.begin(width: width, height: height, title: content.title, description: description, expectedBytes: expectedBytes)
+            canvas.rect(MapRect(x: 0, y: 0, width: width, height: height), MapPaint(fill: MapStyle.paper))
 
             // Title, subtitle and page number.
             var pageLabelWidth = 0.0
@@ -169,14 +201,12 @@ struct JourneyMapLayout {
                 let head = MapRect(x: frame.x, y: headTop, width: frame.width, height: headHeight)
                 let fit = layout.texts.fit(stageName(part), width: head.width - 16, size: MapStyle.stageSize, bold: true, maxLines: 2)
                 let runs = lines(fit.lines, x: head.x + 8, top: head.y + 8, size: MapStyle.stageSize, bold: true, color: MapStyle.paper)
-                boxes.append(MapBox(kind: "stage", frame: head, texts: runs, parent: nil, id: stage.id))
-                var children: [MapNode] = [
-                    .rect(background, MapPaint(fill: MapStyle.stageShade[part.stage % 2])),
-                    .rect(head, MapPaint(fill: MapStyle.stageHead, cornerRadius: 4)),
-                ]
-                children += runs.map(MapNode.text)
-                nodes.append(.group(attributes: [MapAttribute(name: "class", value: "stage"), MapAttribute(name: "data-id", value: stage.id)],
-                                    tooltip: cutTooltip(fit, stageName(part)), children: children))
+                keep(MapBox(kind: "stage", frame: head, texts: runs, parent: nil, id: stage.id))
+                canvas.beginGroup(class: "stage", "data-id", stage.id, tooltip: cutTooltip(fit, stageName(part)))
+                canvas.rect(background, MapPaint(fill: MapStyle.stageShade[part.stage % 2]))
+                canvas.rect(head, MapPaint(fill: MapStyle.stageHead, cornerRadius: 4))
+                for run in runs { canvas.text(run) }
+                canvas.endGroup()
             }
 
             // Lanes.
@@ -189,10 +219,7 @@ struct JourneyMapLayout {
 
             drawLegend(plan.legend, top: legendTop, width: width - 2 * margin)
 
-            let description = words.description(title: content.title, stages: content.stages.count,
-                                                touchpoints: content.stages.reduce(0) { $0 + $1.cards.count })
-                + (count > 1 ? " " + words.page(number, of: count) + "." : "")
-            return MapPage(width: width, height: height, title: content.title, description: description, nodes: nodes, boxes: boxes,
+            return MapPage(width: width, height: height, title: content.title, description: description, svg: canvas.finish(), boxes: boxes,
                            stageIDs: parts.map { content.stages[$0.stage].id })
         }
 
@@ -255,6 +282,7 @@ struct JourneyMapLayout {
             let width = (layout.columnsWidth - Double(max(0, total - 1)) * MapStyle.gap) / Double(max(1, total))
             var columns: [Column] = []
             var x = layout.columnsLeft
+            let drawsCards = layout.lanes.contains(.touchpoints)
             for (index, part) in parts.enumerated() {
                 let cards = content.stages[part.stage].cards
                 if part.cards.isEmpty {
@@ -262,7 +290,9 @@ struct JourneyMapLayout {
                     x += width + MapStyle.gap
                 }
                 for card in part.cards {
-                    columns.append(Column(x: x, width: width, part: index, card: cards[card], cardIndex: part.firstCard + card - part.cards.lowerBound))
+                    let shape = drawsCards ? CardShape(name: nameFit(cards[card], width: width), chips: chipLayout(cards[card], width: width)) : nil
+                    columns.append(Column(x: x, width: width, part: index, card: cards[card], cardIndex: part.firstCard + card - part.cards.lowerBound,
+                                          shape: shape))
                     x += width + MapStyle.gap
                 }
             }
@@ -282,21 +312,6 @@ struct JourneyMapLayout {
 
         // MARK: Lane sizes
 
-        /// The notes a lane shows under a card.
-        func notes(_ lane: MapLane, of card: JourneyMapContent.Card) -> [String] {
-            switch lane {
-            case .pains: card.pains.map(\.shown)
-            case .opportunities: card.opportunities.map(\.shown)
-            case .kpis: card.kpis.map(\.shown)
-            case .owners: card.owners.isEmpty ? [] : [card.owners.joined(separator: ", ")]
-            case .backstage: card.backstage.map { item in
-                "\(words.backstageKinds[item.kind] ?? item.kind): \(item.name)" + (item.owner.map { " (\($0))" } ?? "")
-            }
-            case .findings: card.findings.map(\.text)
-            case .touchpoints, .emotion: []
-            }
-        }
-
         func noteHeight(lines: Int) -> Double {
             MapStyle.blockHeight(lines: lines, size: MapStyle.bodySize) + 2 * MapStyle.notePadding
         }
@@ -314,7 +329,7 @@ struct JourneyMapLayout {
             let titleHeight = MapStyle.blockHeight(lines: titleLines, size: MapStyle.laneTitleSize) + 16
             switch lane {
             case .touchpoints:
-                let card = columns.compactMap { column in column.card.map { cardHeight($0, width: column.width) } }.max() ?? 40
+                let card = columns.compactMap { $0.shape?.height }.max() ?? 40
                 let height = max(titleHeight, card + 2 * MapStyle.cellPadding)
                 return (height, height)
             case .emotion:
@@ -324,7 +339,7 @@ struct JourneyMapLayout {
                 var need = 0.0
                 for column in columns {
                     guard let card = column.card else { continue }
-                    need = max(need, notesHeight(notes(lane, of: card), width: column.width))
+                    need = max(need, notesHeight(card.notes(lane), width: column.width))
                 }
                 if lane == .findings {
                     // Findings about a stage span the stage's columns, above the cards' findings.
@@ -333,7 +348,7 @@ struct JourneyMapLayout {
                         guard !stageNotes.isEmpty, !part.isContinued else { continue }
                         let stageHeight = notesHeight(stageNotes, width: partFrame(part: index, columns: columns).width) + MapStyle.chipGap
                         let cards = columns.filter { $0.part == index }.compactMap { column in
-                            column.card.map { notesHeight(notes(.findings, of: $0), width: column.width) }
+                            column.card.map { notesHeight($0.notes(.findings), width: column.width) }
                         }.max() ?? 0
                         need = max(need, stageHeight + cards)
                     }
@@ -435,46 +450,38 @@ struct JourneyMapLayout {
             return result
         }
 
-        func cardHeight(_ card: JourneyMapContent.Card, width: Double) -> Double {
-            let name = MapStyle.blockHeight(lines: nameFit(card, width: width).lines.count, size: MapStyle.nameSize)
-            let chips = chipLayout(card, width: width).last.map { $0.frame.maxY + 8 } ?? 0
-            return 2 * MapStyle.cardPadding + name + 8 + chips + MapStyle.blockHeight(lines: 1, size: MapStyle.markSize)
-        }
-
         // MARK: Drawing lanes
 
         mutating func drawLane(_ lane: MapLane, top: Double, height: Double, columns: [Column], index: Int) {
             let margin = MapStyle.margin
             let frame = MapRect(x: margin, y: top, width: layout.pageWidth - 2 * margin, height: height)
-            var laneNodes: [MapNode] = []
-            if index % 2 == 0 {
-                laneNodes.append(.rect(MapRect(x: frame.x, y: frame.y, width: MapStyle.laneTitleWidth, height: height),
-                                       MapPaint(fill: MapStyle.band)))
-            }
-            laneNodes.append(.line(MapPoint(x: margin, y: top), MapPoint(x: frame.maxX, y: top), MapPaint(stroke: MapStyle.rule, strokeWidth: 1)))
-            if lane == .backstage {
-                // The line of visibility: what customers see is above it.
-                laneNodes.append(.line(MapPoint(x: layout.columnsLeft, y: top - MapStyle.gap / 4), MapPoint(x: frame.maxX, y: top - MapStyle.gap / 4),
-                                       MapPaint(stroke: MapStyle.ink, strokeWidth: 2, dash: "12 6")))
-            }
             let titleCell = MapRect(x: margin, y: top, width: MapStyle.laneTitleWidth, height: height)
             let titleFit = layout.texts.fit(words.title(of: lane), width: titleCell.width - 16, size: MapStyle.laneTitleSize, bold: true,
                                        maxLines: max(1, Int((height - 16) / MapStyle.lineHeight(MapStyle.laneTitleSize))))
             let titleRuns = lines(titleFit.lines, x: titleCell.x + 8, top: titleCell.y + 8, size: MapStyle.laneTitleSize, bold: true)
             let titleBox = boxes.count
-            boxes.append(MapBox(kind: "lane-title", frame: titleCell, texts: titleRuns, parent: nil, id: lane.rawValue))
-            laneNodes += titleRuns.map(MapNode.text)
-            nodes.append(.group(attributes: [MapAttribute(name: "class", value: "lane"), MapAttribute(name: "data-lane", value: lane.rawValue)],
-                                tooltip: cutTooltip(titleFit, words.title(of: lane)), children: laneNodes))
+            keep(MapBox(kind: "lane-title", frame: titleCell, texts: titleRuns, parent: nil, id: lane.rawValue))
+            canvas.beginGroup(class: "lane", "data-lane", lane.rawValue, tooltip: cutTooltip(titleFit, words.title(of: lane)))
+            if index % 2 == 0 {
+                canvas.rect(MapRect(x: frame.x, y: frame.y, width: MapStyle.laneTitleWidth, height: height), MapPaint(fill: MapStyle.band))
+            }
+            canvas.line(MapPoint(x: margin, y: top), MapPoint(x: frame.maxX, y: top), MapPaint(stroke: MapStyle.rule, strokeWidth: 1))
+            if lane == .backstage {
+                // The line of visibility: what customers see is above it.
+                canvas.line(MapPoint(x: layout.columnsLeft, y: top - MapStyle.gap / 4), MapPoint(x: frame.maxX, y: top - MapStyle.gap / 4),
+                            MapPaint(stroke: MapStyle.ink, strokeWidth: 2, dash: "12 6"))
+            }
+            for run in titleRuns { canvas.text(run) }
+            canvas.endGroup()
 
             switch lane {
             case .touchpoints:
                 for column in columns {
-                    guard let card = column.card else {
+                    guard let card = column.card, let shape = column.shape else {
                         placeNote(words.noTouchpoints, kind: "empty", frame: MapRect(x: column.x, y: top + MapStyle.cellPadding, width: column.width, height: height - 2 * MapStyle.cellPadding), fill: nil, stroke: MapStyle.rule, italic: true)
                         continue
                     }
-                    drawCard(card, frame: MapRect(x: column.x, y: top + MapStyle.cellPadding, width: column.width, height: height - 2 * MapStyle.cellPadding))
+                    drawCard(card, shape: shape, frame: MapRect(x: column.x, y: top + MapStyle.cellPadding, width: column.width, height: height - 2 * MapStyle.cellPadding))
                 }
             case .emotion:
                 drawEmotion(top: top, height: height, columns: columns, titleBox: titleBox, titleBottom: titleRuns.last.map { $0.frame.maxY } ?? top)
@@ -497,23 +504,32 @@ struct JourneyMapLayout {
                 }
                 for column in columns {
                     guard let card = column.card else { continue }
-                    let texts: [(String, String?)] = lane == .findings ? card.findings.map { ($0.text, $0.rule) } : notes(lane, of: card).map { ($0, nil) }
+                    let texts: [(String, String?)] = lane == .findings ? card.findings.map { ($0.text, $0.rule) } : card.notes(lane).map { ($0, nil) }
                     _ = drawNotes(texts, lane: lane, frame: MapRect(x: column.x, y: partTop[column.part], width: column.width, height: cellBottom - partTop[column.part]), reserveBelow: false)
                 }
             }
         }
 
-        mutating func drawCard(_ card: JourneyMapContent.Card, frame: MapRect) {
+        mutating func drawCard(_ card: JourneyMapContent.Card, shape: CardShape, frame: MapRect) {
             let cardBox = boxes.count
-            var children: [MapNode] = [.rect(frame, MapPaint(fill: MapStyle.paper, stroke: MapStyle.cardStroke, strokeWidth: card.isMomentOfTruth ? 2.5 : 1.2, cornerRadius: 6))]
-            let name = nameFit(card, width: frame.width)
+            let name = shape.name
             var runs = lines(name.lines, x: frame.x + MapStyle.cardPadding, top: frame.y + MapStyle.cardPadding, size: MapStyle.nameSize, bold: true)
-            children += runs.map(MapNode.text)
+            let chips = shape.chips
+            // The tooltip opens the card's group: the cut name and the cut chips' names, known first.
             var tooltip: [String] = name.isCut ? [card.name] : []
             if name.isCut { hasCutText = true }
+            for chip in chips {
+                if let chipTooltip = chip.tooltip {
+                    tooltip.append(chipTooltip)
+                    hasCutText = hasCutText || chip.lines.first?.hasPrefix("+") != true
+                }
+            }
+            canvas.beginGroup(class: "touchpoint", "data-id", card.id, tooltip: tooltip.isEmpty ? nil : tooltip.joined(separator: "\n"))
+            canvas.rect(frame, MapPaint(fill: MapStyle.paper, stroke: MapStyle.cardStroke, strokeWidth: card.isMomentOfTruth ? 2.5 : 1.2, cornerRadius: 6))
+            for run in runs { canvas.text(run) }
             let chipsTop = frame.y + MapStyle.cardPadding + MapStyle.blockHeight(lines: name.lines.count, size: MapStyle.nameSize) + 8
             var chipBoxes: [MapBox] = []
-            for chip in chipLayout(card, width: frame.width) {
+            for chip in chips {
                 let chipFrame = MapRect(x: frame.x + MapStyle.cardPadding + chip.frame.x, y: chipsTop + chip.frame.y,
                                         width: chip.frame.width, height: chip.frame.height)
                 let paint = switch chip.status {
@@ -524,31 +540,26 @@ struct JourneyMapLayout {
                 var chipRuns = lines(chip.lines, x: chipFrame.x + 8, top: chipFrame.y + 5, size: MapStyle.bodySize,
                                      color: chip.status == .retired ? MapStyle.muted : MapStyle.ink)
                 for index in chipRuns.indices { chipRuns[index].italic = chip.status != .live }
-                if let chipTooltip = chip.tooltip {
-                    tooltip.append(chipTooltip)
-                    hasCutText = hasCutText || chip.lines.first?.hasPrefix("+") != true
-                }
-                children.append(.rect(chipFrame, paint))
-                children += chipRuns.map(MapNode.text)
-                chipBoxes.append(MapBox(kind: "chip", frame: chipFrame, texts: chipRuns, parent: cardBox, id: nil))
+                canvas.rect(chipFrame, paint)
+                for run in chipRuns { canvas.text(run) }
+                if layout.keepsBoxes { chipBoxes.append(MapBox(kind: "chip", frame: chipFrame, texts: chipRuns, parent: cardBox, id: nil)) }
             }
             // Footer: who starts the contact at the left, the marks at the right.
             let footerBaseline = frame.maxY - MapStyle.cardPadding - MapStyle.markSize * MapStyle.descent
             let initiator = MapTextRun(text: card.initiator == .customer ? words.customer : words.business, x: frame.x + MapStyle.cardPadding,
                                        y: footerBaseline, size: MapStyle.bodySize, italic: true, color: MapStyle.muted)
-            children.append(.text(initiator))
+            canvas.text(initiator)
             runs.append(initiator)
             let marks = (card.isEntry ? "▶" : "") + (card.isEntry && card.isMomentOfTruth ? " " : "") + (card.isMomentOfTruth ? "★" : "")
             if !marks.isEmpty {
                 let run = MapTextRun(text: marks, x: frame.maxX - MapStyle.cardPadding, y: footerBaseline, size: MapStyle.markSize,
                                      bold: true, color: MapStyle.ink, anchor: .end)
-                children.append(.text(run))
+                canvas.text(run)
                 runs.append(run)
             }
-            boxes.append(MapBox(kind: "card", frame: frame, texts: runs, parent: nil, id: card.id))
+            canvas.endGroup()
+            keep(MapBox(kind: "card", frame: frame, texts: runs, parent: nil, id: card.id))
             boxes += chipBoxes
-            nodes.append(.group(attributes: [MapAttribute(name: "class", value: "touchpoint"), MapAttribute(name: "data-id", value: card.id)],
-                                tooltip: tooltip.isEmpty ? nil : tooltip.joined(separator: "\n"), children: children))
         }
 
         /// Draws notes stacked in `frame`; a note that does not fit is cut (with "+N" for the notes
@@ -592,18 +603,24 @@ struct JourneyMapLayout {
                 runs[index].italic = italic
                 runs[index].color = MapStyle.muted
             }
-            boxes.append(MapBox(kind: kind, frame: frame, texts: runs, parent: nil, id: nil))
-            nodes.append(.group(attributes: [MapAttribute(name: "class", value: kind)], tooltip: nil,
-                                children: [.rect(frame, MapPaint(fill: fill, stroke: stroke, dash: "4 4", cornerRadius: 4))] + runs.map(MapNode.text)))
+            keep(MapBox(kind: kind, frame: frame, texts: runs, parent: nil, id: nil))
+            canvas.beginGroup(class: kind)
+            canvas.rect(frame, MapPaint(fill: fill, stroke: stroke, dash: "4 4", cornerRadius: 4))
+            for run in runs { canvas.text(run) }
+            canvas.endGroup()
         }
 
         mutating func placeNote(_ lines: [String], kind: String, frame: MapRect, fill: String?, stroke: String?, tooltip: String?, rule: String?) {
             let runs = self.lines(lines, x: frame.x + MapStyle.notePadding, top: frame.y + MapStyle.notePadding, size: MapStyle.bodySize)
-            boxes.append(MapBox(kind: rule == nil ? kind : "finding", frame: frame, texts: runs, parent: nil, id: nil))
-            let attributes = rule.map { [MapAttribute(name: "class", value: "finding"), MapAttribute(name: "data-rule", value: $0)] }
-                ?? [MapAttribute(name: "class", value: kind)]
-            nodes.append(.group(attributes: attributes, tooltip: tooltip,
-                                children: [.rect(frame, MapPaint(fill: fill, stroke: stroke, strokeWidth: 1, cornerRadius: 4))] + runs.map(MapNode.text)))
+            keep(MapBox(kind: rule == nil ? kind : "finding", frame: frame, texts: runs, parent: nil, id: nil))
+            if let rule {
+                canvas.beginGroup(class: "finding", "data-rule", rule, tooltip: tooltip)
+            } else {
+                canvas.beginGroup(class: kind, tooltip: tooltip)
+            }
+            canvas.rect(frame, MapPaint(fill: fill, stroke: stroke, strokeWidth: 1, cornerRadius: 4))
+            for run in runs { canvas.text(run) }
+            canvas.endGroup()
         }
 
         // MARK: Emotion
@@ -613,26 +630,26 @@ struct JourneyMapLayout {
         }
 
         mutating func drawEmotion(top: Double, height: Double, columns: [Column], titleBox: Int, titleBottom: Double) {
-            var children: [MapNode] = []
+            canvas.beginGroup(class: "emotion-scale")
             let left = layout.columnsLeft - MapStyle.gap / 2
             let right = layout.pageWidth - MapStyle.margin
             for level in stride(from: 2, through: -2, by: -1) {
                 let y = Self.levelY(level, top: top, height: height) + 8
-                children.append(.line(MapPoint(x: left, y: y), MapPoint(x: right, y: y),
-                                      MapPaint(stroke: level == 0 ? MapStyle.muted : MapStyle.rule, strokeWidth: level == 0 ? 1.2 : 0.8, dash: level == 0 ? nil : "2 4")))
+                canvas.line(MapPoint(x: left, y: y), MapPoint(x: right, y: y),
+                            MapPaint(stroke: level == 0 ? MapStyle.muted : MapStyle.rule, strokeWidth: level == 0 ? 1.2 : 0.8, dash: level == 0 ? nil : "2 4"))
                 let sign = level > 0 ? "+\(level)" : level < 0 ? "−\(-level)" : "0"
                 let run = MapTextRun(text: "\(words.emotionLevel(level)) \(sign)", x: layout.columnsLeft - MapStyle.gap - 8, y: y + 5,
                                      size: MapStyle.bodySize, color: MapStyle.muted, anchor: .end)
                 // Level labels sit in the lane's title cell, below its title.
                 if run.frame.y >= titleBottom, run.frame.x >= MapStyle.margin {
-                    children.append(.circle(MapPoint(x: run.frame.x - 9, y: y), radius: 5,
-                                            MapPaint(fill: MapStyle.emotionColors[level + 2], stroke: MapStyle.ink, strokeWidth: 0.8)))
-                    children.append(.text(run))
-                    boxes.append(MapBox(kind: "emotion-level", frame: MapRect(x: run.frame.x - 15, y: run.frame.y, width: run.frame.width + 15, height: run.frame.height),
+                    canvas.circle(MapPoint(x: run.frame.x - 9, y: y), radius: 5,
+                                  MapPaint(fill: MapStyle.emotionColors[level + 2], stroke: MapStyle.ink, strokeWidth: 0.8))
+                    canvas.text(run)
+                    keep(MapBox(kind: "emotion-level", frame: MapRect(x: run.frame.x - 15, y: run.frame.y, width: run.frame.width + 15, height: run.frame.height),
                                         texts: [run], parent: titleBox, id: nil))
                 }
             }
-            nodes.append(.group(attributes: [MapAttribute(name: "class", value: "emotion-scale")], tooltip: nil, children: children))
+            canvas.endGroup()
 
             let multiple = content.emotion.count > 1
             // Several personas often feel the same at a touchpoint: each line is shifted a little
@@ -645,7 +662,7 @@ struct JourneyMapLayout {
                 let shift = (Double(seriesIndex) - Double(content.emotion.count - 1) / 2) * spread
                 var runs: [[MapPoint]] = []
                 var current: [MapPoint] = []
-                var markers: [MapNode] = []
+                var markers: [(point: MapPoint, fill: String)] = []
                 let color = multiple ? MapStyle.personaColors[seriesIndex % MapStyle.personaColors.count] : MapStyle.ink
                 for column in columns {
                     guard let index = column.cardIndex, index < series.values.count, let value = series.values[index] else {
@@ -655,13 +672,14 @@ struct JourneyMapLayout {
                     }
                     let point = MapPoint(x: column.x + column.width / 2 + shift, y: Self.levelY(value, top: top, height: height) + 8 + shift)
                     current.append(point)
-                    markers.append(.circle(point, radius: multiple ? 6 : 7, MapPaint(fill: multiple ? color : MapStyle.emotionColors[value + 2], stroke: MapStyle.ink, strokeWidth: 1.5)))
+                    markers.append((point, multiple ? color : MapStyle.emotionColors[value + 2]))
                 }
                 if !current.isEmpty { runs.append(current) }
                 let dash = multiple ? MapStyle.personaDashes[seriesIndex % MapStyle.personaDashes.count] : nil
-                nodes.append(.path(runs: runs, paint: MapPaint(stroke: color, strokeWidth: 3, dash: dash),
-                                   attributes: [MapAttribute(name: "class", value: "emotion-line"), MapAttribute(name: "data-persona", value: series.persona)]))
-                nodes += markers
+                canvas.path(runs: runs, paint: MapPaint(stroke: color, strokeWidth: 3, dash: dash), class: "emotion-line", "data-persona", series.persona)
+                for marker in markers {
+                    canvas.circle(marker.point, radius: multiple ? 6 : 7, MapPaint(fill: marker.fill, stroke: MapStyle.ink, strokeWidth: 1.5))
+                }
                 if multiple, let last = runs.last?.last {
                     // The persona's name at the line's end: right of it when the page has room (the
                     // line comes from the left, so the name does not cross it), else above or below
@@ -677,7 +695,7 @@ struct JourneyMapLayout {
                     let inLane = candidates.filter { $0.frame.y >= top && $0.frame.maxY <= top + height }
                     let run = inLane.first { run in !labelFrames.contains { $0.overlaps(run.frame) } } ?? inLane.first ?? candidates[0]
                     labelFrames.append(run.frame)
-                    nodes.append(.text(run))
+                    canvas.text(run)
                 }
             }
         }
@@ -744,7 +762,7 @@ struct JourneyMapLayout {
 
         mutating func drawLegend(_ items: [LegendMark], top: Double, width: Double) {
             let items = hasCutText ? items : items.filter { $0 != .cut }
-            var children: [MapNode] = []
+            canvas.beginGroup(class: "legend")
             for (rowIndex, row) in legendRows(items, width: width).enumerated() {
                 var x = MapStyle.margin
                 let y = top + Double(rowIndex) * Self.legendRowHeight
@@ -754,29 +772,29 @@ struct JourneyMapLayout {
                     let middle = MapPoint(x: symbol.midX, y: symbol.y + 10)
                     switch item {
                     case .entry, .momentOfTruth:
-                        children.append(.text(MapTextRun(text: item == .entry ? "▶" : "★", x: middle.x, y: y + 16, size: MapStyle.markSize,
-                                                         bold: true, anchor: .middle)))
+                        canvas.text(MapTextRun(text: item == .entry ? "▶" : "★", x: middle.x, y: y + 16, size: MapStyle.markSize,
+                                               bold: true, anchor: .middle))
                     case .planned:
-                        children.append(.rect(symbol, MapPaint(fill: MapStyle.paper, stroke: MapStyle.chipStroke, strokeWidth: 1.5, dash: "5 3", cornerRadius: 10)))
+                        canvas.rect(symbol, MapPaint(fill: MapStyle.paper, stroke: MapStyle.chipStroke, strokeWidth: 1.5, dash: "5 3", cornerRadius: 10))
                     case .retired:
-                        children.append(.rect(symbol, MapPaint(fill: MapStyle.chipRetired, stroke: MapStyle.muted, dash: "1 3", cornerRadius: 10)))
+                        canvas.rect(symbol, MapPaint(fill: MapStyle.chipRetired, stroke: MapStyle.muted, dash: "1 3", cornerRadius: 10))
                     case .initiator:
-                        children.append(.text(MapTextRun(text: "Aa", x: middle.x, y: y + 16, size: MapStyle.bodySize, italic: true,
-                                                         color: MapStyle.muted, anchor: .middle)))
+                        canvas.text(MapTextRun(text: "Aa", x: middle.x, y: y + 16, size: MapStyle.bodySize, italic: true,
+                                               color: MapStyle.muted, anchor: .middle))
                     case .gap:
-                        children.append(.line(MapPoint(x: symbol.x, y: middle.y), MapPoint(x: symbol.x + 14, y: middle.y), MapPaint(stroke: MapStyle.ink, strokeWidth: 3)))
-                        children.append(.line(MapPoint(x: symbol.maxX - 14, y: middle.y), MapPoint(x: symbol.maxX, y: middle.y), MapPaint(stroke: MapStyle.ink, strokeWidth: 3)))
+                        canvas.line(MapPoint(x: symbol.x, y: middle.y), MapPoint(x: symbol.x + 14, y: middle.y), MapPaint(stroke: MapStyle.ink, strokeWidth: 3))
+                        canvas.line(MapPoint(x: symbol.maxX - 14, y: middle.y), MapPoint(x: symbol.maxX, y: middle.y), MapPaint(stroke: MapStyle.ink, strokeWidth: 3))
                     case .cut:
-                        children.append(.text(MapTextRun(text: MapText.ellipsis, x: middle.x, y: y + 16, size: MapStyle.markSize, bold: true, anchor: .middle)))
+                        canvas.text(MapTextRun(text: MapText.ellipsis, x: middle.x, y: y + 16, size: MapStyle.markSize, bold: true, anchor: .middle))
                     }
                     let fit = layout.texts.fit(legendText(item), width: itemWidth - Self.legendSymbolWidth - 6, size: MapStyle.bodySize, bold: false, maxLines: 1)
                     let run = MapTextRun(text: fit.lines.first ?? "", x: x + Self.legendSymbolWidth + 6, y: y + 16, size: MapStyle.bodySize, color: MapStyle.muted)
-                    children.append(.text(run))
-                    boxes.append(MapBox(kind: "legend", frame: frame, texts: [run], parent: nil, id: nil))
+                    canvas.text(run)
+                    keep(MapBox(kind: "legend", frame: frame, texts: [run], parent: nil, id: nil))
                     x += itemWidth + 28
                 }
             }
-            nodes.append(.group(attributes: [MapAttribute(name: "class", value: "legend")], tooltip: nil, children: children))
+            canvas.endGroup()
         }
 
         // MARK: Text helpers
@@ -792,13 +810,17 @@ struct JourneyMapLayout {
         mutating func placeLine(_ text: String, kind: String, x: Double, y: Double, width: Double, size: Double, bold: Bool = false, color: String = MapStyle.ink) {
             let fit = layout.texts.fit(text, width: width, size: size, bold: bold, maxLines: 1)
             let runs = lines(fit.lines, x: x, top: y, size: size, bold: bold, color: color)
-            boxes.append(MapBox(kind: kind, frame: MapRect(x: x, y: y, width: width, height: MapStyle.blockHeight(lines: 1, size: size)), texts: runs, parent: nil, id: nil))
-            nodes.append(.group(attributes: [MapAttribute(name: "class", value: kind)], tooltip: cutTooltip(fit, text), children: runs.map(MapNode.text)))
+            keep(MapBox(kind: kind, frame: MapRect(x: x, y: y, width: width, height: MapStyle.blockHeight(lines: 1, size: size)), texts: runs, parent: nil, id: nil))
+            canvas.beginGroup(class: kind, tooltip: cutTooltip(fit, text))
+            for run in runs { canvas.text(run) }
+            canvas.endGroup()
         }
 
         mutating func addTextBox(kind: String, frame: MapRect, runs: [MapTextRun]) {
-            boxes.append(MapBox(kind: kind, frame: frame, texts: runs, parent: nil, id: nil))
-            nodes.append(.group(attributes: [MapAttribute(name: "class", value: kind)], tooltip: nil, children: runs.map(MapNode.text)))
+            keep(MapBox(kind: kind, frame: frame, texts: runs, parent: nil, id: nil))
+            canvas.beginGroup(class: kind)
+            for run in runs { canvas.text(run) }
+            canvas.endGroup()
         }
 
         /// The full text as a tooltip when the fit cut it.

@@ -21,16 +21,17 @@ public struct JourneyMapRenderer: Sendable {
     ///   shows those about a touchpoint or a stage, unless `options.showsFindings` is off.
     /// - Throws: `UnknownPersona` when `options.persona` is not one of the journey's personas.
     public func pages(_ journey: Journey, findings: [Diagnostic]) throws(UnknownPersona) -> [String] {
-        try layout(journey, findings: findings).map(MapSVGWriter.svg)
+        try layout(journey, findings: findings, keepingBoxes: false).map(\.svg)
     }
 
-    /// The laid-out pages, for the layout tests.
-    func layout(_ journey: Journey, findings: [Diagnostic]) throws(UnknownPersona) -> [MapPage] {
+    /// The laid-out pages, each with its SVG document; with `keepingBoxes`, the boxes placed
+    /// too (for the layout tests).
+    func layout(_ journey: Journey, findings: [Diagnostic], keepingBoxes: Bool = true) throws(UnknownPersona) -> [MapPage] {
         if let persona = options.persona { _ = try journey.persona(withID: persona) }
         var options = options
         options.page.width = min(max(options.page.width, MapPageSize.minimum.width), MapPageSize.maximum.width)
         options.page.height = min(max(options.page.height, MapPageSize.minimum.height), MapPageSize.maximum.height)
         let content = JourneyMapContent(journey: journey, findings: findings, options: options)
-        return JourneyMapLayout(content: content, options: options).pages()
+        return JourneyMapLayout(content: content, options: options, keepsBoxes: keepingBoxes).pages()
     }
 }

@@ -49,6 +49,23 @@ enum MapFontMetrics {
         asciiWidth(text.utf8, size: size, bold: bold) ?? width(text.unicodeScalars, size: size, bold: bold)
     }
 
+    /// The width of text given as (valid) UTF-8 bytes, scalar by scalar as `width(_:size:bold:)`.
+    static func width(utf8 bytes: UnsafeBufferPointer<UInt8>, size: Double, bold: Bool) -> Double {
+        var total = 0
+        var index = 0
+        while index < bytes.count {
+            let lead = UInt32(bytes[index])
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            var value = length == 1 ? lead : lead & (0xFF >> (length + 1))
+            for offset in 1..<max(1, length) where index + offset < bytes.count {
+                value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+            }
+            if let scalar = Unicode.Scalar(value) { total += advance(of: scalar, bold: bold) }
+            index += length
+        }
+        return Double(total) * size / 2048
+    }
+
     /// The width of printable ASCII text straight from its bytes (most names and notes), or nil
     /// for text with other characters. The same numbers as `advance(of:)`, only faster.
     static func asciiWidth<Bytes: Collection<UInt8>>(_ bytes: Bytes, size: Double, bold: Bool) -> Double? {

@@ -1,140 +1,173 @@
-/// Writes a laid-out map page as a standalone SVG 1.1 document.
+/// Writes a map page as a standalone SVG 1.1 document while the layout places it.
 ///
 /// Presentation attributes rather than a style sheet, so that several maps inlined in one
 /// HTML page cannot restyle each other. Numbers have at most one decimal: same input, same bytes.
 ///
-/// The document is written as UTF-8 bytes and made a String once: appending interpolated
-/// Strings piece by piece was most of the map's rendering time (issue 13).
-enum MapSVGWriter {
-    static func svg(_ page: MapPage) -> String {
-        var out = UTF8Text()
-        out.bytes.reserveCapacity(page.nodes.count * 400 + 1024)
+/// The layout draws straight into the page's UTF-8 bytes, made a String once at the end:
+/// a tree of nodes built first and written after was most of the map's time (issue 19), and
+/// appending interpolated Strings piece by piece before that (issue 13).
+struct MapCanvas {
+    private var out = UTF8Text()
+
+    init() {}
+
+    /// Starts the document: the page's size, font, title and description.
+    mutating func begin(width: Double, height: Double, title: String, description: String, expectedBytes: Int) {
+        out.bytes.reserveCapacity(expectedBytes)
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"")
-        out.attribute("width", page.width)
-        out.attribute("height", page.height)
+        out.attribute("width", width)
+        out.attribute("height", height)
         out.append(" viewBox=\"0 0 ")
-        out.number(page.width)
+        out.number(width)
         out.append(" ")
-        out.number(page.height)
+        out.number(height)
         out.append("\" font-family=\"")
         out.escapedXML(MapFontMetrics.fontFamily, inAttribute: true)
         out.append("\">\n<title>")
-        out.escapedXML(page.title)
+        out.escapedXML(title)
         out.append("</title>\n<desc>")
-        out.escapedXML(page.description)
+        out.escapedXML(description)
         out.append("</desc>\n")
-        for node in page.nodes { write(node, into: &out) }
+    }
+
+    /// Ends the document and gives it as text.
+    mutating func finish() -> String {
         out.append("</svg>\n")
         return out.string
     }
 
-    private static func write(_ node: MapNode, into out: inout UTF8Text) {
-        switch node {
-        case let .group(attributes, tooltip, children):
-            out.append("<g")
-            attributesOf(attributes, into: &out)
-            out.append(">\n")
-            if let tooltip {
-                out.append("<title>")
-                out.escapedXML(tooltip)
-                out.append("</title>\n")
-            }
-            for child in children { write(child, into: &out) }
-            out.append("</g>\n")
-        case let .rect(frame, paint):
-            out.append("<rect")
-            out.attribute("x", frame.x)
-            out.attribute("y", frame.y)
-            out.attribute("width", frame.width)
-            out.attribute("height", frame.height)
-            if paint.cornerRadius > 0 { out.attribute("rx", paint.cornerRadius) }
-            paintAttributes(paint, into: &out)
-            out.append("/>\n")
-        case let .line(from, to, paint):
-            out.append("<line")
-            out.attribute("x1", from.x)
-            out.attribute("y1", from.y)
-            out.attribute("x2", to.x)
-            out.attribute("y2", to.y)
-            paintAttributes(paint, into: &out)
-            out.append("/>\n")
-        case let .path(runs, paint, attributes):
-            out.append("<path")
-            attributesOf(attributes, into: &out)
-            out.append(" d=\"")
-            var isEmpty = true
-            for run in runs {
-                for (index, point) in run.enumerated() {
-                    if !isEmpty { out.append(" ") }
-                    isEmpty = false
-                    out.append(index == 0 ? "M" : "L")
-                    out.number(point.x)
-                    out.append(" ")
-                    out.number(point.y)
-                }
-            }
-            // An empty path draws nothing but keeps the hook (a line with no emotion given).
-            if isEmpty { out.append("M0 0") }
-            out.append("\"")
-            var paint = paint
-            paint.fill = "none"
-            paintAttributes(paint, into: &out)
-            out.append(" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>\n")
-        case let .circle(center, radius, paint):
-            out.append("<circle")
-            out.attribute("cx", center.x)
-            out.attribute("cy", center.y)
-            out.attribute("r", radius)
-            paintAttributes(paint, into: &out)
-            out.append("/>\n")
-        case let .text(run):
-            out.append("<text")
-            out.attribute("x", run.x)
-            out.attribute("y", run.y)
-            out.attribute("font-size", run.size)
-            if run.bold { out.append(" font-weight=\"bold\"") }
-            if run.italic { out.append(" font-style=\"italic\"") }
-            switch run.anchor {
-            case .start: break
-            case .middle: out.append(" text-anchor=\"middle\"")
-            case .end: out.append(" text-anchor=\"end\"")
-            }
-            out.append(" fill=\"")
-            out.verbatim(run.color)
-            out.append("\">")
-            out.escapedXML(run.text)
-            out.append("</text>\n")
+    /// The bytes written so far (the layout sizes the next page's buffer by them).
+    var count: Int { out.bytes.count }
+
+    /// Opens a group with a `class`, an optional second attribute (`data-id`…) and an optional
+    /// tooltip; `endGroup()` closes it.
+    mutating func beginGroup(class kind: String, _ name: StaticString? = nil, _ value: String? = nil, tooltip: String? = nil) {
+        out.append("<g class=\"")
+        out.escapedXML(kind, inAttribute: true)
+        out.append("\"")
+        if let name, let value { attribute(name, value) }
+        out.append(">\n")
+        if let tooltip {
+            out.append("<title>")
+            out.escapedXML(tooltip)
+            out.append("</title>\n")
         }
     }
 
-    private static func attributesOf(_ attributes: [MapAttribute], into out: inout UTF8Text) {
-        for attribute in attributes {
-            out.append(" ")
-            out.verbatim(attribute.name)
-            out.append("=\"")
-            out.escapedXML(attribute.value, inAttribute: true)
-            out.append("\"")
-        }
+    mutating func endGroup() {
+        out.append("</g>\n")
     }
 
-    private static func paintAttributes(_ paint: MapPaint, into out: inout UTF8Text) {
+    /// An element's start and its first three or four number attributes, each literal running
+    /// from one number to the next (`" y="`): every append has a cost of its own, whatever its
+    /// length, and most elements are a tag and a few numbers.
+    private mutating func numbers(_ start: StaticString, _ first: Double, _ second: StaticString, _ secondValue: Double,
+                                  _ third: StaticString, _ thirdValue: Double, _ fourth: StaticString? = nil, _ fourthValue: Double = 0) {
+        out.append(start)
+        out.number(first)
+        out.append(second)
+        out.number(secondValue)
+        out.append(third)
+        out.number(thirdValue)
+        if let fourth {
+            out.append(fourth)
+            out.number(fourthValue)
+        }
+        out.append("\"")
+    }
+
+    mutating func rect(_ frame: MapRect, _ paint: MapPaint) {
+        numbers("<rect x=\"", frame.x, "\" y=\"", frame.y, "\" width=\"", frame.width, "\" height=\"", frame.height)
+        if paint.cornerRadius > 0 { out.attribute("rx", paint.cornerRadius) }
+        paintAttributes(paint)
+        out.append("/>\n")
+    }
+
+    mutating func line(_ from: MapPoint, _ to: MapPoint, _ paint: MapPaint) {
+        numbers("<line x1=\"", from.x, "\" y1=\"", from.y, "\" x2=\"", to.x, "\" y2=\"", to.y)
+        paintAttributes(paint)
+        out.append("/>\n")
+    }
+
+    /// A polyline made of separate runs (a gap between runs), with a `class` and a second attribute.
+    mutating func path(runs: [[MapPoint]], paint: MapPaint, class kind: String, _ name: StaticString, _ value: String) {
+        out.append("<path class=\"")
+        out.escapedXML(kind, inAttribute: true)
+        out.append("\"")
+        attribute(name, value)
+        out.append(" d=\"")
+        var isEmpty = true
+        for run in runs {
+            for (index, point) in run.enumerated() {
+                if !isEmpty { out.append(" ") }
+                isEmpty = false
+                out.append(index == 0 ? "M" : "L")
+                out.number(point.x)
+                out.append(" ")
+                out.number(point.y)
+            }
+        }
+        // An empty path draws nothing but keeps the hook (a line with no emotion given).
+        if isEmpty { out.append("M0 0") }
+        out.append("\"")
+        var paint = paint
+        paint.fill = "none"
+        paintAttributes(paint)
+        out.append(" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>\n")
+    }
+
+    mutating func circle(_ center: MapPoint, radius: Double, _ paint: MapPaint) {
+        numbers("<circle cx=\"", center.x, "\" cy=\"", center.y, "\" r=\"", radius)
+        paintAttributes(paint)
+        out.append("/>\n")
+    }
+
+    mutating func text(_ run: MapTextRun) {
+        numbers("<text x=\"", run.x, "\" y=\"", run.y, "\" font-size=\"", run.size)
+        if run.bold { out.append(" font-weight=\"bold\"") }
+        if run.italic { out.append(" font-style=\"italic\"") }
+        switch run.anchor {
+        case .start: break
+        case .middle: out.append(" text-anchor=\"middle\"")
+        case .end: out.append(" text-anchor=\"end\"")
+        }
+        out.append(" fill=\"")
+        out.verbatim(run.color)
+        out.append("\">")
+        out.escapedXML(run.text)
+        out.append("</text>\n")
+    }
+
+    private mutating func attribute(_ name: StaticString, _ value: String) {
+        out.append(" ")
+        out.append(name)
+        out.append("=\"")
+        out.escapedXML(value, inAttribute: true)
+        out.append("\"")
+    }
+
+    private mutating func paintAttributes(_ paint: MapPaint) {
         out.append(" fill=\"")
         if let fill = paint.fill { out.verbatim(fill) } else { out.append("none") }
-        out.append("\"")
         if let stroke = paint.stroke {
-            out.append(" stroke=\"")
+            out.append("\" stroke=\"")
             out.verbatim(stroke)
-            out.append("\"")
-            if paint.strokeWidth != 1 { out.attribute("stroke-width", paint.strokeWidth) }
+            if paint.strokeWidth != 1 {
+                out.append("\" stroke-width=\"")
+                out.number(paint.strokeWidth)
+            }
             if let dash = paint.dash {
-                out.append(" stroke-dasharray=\"")
+                out.append("\" stroke-dasharray=\"")
                 out.verbatim(dash)
-                out.append("\"")
             }
         }
+        out.append("\"")
     }
+}
 
+/// Numbers as the map writes them.
+enum MapSVGWriter {
     /// A number with at most one decimal, without a trailing ".0".
     static func number(_ value: Double) -> String {
         var out = UTF8Text()

@@ -1,4 +1,4 @@
-/// The geometry of a map page: boxes and texts placed by the layout, drawn by the SVG writer,
+/// The geometry of a map page: boxes and texts placed by the layout, drawn on its canvas,
 /// and checked by the tests (no two boxes overlap, every text inside its box).
 
 /// A point in page units.
@@ -67,24 +67,6 @@ struct MapPaint: Sendable, Hashable {
     var cornerRadius: Double = 0
 }
 
-/// Something drawn on a page.
-indirect enum MapNode: Sendable, Hashable {
-    /// A group with attributes (`class`, `data-id`…) and an optional tooltip.
-    case group(attributes: [MapAttribute], tooltip: String?, children: [MapNode])
-    case rect(MapRect, MapPaint)
-    case line(MapPoint, MapPoint, MapPaint)
-    /// A polyline made of separate runs (a gap between runs), with attributes.
-    case path(runs: [[MapPoint]], paint: MapPaint, attributes: [MapAttribute])
-    case circle(MapPoint, radius: Double, MapPaint)
-    case text(MapTextRun)
-}
-
-/// An XML attribute of a group or path.
-struct MapAttribute: Sendable, Hashable {
-    var name: String
-    var value: String
-}
-
 /// A box the layout placed, with the texts drawn in it, for the layout tests.
 struct MapBox: Sendable, Hashable {
     /// What the box is: "card", "chip", "note", "lane-title", "stage", "title", "legend"…
@@ -103,7 +85,9 @@ struct MapPage: Sendable, Hashable {
     var height: Double
     var title: String
     var description: String
-    var nodes: [MapNode]
+    /// The page as a standalone SVG document.
+    var svg: String
+    /// The boxes placed, when the layout was asked to keep them (the tests); empty otherwise.
     var boxes: [MapBox]
     /// The ids of the stages (or stage parts) on this page, in order.
     var stageIDs: [String]

@@ -70,7 +70,7 @@ enum MapText {
 
     /// The lines of `text` wrapped at spaces to `width` units; a word wider than a line is split.
     static func wrap(_ text: String, width: Double, size: Double, bold: Bool) -> [String] {
-        wrapPrintableASCII(text, width: width, size: size, bold: bold) ?? wrapCharacters(text, width: width, size: size, bold: bold)
+        wrapOnBytes(text, width: width, size: size, bold: bold) ?? wrapCharacters(text, width: width, size: size, bold: bold)
     }
 
     /// `wrap` for any text, on its Characters.
@@ -116,17 +116,26 @@ enum MapText {
         return lines
     }
 
-    /// `wrap` for a text of printable ASCII only (most names and notes): the same lines, worked
-    /// out on its bytes (a byte is a Character there, and there is one paragraph), or nil for
-    /// any other text. Wrapping was the largest part of the map's layout time (issue 13).
-    private static func wrapPrintableASCII(_ text: String, width: Double, size: Double, bold: Bool) -> [String]? {
+    /// `wrap` for a text that `cleaned` leaves as it is (most names and notes): the same lines,
+    /// worked out on its bytes, or nil for any other text and for a word wider than a line that
+    /// is not printable ASCII (it is cut between Characters, which the general code does). In
+    /// printable ASCII a byte is a Character; elsewhere words are measured scalar by scalar, as
+    /// the general code does. Wrapping was the largest part of the map's layout time (issue 13),
+    /// and texts with a dash or an accent went the slow way until issue 19.
+    static func wrapOnBytes(_ text: String, width: Double, size: Double, bold: Bool) -> [String]? {
         var text = text
         return text.withUTF8 { bytes -> [String]? in
-            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            guard !needsCleaning(bytes) else { return nil }
             var lines: [String] = []
             var line: [UInt8] = []
+            var cutsCharacters = false
             TextWrapping.breakLines(bytes, width: width, spaceWidth: MapFontMetrics.width(" ", size: size, bold: bold),
-                                    measure: { MapFontMetrics.asciiWidth($0, size: size, bold: bold) ?? 0 }) { piece, startsLine in
+                                    measure: { piece in
+                                        if let width = MapFontMetrics.asciiWidth(piece, size: size, bold: bold) { return width }
+                                        let pieceWidth = MapFontMetrics.width(utf8: piece, size: size, bold: bold)
+                                        if pieceWidth > width { cutsCharacters = true }
+                                        return pieceWidth
+                                    }) { piece, startsLine in
                 if startsLine, !line.isEmpty {
                     lines.append(String(decoding: line, as: UTF8.self))
                     line.removeAll(keepingCapacity: true)
@@ -135,8 +144,26 @@ enum MapText {
                 line.append(contentsOf: piece)
             }
             if !line.isEmpty || lines.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
-            return lines
+            return cutsCharacters ? nil : lines
         }
+    }
+
+    /// Whether `cleaned` would change the text: a C0 control (line ends among them), DEL, a C1
+    /// control (C2 80–9F), U+2028/U+2029 (E2 80 A8/A9) or U+FFFE/U+FFFF (EF BF BE/BF).
+    private static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0x7F { return true }
+            guard byte == 0xC2 || byte == 0xE2 || byte == 0xEF, index + 1 < bytes.count else { continue }
+            let second = bytes[index + 1]
+            let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+            switch byte {
+            case 0xC2: if second >= 0x80 && second <= 0x9F { return true }
+            case 0xE2: if second == 0x80 && (third == 0xA8 || third == 0xA9) { return true }
+            default: if second == 0xBF && (third == 0xBE || third == 0xBF) { return true }
+            }
+        }
+        return false
     }
 
     /// `text` wrapped to `width` in at most `maxLines` lines, the last one cut with "…" (and

@@ -70,6 +70,13 @@ public struct SourceMap: Sendable {
         }
     }
 
+    /// Lets the memory that growing by doubling left unused go: an importer calls it once the
+    /// file is read, before the map is kept beside the journey (up to half of its entries' memory).
+    mutating func shrinkToFit() {
+        guard entries.capacity > entries.count + entries.count / 8 else { return }
+        entries = entries.withUnsafeBufferPointer { Array($0) }
+    }
+
     /// Where item `index` of `field` of the element is, or the element's own location when unknown.
     ///
     /// An id's position comes from its run; validation asks only for the position of ids it

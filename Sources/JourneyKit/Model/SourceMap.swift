@@ -59,6 +59,9 @@ public struct SourceMap: Sendable {
         let entry = Entry(key: key, offset: offset ?? Offset.distant)
         if offset == nil { distant[key] = position } else if !distant.isEmpty { distant[key] = nil }
         guard let last = entries.last, entry.key <= last.key else {
+            // Grown by a quarter rather than doubled: the map grows beside the journey being
+            // read, and a doubled array is on average a quarter empty, at worst a half.
+            if entries.count == entries.capacity, entries.count >= 4096 { entries.reserveCapacity(entries.count + entries.count / 4) }
             entries.append(entry)
             return
         }
@@ -70,8 +73,8 @@ public struct SourceMap: Sendable {
         }
     }
 
-    /// Lets the memory that growing by doubling left unused go: an importer calls it once the
-    /// file is read, before the map is kept beside the journey (up to half of its entries' memory).
+    /// Lets the memory that growing left unused go: an importer calls it once the file is
+    /// read, before the map is kept beside the journey.
     mutating func shrinkToFit() {
         guard entries.capacity > entries.count + entries.count / 8 else { return }
         entries = entries.withUnsafeBufferPointer { Array($0) }

@@ -35,7 +35,9 @@ public enum XMLJourneyImporter {
         let run: (UnsafeBufferPointer<UInt8>) -> (ImportedJourney, isCatalog: Bool) = { buffer in
             var (imported, isCatalog) = read(buffer, path: path)
             // Validated once the reader is gone: its line table and id tables are not kept
-            // beside the whole journey, its source map and the file, the peak of the import.
+            // beside the whole journey, its source map and the file, the peak of the import;
+            // only then is the source map trimmed, which copies it.
+            imported.sourceMap.shrinkToFit()
             if let journey = imported.journey {
                 imported.diagnostics = (imported.diagnostics + validator.validate(journey, sourceMap: imported.sourceMap)).sorted()
             }

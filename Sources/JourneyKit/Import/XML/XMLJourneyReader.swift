@@ -151,8 +151,6 @@ struct XMLJourneyReader {
     }
 
     mutating func finish() -> ImportedJourney {
-        // Growing by doubling may have left half of the source map's memory unused.
-        sourceMap.shrinkToFit()
         guard !sawFatalError, let journey else {
             return ImportedJourney(journey: nil, diagnostics: diagnostics.sorted(), sourceMap: sourceMap)
         }

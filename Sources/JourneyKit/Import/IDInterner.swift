@@ -26,39 +26,38 @@ struct IDInterner {
 ///
 /// Hashed with the standard library's `Hasher`, which is seeded per process, so ids written to
 /// collide cannot make probing quadratic; kept at most half full, and grown by doubling, so it
-/// holds one slot per distinct id and never more than twice that.
+/// holds one slot per distinct id and never more than twice that. A slot is the 32-bit number
+/// of an id in `ids` (4 bytes, where a hash and a string took 24): the table lives while a
+/// file is read, beside the growing journey, at the peak of the import's memory.
 private struct ByteKeyedIDs {
-    private struct Slot {
-        var hash: Int
-        var id: String
-    }
-
-    private var slots: [Slot?] = []
-    private var count = 0
+    /// Each distinct id, in the order first read.
+    private var ids: [String] = []
+    /// The number of an id in `ids` plus one; 0 for an empty slot.
+    private var slots: [UInt32] = []
 
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if 2 * (count + 1) > slots.count { grow() }
-        let hash = Self.hash(bytes)
+        if 2 * (ids.count + 1) > slots.count { grow() }
         let mask = slots.count - 1
-        var index = hash & mask
-        while let slot = slots[index] {
-            if slot.hash == hash, Self.spells(slot.id, bytes) { return slot.id }
+        var index = Self.hash(bytes) & mask
+        while slots[index] != 0 {
+            let id = ids[Int(slots[index] - 1)]
+            if Self.spells(id, bytes) { return id }
             index = (index + 1) & mask
         }
         let id = String(decoding: bytes, as: UTF8.self)
-        slots[index] = Slot(hash: hash, id: id)
-        count += 1
+        ids.append(id)
+        slots[index] = UInt32(ids.count)
         return id
     }
 
     private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: nil, count: max(64, old.count * 2))
+        slots = Array(repeating: 0, count: max(64, slots.count * 2))
         let mask = slots.count - 1
-        for case let slot? in old {
-            var index = slot.hash & mask
-            while slots[index] != nil { index = (index + 1) & mask }
-            slots[index] = slot
+        for number in ids.indices {
+            var id = ids[number]
+            var index = id.withUTF8 { Self.hash($0) } & mask
+            while slots[index] != 0 { index = (index + 1) & mask }
+            slots[index] = UInt32(number + 1)
         }
     }
 

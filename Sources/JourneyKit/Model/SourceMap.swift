@@ -59,6 +59,9 @@ public struct SourceMap: Sendable {
         let entry = Entry(key: key, offset: offset ?? Offset.distant)
         if offset == nil { distant[key] = position } else if !distant.isEmpty { distant[key] = nil }
         guard let last = entries.last, entry.key <= last.key else {
+            // Grown by a quarter rather than doubled: the map grows beside the journey being
+            // read, and a doubled array is on average a quarter empty, at worst a half.
+            if entries.count == entries.capacity, entries.count >= 4096 { entries.reserveCapacity(entries.count + entries.count / 4) }
             entries.append(entry)
             return
         }
@@ -68,6 +71,13 @@ public struct SourceMap: Sendable {
         } else {
             entries.insert(entry, at: slot)
         }
+    }
+
+    /// Lets the memory that growing left unused go: an importer calls it once the file is
+    /// read, before the map is kept beside the journey.
+    mutating func shrinkToFit() {
+        guard entries.capacity > entries.count + entries.count / 8 else { return }
+        entries = entries.withUnsafeBufferPointer { Array($0) }
     }
 
     /// Where item `index` of `field` of the element is, or the element's own location when unknown.

@@ -256,6 +256,9 @@ struct ValidatingXMLReader {
         xmlTextReaderMoveToElement(reader)
     }
 
+    /// How many attributes the element has, namespace declarations included.
+    var attributeCount: Int { Int(xmlTextReaderAttributeCount(reader)) }
+
     /// The node's local name as libxml2's bytes, valid until the reader moves on.
     var localNameBytes: UnsafeBufferPointer<UInt8> { Self.bytes(xmlTextReaderConstLocalName(reader)) }
 

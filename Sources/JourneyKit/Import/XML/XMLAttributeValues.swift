@@ -32,11 +32,16 @@ struct XMLAttributeBytes {
     }
 }
 
-/// The attributes of one element: their values from libxml2, their positions from the source.
+/// The attributes of one element: their positions from the source, and their values from the
+/// source too when they are as written there (`valuesAreAsWritten`), else from libxml2.
 struct XMLAttributes {
     var values: XMLAttributeBytes
     var raw: [XMLSourceText.RawAttribute]
+    var source: XMLSourceText
     var element: SourceLocation
+    /// Whether each value is the one of `raw` as written, so that it is read in place and its
+    /// byte `i` is at `valueOffset + i` in the file; otherwise `values` holds libxml2's values.
+    var valuesAreAsWritten: Bool
 
     /// The value of the attribute `name`, as a new string.
     subscript(_ name: String) -> String? {
@@ -45,12 +50,17 @@ struct XMLAttributes {
 
     /// `body` applied to the bytes of the attribute `name`'s value, if the element has one.
     func withBytes<Result>(of name: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+        if valuesAreAsWritten {
+            guard let attribute = rawAttribute(name) else { return nil }
+            return try body(source.valueAsWritten(of: attribute))
+        }
         guard let range = values.valueRange(of: name) else { return nil }
         return try values.bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     func rawAttribute(_ name: String) -> XMLSourceText.RawAttribute? {
-        raw.first { $0.name == name }
+        var name = name
+        return name.withUTF8 { wanted in raw.first { source.attribute($0, isNamed: wanted) } }
     }
 }
 
@@ -79,28 +89,55 @@ extension XMLJourneyReader {
     }
 
     mutating func idList(_ attributes: XMLAttributes, _ name: String, _ field: SourceMap.Field) -> [String] {
-        // Split on bytes straight into interned ids: XML white space is ASCII, and neither a
-        // Character walk nor a String per item before interning is needed.
         guard let items = attributes.withBytes(of: name, { value in
-            var items: [String] = []
-            var start: Int?
-            for index in value.indices {
-                if Self.isXMLSpace(value[index]) {
-                    if let first = start { items.append(interned(utf8: UnsafeBufferPointer(rebasing: value[first..<index]))) }
-                    start = nil
-                } else if start == nil {
-                    start = index
-                }
-            }
-            if let first = start { items.append(interned(utf8: UnsafeBufferPointer(rebasing: value[first...]))) }
+            // Channel and persona lists repeat from touchpoint to touchpoint: the same value
+            // gives the same array, stored once.
+            guard field == .channels || field == .personas else { return splitIDs(value) }
+            if let items = internedLists.list(spelledBy: value) { return items }
+            let items = splitIDs(value)
+            internedLists.insert(items, spelledBy: value)
             return items
         }) else { return [] }
-        let offsets = attributes.rawAttribute(name).map { source.itemOffsets(of: $0) } ?? []
+        let raw = attributes.rawAttribute(name)
+        if attributes.valuesAreAsWritten, let raw {
+            // The value is the source itself: each item's position is where it starts in the
+            // value, found in the one pass instead of a second scan into an array of offsets.
+            var index = 0
+            var inItem = false
+            for (offset, byte) in source.valueAsWritten(of: raw).enumerated() {
+                if Self.isXMLSpace(byte) {
+                    inItem = false
+                } else if !inItem {
+                    inItem = true
+                    sourceMap.record(source.location(ofOffset: raw.valueOffset + offset), of: field, index: index, in: attributes.element)
+                    index += 1
+                }
+            }
+            return items
+        }
+        let offsets = raw.map { source.itemOffsets(of: $0) } ?? []
         for index in items.indices {
             let location = offsets.count == items.count
                 ? source.location(ofOffset: offsets[index]) : valueLocation(attributes, name)
             sourceMap.record(location, of: field, index: index, in: attributes.element)
         }
+        return items
+    }
+
+    /// The whitespace-separated items of a list value, each interned. Split on bytes: XML
+    /// white space is ASCII, and neither a Character walk nor a String per item is needed.
+    mutating func splitIDs(_ value: UnsafeBufferPointer<UInt8>) -> [String] {
+        var items: [String] = []
+        var start: Int?
+        for index in value.indices {
+            if Self.isXMLSpace(value[index]) {
+                if let first = start { items.append(interned(utf8: UnsafeBufferPointer(rebasing: value[first..<index]))) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+        }
+        if let first = start { items.append(interned(utf8: UnsafeBufferPointer(rebasing: value[first...]))) }
         return items
     }
 

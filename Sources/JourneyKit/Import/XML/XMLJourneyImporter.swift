@@ -33,9 +33,15 @@ public enum XMLJourneyImporter {
         from bytes: some Collection<UInt8>, path: String, validator: JourneyValidator
     ) -> (ImportedJourney, isCatalog: Bool) {
         let run: (UnsafeBufferPointer<UInt8>) -> (ImportedJourney, isCatalog: Bool) = { buffer in
-            var reader = XMLJourneyReader(source: XMLSourceText(bytes: buffer, file: path))
-            let imported = reader.read(validator: validator)
-            return (imported, reader.isCatalog)
+            var (imported, isCatalog) = read(buffer, path: path)
+            // Validated once the reader is gone: its line table and id tables are not kept
+            // beside the whole journey, its source map and the file, the peak of the import;
+            // only then is the source map trimmed, which copies it.
+            imported.sourceMap.shrinkToFit()
+            if let journey = imported.journey {
+                imported.diagnostics = (imported.diagnostics + validator.validate(journey, sourceMap: imported.sourceMap)).sorted()
+            }
+            return (imported, isCatalog)
         }
         // XML reads a lone CR (old Mac line ends) as a line break, but libxml2 counts lines by LF
         // only; a CR turned into an LF reads the same and keeps every offset, so lines agree.
@@ -49,6 +55,13 @@ public enum XMLJourneyImporter {
         }
         if let result = bytes.withContiguousStorageIfAvailable(run) { return result }
         return Array(bytes).withUnsafeBufferPointer(run)
+    }
+
+    /// The journey as read, before validation.
+    private static func read(_ buffer: UnsafeBufferPointer<UInt8>, path: String) -> (ImportedJourney, isCatalog: Bool) {
+        var reader = XMLJourneyReader(source: XMLSourceText(bytes: buffer, file: path))
+        let imported = reader.read()
+        return (imported, reader.isCatalog)
     }
 
     private static func containsLoneCarriageReturn(_ bytes: some Collection<UInt8>) -> Bool {

@@ -59,8 +59,13 @@ struct XMLJourneyReader {
     /// Ids and references, so that an id and every reference to it share one string.
     var interned = IDInterner()
     var blankPersonas = Persona.Blanks()
-    /// The current element's attributes; its buffers are reused from element to element.
+    /// The current element's attributes as libxml2 reads them, when they are not read from
+    /// the source; its buffers are reused from element to element.
     var attributeBytes = XMLAttributeBytes()
+    /// The current element's attributes as written, reused from element to element.
+    var rawAttributes: [XMLSourceText.RawAttribute] = []
+    /// Channel and persona lists, so that touchpoints naming the same ones share one array.
+    var internedLists = XMLIDLists()
 
     static let namespaceBytes = Array(XMLJourneyImporter.namespace.utf8)
 
@@ -68,7 +73,9 @@ struct XMLJourneyReader {
         self.source = source
     }
 
-    mutating func read(validator: JourneyValidator) -> ImportedJourney {
+    /// Reads the file: the journey unless reading failed, with the problems found (validation
+    /// is the caller's, once the reader is gone).
+    mutating func read() -> ImportedJourney {
         if let problem = source.prologProblem() {
             switch problem {
             case .empty:
@@ -83,7 +90,7 @@ struct XMLJourneyReader {
                 fail("a <!DOCTYPE> declaration is not allowed in a journey file", at: source.location(ofOffset: offset),
                      hint: "remove it: cjm never reads DTDs or entities, so that a journey cannot make it read other files or expand without limit")
             }
-            return finish(validator: validator)
+            return finish()
         }
         let outcome = ValidatingXMLReader.read(source.bytes) { reader in readNodes(reader) }
         if case .failure(let failure) = outcome {
@@ -95,7 +102,7 @@ struct XMLJourneyReader {
             case .validationUnavailable: "internal error: XML schema validation could not be started"
             }
             fail(message, at: source.location(ofOffset: 0))
-            return finish(validator: validator)
+            return finish()
         }
         diagnostics += schemaErrors.remaining(in: source)
         if let firstSyntaxError {
@@ -114,7 +121,7 @@ struct XMLJourneyReader {
             fail("the file holds no <journey> element", at: source.location(ofOffset: 0),
                  hint: "an XML journey starts with <journey xmlns=\"\(XMLJourneyImporter.namespace)\" id=\"…\" title=\"…\">")
         }
-        return finish(validator: validator)
+        return finish()
     }
 
     /// Reads every node, and the errors libxml2 reports on the way, until the end or the first
@@ -143,12 +150,11 @@ struct XMLJourneyReader {
         sawFatalError = true
     }
 
-    func finish(validator: JourneyValidator) -> ImportedJourney {
+    mutating func finish() -> ImportedJourney {
         guard !sawFatalError, let journey else {
             return ImportedJourney(journey: nil, diagnostics: diagnostics.sorted(), sourceMap: sourceMap)
         }
-        let all = diagnostics + validator.validate(journey, sourceMap: sourceMap)
-        return ImportedJourney(journey: journey, diagnostics: all.sorted(), sourceMap: sourceMap, comments: comments.finished())
+        return ImportedJourney(journey: journey, diagnostics: diagnostics, sourceMap: sourceMap, comments: comments.finished())
     }
 
     /// Hands schema errors to the locator; any other error stops the file.
@@ -198,12 +204,17 @@ struct XMLJourneyReader {
         let name = String(decoding: nameBytes, as: UTF8.self)
         let inNamespace = reader.isInNamespace(Self.namespaceBytes)
         let offset = source.nextStartTag()
-        let rawAttributes = offset.map { source.attributes(ofTagAt: $0) } ?? []
+        if let offset { source.attributes(ofTagAt: offset, into: &rawAttributes) } else { rawAttributes.removeAll(keepingCapacity: true) }
         let location = offset.map { source.location(ofOffset: $0) } ?? source.location(ofOffset: 0)
         diagnostics += schemaErrors.elementStarted(name: name, offset: offset, tagEnd: source.lastTagEnd,
                                                    attributes: rawAttributes, in: source)
-        reader.unqualifiedAttributes(into: &attributeBytes)
-        let attributes = XMLAttributes(values: attributeBytes, raw: rawAttributes, element: location)
+        // The values are read where they are written when that is what libxml2 would hand
+        // over, sparing its walk over the attributes and a copy of each (see `valuesAreAsWritten`).
+        let valuesAreAsWritten = offset.map { source.startTag(at: $0, hasLocalName: nameBytes) } == true
+            && reader.attributeCount == rawAttributes.count && source.attributesAreAsWritten(rawAttributes)
+        if !valuesAreAsWritten { reader.unqualifiedAttributes(into: &attributeBytes) }
+        let attributes = XMLAttributes(values: attributeBytes, raw: rawAttributes, source: source, element: location,
+                                       valuesAreAsWritten: valuesAreAsWritten)
         if frames.isEmpty { comments.schemaLocation = reader.attribute("schemaLocation", namespace: XMLCommentAnchoring.schemaInstance) }
 
         guard inNamespace else {

@@ -6,9 +6,8 @@
 /// reader reaches a start tag of that name ending on that line; errors about an element's
 /// content are found while it is open and reported at once, on their line.
 struct XMLSchemaErrorLocator {
-    /// An open element, for locating the errors that name it.
-    struct OpenElement {
-        var name: String
+    /// An element whose start tag an error is about: its `<` and its attributes.
+    struct TaggedElement {
         var offset: Int?
         var attributes: [XMLSourceText.RawAttribute]
         /// Where each attribute's name starts, only for elements with many attributes: schema
@@ -16,19 +15,19 @@ struct XMLSchemaErrorLocator {
         /// (10,000 unknown attributes took seconds; found by docs/robustness.md).
         private var nameOffsets: [String: Int]?
 
-        init(name: String, offset: Int?, attributes: [XMLSourceText.RawAttribute]) {
-            self.name = name
+        init(offset: Int?, attributes: [XMLSourceText.RawAttribute], in source: XMLSourceText) {
             self.offset = offset
             self.attributes = attributes
             if attributes.count > 16 {
-                nameOffsets = Dictionary(attributes.map { ($0.name, $0.nameOffset) }, uniquingKeysWith: { first, _ in first })
+                nameOffsets = Dictionary(attributes.map { (source.name(of: $0), $0.nameOffset) }, uniquingKeysWith: { first, _ in first })
             }
         }
 
         /// The offset of the first attribute named `attribute` in the start tag.
-        func nameOffset(of attribute: String) -> Int? {
+        func nameOffset(of attribute: String, in source: XMLSourceText) -> Int? {
             if let nameOffsets { return nameOffsets[attribute] }
-            return attributes.first { $0.name == attribute }?.nameOffset
+            var attribute = attribute
+            return attribute.withUTF8 { name in attributes.first { source.attribute($0, isNamed: name) }?.nameOffset }
         }
     }
 
@@ -38,7 +37,9 @@ struct XMLSchemaErrorLocator {
         var parsed: XMLSchemaMessages.Parsed?
     }
 
-    private var openElements: [OpenElement] = []
+    /// The names of the open elements, innermost last: an error about a start tag is matched
+    /// against the element starting and names its parent.
+    private var openElements: [String] = []
     private var pending: [PendingError] = []
 
     /// Takes one schema error; returns its diagnostic when it can be placed now, `nil` when it
@@ -53,19 +54,21 @@ struct XMLSchemaErrorLocator {
     }
 
     /// Records the start tag the reader is on (`offset` is its `<`, `tagEnd` its `>`) and
-    /// returns the diagnostics of the waiting errors about it.
+    /// returns the diagnostics of the waiting errors about it. The attributes are looked at
+    /// only when an error waits, so the caller may reuse their buffer afterwards.
     mutating func elementStarted(
         name: String, offset: Int?, tagEnd: Int?, attributes: [XMLSourceText.RawAttribute], in source: XMLSourceText
     ) -> [Diagnostic] {
-        openElements.append(OpenElement(name: name, offset: offset, attributes: attributes))
+        openElements.append(name)
         guard !pending.isEmpty, let tagEnd else { return [] }
         let line = source.location(ofOffset: tagEnd).line
-        let parent = openElements.count >= 2 ? openElements[openElements.count - 2].name : nil
+        let parent = openElements.count >= 2 ? openElements[openElements.count - 2] : nil
+        let element = TaggedElement(offset: offset, attributes: attributes, in: source)
         var diagnostics: [Diagnostic] = []
         var waiting: [PendingError] = []
         for error in pending {
             if error.error.line == line, (error.parsed?.element ?? name) == name {
-                if let diagnostic = diagnostic(for: error, element: openElements.last, parent: parent, in: source) {
+                if let diagnostic = diagnostic(for: error, element: element, parent: parent, in: source) {
                     diagnostics.append(diagnostic)
                 }
             } else {
@@ -86,7 +89,7 @@ struct XMLSchemaErrorLocator {
         defer { pending.removeAll() }
         return pending.prefix(100).compactMap { error in
             let element = error.parsed.flatMap { source.startTag(named: $0.element, endingOnLine: error.error.line) }
-                .map { OpenElement(name: error.parsed?.element ?? "", offset: $0, attributes: source.attributes(ofTagAt: $0)) }
+                .map { TaggedElement(offset: $0, attributes: source.attributes(ofTagAt: $0), in: source) }
             return diagnostic(for: error, element: element, parent: nil, in: source)
         }
     }
@@ -94,11 +97,11 @@ struct XMLSchemaErrorLocator {
     /// The diagnostic for `error`, at `element` (its `<`, or the name of the attribute
     /// concerned), or at the line libxml2 gave when the element is not known.
     private func diagnostic(
-        for error: PendingError, element: OpenElement?, parent: String?, in source: XMLSourceText
+        for error: PendingError, element: TaggedElement?, parent: String?, in source: XMLSourceText
     ) -> Diagnostic? {
         XMLSchemaMessages.diagnostic(for: error.error, parsed: error.parsed, parent: parent) { attribute in
             guard let element, let offset = element.offset else { return source.location(line: error.error.line, column: 1) }
-            if let attribute, let nameOffset = element.nameOffset(of: attribute) {
+            if let attribute, let nameOffset = element.nameOffset(of: attribute, in: source) {
                 return source.location(ofOffset: nameOffset)
             }
             return source.location(ofOffset: offset)

@@ -5,12 +5,14 @@
 /// Diagnostics should point at the `<` of an element and at the name of an attribute, so
 /// the importer walks the start tags here in the same document order as the reader.
 struct XMLSourceText {
-    /// One attribute as written in a start tag.
+    /// One attribute as written in a start tag, as offsets: its name is read only when a
+    /// message needs it (`name(of:)`), since a `String` per attribute of every element was a
+    /// large part of the scan.
     struct RawAttribute {
-        /// The qualified name as written, e.g. `channels` or `xmlns:xi`.
-        var name: String
         /// Offset of the name's first byte.
         var nameOffset: Int
+        /// Offset just past the qualified name as written, e.g. `channels` or `xmlns:xi`.
+        var nameEnd: Int
         /// Offset of the first byte of the value, just after the opening quote.
         var valueOffset: Int
         /// Offset just past the value's last byte (its closing quote), so that the value as
@@ -213,6 +215,13 @@ struct XMLSourceText {
     /// The attributes of the start tag whose `<` is at `offset`, in the order written.
     func attributes(ofTagAt offset: Int) -> [RawAttribute] {
         var attributes: [RawAttribute] = []
+        self.attributes(ofTagAt: offset, into: &attributes)
+        return attributes
+    }
+
+    /// The same, into a buffer the caller reuses from element to element.
+    func attributes(ofTagAt offset: Int, into attributes: inout [RawAttribute]) {
+        attributes.removeAll(keepingCapacity: true)
         var index = offset + 1
         while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/") {
             index += 1
@@ -224,7 +233,7 @@ struct XMLSourceText {
             while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") {
                 index += 1
             }
-            let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
+            let nameEnd = index
             while index < bytes.count, isSpace(bytes[index]) { index += 1 }
             guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { break }
             index += 1
@@ -234,11 +243,51 @@ struct XMLSourceText {
             let valueStart = index + 1
             index = valueStart
             while index < bytes.count, bytes[index] != quote { index += 1 }
-            attributes.append(RawAttribute(name: name, nameOffset: nameStart, valueOffset: valueStart,
+            attributes.append(RawAttribute(nameOffset: nameStart, nameEnd: nameEnd, valueOffset: valueStart,
                                            valueEnd: min(index, bytes.count)))
             index += 1
         }
-        return attributes
+    }
+
+    /// Whether the start tag whose `<` is at `offset` is of an element with the local name
+    /// `name` (its qualified name is `name` or ends in `:name`).
+    func startTag(at offset: Int, hasLocalName name: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = offset + 1
+        while end < bytes.count, !isSpace(bytes[end]), bytes[end] != UInt8(ascii: ">"), bytes[end] != UInt8(ascii: "/") { end += 1 }
+        guard end - (offset + 1) >= name.count, UnsafeBufferPointer(rebasing: bytes[(end - name.count)..<end]).elementsEqual(name) else { return false }
+        return end - name.count == offset + 1 || bytes[end - name.count - 1] == UInt8(ascii: ":")
+    }
+
+    /// The attribute's qualified name as written.
+    func name(of attribute: RawAttribute) -> String {
+        String(decoding: bytes[attribute.nameOffset..<attribute.nameEnd], as: UTF8.self)
+    }
+
+    /// Whether the attribute's qualified name is spelled by `name`'s UTF-8 bytes.
+    func attribute(_ attribute: RawAttribute, isNamed name: UnsafeBufferPointer<UInt8>) -> Bool {
+        attribute.nameEnd - attribute.nameOffset == name.count
+            && UnsafeBufferPointer(rebasing: bytes[attribute.nameOffset..<attribute.nameEnd]).elementsEqual(name)
+    }
+
+    /// The attribute's value exactly as written, before entity and white-space normalisation.
+    func valueAsWritten(of attribute: RawAttribute) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[attribute.valueOffset..<attribute.valueEnd])
+    }
+
+    /// Whether the attributes as written are those libxml2 reports to the reader, and with
+    /// the same values: no name with a prefix but namespace declarations (`xmlns:…`, which
+    /// carry no field; a prefixed attribute is in a namespace, or in an error), and no value
+    /// with an entity or character reference to expand or a tab or line break that
+    /// attribute-value normalisation turns into a space (a lone CR was made an LF before reading).
+    func attributesAreAsWritten(_ attributes: [RawAttribute]) -> Bool {
+        for attribute in attributes {
+            let name = UnsafeBufferPointer(rebasing: bytes[attribute.nameOffset..<attribute.nameEnd])
+            if name.contains(UInt8(ascii: ":")), !name.starts(with: "xmlns:".utf8) { return false }
+            for byte in valueAsWritten(of: attribute) where byte == UInt8(ascii: "&") || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                return false
+            }
+        }
+        return true
     }
 
     /// The offsets of the whitespace-separated items of an attribute value as written.

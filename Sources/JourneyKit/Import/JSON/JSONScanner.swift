@@ -410,22 +410,30 @@ struct JSONScanner {
     mutating func readText() throws(JSONSyntaxError) -> Text {
         try expect(UInt8(ascii: "\""), "'\"'")
         let start = offset
-        var isASCII = true
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            if byte == UInt8(ascii: "\"") {
-                if !isASCII { _ = try decodeUTF8(start..<offset) }
-                offset += 1
-                return .bytes(UnsafeBufferPointer(rebasing: bytes[start..<offset - 1]))
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-            isASCII = isASCII && byte < 0x80
-            offset += 1
+        let (end, isASCII) = plainTextEnd(from: start)
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else {
+            // An escape, a control character or no closing quote: read it again the general
+            // way, from the opening quote, which reports the last two as errors.
+            offset = start - 1
+            return .decoded(try readString())
         }
-        // An escape, a control character or no closing quote: read it again the general way,
-        // from the opening quote, which reports the last two as errors.
-        offset = start - 1
-        return .decoded(try readString())
+        if !isASCII { _ = try decodeUTF8(start..<end) }
+        offset = end + 1
+        return .bytes(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+    }
+
+    /// Where the plain part of a text starting at `start` ends (at its closing quote, an escape,
+    /// a control character or the end of the bytes), and whether that part is ASCII.
+    private func plainTextEnd(from start: Int) -> (end: Int, isASCII: Bool) {
+        var index = start
+        var isASCII = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            isASCII = isASCII && byte < 0x80
+            index += 1
+        }
+        return (index, isASCII)
     }
 
     /// Reads a string, decoding escapes and checking that it is valid UTF-8.
@@ -433,19 +441,14 @@ struct JSONScanner {
         try expect(UInt8(ascii: "\""), "'\"'")
         let start = offset
         // Fast path: no escapes, the common case.
-        var isASCII = true
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            if byte == UInt8(ascii: "\"") {
-                // ASCII needs no UTF-8 validation, and the generic validating initialiser is slow.
-                let text = isASCII ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
-                                   : try decodeUTF8(start..<offset)
-                offset += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-            isASCII = isASCII && byte < 0x80
+        let (end, isASCII) = plainTextEnd(from: start)
+        offset = end
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            // ASCII needs no UTF-8 validation, and the generic validating initialiser is slow.
+            let text = isASCII ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                               : try decodeUTF8(start..<end)
             offset += 1
+            return text
         }
         var scratch = Array(bytes[start..<offset])
         while offset < bytes.count {

@@ -5,18 +5,10 @@
 /// each later reference saves that allocation for every `next` entry and other reference
 /// (issue 19: names and ids stored once).
 struct IDInterner {
-    private var longIDs: Set<String> = []
     private var longIDsByBytes = ByteKeyedIDs()
 
-    /// `id`, or the same text read before, whose storage it then shares.
-    mutating func callAsFunction(_ id: String) -> String {
-        id.utf8.count > 15 ? longIDs.insert(id).memberAfterInsert : id
-    }
-
-    /// The id spelled by the UTF-8 bytes `utf8`, for a reader that holds bytes rather than
-    /// strings (the XML reader): an id seen before is found without making a `String` first.
-    /// Bytes are matched exactly, so the id keeps the spelling of the file. Separate from the
-    /// `String` form above; a reader uses one or the other.
+    /// The id spelled by the UTF-8 bytes `utf8`: an id seen before is found without making a
+    /// `String` first. Bytes are matched exactly, so the id keeps the spelling of the file.
     mutating func callAsFunction(utf8: UnsafeBufferPointer<UInt8>) -> String {
         utf8.count > 15 ? longIDsByBytes.intern(utf8) : String(decoding: utf8, as: UTF8.self)
     }

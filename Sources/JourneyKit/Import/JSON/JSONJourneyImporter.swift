@@ -45,6 +45,8 @@ private struct JSONJourneyDecoder {
     var element = "journey"
     var interned = IDInterner()
     var blankPersonas = Persona.Blanks()
+    /// The lines of the known keys read in each object being read, innermost last (see `Fields`).
+    var knownKeyLines: [Int] = []
     /// Told how far the decoder has read, after list items (see `importJourney(from:path:validator:readUpTo:)`).
     var readUpTo: ((Int) -> Void)?
     /// The offset last told to `readUpTo`.
@@ -104,7 +106,7 @@ private struct JSONJourneyDecoder {
         let location = scanner.currentLocation()
         var journey = Journey(id: "", title: "", location: location)
         var seen = Fields(element: "journey", location: location)
-        try readObject(&seen, known: JSONKeys.journey) { decoder, key, mark throws(JSONSyntaxError) in
+        try readObject(&seen, known: .journey) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
             case "$schema": journey.jsonSchema = try decoder.string(key, at: mark)
             case "id": journey.id = try decoder.id(at: mark, in: location) ?? ""
@@ -132,7 +134,7 @@ private struct JSONJourneyDecoder {
         let location = scanner.currentLocation()
         var persona = blankPersonas.persona(at: location)
         var seen = Fields(element: "persona", location: location)
-        try readObject(&seen, known: JSONKeys.persona) { decoder, key, mark throws(JSONSyntaxError) in
+        try readObject(&seen, known: .persona) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
             case "id": persona.id = try decoder.id(at: mark, in: location) ?? ""
             case "name": persona.name = try decoder.nonEmptyText(key, at: mark) ?? ""
@@ -155,7 +157,7 @@ private struct JSONJourneyDecoder {
         let location = scanner.currentLocation()
         var channel = Channel(id: "", name: "", location: location)
         var seen = Fields(element: "channel", location: location)
-        try readObject(&seen, known: JSONKeys.channel) { decoder, key, mark throws(JSONSyntaxError) in
+        try readObject(&seen, known: .channel) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
             case "id": channel.id = try decoder.id(at: mark, in: location) ?? ""
             case "name": channel.name = try decoder.nonEmptyText(key, at: mark) ?? ""
@@ -178,7 +180,7 @@ private struct JSONJourneyDecoder {
         let location = scanner.currentLocation()
         var stage = Stage(id: "", name: "", location: location)
         var seen = Fields(element: "stage", location: location)
-        try readObject(&seen, known: JSONKeys.stage) { decoder, key, mark throws(JSONSyntaxError) in
+        try readObject(&seen, known: .stage) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
             case "id": stage.id = try decoder.id(at: mark, in: location) ?? ""
             case "name": stage.name = try decoder.nonEmptyText(key, at: mark) ?? ""
@@ -199,7 +201,7 @@ private struct JSONJourneyDecoder {
         let location = scanner.currentLocation()
         var touchpoint = Touchpoint(id: "", name: "", location: location)
         var seen = Fields(element: "touchpoint", location: location)
-        try readObject(&seen, known: JSONKeys.touchpoint) { decoder, key, mark throws(JSONSyntaxError) in
+        try readObject(&seen, known: .touchpoint) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
             case "id": touchpoint.id = try decoder.id(at: mark, in: location) ?? ""
             case "name": touchpoint.name = try decoder.nonEmptyText(key, at: mark) ?? ""
@@ -235,13 +237,13 @@ private struct JSONJourneyDecoder {
         let location = scanner.currentLocation()
         var experience = Experience(persona: "", location: location)
         var seen = Fields(element: "experience", location: location)
-        try readObject(&seen, known: JSONKeys.experience) { decoder, key, mark throws(JSONSyntaxError) in
+        try readObject(&seen, known: .experience) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
             case "persona":
                 guard try decoder.expect(.string, key, "a text", at: mark) else { break }
                 _ = decoder.scanner.peekByte()
                 decoder.sourceMap.record(decoder.scanner.currentLocation(), of: .persona, in: location)
-                experience.persona = try decoder.scanner.readString()
+                experience.persona = try decoder.internedText()
             case "emotion": experience.emotion = try decoder.emotion(at: mark)
             case "pains": experience.pains = try decoder.textList(key, at: mark)
             case "quote": experience.quote = try decoder.string(key, at: mark)
@@ -257,7 +259,7 @@ private struct JSONJourneyDecoder {
         let location = scanner.currentLocation()
         var evidence = Evidence(kind: .assumption, source: "")
         var seen = Fields(element: "evidence", location: location)
-        try readObject(&seen, known: JSONKeys.evidence) { decoder, key, mark throws(JSONSyntaxError) in
+        try readObject(&seen, known: .evidence) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
             case "kind": evidence.kind = try decoder.choice(key, at: mark) ?? .assumption
             case "source": evidence.source = try decoder.string(key, at: mark) ?? ""
@@ -275,7 +277,7 @@ private struct JSONJourneyDecoder {
         let location = scanner.currentLocation()
         var step = BackstageStep(name: "")
         var seen = Fields(element: "backstage step", location: location)
-        try readObject(&seen, known: JSONKeys.backstageStep) { decoder, key, mark throws(JSONSyntaxError) in
+        try readObject(&seen, known: .backstageStep) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
             case "name": step.name = try decoder.nonEmptyText(key, at: mark) ?? ""
             case "lane": step.lane = try decoder.choice(key, at: mark) ?? .backstage
@@ -293,7 +295,7 @@ private struct JSONJourneyDecoder {
         let location = scanner.currentLocation()
         var scenario = Scenario(id: "", name: "", location: location)
         var seen = Fields(element: "scenario", location: location)
-        try readObject(&seen, known: JSONKeys.scenario) { decoder, key, mark throws(JSONSyntaxError) in
+        try readObject(&seen, known: .scenario) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
             case "id": scenario.id = try decoder.id(at: mark, in: location) ?? ""
             case "name": scenario.name = try decoder.nonEmptyText(key, at: mark) ?? ""
@@ -311,7 +313,7 @@ private struct JSONJourneyDecoder {
         let location = scanner.currentLocation()
         var kpi = Touchpoint.KPI(name: "")
         var seen = Fields(element: "KPI", location: location)
-        try readObject(&seen, known: JSONKeys.kpi) { decoder, key, mark throws(JSONSyntaxError) in
+        try readObject(&seen, known: .kpi) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
             case "name": kpi.name = try decoder.nonEmptyText(key, at: mark) ?? ""
             case "target": kpi.target = try decoder.string(key, at: mark)
@@ -329,7 +331,21 @@ private struct JSONJourneyDecoder {
     struct Fields {
         var element: String
         var location: SourceLocation
-        var firstLines = KeyLines()
+        /// The keys the element knows, set by `readObject`.
+        var known = KnownKeys.none
+        /// Which of `known` have been read, one bit each: most objects hold only known keys,
+        /// so they are matched by their bytes and kept as bits, with no list or `String` per key.
+        var seenKnown: UInt64 = 0
+        /// Where the lines of the known keys read are kept in `knownKeyLines`.
+        var knownLinesStart = 0
+        /// Keys not in `known` (a property's name, a channel id), with their lines.
+        var otherLines = KeyLines()
+
+        /// Whether `key` has been read.
+        func contains(_ key: String) -> Bool {
+            if let index = known.names.firstIndex(of: key) { return seenKnown & 1 << index != 0 }
+            return otherLines[key] != nil
+        }
     }
 
     /// The line of each key read so far in one object. An object has a dozen keys at most, so a
@@ -362,7 +378,7 @@ private struct JSONJourneyDecoder {
 
     /// Reads an object; `body` returns `false` for a key it does not know, which is then reported and skipped.
     mutating func readObject(
-        _ fields: inout Fields, known: [String],
+        _ fields: inout Fields, known: KnownKeys,
         _ body: (inout JSONJourneyDecoder, String, JSONScanner.Mark) throws(JSONSyntaxError) -> Bool
     ) throws(JSONSyntaxError) {
         let outerElement = element
@@ -372,9 +388,20 @@ private struct JSONJourneyDecoder {
         case "backstage step": "backstage"
         default: fields.element
         }
+        fields.known = known
+        fields.knownLinesStart = knownKeyLines.count
+        knownKeyLines.append(contentsOf: repeatElement(0, count: known.names.count))
+        defer { knownKeyLines.removeLast(known.names.count) }
         var cursor = try scanner.beginObject()
-        while let (key, mark) = try scanner.nextKey(&cursor) {
-            if let firstLine = fields.firstLines[key] {
+        while let (text, mark) = try scanner.nextKeyText(&cursor) {
+            let knownIndex = text.withUTF8 { known.index(of: $0) }
+            let key = knownIndex.map { known.names[$0] } ?? text.string
+            let firstLine = if let knownIndex {
+                fields.seenKnown & 1 << knownIndex != 0 ? knownKeyLines[fields.knownLinesStart + knownIndex] : nil
+            } else {
+                fields.otherLines[key]
+            }
+            if let firstLine {
                 diagnostics.append(.error(
                     "duplicate key \"\(TerminalText.visibleID(key))\" in this \(fields.element); the first is on line \(firstLine)",
                     at: scanner.location(of: mark),
@@ -382,19 +409,24 @@ private struct JSONJourneyDecoder {
                 try scanner.skipValue()
                 continue
             }
-            fields.firstLines[key] = mark.line
+            if let knownIndex {
+                fields.seenKnown |= 1 << knownIndex
+                knownKeyLines[fields.knownLinesStart + knownIndex] = mark.line
+            } else {
+                fields.otherLines[key] = mark.line
+            }
             if try !body(&self, key, mark) {
-                fields.firstLines[key] = nil
+                if let knownIndex { fields.seenKnown &= ~(1 << knownIndex) } else { fields.otherLines[key] = nil }
                 diagnostics.append(.error(
                     "unknown key \"\(TerminalText.visibleID(key))\" in this \(fields.element)", at: scanner.location(of: mark),
-                    hint: Suggestion.hint(for: key, among: known, fallback: "known keys: " + known.joined(separator: ", "))))
+                    hint: Suggestion.hint(for: key, among: known.names, fallback: "known keys: " + known.names.joined(separator: ", "))))
                 try scanner.skipValue()
             }
         }
     }
 
     mutating func require(_ keys: [String], in fields: Fields, name: String) {
-        for key in keys where fields.firstLines[key] == nil {
+        for key in keys where !fields.contains(key) {
             diagnostics.append(.error(
                 "\(name) has no \"\(key)\"", at: fields.location,
                 hint: "every \(fields.element) needs " + keys.map { "\"\($0)\"" }.joined(separator: " and ")))
@@ -434,7 +466,9 @@ private struct JSONJourneyDecoder {
         _ = scanner.peekByte()
         let valueLocation = scanner.currentLocation()
         let text = try scanner.readString()
-        if let problem = EmptyText.problem(key: key, text: text) {
+        // A text starting with a visible ASCII character says something; only others are checked.
+        let startsVisible = text.utf8.first.map { $0 > 0x20 && $0 < 0x7F } ?? false
+        if !startsVisible, let problem = EmptyText.problem(key: key, text: text) {
             diagnostics.append(.error(problem.message, at: valueLocation, hint: problem.hint))
         }
         return text
@@ -444,7 +478,13 @@ private struct JSONJourneyDecoder {
         guard try expect(.string, "id", "a text", at: mark) else { return nil }
         _ = scanner.peekByte()
         sourceMap.record(scanner.currentLocation(), of: .id, in: element)
-        return interned(try scanner.readString())
+        return try internedText()
+    }
+
+    /// Reads a text that names an element (an id or a reference to one), interned from its bytes.
+    mutating func internedText() throws(JSONSyntaxError) -> String {
+        let text = try scanner.readText()
+        return text.withUTF8 { interned(utf8: $0) }
     }
 
     mutating func bool(_ key: String, at mark: JSONScanner.Mark) throws(JSONSyntaxError) -> Bool? {
@@ -504,7 +544,7 @@ private struct JSONJourneyDecoder {
         guard try expect(.object, key, "an object of texts", at: mark) else { return [] }
         var properties: [Property] = []
         var seen = Fields(element: "properties object", location: element)
-        try readObject(&seen, known: []) { decoder, name, nameMark throws(JSONSyntaxError) in
+        try readObject(&seen, known: .none) { decoder, name, nameMark throws(JSONSyntaxError) in
             guard let value = try decoder.string(name, at: nameMark) else { return true }
             decoder.sourceMap.record(decoder.scanner.location(of: nameMark), of: .properties, index: properties.count, in: element)
             properties.append(Property(name: name, value: value))
@@ -518,7 +558,7 @@ private struct JSONJourneyDecoder {
         guard try expect(.object, key, "an object of channel ids to statuses", at: mark) else { return [] }
         var statuses: [Scenario.ChannelStatus] = []
         var seen = Fields(element: "scenario's channels", location: element)
-        try readObject(&seen, known: []) { decoder, channel, channelMark throws(JSONSyntaxError) in
+        try readObject(&seen, known: .none) { decoder, channel, channelMark throws(JSONSyntaxError) in
             guard let status: Channel.Status = try decoder.choice(channel, at: channelMark) else { return true }
             decoder.sourceMap.record(decoder.scanner.location(of: channelMark), of: .channels, index: statuses.count, in: element)
             statuses.append(Scenario.ChannelStatus(channel: channel, status: status))
@@ -552,22 +592,21 @@ private struct JSONJourneyDecoder {
     mutating func idList(
         _ key: String, _ field: SourceMap.Field, at mark: JSONScanner.Mark, in element: SourceLocation
     ) throws(JSONSyntaxError) -> [String] {
-        try stringList(key, at: mark, interning: true) { decoder, index, location in
-            decoder.sourceMap.record(location, of: field, index: index, in: element)
+        try stringList(key, at: mark, interning: true) { decoder, index, itemMark in
+            decoder.sourceMap.record(decoder.scanner.location(of: itemMark), of: field, index: index, in: element)
         }
     }
 
     private mutating func stringList(
-        _ key: String, at mark: JSONScanner.Mark, interning: Bool = false, record: (inout JSONJourneyDecoder, Int, SourceLocation) -> Void
+        _ key: String, at mark: JSONScanner.Mark, interning: Bool = false, record: (inout JSONJourneyDecoder, Int, JSONScanner.Mark) -> Void
     ) throws(JSONSyntaxError) -> [String] {
         guard try expect(.array, key, "a list of texts", at: mark) else { return [] }
         var strings: [String] = []
         var cursor = try scanner.beginArray()
         while let itemMark = try scanner.nextItem(&cursor) {
             guard try expect(.string, key, "a list of texts", at: itemMark, inList: true) else { continue }
-            record(&self, strings.count, scanner.location(of: itemMark))
-            let text = try scanner.readString()
-            strings.append(interning ? interned(text) : text)
+            record(&self, strings.count, itemMark)
+            strings.append(interning ? try internedText() : try scanner.readString())
         }
         return strings
     }
@@ -592,4 +631,56 @@ enum JSONKeys {
     static let evidence = ["kind", "source", "date", "note"]
     static let backstageStep = ["name", "lane", "owner", "description"]
     static let scenario = ["id", "name", "description", "channels"]
+}
+
+/// An element's keys (`JSONKeys`), matched against a key read as bytes without making a
+/// `String` of it: each key is packed with its length into two words, so matching is a
+/// couple of integer comparisons per known key instead of a `String` and a hash per key read.
+struct KnownKeys: Sendable {
+    /// The keys, in canonical order (at most 64, for `Fields.seenKnown`).
+    let names: [String]
+    private let packed: [Packed]
+
+    private struct Packed: Equatable {
+        var low: UInt64
+        var high: UInt64
+    }
+
+    init(_ names: [String]) {
+        precondition(names.count <= 64 && names.allSatisfy { $0.utf8.count <= 15 })
+        self.names = names
+        packed = names.map { name in
+            var name = name
+            return name.withUTF8 { Self.pack($0)! }
+        }
+    }
+
+    /// The position in `names` of the key spelled by `utf8`, if it is one of them.
+    func index(of utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let key = Self.pack(utf8) else { return nil }
+        return packed.firstIndex(of: key)
+    }
+
+    /// The bytes of a key of at most 15 bytes, with its length in the top byte (so that a key
+    /// ending in NUL bytes, written as escapes, does not match a shorter one); `nil` if longer.
+    private static func pack(_ utf8: UnsafeBufferPointer<UInt8>) -> Packed? {
+        guard utf8.count <= 15 else { return nil }
+        var key = Packed(low: 0, high: UInt64(utf8.count) << 56)
+        for (index, byte) in utf8.enumerated() {
+            if index < 8 { key.low |= UInt64(byte) << (index * 8) } else { key.high |= UInt64(byte) << ((index - 8) * 8) }
+        }
+        return key
+    }
+
+    static let none = KnownKeys([])
+    static let journey = KnownKeys(JSONKeys.journey)
+    static let persona = KnownKeys(JSONKeys.persona)
+    static let channel = KnownKeys(JSONKeys.channel)
+    static let stage = KnownKeys(JSONKeys.stage)
+    static let touchpoint = KnownKeys(JSONKeys.touchpoint)
+    static let kpi = KnownKeys(JSONKeys.kpi)
+    static let experience = KnownKeys(JSONKeys.experience)
+    static let evidence = KnownKeys(JSONKeys.evidence)
+    static let backstageStep = KnownKeys(JSONKeys.backstageStep)
+    static let scenario = KnownKeys(JSONKeys.scenario)
 }

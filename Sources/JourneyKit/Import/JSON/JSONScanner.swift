@@ -256,6 +256,11 @@ struct JSONScanner {
     /// The caller reads or skips the value before asking again. A missing or trailing comma, an
     /// unquoted key, a missing colon and stray characters are recovered from (see `recoveredErrors`).
     mutating func nextKey(_ cursor: inout ContainerCursor) throws(JSONSyntaxError) -> (key: String, mark: Mark)? {
+        try nextKeyText(&cursor).map { ($0.key.string, $0.mark) }
+    }
+
+    /// `nextKey(_:)` with the key as read, for a caller that matches keys by their bytes.
+    mutating func nextKeyText(_ cursor: inout ContainerCursor) throws(JSONSyntaxError) -> (key: Text, mark: Mark)? {
         var needsSeparator = !cursor.isFirst
         cursor.isFirst = false
         while true {
@@ -285,12 +290,12 @@ struct JSONScanner {
             }
             needsSeparator = true
             let keyMark = mark
-            let key: String
+            let key: Text
             switch peekByte() {
             case UInt8(ascii: "\""):
-                key = try readString()
+                key = try readText()
             case let byte? where startsKey(byte):
-                key = try readMisquotedKey()
+                key = .decoded(try readMisquotedKey())
             case UInt8(ascii: ","):
                 // `{ , "a": 1 }` or `"a": 1,, "b": 2`: the comma is read as the separator next.
                 try recover(unexpected(expecting: "a key in double quotes"))
@@ -377,24 +382,73 @@ struct JSONScanner {
 
     // MARK: Scalars
 
+    /// A text as read: its bytes in the file when it holds no escape (the common case), so that
+    /// a caller matching keys or interning ids needs no `String` for it; else the decoded text.
+    enum Text {
+        /// Valid UTF-8 without escapes, pointing into the scanned bytes.
+        case bytes(UnsafeBufferPointer<UInt8>)
+        case decoded(String)
+
+        /// The text as a `String`.
+        var string: String {
+            switch self {
+            case .bytes(let utf8): String(decoding: utf8, as: UTF8.self)
+            case .decoded(let text): text
+            }
+        }
+
+        /// Calls `body` with the text's UTF-8 bytes.
+        func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            switch self {
+            case .bytes(let utf8): return body(utf8)
+            case .decoded(var text): return text.withUTF8(body)
+            }
+        }
+    }
+
+    /// Reads a string like `readString()`, leaving it as bytes when it holds no escape.
+    mutating func readText() throws(JSONSyntaxError) -> Text {
+        try expect(UInt8(ascii: "\""), "'\"'")
+        let start = offset
+        let (end, isASCII) = plainTextEnd(from: start)
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else {
+            // An escape, a control character or no closing quote: read it again the general
+            // way, from the opening quote, which reports the last two as errors.
+            offset = start - 1
+            return .decoded(try readString())
+        }
+        if !isASCII { _ = try decodeUTF8(start..<end) }
+        offset = end + 1
+        return .bytes(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+    }
+
+    /// Where the plain part of a text starting at `start` ends (at its closing quote, an escape,
+    /// a control character or the end of the bytes), and whether that part is ASCII.
+    private func plainTextEnd(from start: Int) -> (end: Int, isASCII: Bool) {
+        var index = start
+        var isASCII = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            isASCII = isASCII && byte < 0x80
+            index += 1
+        }
+        return (index, isASCII)
+    }
+
     /// Reads a string, decoding escapes and checking that it is valid UTF-8.
     mutating func readString() throws(JSONSyntaxError) -> String {
         try expect(UInt8(ascii: "\""), "'\"'")
         let start = offset
         // Fast path: no escapes, the common case.
-        var isASCII = true
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            if byte == UInt8(ascii: "\"") {
-                // ASCII needs no UTF-8 validation, and the generic validating initialiser is slow.
-                let text = isASCII ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
-                                   : try decodeUTF8(start..<offset)
-                offset += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-            isASCII = isASCII && byte < 0x80
+        let (end, isASCII) = plainTextEnd(from: start)
+        offset = end
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            // ASCII needs no UTF-8 validation, and the generic validating initialiser is slow.
+            let text = isASCII ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                               : try decodeUTF8(start..<end)
             offset += 1
+            return text
         }
         var scratch = Array(bytes[start..<offset])
         while offset < bytes.count {
@@ -556,7 +610,7 @@ struct JSONScanner {
         var open: [(isObject: Bool, cursor: ContainerCursor)] = []
         while true {
             switch try valueKind() {
-            case .string: _ = try readString()
+            case .string: _ = try readText()
             case .number: _ = try readNumber()
             case .bool: _ = try readBool()
             case .null: try readNull()
@@ -567,7 +621,7 @@ struct JSONScanner {
             // Close the containers that end here, or stop at the next value inside one.
             while let innermost = open.last {
                 var cursor = innermost.cursor
-                let hasMore = innermost.isObject ? try nextKey(&cursor) != nil : try nextItem(&cursor) != nil
+                let hasMore = innermost.isObject ? try nextKeyText(&cursor) != nil : try nextItem(&cursor) != nil
                 open[open.count - 1].cursor = cursor
                 if hasMore { break }
                 open.removeLast()

@@ -474,14 +474,27 @@ public struct Analyzer: Sendable {
 
     /// The same, for a journey whose lookups are already computed.
     public func analyze(_ journey: AnalyzedJourney) -> [Diagnostic] {
-        // One array, filled and sorted in place: a journey can have hundreds of thousands of
-        // findings, and each intermediate copy of them (flatMap, filter, map, sorted) cost memory.
-        var findings: [Diagnostic] = []
+        // Each rule's findings filtered in its own array, then moved into one array of exactly
+        // their number: a journey can have hundreds of thousands of findings (150 bytes each),
+        // and appending rule after rule doubled one array, holding the old buffer beside the new
+        // (58 MB at 130,000 findings, the peak of `cjm diff`; issue 19, memory).
+        var byRule: [[Diagnostic]] = []
+        byRule.reserveCapacity(rules.count)
         for rule in rules {
-            for var finding in rule.findings(in: journey) where !journey.isSuppressed(finding) {
-                if !severities.isEmpty, let rule = finding.rule, let severity = severities[rule] { finding.severity = severity }
-                findings.append(finding)
+            var found = rule.findings(in: journey)
+            found.removeAll { journey.isSuppressed($0) }
+            if !severities.isEmpty {
+                for index in found.indices {
+                    if let rule = found[index].rule, let severity = severities[rule] { found[index].severity = severity }
+                }
             }
+            byRule.append(found)
+        }
+        var findings: [Diagnostic] = []
+        findings.reserveCapacity(byRule.reduce(0) { $0 + $1.count })
+        for index in byRule.indices {
+            findings += byRule[index]
+            byRule[index] = []  // each rule's array goes once it is copied
         }
         // Sorted through their positions: the (stable) merge sort then moves 4-byte positions
         // instead of copying findings, five reference counts each, which was 8 % of `cjm check`

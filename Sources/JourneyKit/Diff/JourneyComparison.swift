@@ -11,13 +11,14 @@ public struct JourneyComparison: Sendable {
     /// The changes and the findings they introduced and resolved.
     public var diff: JourneyDiff
 
-    /// Compares `old` and `new`, whose findings the caller's checker already produced.
-    public init(old: Journey?, oldFindings: [Diagnostic] = [], oldPath: String,
-                new: Journey?, newFindings: [Diagnostic] = [], newPath: String) {
+    /// Compares `old` and `new`, whose findings the caller's checker already produced. The
+    /// findings are consumed: only those introduced and resolved are kept, in `diff`.
+    public init(old: Journey?, oldFindings: consuming [Diagnostic] = [], oldPath: String,
+                new: Journey?, newFindings: consuming [Diagnostic] = [], newPath: String) {
         self.old = old
         self.new = new
         self.oldPath = oldPath
         self.newPath = newPath
-        diff = JourneyDiff.compare(old: old, oldFindings: oldFindings, new: new, newFindings: newFindings)
+        diff = JourneyDiff.compare(old: old, oldFindings: consume oldFindings, new: new, newFindings: consume newFindings)
     }
 }

@@ -138,7 +138,7 @@ public struct JourneyDiff: Sendable, Hashable {
     }
 
     /// Compares two versions whose findings are known.
-    public static func compare(old: Journey?, oldFindings: [Diagnostic], new: Journey?, newFindings: [Diagnostic]) -> JourneyDiff {
+    public static func compare(old: Journey?, oldFindings: consuming [Diagnostic], new: Journey?, newFindings: consuming [Diagnostic]) -> JourneyDiff {
         var changes: [Change] = []
         let oldJourney = old ?? Journey(id: new?.id ?? "", title: "")
         let newJourney = new ?? Journey(id: old?.id ?? "", title: "")
@@ -188,8 +188,13 @@ public struct JourneyDiff: Sendable, Hashable {
         }
         changes += compareStagesAndTouchpoints(oldJourney, newJourney, renames: &renames)
 
-        let (introduced, resolved) = compareFindings(old: renames.isEmpty ? oldFindings : oldFindings.map(renames.translating), new: newFindings)
-        return JourneyDiff(changes: changes, introducedFindings: introduced, resolvedFindings: resolved)
+        // Translated in place: the old findings are the caller's to give up (`cjm diff` keeps
+        // neither list), and a translated copy of 100,000 findings is 17 MB.
+        if !renames.isEmpty {
+            for index in oldFindings.indices { oldFindings[index] = renames.translating(oldFindings[index]) }
+        }
+        compareFindings(old: &oldFindings, new: &newFindings)
+        return JourneyDiff(changes: changes, introducedFindings: newFindings, resolvedFindings: oldFindings)
     }
 
     // MARK: Elements
@@ -286,29 +291,10 @@ public struct JourneyDiff: Sendable, Hashable {
         return changes
     }
 
-    /// Where a touchpoint is: the index of its stage, and its own index in that stage.
-    private struct Place {
-        var stage: Int
-        var index: Int
-    }
-
-    /// Each touchpoint id's first place. Matching by these positions hashes each id once per
-    /// side and copies no touchpoint into a table.
-    private static func firstPlaces(in stages: [Stage]) -> [String: Place] {
-        var places: [String: Place] = [:]
-        places.reserveCapacity(stages.reduce(0) { $0 + $1.touchpoints.count })
-        for (stageIndex, stage) in stages.enumerated() {
-            for (index, touchpoint) in stage.touchpoints.enumerated() {
-                // Ids are unique in a valid journey; a repeated one keeps its first place.
-                if let first = places.updateValue(Place(stage: stageIndex, index: index), forKey: touchpoint.id) { places[touchpoint.id] = first }
-            }
-        }
-        return places
-    }
-
     private static func compareStagesAndTouchpoints(_ old: Journey, _ new: Journey, renames found: inout Renames) -> [Change] {
-        let oldPlaces = firstPlaces(in: old.stages)
-        let newPlaces = firstPlaces(in: new.stages)
+        // One lookup table per side (`TouchpointPlaces`): no touchpoint or id copied into a table.
+        let oldPlaces = TouchpointPlaces(old.stages)
+        let newPlaces = TouchpointPlaces(new.stages)
         var oldStages = Dictionary(old.stages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var newStageIDs = Set(new.stages.map(\.id))
 
@@ -341,7 +327,7 @@ public struct JourneyDiff: Sendable, Hashable {
             anonymous: { var copy = $0; copy.id = ""; return copy },
             nearKey: { touchpoint in
                 // Old touchpoints are keyed by their (renamed) stage, new ones by theirs.
-                let stage = oldPlaces[touchpoint.id].map { oldStageNewIDs[$0.stage] } ?? newPlaces[touchpoint.id].map { new.stages[$0.stage].id } ?? ""
+                let stage = oldPlaces[touchpoint.id].map { oldStageNewIDs[Int($0.stage)] } ?? newPlaces[touchpoint.id].map { new.stages[Int($0.stage)].id } ?? ""
                 return touchpoint.name + "\u{1F}" + stage
             })
         var renamedTouchpoints: [String: String] = [:]
@@ -398,10 +384,11 @@ public struct JourneyDiff: Sendable, Hashable {
                     changes.append(Change(kind: .added, entity: .touchpoint, id: touchpoint.id, name: touchpoint.name, stageID: stage.id, stageName: stage.name, fields: []))
                     continue
                 }
-                let previous = old.stages[place.stage].touchpoints[place.index]
+                let (oldStage, oldIndex) = (Int(place.stage), Int(place.index))
+                let previous = old.stages[oldStage].touchpoints[oldIndex]
                 var fields = FieldComparison()
-                if oldStageNewIDs[place.stage] != stage.id {
-                    let previousStageID = old.stages[place.stage].id
+                if oldStageNewIDs[oldStage] != stage.id {
+                    let previousStageID = old.stages[oldStage].id
                     fields.changes.append(FieldChange(field: "stage", old: FieldComparison.render(stageNames[previousStageID] ?? previousStageID),
                                                       new: FieldComparison.render(stage.name), oldValue: .string(previousStageID), newValue: .string(stage.id)))
                 }
@@ -450,51 +437,14 @@ public struct JourneyDiff: Sendable, Hashable {
     // MARK: Findings
 
     /// Findings are matched by rule and the elements they are about, not by line, so that
-    /// moving an element does not make its findings look new.
-    private static func compareFindings(old: [Diagnostic], new: [Diagnostic]) -> (introduced: [Diagnostic], resolved: [Diagnostic]) {
-        let oldKeys = old.map(FindingKey.init), newKeys = new.map(FindingKey.init)
-        // The first n findings of a key on one side match the n of that key on the other.
-        func unmatched(_ findings: [Diagnostic], _ keys: [FindingKey], against others: [FindingKey]) -> [Diagnostic] {
-            var available: [FindingKey: Int] = [:]
-            for key in others { available[key, default: 0] += 1 }
-            var result: [Diagnostic] = []
-            for (finding, key) in zip(findings, keys) {
-                if let count = available[key], count > 0 { available[key] = count - 1 } else { result.append(finding) }
-            }
-            return result
-        }
-        return (unmatched(new, newKeys, against: oldKeys), unmatched(old, oldKeys, against: newKeys))
-    }
-
-    /// What identifies a finding across versions: its rule and the elements it is about, as a
-    /// value rather than a joined String, the references in role order. Most findings are about
-    /// one or two elements: those are held inline, so that a key allocates and sorts nothing
-    /// (an array per key, sorted, was most of the cost of matching findings).
-    private struct FindingKey: Hashable {
-        struct Reference: Hashable {
-            var role: Diagnostic.ReferenceRole
-            var id: String
-        }
-
-        var rule: String
-        var first: Reference?
-        var second: Reference?
-        /// The third reference on, for the rare finding about more than two elements.
-        var rest: [Reference] = []
-
-        init(_ finding: Diagnostic) {
-            rule = finding.rule ?? ""
-            var references = finding.references.makeIterator()
-            let one = references.next().map { Reference(role: $0.role, id: $0.id) }
-            let two = references.next().map { Reference(role: $0.role, id: $0.id) }
-            if references.next() == nil {
-                // A role appears once per finding, so two references have one order by role.
-                if let one, let two, two.role < one.role { (first, second) = (two, one) } else { (first, second) = (one, two) }
-            } else {
-                let sorted = finding.references.map { Reference(role: $0.role, id: $0.id) }.sorted { $0.role < $1.role }
-                (first, second, rest) = (sorted[0], sorted[1], Array(sorted.dropFirst(2)))
-            }
-        }
+    /// moving an element does not make its findings look new (`FindingCounts`). The unmatched
+    /// ones are kept in the given arrays' own storage: introduced are the new findings left,
+    /// resolved the old ones.
+    private static func compareFindings(old: inout [Diagnostic], new: inout [Diagnostic]) {
+        let introduced = FindingCounts.unmatchedPositions(of: new, against: old)
+        let resolved = FindingCounts.unmatchedPositions(of: old, against: new)
+        FindingCounts.keep(introduced, of: &new)
+        FindingCounts.keep(resolved, of: &old)
     }
 }
 

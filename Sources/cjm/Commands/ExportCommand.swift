@@ -85,8 +85,10 @@ struct ExportCommand: ParsableCommand {
         case .dot, .svg:
             // Written as the exporter makes it, 64 kB at a time: a large diagram is never held whole.
             let exporter = try diagram.exporter(for: journey)
+            // Handed over, not copied: the exporter lets the array go once it has indexed it.
+            var handedOver = Optional(consume findings)
             try DiagnosticOutput.write(to: output, force: writing.force) { write in
-                exporter.export(journey, findings: findings, chunkSize: 1 << 16, into: write)
+                exporter.export(journey, findings: handedOver.take() ?? [], chunkSize: 1 << 16, into: write)
             }
             return
         case .mermaid: text = try MermaidJourneyWriter.mermaid(journey, persona: diagram.persona)

@@ -65,12 +65,16 @@ public struct DOTExporter: Sendable {
     /// `chunkSize` bytes as it is written (a piece ends with a line, so it may be longer; the
     /// last one is shorter): the pieces joined are `exportUTF8`'s bytes. For writing a large
     /// diagram without holding it whole: `cjm export` writes each piece to its output.
-    public func export(_ journey: Journey, findings: [Diagnostic] = [], changes: DiagramChanges? = nil,
+    ///
+    /// The findings are consumed: once indexed for drawing they are let go, so that a caller
+    /// that hands its array over (`cjm export`) does not hold it while the diagram is written.
+    public func export(_ journey: Journey, findings: consuming [Diagnostic] = [], changes: DiagramChanges? = nil,
                        chunkSize: Int, into emit: ([UInt8]) -> Void) {
         let context = DOTContext(journey: journey, persona: persona,
                                  findings: DOTFindings(showsFindings ? findings : [], persona: persona, in: journey),
                                  changes: changes, words: DiagramWords.forLanguage(language ?? journey.lang).graph,
                                  linkedJourneyTitles: linkedJourneyTitles, observed: observed)
+        _ = consume findings
         switch view {
         case .flow: DOTFlowView(context: context).render(chunkSize: max(chunkSize, 1), into: emit)
         case .matrix: DOTMatrixView(context: context).render(chunkSize: max(chunkSize, 1), into: emit)

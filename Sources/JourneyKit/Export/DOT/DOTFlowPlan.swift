@@ -25,8 +25,8 @@ struct DOTFlowPlan {
     let stageStart: [Int]
     /// For each position, the first position with the same id: the touchpoint a lookup by id finds.
     let canonical: [Int32]
-    /// The first position of each id.
-    let positionByID: [String: Int32]
+    /// Every touchpoint's place and the first position of each id (`positions` are its places).
+    let touchpointPlaces: TouchpointPlaces
     /// Whether the touchpoint at a position is drawn (every one, or those aimed at the persona).
     let isDrawn: [Bool]
     /// At the canonical position of a drawn touchpoint: its order among the drawn ones (a flow to
@@ -78,27 +78,23 @@ struct DOTFlowPlan {
         }
         channelIsNotLive = journey.channels.map { $0.status != .live }
 
-        var positions: [(stage: Int32, index: Int32)] = []
-        var canonical: [Int32] = [], isDrawn: [Bool] = []
+        // Each id is hashed once, into slots over the journey's own ids: a dictionary keyed by a
+        // copy of every id held 5 MB for 100k touchpoints through the whole export.
+        var canonical: [Int32] = []
+        canonical.reserveCapacity(count)
+        let touchpointPlaces = TouchpointPlaces(stages) { _, first in canonical.append(first) }
+        let positions = touchpointPlaces.places
+        var isDrawn: [Bool] = []
         var drawnOrder: [Int32] = [], drawnStage: [Int32] = []
         var channelStart: [Int32] = [0], channelNumbers: [Int32] = []
-        var positionByID: [String: Int32] = [:]
-        positions.reserveCapacity(count)
-        canonical.reserveCapacity(count)
         isDrawn.reserveCapacity(count)
         drawnOrder.reserveCapacity(count)
         drawnStage.reserveCapacity(count)
         channelStart.reserveCapacity(count + 1)
-        positionByID.reserveCapacity(count)
         var drawnCount: Int32 = 0
         for (stageIndex, stage) in stages.enumerated() {
             for index in stage.touchpoints.indices {
-                let position = Int32(positions.count)
-                positions.append((Int32(stageIndex), Int32(index)))
-                // One hash per id: the `default:` subscript inserts this position when the id is
-                // new and hands back the first position of a repeated one.
-                let first = { (stored: inout Int32) in stored }(&positionByID[stage.touchpoints[index].id, default: position])
-                canonical.append(first)
+                let first = canonical[isDrawn.count]  // the count so far is this touchpoint's position
                 let drawn = context.includes(stage.touchpoints[index])
                 isDrawn.append(drawn)
                 drawnOrder.append(-1)
@@ -124,7 +120,7 @@ struct DOTFlowPlan {
         var findingMarks = [UInt8](repeating: 0, count: count)
         func mark(_ ids: some Sequence<String>, _ bit: UInt8) {
             for id in ids {
-                if let position = positionByID[id] { findingMarks[Int(position)] |= bit }
+                if let position = touchpointPlaces.position(of: id) { findingMarks[Int(position)] |= bit }
             }
         }
         mark(context.findings.byTouchpoint.keys, FindingMark.tooltip)
@@ -143,7 +139,7 @@ struct DOTFlowPlan {
                 let (stageIndex, index) = positions[position]
                 // Read in place: a copy of the touchpoint would retain and release each of its fields.
                 for target in stages[Int(stageIndex)].touchpoints[Int(index)].next {
-                    guard let targetPosition = positionByID[target], drawnOrder[Int(targetPosition)] >= 0,
+                    guard let targetPosition = touchpointPlaces.position(of: target), drawnOrder[Int(targetPosition)] >= 0,
                           lastSourceOfTarget[Int(targetPosition)] != Int32(position) else { continue }
                     let targetIndex = Int(targetPosition)
                     lastSourceOfTarget[targetIndex] = Int32(position)
@@ -166,7 +162,7 @@ struct DOTFlowPlan {
 
         self.positions = positions
         self.canonical = canonical
-        self.positionByID = positionByID
+        self.touchpointPlaces = touchpointPlaces
         self.isDrawn = isDrawn
         self.drawnOrder = drawnOrder
         self.drawnStage = drawnStage
@@ -188,7 +184,7 @@ struct DOTFlowPlan {
 
     /// The canonical position of the drawn touchpoint with this id, or nil when none is drawn.
     func drawnPosition(of id: String) -> Int? {
-        guard let position = positionByID[id], drawnOrder[Int(position)] >= 0 else { return nil }
+        guard let position = touchpointPlaces.position(of: id), drawnOrder[Int(position)] >= 0 else { return nil }
         return Int(position)
     }
 

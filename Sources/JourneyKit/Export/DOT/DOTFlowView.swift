@@ -287,7 +287,7 @@ struct DOTFlowView {
             switch node {
             case .touchpoint(let position): (touchpointID(at: position, plan), Int(plan.canonical[position]))
             // A touchpoint whose id looks like a node of the diagram's own is that node too.
-            case .named(let id): (id, plan.positionByID[id].map(Int.init))
+            case .named(let id): (id, plan.touchpointPlaces.position(of: id).map(Int.init))
             }
         }
         var started = false
@@ -330,7 +330,7 @@ struct DOTFlowView {
         facts.isUnserved = marks & DOTFlowPlan.FindingMark.unserved != 0
         if marks & DOTFlowPlan.FindingMark.brokenInto != 0 {
             facts.handoffsNotDrawn = (context.findings.brokenHandoffsInto[touchpoint.id] ?? []).filter { finding in
-                guard let from = finding.references[.from], let source = plan.positionByID[from].map(Int.init) else { return true }
+                guard let from = finding.references[.from], let source = plan.touchpointPlaces.position(of: from).map(Int.init) else { return true }
                 let (stage, index) = plan.positions[source]
                 return !(plan.isDrawn[source] && context.journey.stages[Int(stage)].touchpoints[Int(index)].next.contains(touchpoint.id))
             }

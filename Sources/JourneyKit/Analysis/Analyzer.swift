@@ -516,7 +516,8 @@ public struct Analyzer: Sendable {
                 start = end
             }
         }
-        return order.map { findings[Int($0)] }
+        findings.permute(to: order)
+        return findings
     }
 }
 
@@ -549,5 +550,25 @@ public struct PersonaIndex: Sendable {
     /// The position in the journey's personas of the first persona with `id`.
     func index(of id: String) -> Int? {
         positions.probe(id) { personas[Int($0)].id }.value.map(Int.init)
+    }
+}
+
+extension Array {
+    /// Reorders the elements in place so that position `i` holds what was at `order[i]`,
+    /// following each cycle of the permutation with swaps: a sorted copy of 200,000 findings
+    /// would sit beside the array it copies (30 MB, the peak of `cjm diff`'s second check).
+    /// `order` is used up (each position is marked done by pointing at itself).
+    mutating func permute(to order: consuming [Int32]) {
+        precondition(order.count == count, "a permutation of every position")
+        for start in order.indices where Int(order[start]) != start {
+            var current = start
+            while Int(order[current]) != start {
+                let next = Int(order[current])
+                swapAt(current, next)
+                order[current] = Int32(current)
+                current = next
+            }
+            order[current] = Int32(current)
+        }
     }
 }

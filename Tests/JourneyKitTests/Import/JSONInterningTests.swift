@@ -4,13 +4,6 @@ import Testing
 /// The JSON importer reads keys and ids as bytes (issue 19: ids stored once, no `String` per key).
 @Suite("JSON keys and ids read as bytes")
 struct JSONInterningTests {
-    /// Whether two strings use the same UTF-8 storage, i.e. one allocation between them.
-    private func sharesStorage(_ first: String, _ second: String) -> Bool {
-        var first = first
-        var second = second
-        return first.withUTF8 { a in second.withUTF8 { b in a.baseAddress == b.baseAddress } }
-    }
-
     private func importJSON(_ text: String) -> ImportedJourney {
         JSONJourneyImporter.importJourney(from: Array(text.utf8), path: "t.journey.json")
     }

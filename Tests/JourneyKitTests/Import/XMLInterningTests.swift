@@ -4,13 +4,6 @@ import Testing
 /// Ids the XML reader interns from libxml2's bytes (issue 19: ids stored once).
 @Suite("XML id interning")
 struct XMLInterningTests {
-    /// Whether two strings use the same UTF-8 storage, i.e. one allocation between them.
-    private func sharesStorage(_ first: String, _ second: String) -> Bool {
-        var first = first
-        var second = second
-        return first.withUTF8 { a in second.withUTF8 { b in a.baseAddress == b.baseAddress } }
-    }
-
     @Test("a long id and every reference to it share one string")
     func referencesShareTheID() throws {
         let xml = """

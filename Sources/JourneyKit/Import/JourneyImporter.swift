@@ -13,9 +13,9 @@ public enum JourneyImporter {
         }
     }
 
-    /// Reads a journey from bytes the caller keeps, such as a mapped file; a JSON file's reader
-    /// tells `readUpTo` how far it has read, so that the caller can let the pages before go
-    /// (see `JSONJourneyImporter.importJourney(from:path:validator:readUpTo:)`).
+    /// Reads a journey from bytes the caller keeps, such as a mapped file; the reader tells
+    /// `readUpTo` how far it has read, so that the caller can let the pages before go (see
+    /// `JSONJourneyImporter.importJourney(from:path:validator:readUpTo:)`).
     public static func importJourney(
         from buffer: UnsafeBufferPointer<UInt8>, path: String, format: JourneyFormat? = nil,
         validator: JourneyValidator = JourneyValidator(), readUpTo: @escaping (Int) -> Void
@@ -24,7 +24,7 @@ public enum JourneyImporter {
         case .json:
             return JSONJourneyImporter.importJourney(from: buffer, path: path, validator: validator, readUpTo: readUpTo)
         case .xml:
-            return XMLJourneyImporter.importJourney(from: buffer, path: path, validator: validator)
+            return XMLJourneyImporter.importJourney(from: buffer, path: path, validator: validator, readUpTo: readUpTo)
         }
     }
 }

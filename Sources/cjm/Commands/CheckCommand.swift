@@ -115,7 +115,7 @@ struct CheckCommand: AsyncParsableCommand {
                 default:
                     path = input.displayName(for: entry.path)
                     // --all-scenarios takes the bytes whole, so its files are read, not mapped.
-                    let mapFrom = allScenarios ? nil : InputFiles.mapFrom(forJourneyAt: path, format: format)
+                    let mapFrom = allScenarios ? nil : InputFiles.mapFrom(forJourneyAt: path)
                     read = InputFiles.readOrMap(entry.path, maxSize: maxFileSize, mapFrom: mapFrom)
                 }
                 let bytes: [UInt8]

@@ -69,12 +69,10 @@ enum InputFiles {
     static let mappedFileSize = 8 << 20
 
     /// The `mapFrom` for reading the journey at `path` that is only imported (its bytes not
-    /// kept): large JSON journeys are mapped, so that the pages already read leave memory while
-    /// the model is built (issue 17). The XML reader keeps its own copy of the bytes, and
-    /// catalogues are read whole, so those are read.
-    static func mapFrom(forJourneyAt path: String, format: JourneyFormat?) -> Int? {
-        let isJSON = (format ?? JourneyFormat.named(by: path)) == .json
-        return isJSON && !CatalogImporter.isCatalogPath(path) ? mappedFileSize : nil
+    /// kept): large journeys are mapped, so that the pages already read leave memory while the
+    /// model is built (issue 17; issue 19 for XML). Catalogues are read whole, so those are read.
+    static func mapFrom(forJourneyAt path: String) -> Int? {
+        CatalogImporter.isCatalogPath(path) ? nil : mappedFileSize
     }
 
     /// Reads the file as `read` does, but maps a regular file of `mapFrom` bytes or more into

@@ -41,11 +41,12 @@ enum JourneyFiles {
         let checker = checker.validator.catalogs == nil ? checker.readingCatalogs(from: CatalogResolver.shared) : checker
         let bytes: [UInt8]
         switch InputFiles.readOrMap(path, maxSize: input.maxFileSize,
-                                    mapFrom: keepingBytes ? nil : InputFiles.mapFrom(forJourneyAt: shownPath, format: namedFormat)) {
+                                    mapFrom: keepingBytes ? nil : InputFiles.mapFrom(forJourneyAt: shownPath)) {
         case .success(.bytes(let read)): bytes = read
         case .success(.mapped(let file)):
-            let checked = checker.check(mapped: file.bytes, path: shownPath, format: .json, readUpTo: file.release(upTo:))
-            return try loaded(checked, bytes: [], format: .json)
+            let format = namedFormat ?? JourneyFormat.detect(path: shownPath, bytes: file.bytes)
+            let checked = checker.check(mapped: file.bytes, path: shownPath, format: format, readUpTo: file.release(upTo:))
+            return try loaded(checked, bytes: [], format: format)
         case .failure(let error): throw DiagnosticOutput.fileError(shownPath, "cannot read the journey: \(error.message)", hint: error.hint)
         }
         let format = namedFormat ?? JourneyFormat.detect(path: shownPath, bytes: bytes)

@@ -63,4 +63,50 @@ struct LargeJourneyMemoryTests {
         let selfDiff = try CLI.run(["diff", validFile.path, validFile.path])
         #expect(selfDiff.status == 0, "\(selfDiff.standardOutput)\(selfDiff.standardError)")
     }
+
+    /// An XML journey of 40,000 personas, over the 8 MB from which files are mapped; `tail`
+    /// is written after the personas (so that its problems are found after the pages before
+    /// them may have been let go).
+    static func largeXML(tail: String) -> String {
+        var text = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<journey xmlns="urn:cjm:journey:1" id="big" title="Big">"# + "\n"
+        let filler = String(repeating: "x", count: 170)
+        for index in 0..<40_000 {
+            text += #"  <persona id="p\#(index)" name="P\#(index)"><description>\#(filler)</description></persona>"# + "\n"
+        }
+        return text + tail
+    }
+
+    @Test("cjm check reads a large XML journey mapped, letting read pages go, and reports it as from a pipe")
+    func mappedXMLCheck() throws {
+        let folder = try TemporaryFolder()
+        let stages = #"<channel id="web" name="Web"/><stage id="s" name="S"><touchpoint id="t" name="T" channels="web fax"/></stage>"#
+        // A duplicate id, an unknown channel and a schema error, all near the end of the file.
+        let invalid = Self.largeXML(tail: #"  <persona id="p7" name="Again"><goal/><colour>red</colour></persona>"# + stages + "</journey>\n")
+        let file = try folder.write(invalid, to: "big.journey.xml")
+        #expect(invalid.utf8.count > 8 << 20)
+        for format in ["text", "json"] {
+            let mapped = try CLI.run(["check", "--format", format, file.path])
+            let piped = try CLI.run(["check", "--format", format, "--stdin-name", file.path, "-"], input: Data(invalid.utf8))
+            #expect(mapped.status == 2 && piped.status == 2)
+            #expect(mapped.standardOutput == piped.standardOutput)
+            #expect(mapped.standardOutput.contains("colour"), "\(mapped.standardOutput)")
+        }
+        // A syntax error at the end: the rest of the file is read again to report every one.
+        let broken = Self.largeXML(tail: #"  <persona id="late" name="Late"></personaa>"# + "\n</journey>\n")
+        let brokenFile = try folder.write(broken, to: "broken.journey.xml")
+        let brokenMapped = try CLI.run(["check", brokenFile.path])
+        let brokenPiped = try CLI.run(["check", "--stdin-name", brokenFile.path, "-"], input: Data(broken.utf8))
+        #expect(brokenMapped.status == 2 && brokenMapped.standardOutput == brokenPiped.standardOutput)
+        #expect(brokenMapped.standardOutput.contains(":40003:"), "\(brokenMapped.standardOutput)")
+
+        // A valid large journey: exported (export maps it too) as from a pipe, and diffed with itself.
+        let valid = Self.largeXML(tail: #"<channel id="web" name="Web"/><stage id="s" name="S"><touchpoint id="t" name="T" channels="web"/></stage></journey>"# + "\n")
+        let validFile = try folder.write(valid, to: "valid.journey.xml")
+        let exported = try CLI.run(["export", validFile.path])
+        let exportedFromPipe = try CLI.run(["export", "--stdin-name", validFile.path, "-"], input: Data(valid.utf8))
+        #expect(exported.status == 0, "\(exported.standardError)")
+        #expect(exported.standardOutput == exportedFromPipe.standardOutput && exported.standardOutput.contains("digraph"))
+        let selfDiff = try CLI.run(["diff", validFile.path, validFile.path])
+        #expect(selfDiff.status == 0, "\(selfDiff.standardOutput)\(selfDiff.standardError)")
+    }
 }

@@ -191,6 +191,9 @@ struct ValidatingXMLReader {
     }
 
     /// Where the parser is (it reads ahead of the reader's node).
+    /// How many bytes of the input libxml2 has read (it reads ahead of the current node).
+    var bytesConsumed: Int { Int(xmlTextReaderByteConsumed(reader)) }
+
     var parserPosition: (line: Int, column: Int) {
         (Int(xmlTextReaderGetParserLineNumber(reader)), Int(xmlTextReaderGetParserColumnNumber(reader)))
     }

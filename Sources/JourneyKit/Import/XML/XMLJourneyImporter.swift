@@ -19,7 +19,27 @@ public enum XMLJourneyImporter {
     public static func importJourney(
         from bytes: some Collection<UInt8>, path: String, validator: JourneyValidator = JourneyValidator()
     ) -> ImportedJourney {
-        let (imported, isCatalog) = importDocument(from: bytes, path: path, validator: validator)
+        importJourney(from: bytes, path: path, validator: validator, readUpTo: nil)
+    }
+
+    /// Reads a journey from bytes the caller keeps, such as a file mapped into memory, telling
+    /// `readUpTo` every megabyte or so the offset libxml2 has read up to, less a margin for the
+    /// element being read (whose attributes are read where written).
+    ///
+    /// Bytes before that offset are looked at again only to place an error, so a caller whose
+    /// bytes can be read back (a file mapping's pages are, from the file) may let the system drop
+    /// them: the file is then not all in memory beside the journey it became.
+    public static func importJourney(
+        from buffer: UnsafeBufferPointer<UInt8>, path: String, validator: JourneyValidator = JourneyValidator(),
+        readUpTo: @escaping (Int) -> Void
+    ) -> ImportedJourney {
+        importJourney(from: buffer, path: path, validator: validator, readUpTo: Optional(readUpTo))
+    }
+
+    private static func importJourney(
+        from bytes: some Collection<UInt8>, path: String, validator: JourneyValidator, readUpTo: ((Int) -> Void)?
+    ) -> ImportedJourney {
+        let (imported, isCatalog) = importDocument(from: bytes, path: path, validator: validator, readUpTo: readUpTo)
         guard isCatalog, let location = imported.journey?.location else { return imported }
         return ImportedJourney(
             journey: nil,
@@ -30,10 +50,10 @@ public enum XMLJourneyImporter {
 
     /// Reads a journey or (root element `<catalog>`) a catalogue, saying which it was.
     static func importDocument(
-        from bytes: some Collection<UInt8>, path: String, validator: JourneyValidator
+        from bytes: some Collection<UInt8>, path: String, validator: JourneyValidator, readUpTo: ((Int) -> Void)? = nil
     ) -> (ImportedJourney, isCatalog: Bool) {
         let run: (UnsafeBufferPointer<UInt8>) -> (ImportedJourney, isCatalog: Bool) = { buffer in
-            var (imported, isCatalog) = read(buffer, path: path)
+            var (imported, isCatalog) = read(buffer, path: path, readUpTo: readUpTo)
             // Validated once the reader is gone: its line table and id tables are not kept
             // beside the whole journey, its source map and the file, the peak of the import;
             // only then is the source map trimmed, which copies it.
@@ -58,8 +78,9 @@ public enum XMLJourneyImporter {
     }
 
     /// The journey as read, before validation.
-    private static func read(_ buffer: UnsafeBufferPointer<UInt8>, path: String) -> (ImportedJourney, isCatalog: Bool) {
+    private static func read(_ buffer: UnsafeBufferPointer<UInt8>, path: String, readUpTo: ((Int) -> Void)?) -> (ImportedJourney, isCatalog: Bool) {
         var reader = XMLJourneyReader(source: XMLSourceText(bytes: buffer, file: path))
+        reader.readUpTo = readUpTo
         let imported = reader.read()
         return (imported, reader.isCatalog)
     }

@@ -66,6 +66,12 @@ struct XMLJourneyReader {
     var rawAttributes: [XMLSourceText.RawAttribute] = []
     /// Channel and persona lists, so that touchpoints naming the same ones share one array.
     var internedLists = XMLIDLists()
+    /// Told how far libxml2 has read (see `XMLJourneyImporter.importJourney(from:path:validator:readUpTo:)`).
+    var readUpTo: ((Int) -> Void)?
+    /// The offset last told to `readUpTo`.
+    var reportedOffset = 0
+    /// Nodes read since libxml2 was last asked how far it has read.
+    var nodesSinceReport = 0
 
     static let namespaceBytes = Array(XMLJourneyImporter.namespace.utf8)
 
@@ -129,7 +135,10 @@ struct XMLJourneyReader {
     mutating func readNodes(_ reader: ValidatingXMLReader) {
         while true {
             let step = reader.next()
-            if step == .node { handleNode(reader) }
+            if step == .node {
+                handleNode(reader)
+                if readUpTo != nil { tellReadUpTo(reader) }
+            }
             report(reader.takeErrors())
             if step != .node {
                 if step == .stopped, !sawFatalError {
@@ -142,6 +151,19 @@ struct XMLJourneyReader {
                 return
             }
             if sawFatalError { return }
+        }
+    }
+
+    /// Tells `readUpTo`, every megabyte or so, the offset libxml2 has read up to, less a margin:
+    /// libxml2 reads ahead of the node it hands over, whose attributes are read where written.
+    mutating func tellReadUpTo(_ reader: ValidatingXMLReader) {
+        nodesSinceReport += 1
+        guard nodesSinceReport >= 1_024, let readUpTo else { return }
+        nodesSinceReport = 0
+        let offset = reader.bytesConsumed - (64 << 10)
+        if offset - reportedOffset >= 1 << 20 {
+            reportedOffset = offset
+            readUpTo(offset)
         }
     }
 

@@ -1,5 +1,9 @@
 /// Reads a journey in whichever format it is written.
 public enum JourneyImporter {
+    /// Bytes read between two calls of a reader's `readUpTo` (JSON and XML alike): often enough
+    /// that a large file's pages leave memory as it is read, rarely enough to cost nothing.
+    static let readReportStep = 1 << 20
+
     /// Reads a journey from a file's bytes; `format` defaults to `JourneyFormat.detect`.
     public static func importJourney(
         from bytes: [UInt8], path: String, format: JourneyFormat? = nil,

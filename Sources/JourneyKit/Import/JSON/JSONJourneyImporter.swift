@@ -51,8 +51,6 @@ private struct JSONJourneyDecoder {
     var readUpTo: ((Int) -> Void)?
     /// The offset last told to `readUpTo`.
     var reportedOffset = 0
-    /// Bytes read between two calls of `readUpTo`.
-    static let readReportStep = 1 << 20
 
     init(scanner: JSONScanner) {
         self.scanner = scanner
@@ -577,7 +575,7 @@ private struct JSONJourneyDecoder {
         while let itemMark = try scanner.nextItem(&cursor) {
             guard try expect(.object, key, "a list of objects", at: itemMark, inList: true) else { continue }
             elements.append(try element(&self))
-            if let readUpTo, scanner.offset - reportedOffset >= Self.readReportStep {
+            if let readUpTo, scanner.offset - reportedOffset >= JourneyImporter.readReportStep {
                 reportedOffset = scanner.offset
                 readUpTo(reportedOffset)
             }

@@ -161,7 +161,7 @@ struct XMLJourneyReader {
         guard nodesSinceReport >= 1_024, let readUpTo else { return }
         nodesSinceReport = 0
         let offset = reader.bytesConsumed - (64 << 10)
-        if offset - reportedOffset >= 1 << 20 {
+        if offset - reportedOffset >= JourneyImporter.readReportStep {
             reportedOffset = offset
             readUpTo(offset)
         }

@@ -20,6 +20,23 @@ enum ExporterBench {
         set.add(.phase("XML write"), Timing.measure(runs: runs) { _ = try? JourneyWriter.write(model, as: .xml) })
     }
 
+    /// Beside the map's row (its pages as Strings, as `cjm export` and the report take them):
+    /// the pages as bytes handed on as drawn (`writePages`), and the floor of writing that
+    /// much: the finished pages' bytes copied into one buffer, as a sink would take them.
+    static func measureMap(_ model: Journey, findings: [Diagnostic], runs: Int, into set: inout PhaseSet) {
+        let renderer = JourneyMapRenderer()
+        set.add(.phase("map render to bytes"), Timing.measure(runs: runs) { try? renderer.writePages(model, findings: findings) { _ in } })
+        var pages: [[UInt8]] = []
+        try? renderer.writePages(model, findings: findings) { pages.append($0) }
+        let total = pages.reduce(0) { $0 + $1.count }
+        set.add(.phase("map bytes copied (floor)"), Timing.measure(runs: runs) {
+            var sink: [UInt8] = []
+            sink.reserveCapacity(total)
+            for page in pages { sink.append(contentsOf: page) }
+            precondition(sink.count == total)
+        })
+    }
+
     /// Peak memory of `cjm export` (the flow view's DOT) of `file`, written to a scratch file.
     static func exportPeakMemory(file: String, binary: String, scratch: String) -> Int? {
         let output = scratch + "/export-peak.dot"

@@ -202,6 +202,7 @@ for size in options.sizes where standardFamilyParts.contains(where: measures) {
         if size <= 10_000, measures("map") {
             // The journey map: content, layout of every page, SVG (issue 13: ≤ 10× import at 1,000).
             set.add(.phase("map render"), Timing.measure(runs: runs) { _ = try? JourneyMapRenderer().pages(model, findings: findings) })
+            ExporterBench.measureMap(model, findings: findings, runs: runs, into: &set)
         }
         if size == 10_000, format == .json, measures("report") {
             // The HTML report (issue 14): building the page, and Chromium opening it from disk.

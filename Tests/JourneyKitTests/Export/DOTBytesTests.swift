@@ -64,6 +64,30 @@ struct DOTBytesTests {
         }
     }
 
+    @Test("names and badges starting with the diagram's marks wrap on their bytes, as the Character wrapping does", arguments: [4, 18, 26])
+    func markedTextsWrapOnBytes(width: Int) {
+        var bytePathTaken = 0
+        for (index, text) in Self.texts(from: Self.singleColumnAtoms, count: 1000, seed: UInt64(100 + width)).enumerated() {
+            let marked = [DOTStyle.momentOfTruthMark, DOTStyle.warningMark][index % 2] + " " + text
+            var copy = marked
+            if copy.withUTF8(UTF8Text.isSingleColumnDOTText) { bytePathTaken += 1 }
+            let expected = TextWrapping.wrap(marked, width: width).map(ScalarDOTEscaping.htmlLine).joined(separator: "<BR/>")
+            #expect(DOTLabel.wrapped(marked, width: width) == expected, "\(marked.debugDescription) at \(width)")
+        }
+        #expect(bytePathTaken == 1000)
+        // The marks are one Character of one column, also next to what may follow them.
+        for mark in [DOTStyle.momentOfTruthMark, DOTStyle.warningMark] {
+            #expect(TextWrapping.columns(of: Character(mark)) == 1)
+            #expect((mark + "a").count == 2 && (mark + " ").count == 2)
+        }
+        // Only the marks: a text with another symbol of three bytes, or a mark shown as emoji, goes the general way.
+        for text in ["★\u{FE0F} a", "⚠\u{FE0F}", "☆ a", "中 ★"] {
+            var copy = text
+            let isSingleColumn = copy.withUTF8(UTF8Text.isSingleColumnDOTText)
+            #expect(!isSingleColumn, "\(text.debugDescription)")
+        }
+    }
+
     @Test("every scalar the byte wrapping accepts is one Character one column wide")
     func acceptedScalarsAreOneColumn() throws {
         var accepted = 0

@@ -178,9 +178,11 @@ struct DOTLines {
     private var depth: Int
     private var isFirstAttribute = true
 
-    /// Lines indented `depth` levels.
-    init(depth: Int = 0) {
+    /// Lines indented `depth` levels; `afterFirstAttribute` for bytes that continue an
+    /// attribute list that has its first attribute already.
+    init(depth: Int = 0, afterFirstAttribute: Bool = false) {
         self.depth = depth
+        isFirstAttribute = !afterFirstAttribute
     }
 
     /// Whether nothing was written.
@@ -204,7 +206,7 @@ struct DOTLines {
 
     /// The indentation of a line written piece by piece.
     mutating func startLine() {
-        for _ in 0..<depth { out.append("  ") }
+        out.indentation(depth)
     }
 
     mutating func endLine() {
@@ -238,6 +240,34 @@ struct DOTLines {
     /// A DOT id, quoted (`DOTEscaping.id`).
     mutating func id(_ text: String) {
         out.dotQuoted(text)
+    }
+
+    /// A line's indentation, a quoted id and `rest`, which closes the quote and starts the
+    /// attribute list (`" [label=<…`): a box's start in three appends, its attributes to follow.
+    mutating func startNode(_ id: String, _ rest: [UInt8]) {
+        startLine()
+        out.append("\"")
+        out.dotQuotedText(id)
+        out.bytes.append(contentsOf: rest)
+        isFirstAttribute = false
+    }
+
+    /// `"from" -> "to"` and `rest`, which closes the quote and starts the attribute list
+    /// (`" [color=…`): an arrow's start in a few appends, whatever else it has to follow.
+    mutating func startEdge(_ from: String, _ to: String, _ rest: [UInt8]) {
+        startLine()
+        out.append("\"")
+        out.dotQuotedText(from)
+        out.append("\" -> \"")
+        out.dotQuotedText(to)
+        out.bytes.append(contentsOf: rest)
+        isFirstAttribute = false
+    }
+
+    /// `]` and the line's end.
+    mutating func endAttributesAndLine() {
+        out.append("]\n")
+        isFirstAttribute = true
     }
 
     /// ` name=` after ` [` or `, `: an attribute whose value the caller writes next.

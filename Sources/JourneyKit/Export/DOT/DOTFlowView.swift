@@ -52,6 +52,7 @@ struct DOTFlowView {
         }
         let plan = DOTFlowPlan(context, drawnStageOfStage: drawnStageOfStage)
         let unplannedSteps = unplannedObservedSteps(plan)
+        let fixed = FixedBytes(isObserved: context.observed != nil)
 
         var lines = DOTLines()
         // A piece and the line that passes its end; unstreamed, about 500 bytes a touchpoint (the
@@ -102,10 +103,7 @@ struct DOTFlowView {
                 let position = plan.stageStart[journeyIndex] + index
                 guard plan.isDrawn[position] else { continue }
                 drewTouchpoint = true
-                lines.startLine()
-                lines.id(stage.touchpoints[index].id)
-                writeNodeAttributes(stage.touchpoints[index], at: position, plan, into: &lines)
-                lines.endLine()
+                writeNode(stage.touchpoints[index], at: position, plan, fixed, into: &lines)
                 stageNodes[stageIndex].append(.touchpoint(position))
                 if !ghosts.isEmpty { drawGhosts(after: stage.touchpoints[index].id) }
                 handOnFullPiece()
@@ -156,15 +154,9 @@ struct DOTFlowView {
                 let target = Int(plan.flowTargets[flow])
                 let targetID = touchpointID(at: target, plan)
                 lines.beginSection("// next flows", started: &flowsStarted)
-                lines.startEdge(sourceID, targetID)
-                switch plan.flowKinds[flow] {
-                case .brokenHandoff:
-                    lines.attribute("color", quoted: DOTStyle.problem)
-                    if !isObserved { lines.attribute("penwidth", "3.5") }
-                    lines.attribute("style", "dashed")
-                    lines.attribute("arrowhead", "normal")
-                    lines.attribute("arrowsize", "1.2")
-                    lines.attribute("tooltip")
+                let kind = plan.flowKinds[flow]
+                lines.startEdge(sourceID, targetID, fixed.flowStart[Int(kind.rawValue)])
+                if kind == .brokenHandoff {
                     lines.out.append("\"")
                     for (index, finding) in context.findings.brokenHandoffs(from: sourceID, to: targetID).enumerated() {
                         if index > 0 { lines.out.append("\\n") }
@@ -172,13 +164,6 @@ struct DOTFlowView {
                         lines.out.dotQuotedText(finding.message, backslashAsLookAlike: true)
                     }
                     lines.out.append("\"")
-                case .sameChannel:
-                    lines.attribute("color", quoted: DOTStyle.sameChannelEdge)
-                    if !isObserved { lines.attribute("penwidth", "1.6") }
-                case .channelSwitch:
-                    lines.attribute("color", quoted: DOTStyle.channelSwitchEdge)
-                    if !isObserved { lines.attribute("penwidth", "2.2") }
-                    lines.attribute("style", "dashed")
                 }
                 if isObserved {
                     writeObservedAttributes(observedCases[sourceID + "\u{1F}" + targetID] ?? 0)
@@ -187,8 +172,7 @@ struct DOTFlowView {
                     // A flow back to an earlier touchpoint must not reorder the stages.
                     lines.attribute("constraint", "false")
                 }
-                lines.endAttributes()
-                lines.endLine()
+                lines.endAttributesAndLine()
                 handOnFullPiece()
             }
         }
@@ -252,11 +236,11 @@ struct DOTFlowView {
         let stages = context.journey.stages
         for position in 0..<plan.count where plan.isDrawn[position] {
             let (stage, index) = plan.positions[position]
-            let touchpoint = stages[Int(stage)].touchpoints[Int(index)]
-            if touchpoint.momentOfTruth { usage.momentOfTruth = true }
-            if touchpoint.initiator == .business { usage.businessInitiated = true }
-            if touchpoint.journey != nil { usage.linked = true }
-            let facts = boxFacts(touchpoint, at: position, plan)
+            // Read in place: a copy of the touchpoint would retain and release each of its fields.
+            if stages[Int(stage)].touchpoints[Int(index)].momentOfTruth { usage.momentOfTruth = true }
+            if stages[Int(stage)].touchpoints[Int(index)].initiator == .business { usage.businessInitiated = true }
+            if stages[Int(stage)].touchpoints[Int(index)].journey != nil { usage.linked = true }
+            let facts = boxFacts(stages[Int(stage)].touchpoints[Int(index)].id, at: position, plan)
             if facts.onChannelNotLive { usage.notLiveChannel = true }
             if facts.isUnserved { usage.unserved = true }
             if !facts.handoffsNotDrawn.isEmpty { usage.brokenHandoff = true }
@@ -323,24 +307,93 @@ struct DOTFlowView {
         var change: DiagramChanges.Mark?
     }
 
-    private func boxFacts(_ touchpoint: Touchpoint, at position: Int, _ plan: DOTFlowPlan) -> BoxFacts {
+    private func boxFacts(_ id: String, at position: Int, _ plan: DOTFlowPlan) -> BoxFacts {
         var facts = BoxFacts()
         facts.onChannelNotLive = plan.channels(at: position).contains { Int($0) < plan.channelIsNotLive.count && plan.channelIsNotLive[Int($0)] }
         let marks = plan.findingMarks(at: position)
         facts.isUnserved = marks & DOTFlowPlan.FindingMark.unserved != 0
         if marks & DOTFlowPlan.FindingMark.brokenInto != 0 {
-            facts.handoffsNotDrawn = (context.findings.brokenHandoffsInto[touchpoint.id] ?? []).filter { finding in
+            facts.handoffsNotDrawn = (context.findings.brokenHandoffsInto[id] ?? []).filter { finding in
                 guard let from = finding.references[.from], let source = plan.touchpointPlaces.position(of: from).map(Int.init) else { return true }
                 let (stage, index) = plan.positions[source]
-                return !(plan.isDrawn[source] && context.journey.stages[Int(stage)].touchpoints[Int(index)].next.contains(touchpoint.id))
+                return !(plan.isDrawn[source] && context.journey.stages[Int(stage)].touchpoints[Int(index)].next.contains(id))
             }
         }
-        facts.change = context.changes?.touchpoints[touchpoint.id]
+        facts.change = context.changes?.touchpoints[id]
         return facts
     }
 
-    /// The attribute list of a touchpoint's box.
-    private func writeNodeAttributes(_ touchpoint: Touchpoint, at position: Int, _ plan: DOTFlowPlan, into lines: inout DOTLines) {
+    /// The bytes every box or every arrow of a kind starts with, written once per diagram with
+    /// the same calls that would write them for each: an append costs about the same whatever
+    /// its length, and a box was some thirty of them, an arrow twenty (issue 19).
+    private struct FixedBytes {
+        /// What follows a box's id: the end of its quote, the label's start and the name's font.
+        let boxStart: [UInt8]
+        /// Between the name and the channels: the end of the name's font and the channels' font.
+        let channelsStart: [UInt8]
+        /// The end of the label, the fill and the tooltip's name, for no emotion (index 0) and
+        /// for each emotion from −2 to 2 (index 1 to 5).
+        let fillAndTooltip: [[UInt8]]
+        /// What follows an arrow's target id, by `DOTFlowPlan.FlowKind`: the end of its quote
+        /// and the attributes of the kind (a broken handoff's up to its tooltip's name).
+        let flowStart: [[UInt8]]
+
+        init(isObserved: Bool) {
+            /// What `write` writes, after an id's closing quote or not, and in an attribute list
+            /// that has its first attribute or not.
+            func written(closingQuote: Bool = true, afterFirstAttribute: Bool = false, _ write: (inout DOTLines) -> Void) -> [UInt8] {
+                var lines = DOTLines(afterFirstAttribute: afterFirstAttribute)
+                if closingQuote { lines.out.append("\"") }
+                write(&lines)
+                return lines.out.bytes
+            }
+            boxStart = written {
+                $0.attribute("label")
+                $0.out.append("<")
+                $0.out.dotFontStart(size: DOTStyle.nameSize)
+            }
+            channelsStart = written(closingQuote: false) {
+                $0.out.append("</FONT><BR/>")
+                $0.out.dotFontStart(size: DOTStyle.detailSize, color: DOTStyle.mutedText)
+            }
+            fillAndTooltip = ([nil, -2, -1, 0, 1, 2] as [Int?]).map { emotion in
+                written(closingQuote: false, afterFirstAttribute: true) {
+                    $0.out.append(">")
+                    $0.attribute("fillcolor", quoted: DOTStyle.fill(forEmotion: emotion))
+                    $0.attribute("tooltip")
+                }
+            }
+            flowStart = [DOTFlowPlan.FlowKind.brokenHandoff, .sameChannel, .channelSwitch].map { kind in
+                written {
+                    switch kind {
+                    case .brokenHandoff:
+                        $0.attribute("color", quoted: DOTStyle.problem)
+                        if !isObserved { $0.attribute("penwidth", "3.5") }
+                        $0.attribute("style", "dashed")
+                        $0.attribute("arrowhead", "normal")
+                        $0.attribute("arrowsize", "1.2")
+                        $0.attribute("tooltip")
+                    case .sameChannel:
+                        $0.attribute("color", quoted: DOTStyle.sameChannelEdge)
+                        if !isObserved { $0.attribute("penwidth", "1.6") }
+                    case .channelSwitch:
+                        $0.attribute("color", quoted: DOTStyle.channelSwitchEdge)
+                        if !isObserved { $0.attribute("penwidth", "2.2") }
+                        $0.attribute("style", "dashed")
+                    }
+                }
+            }
+        }
+
+        /// `fillAndTooltip` for an emotion; nil for one beyond the scale's ends.
+        func fillAndTooltip(_ emotion: Int?) -> [UInt8]? {
+            guard let emotion else { return fillAndTooltip[0] }
+            return (-2...2).contains(emotion) ? fillAndTooltip[emotion + 3] : nil
+        }
+    }
+
+    /// A touchpoint's box: its line, id and attribute list.
+    private func writeNode(_ touchpoint: Touchpoint, at position: Int, _ plan: DOTFlowPlan, _ fixed: FixedBytes, into lines: inout DOTLines) {
         var name = touchpoint.name
         if touchpoint.momentOfTruth {
             name = DOTStyle.momentOfTruthMark + " " + name
@@ -352,19 +405,17 @@ struct DOTFlowView {
             if !channels.isEmpty { channels += " · " }
             channels += Int(number) < plan.channelLabels.count ? plan.channelLabels[Int(number)] : id
         }
-        let facts = boxFacts(touchpoint, at: position, plan)
+        let facts = boxFacts(touchpoint.id, at: position, plan)
         let link = context.linkMark(touchpoint)
         let unservedBadge = facts.isUnserved ? context.unservedBadge(for: touchpoint.id) : nil
         let handoffsNotDrawn = facts.handoffsNotDrawn
         let change = facts.change
 
-        lines.attribute("label")
-        lines.out.append("<")
-        lines.out.dotFont(size: DOTStyle.nameSize) { $0.dotWrapped(name, width: DOTStyle.nameWidth) }
-        lines.out.append("<BR/>")
-        lines.out.dotFont(size: DOTStyle.detailSize, color: DOTStyle.mutedText) {
-            if channels.isEmpty { $0.append("<I>no channel</I>") } else { $0.dotWrapped(channels, width: 24) }
-        }
+        lines.startNode(touchpoint.id, fixed.boxStart)
+        lines.out.dotWrapped(name, width: DOTStyle.nameWidth)
+        lines.out.bytes.append(contentsOf: fixed.channelsStart)
+        if channels.isEmpty { lines.out.append("<I>no channel</I>") } else { lines.out.dotWrapped(channels, width: 24) }
+        lines.out.append("</FONT>")
         if let link {
             lines.out.append("<BR/>")
             lines.out.dotFont(size: DOTStyle.detailSize, color: DOTStyle.linkText) { $0.dotWrapped(link, width: 28) }
@@ -408,12 +459,17 @@ struct DOTFlowView {
         case nil:
             break
         }
-        lines.out.append(">")
         // Focused on a persona, the box shows how that persona feels here.
-        lines.attribute("fillcolor", quoted: DOTStyle.fill(forEmotion: context.persona.map { touchpoint.emotion(for: $0.id) } ?? touchpoint.emotion))
-        lines.attribute("tooltip")
+        let emotion = context.persona.map { touchpoint.emotion(for: $0.id) } ?? touchpoint.emotion
+        if let fillAndTooltip = fixed.fillAndTooltip(emotion) {
+            lines.out.bytes.append(contentsOf: fillAndTooltip)
+        } else {
+            lines.out.append(">")
+            lines.attribute("fillcolor", quoted: DOTStyle.fill(forEmotion: emotion))
+            lines.attribute("tooltip")
+        }
         let findings = plan.findingMarks(at: position) & DOTFlowPlan.FindingMark.tooltip != 0 ? context.findings.byTouchpoint[touchpoint.id] ?? [] : []
-        context.writeTooltip(for: touchpoint, findings: findings + handoffsNotDrawn, into: &lines.out)
+        context.writeTooltip(for: touchpoint, findings: handoffsNotDrawn.isEmpty ? findings : findings + handoffsNotDrawn, into: &lines.out)
         if touchpoint.initiator == .business {
             lines.attribute("shape", "cds")
             if facts.onChannelNotLive { lines.attribute("style", "\"filled,dashed\"") } else { lines.attribute("style", "filled") }
@@ -436,7 +492,7 @@ struct DOTFlowView {
             lines.attribute("color", "\"#212121\"")
             lines.attribute("penwidth", "3")
         }
-        lines.endAttributes()
+        lines.endAttributesAndLine()
     }
 
     private func stageAttributes(_ stage: Stage, isGhost: Bool) -> [(String, String)] {

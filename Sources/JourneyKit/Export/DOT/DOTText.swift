@@ -17,13 +17,18 @@ extension UTF8Text {
     mutating func dotQuotedText(_ text: String, backslashAsLookAlike: Bool = false) {
         var text = text
         text.withUTF8 { source in
-            guard source.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "&") || $0 >= 0x7F && Self.mayBeInvisible($0) }) else {
+            guard source.contains(where: Self.needsQuoting) else {
                 bytes.append(contentsOf: source)
                 return
             }
             var index = 0
             while index < source.count {
                 let byte = source[index]
+                // A run of bytes that need nothing is copied in one go, not byte by byte.
+                guard Self.needsQuoting(byte) else {
+                    index = copyRun(source, from: index, until: Self.needsQuoting)
+                    continue
+                }
                 switch byte {
                 case UInt8(ascii: "\""): append("\\\"")
                 case UInt8(ascii: "\\"): if backslashAsLookAlike { append("\u{29F5}") } else { append("\\\\") }
@@ -48,13 +53,18 @@ extension UTF8Text {
 
     /// `dotHTMLLine` of UTF-8 bytes.
     mutating func dotHTMLLine(_ source: UnsafeBufferPointer<UInt8>) {
-        guard source.contains(where: { $0 < 0x20 || Self.isHTMLMarkup($0) || $0 >= 0x7F && Self.mayBeInvisible($0) }) else {
+        guard source.contains(where: Self.needsHTMLEscaping) else {
             bytes.append(contentsOf: source)
             return
         }
         var index = 0
         while index < source.count {
-            switch source[index] {
+            let byte = source[index]
+            guard Self.needsHTMLEscaping(byte) else {
+                index = copyRun(source, from: index, until: Self.needsHTMLEscaping)
+                continue
+            }
+            switch byte {
             case UInt8(ascii: "&"): append("&amp;")
             case UInt8(ascii: "<"): append("&lt;")
             case UInt8(ascii: ">"): append("&gt;")
@@ -74,7 +84,7 @@ extension UTF8Text {
     mutating func dotWrapped(_ text: String, width: Int) {
         var text = text
         text.withUTF8 { source in
-            guard TextWrapping.isSingleColumnText(source) else {
+            guard Self.isSingleColumnDOTText(source) else {
                 for (index, line) in TextWrapping.wrap(String(decoding: source, as: UTF8.self), width: width).enumerated() {
                     if index > 0 { append("<BR/>") }
                     dotHTMLLine(line)
@@ -96,6 +106,45 @@ extension UTF8Text {
                 dotHTMLLine(piece)
             }
         }
+    }
+
+    /// The bytes from `start` up to the first one `stops` at (or the end) copied in one go;
+    /// returns where it stopped.
+    private mutating func copyRun(_ source: UnsafeBufferPointer<UInt8>, from start: Int, until stops: (UInt8) -> Bool) -> Int {
+        var end = start + 1
+        while end < source.count, !stops(source[end]) { end += 1 }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<end]))
+        return end
+    }
+
+    /// `TextWrapping.isSingleColumnText`, also for the diagram's own marks ★ (U+2605, E2 98 85)
+    /// and ⚠ (U+26A0, E2 9A A0), which start a box's name or badge: each is one Character of
+    /// one column (neither wide nor shown as emoji without U+FE0F, whose bytes the check
+    /// refuses), so a name marked as a moment of truth wraps on its bytes too, not Character
+    /// by Character (a third of the flow view's wrapping before).
+    static func isSingleColumnDOTText(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
+        var segmentStart = 0
+        var index = 0
+        while index + 2 < source.count {
+            if source[index] == 0xE2, (source[index + 1] == 0x98 && source[index + 2] == 0x85) || (source[index + 1] == 0x9A && source[index + 2] == 0xA0) {
+                guard TextWrapping.isSingleColumnText(UnsafeBufferPointer(rebasing: source[segmentStart..<index])) else { return false }
+                index += 3
+                segmentStart = index
+            } else {
+                index += 1
+            }
+        }
+        return TextWrapping.isSingleColumnText(UnsafeBufferPointer(rebasing: source[segmentStart...]))
+    }
+
+    /// Whether `dotQuotedText` writes a byte otherwise than as it is (or looks at what follows it).
+    private static func needsQuoting(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "&") || byte >= 0x7F && mayBeInvisible(byte)
+    }
+
+    /// Whether `dotHTMLLine` writes a byte otherwise than as it is (or looks at what follows it).
+    private static func needsHTMLEscaping(_ byte: UInt8) -> Bool {
+        byte < 0x20 || isHTMLMarkup(byte) || byte >= 0x7F && mayBeInvisible(byte)
     }
 
     /// Whether a byte is one `dotHTMLLine` replaces by an entity or doubles.
@@ -140,6 +189,13 @@ extension UTF8Text {
 extension UTF8Text {
     /// `<FONT POINT-SIZE="…" COLOR="…">`, the content, `</FONT>` (`DOTLabel.font`).
     mutating func dotFont(size: Int? = nil, color: String? = nil, _ content: (inout UTF8Text) -> Void) {
+        dotFontStart(size: size, color: color)
+        content(&self)
+        append("</FONT>")
+    }
+
+    /// `<FONT POINT-SIZE="…" COLOR="…">`: what `dotFont` writes before the content.
+    mutating func dotFontStart(size: Int? = nil, color: String? = nil) {
         append("<FONT")
         if let size {
             append(" POINT-SIZE=\"")
@@ -152,7 +208,5 @@ extension UTF8Text {
             append("\"")
         }
         append(">")
-        content(&self)
-        append("</FONT>")
     }
 }

@@ -12,11 +12,16 @@ struct JourneyMapLayout {
     let texts = MapTextCache()
     /// Whether pages keep the boxes placed (for the layout tests; drawing needs none).
     let keepsBoxes: Bool
+    /// Every card of the map in map order, which columns refer to by index: a column holding
+    /// its card copied the card's dozen Strings and arrays, one reference count each, whenever
+    /// the lane loops went through the columns (9 % of the map's instructions, issue 19).
+    let cards: [JourneyMapContent.Card]
 
     init(content: JourneyMapContent, options: JourneyMapOptions, keepsBoxes: Bool = false) {
         self.content = content
         self.options = options
         self.keepsBoxes = keepsBoxes
+        cards = content.cards
         // Worked out once: every page and every trial of the pagination asks for them.
         if let lanes = options.lanes {
             self.lanes = lanes.filter { $0 != .findings || options.showsFindings }
@@ -96,14 +101,21 @@ struct JourneyMapLayout {
 
     /// Every page of the map.
     func pages() -> [MapPage] {
+        var pages: [MapPage] = []
+        drawPages { pages.append($0) }
+        return pages
+    }
+
+    /// Every page of the map, handed to `emit` in order as soon as it is drawn.
+    func drawPages(_ emit: (MapPage) -> Void) {
         let pagination = pagination()
         // Pages are alike in size: each one's buffer is reserved at the size of the one before.
         var expectedBytes = 64 * 1024
-        return pagination.enumerated().map { index, parts in
+        for (index, parts) in pagination.enumerated() {
             var page = PageBuilder(layout: self, parts: parts, number: index + 1, count: pagination.count)
             let built = page.build(expectedBytes: expectedBytes)
-            expectedBytes = built.svg.utf8.count + 1024
-            return built
+            expectedBytes = built.document.count + 1024
+            emit(built)
         }
     }
 
@@ -137,8 +149,7 @@ struct JourneyMapLayout {
             var x: Double
             var width: Double
             var part: Int
-            var card: JourneyMapContent.Card?
-            /// The card's index in map order.
+            /// The card's index in map order (in `layout.cards`).
             var cardIndex: Int?
             /// The card's name and chips at the column's width, worked out once for sizing the
             /// lane and drawing the card (nil without a card or a touchpoints lane).
@@ -219,7 +230,7 @@ struct JourneyMapLayout {
 
             drawLegend(plan.legend, top: legendTop, width: width - 2 * margin)
 
-            return MapPage(width: width, height: height, title: content.title, description: description, svg: canvas.finish(), boxes: boxes,
+            return MapPage(width: width, height: height, title: content.title, description: description, document: canvas.finish(), boxes: boxes,
                            stageIDs: parts.map { content.stages[$0.stage].id })
         }
 
@@ -284,14 +295,14 @@ struct JourneyMapLayout {
             var x = layout.columnsLeft
             let drawsCards = layout.lanes.contains(.touchpoints)
             for (index, part) in parts.enumerated() {
-                let cards = content.stages[part.stage].cards
                 if part.cards.isEmpty {
-                    columns.append(Column(x: x, width: width, part: index, card: nil, cardIndex: nil))
+                    columns.append(Column(x: x, width: width, part: index, cardIndex: nil))
                     x += width + MapStyle.gap
                 }
                 for card in part.cards {
-                    let shape = drawsCards ? CardShape(name: nameFit(cards[card], width: width), chips: chipLayout(cards[card], width: width)) : nil
-                    columns.append(Column(x: x, width: width, part: index, card: cards[card], cardIndex: part.firstCard + card - part.cards.lowerBound,
+                    let cardIndex = part.firstCard + card - part.cards.lowerBound
+                    let shape = drawsCards ? CardShape(name: nameFit(layout.cards[cardIndex], width: width), chips: chipLayout(layout.cards[cardIndex], width: width)) : nil
+                    columns.append(Column(x: x, width: width, part: index, cardIndex: cardIndex,
                                           shape: shape))
                     x += width + MapStyle.gap
                 }
@@ -338,8 +349,8 @@ struct JourneyMapLayout {
             default:
                 var need = 0.0
                 for column in columns {
-                    guard let card = column.card else { continue }
-                    need = max(need, notesHeight(card.notes(lane), width: column.width))
+                    guard let card = column.cardIndex else { continue }
+                    need = max(need, notesHeight(layout.cards[card].notes(lane), width: column.width))
                 }
                 if lane == .findings {
                     // Findings about a stage span the stage's columns, above the cards' findings.
@@ -348,7 +359,7 @@ struct JourneyMapLayout {
                         guard !stageNotes.isEmpty, !part.isContinued else { continue }
                         let stageHeight = notesHeight(stageNotes, width: partFrame(part: index, columns: columns).width) + MapStyle.chipGap
                         let cards = columns.filter { $0.part == index }.compactMap { column in
-                            column.card.map { notesHeight($0.notes(.findings), width: column.width) }
+                            column.cardIndex.map { notesHeight(layout.cards[$0].notes(.findings), width: column.width) }
                         }.max() ?? 0
                         need = max(need, stageHeight + cards)
                     }
@@ -477,11 +488,11 @@ struct JourneyMapLayout {
             switch lane {
             case .touchpoints:
                 for column in columns {
-                    guard let card = column.card, let shape = column.shape else {
+                    guard let card = column.cardIndex, let shape = column.shape else {
                         placeNote(words.noTouchpoints, kind: "empty", frame: MapRect(x: column.x, y: top + MapStyle.cellPadding, width: column.width, height: height - 2 * MapStyle.cellPadding), fill: nil, stroke: MapStyle.rule, italic: true)
                         continue
                     }
-                    drawCard(card, shape: shape, frame: MapRect(x: column.x, y: top + MapStyle.cellPadding, width: column.width, height: height - 2 * MapStyle.cellPadding))
+                    drawCard(layout.cards[card], shape: shape, frame: MapRect(x: column.x, y: top + MapStyle.cellPadding, width: column.width, height: height - 2 * MapStyle.cellPadding))
                 }
             case .emotion:
                 drawEmotion(top: top, height: height, columns: columns, titleBox: titleBox, titleBottom: titleRuns.last.map { $0.frame.maxY } ?? top)
@@ -495,7 +506,9 @@ struct JourneyMapLayout {
                         let stage = content.stages[part.stage]
                         guard !stage.findings.isEmpty else { continue }
                         let span = partFrame(part: index, columns: columns)
-                        let cardsHaveFindings = columns.contains { $0.part == index && $0.card?.findings.isEmpty == false }
+                        let cardsHaveFindings = columns.contains { column in
+                            column.part == index && column.cardIndex.map { !layout.cards[$0].findings.isEmpty } ?? false
+                        }
                         let used = drawNotes(stage.findings.map { ($0.text, $0.rule) }, lane: lane,
                                              frame: MapRect(x: span.x, y: cellTop, width: span.width, height: cellBottom - cellTop),
                                              reserveBelow: cardsHaveFindings)
@@ -503,8 +516,9 @@ struct JourneyMapLayout {
                     }
                 }
                 for column in columns {
-                    guard let card = column.card else { continue }
-                    let texts: [(String, String?)] = lane == .findings ? card.findings.map { ($0.text, $0.rule) } : card.notes(lane).map { ($0, nil) }
+                    guard let card = column.cardIndex else { continue }
+                    let texts: [(String, String?)] = lane == .findings
+                        ? layout.cards[card].findings.map { ($0.text, $0.rule) } : layout.cards[card].notes(lane).map { ($0, nil) }
                     _ = drawNotes(texts, lane: lane, frame: MapRect(x: column.x, y: partTop[column.part], width: column.width, height: cellBottom - partTop[column.part]), reserveBelow: false)
                 }
             }
@@ -705,12 +719,16 @@ struct JourneyMapLayout {
         enum LegendMark: Hashable { case entry, momentOfTruth, planned, retired, initiator, gap, cut }
 
         func legendItems(lanes: [MapLane], columns: [Column]) -> [LegendMark] {
-            let cards = columns.compactMap(\.card)
+            let cards = columns.compactMap(\.cardIndex)
             var items: [LegendMark] = []
             if lanes.contains(.touchpoints) {
-                if cards.contains(where: \.isEntry) { items.append(.entry) }
-                if cards.contains(where: \.isMomentOfTruth) { items.append(.momentOfTruth) }
-                let statuses = Set(cards.flatMap { $0.chips.prefix(MapStyle.maxChips - ($0.chips.count > MapStyle.maxChips ? 1 : 0)).map(\.status) })
+                if cards.contains(where: { layout.cards[$0].isEntry }) { items.append(.entry) }
+                if cards.contains(where: { layout.cards[$0].isMomentOfTruth }) { items.append(.momentOfTruth) }
+                var statuses: Set<Channel.Status> = []
+                for card in cards {
+                    let chips = layout.cards[card].chips
+                    for chip in chips.prefix(MapStyle.maxChips - (chips.count > MapStyle.maxChips ? 1 : 0)) { statuses.insert(chip.status) }
+                }
                 if statuses.contains(.planned) { items.append(.planned) }
                 if statuses.contains(.retired) { items.append(.retired) }
                 if !cards.isEmpty { items.append(.initiator) }
@@ -720,7 +738,7 @@ struct JourneyMapLayout {
                 let given = content.emotion.reduce(0) { total, series in
                     total + columns.filter { $0.cardIndex.map { $0 < series.values.count && series.values[$0] != nil } ?? false }.count
                 }
-                if !values.isEmpty, given < columns.filter({ $0.card != nil }).count * content.emotion.count { items.append(.gap) }
+                if !values.isEmpty, given < cards.count * content.emotion.count { items.append(.gap) }
             }
             items.append(.cut) // dropped when nothing was cut; reserved so that the legend's height is known
             return items

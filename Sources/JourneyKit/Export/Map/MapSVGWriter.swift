@@ -3,9 +3,9 @@
 /// Presentation attributes rather than a style sheet, so that several maps inlined in one
 /// HTML page cannot restyle each other. Numbers have at most one decimal: same input, same bytes.
 ///
-/// The layout draws straight into the page's UTF-8 bytes, made a String once at the end:
-/// a tree of nodes built first and written after was most of the map's time (issue 19), and
-/// appending interpolated Strings piece by piece before that (issue 13).
+/// The layout draws straight into the page's UTF-8 bytes: a tree of nodes built first and
+/// written after was most of the map's time (issue 19), and appending interpolated Strings
+/// piece by piece before that (issue 13).
 struct MapCanvas {
     private var out = UTF8Text()
 
@@ -31,10 +31,10 @@ struct MapCanvas {
         out.append("</desc>\n")
     }
 
-    /// Ends the document and gives it as text.
-    mutating func finish() -> String {
+    /// Ends the document and gives its bytes.
+    mutating func finish() -> [UInt8] {
         out.append("</svg>\n")
-        return out.string
+        return out.bytes
     }
 
     /// The bytes written so far (the layout sizes the next page's buffer by them).

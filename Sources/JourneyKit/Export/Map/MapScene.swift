@@ -85,12 +85,15 @@ struct MapPage: Sendable, Hashable {
     var height: Double
     var title: String
     var description: String
-    /// The page as a standalone SVG document.
-    var svg: String
+    /// The page as a standalone SVG document, in UTF-8.
+    var document: [UInt8]
     /// The boxes placed, when the layout was asked to keep them (the tests); empty otherwise.
     var boxes: [MapBox]
     /// The ids of the stages (or stage parts) on this page, in order.
     var stageIDs: [String]
+
+    /// The page as a standalone SVG document.
+    var svg: String { String(decoding: document, as: UTF8.self) }
 }
 
 /// Sizes and colours of the map.

@@ -17,4 +17,21 @@ struct MapScaleTests {
         #expect(elapsed < .seconds(30), "debug build, shared machine: a generous bound against a quadratic layout")
         print("map of 1,000 touchpoints: \(pages.count) pages in \(elapsed)")
     }
+
+    @Test("the pages handed on as bytes, as they are drawn, are the pages' text")
+    func pagesAsBytes() throws {
+        let journey = SyntheticJourney.make(touchpoints: 300)
+        let findings = Analyzer().analyze(journey)
+        for options in [JourneyMapOptions(), JourneyMapOptions(language: "es", lanes: [.touchpoints, .findings], page: MapPageSize(width: 640, height: 480))] {
+            let renderer = JourneyMapRenderer(options)
+            let pages = try renderer.pages(journey, findings: findings)
+            var documents: [[UInt8]] = []
+            try renderer.writePages(journey, findings: findings) { documents.append($0) }
+            #expect(pages.count > 3, "a journey of several pages, so that the order is checked")
+            #expect(documents.map { String(decoding: $0, as: UTF8.self) } == pages)
+        }
+        #expect(throws: UnknownPersona.self) {
+            try JourneyMapRenderer(JourneyMapOptions(persona: "nobody")).writePages(journey, findings: findings) { _ in }
+        }
+    }
 }

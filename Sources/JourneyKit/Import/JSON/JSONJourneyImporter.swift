@@ -626,17 +626,22 @@ private struct JSONJourneyDecoder {
         return list
     }
 
-    /// Reads a list of texts into `strings` and returns the bytes that spelled it, '[' to ']',
-    /// or `nil` (and no items) when the value is not a list. With `ids`, the texts are ids:
+    /// Reads a list of texts into `strings` and returns the bytes that spelled its items, or
+    /// `nil` (and no items) when the value is not a list. With `ids`, the texts are ids:
     /// interned, and each item's position recorded as that field of that element.
     private mutating func readList(
         _ key: String, at mark: JSONScanner.Mark, into strings: inout [String],
         ids: (field: SourceMap.Field, element: SourceLocation)? = nil
     ) throws(JSONSyntaxError) -> UnsafeBufferPointer<UInt8>? {
         guard try expect(.array, key, "a list of texts", at: mark) else { return nil }
-        let start = scanner.offset
+        // The items' bytes, from the first item's start to the last one's end: the indentation
+        // around them (most lists hold one or two ids) need not be hashed and compared.
+        var itemsStart: Int?
+        var itemsEnd = scanner.offset
         var cursor = try scanner.beginArray()
         while let itemMark = try scanner.nextItem(&cursor) {
+            itemsStart = itemsStart ?? itemMark.offset
+            defer { itemsEnd = scanner.offset }
             guard try expect(.string, key, "a list of texts", at: itemMark, inList: true) else { continue }
             if let ids {
                 sourceMap.record(scanner.location(of: itemMark), of: ids.field, index: strings.count, in: ids.element)
@@ -645,7 +650,7 @@ private struct JSONJourneyDecoder {
                 strings.append(try scanner.readString())
             }
         }
-        return UnsafeBufferPointer(rebasing: scanner.bytes[start..<scanner.offset])
+        return UnsafeBufferPointer(rebasing: scanner.bytes[(itemsStart ?? itemsEnd)..<itemsEnd])
     }
 }
 
@@ -702,9 +707,13 @@ struct KnownKeys: Sendable {
     /// ending in NUL bytes, written as escapes, does not match a shorter one); `nil` if longer.
     private static func pack(_ utf8: UnsafeBufferPointer<UInt8>) -> Packed? {
         guard utf8.count <= 15 else { return nil }
-        var key = Packed(low: 0, high: UInt64(utf8.count) << 56)
-        for (index, byte) in utf8.enumerated() {
-            if index < 8 { key.low |= UInt64(byte) << (index * 8) } else { key.high |= UInt64(byte) << ((index - 8) * 8) }
+        var key = Packed(low: 0, high: 0)
+        // One copy of the bytes into the two words, then the length into the last byte (the
+        // top byte of `high` on this little-endian machine; on any other the keys packed
+        // for `names` are packed the same way, so matching is unchanged).
+        withUnsafeMutableBytes(of: &key) { words in
+            words.copyMemory(from: UnsafeRawBufferPointer(utf8))
+            words[15] = UInt8(utf8.count)
         }
         return key
     }

@@ -44,8 +44,8 @@ private struct JSONJourneyDecoder {
     /// The `JourneyFields` element whose object is being read, for examples in hints.
     var element = "journey"
     var interned = IDInterner()
-    /// Channel and persona lists read so far, by the bytes that spelled them: most touchpoints
-    /// name one of a few channel sets and personas, so they share one array each.
+    /// Channel and persona lists read so far, by the bytes that spelled their items: most
+    /// touchpoints name one of a few channel sets and personas, so they share one array each.
     var sharedLists = XMLIDLists()
     /// The items of the shared-kind list being read, kept from list to list so that a list
     /// written before costs no allocation.

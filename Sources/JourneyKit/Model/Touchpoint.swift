@@ -37,28 +37,34 @@ public struct Touchpoint: Sendable, Hashable, Identifiable {
     public var id: String
     /// Human name, e.g. "Asks for stock on WhatsApp".
     public var name: String
+    /// The team responsible for this touchpoint.
+    public var owner: String?
+    /// Where the touchpoint starts in its file.
+    @ExcludedFromEquality public var location: SourceLocation?
+    /// Ids of the channels this touchpoint happens on.
+    public var channels: [String]
+    /// Ids of the personas this touchpoint is for; empty means every persona.
+    public var personas: [String]
+    /// Ids of the touchpoints that follow this one.
+    public var next: [String]
+    /// The fields a touchpoint often leaves out, kept out of line (see `RareFields`).
+    private var rare = RareFields<Rare>()
+    /// How the customer feels here, from −2 to +2.
+    public var emotion: Int?
+    // The one-byte fields last: declared in this order, a touchpoint is 120 bytes, not 128
+    // (Swift lays stored properties out as declared, padding each to its alignment).
+    /// Who starts the contact; `customer` when not given.
+    public var initiator: Initiator
+    /// Whether customers can start the journey here.
+    public var entry: Bool
+    /// Whether this moment decides how the customer sees the business.
+    public var momentOfTruth: Bool
     /// What happens here.
     public var description: String? {
         get { rare.read({ $0.description }, default: nil) }
         set { rare.update { $0.description = newValue } }
         _modify { yield &rare.unique().group.description }
     }
-    /// Ids of the channels this touchpoint happens on.
-    public var channels: [String]
-    /// Ids of the personas this touchpoint is for; empty means every persona.
-    public var personas: [String]
-    /// Who starts the contact; `customer` when not given.
-    public var initiator: Initiator
-    /// The team responsible for this touchpoint.
-    public var owner: String?
-    /// How the customer feels here, from −2 to +2.
-    public var emotion: Int?
-    /// Whether customers can start the journey here.
-    public var entry: Bool
-    /// Whether this moment decides how the customer sees the business.
-    public var momentOfTruth: Bool
-    /// Ids of the touchpoints that follow this one.
-    public var next: [String]
     /// What context this touchpoint receives when a customer arrives from another channel.
     public var handoff: String? {
         get { rare.read({ $0.handoff }, default: nil) }
@@ -125,10 +131,6 @@ public struct Touchpoint: Sendable, Hashable, Identifiable {
         set { rare.update { $0.ignore = newValue } }
         _modify { yield &rare.unique().group.ignore }
     }
-    /// Where the touchpoint starts in its file.
-    @ExcludedFromEquality public var location: SourceLocation?
-    /// The fields a touchpoint often leaves out, kept out of line (see `RareFields`).
-    private var rare = RareFields<Rare>()
 
     struct Rare: RareFieldGroup {
         var description: String?

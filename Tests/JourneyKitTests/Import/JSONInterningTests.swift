@@ -89,4 +89,36 @@ struct JSONInterningTests {
         #expect(touchpoints[1].channels == ["store"])
         #expect(touchpoints[1].next == [])
     }
+
+    @Test("touchpoints naming the same channels and personas in the same words share one array")
+    func listsShared() throws {
+        let imported = importJSON(#"""
+        { "id": "j", "title": "T",
+          "personas": [{ "id": "p", "name": "P", "channels": ["web", "app"] }],
+          "channels": [{ "id": "web", "name": "Web" }, { "id": "app", "name": "App" }],
+          "stages": [{ "id": "s", "name": "S", "touchpoints": [
+            { "id": "a", "name": "A", "entry": true, "channels": ["web", "app"], "personas": ["p"], "next": ["b"] },
+            { "id": "b", "name": "B", "channels": ["web", "app"], "personas": ["p"], "next": ["c"] },
+            { "id": "c", "name": "C", "channels": ["web","app"], "personas": ["p"], "next": ["d"] },
+            { "id": "d", "name": "D", "channels": ["web", 7, "app"], "personas": ["p"] }
+          ]}]
+        }
+        """#)
+        let touchpoints = try #require(imported.journey?.stages.first?.touchpoints)
+        try #require(touchpoints.count == 4)
+        let channels = touchpoints.map { touchpoint in touchpoint.channels.withUnsafeBufferPointer { $0.baseAddress } }
+        #expect(channels[0] == channels[1])
+        // The persona's list was written alike too.
+        let persona = try #require(imported.journey?.personas.first)
+        #expect(persona.channels.withUnsafeBufferPointer { $0.baseAddress } == channels[0])
+        // Written differently: equal, but kept apart (each keeps what its own value says).
+        #expect(channels[2] != channels[0])
+        #expect(touchpoints[2].channels == touchpoints[0].channels)
+        let personas = touchpoints.map { touchpoint in touchpoint.personas.withUnsafeBufferPointer { $0.baseAddress } }
+        #expect(personas[0] == personas[1] && personas[1] == personas[2])
+        // A shared list's items are still read and reported one by one.
+        #expect(imported.diagnostics.map(\.message) == ["\"channels\" must be a list of texts, found a number"])
+        #expect(touchpoints[3].channels == ["web", "app"])
+        #expect(imported.sourceMap.location(of: .channels, index: 1, in: touchpoints[3].location)?.column == 54)
+    }
 }

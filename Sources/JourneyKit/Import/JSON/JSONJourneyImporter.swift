@@ -44,7 +44,16 @@ private struct JSONJourneyDecoder {
     /// The `JourneyFields` element whose object is being read, for examples in hints.
     var element = "journey"
     var interned = IDInterner()
+    /// Channel and persona lists read so far, by the bytes that spelled their items: most
+    /// touchpoints name one of a few channel sets and personas, so they share one array each.
+    var sharedLists = XMLIDLists()
+    /// The items of the shared-kind list being read, kept from list to list so that a list
+    /// written before costs no allocation.
+    var listItems: [String] = []
     var blankPersonas = Persona.Blanks()
+    /// What each touchpoint starts from: copying it is cheaper than `Touchpoint.init`, which
+    /// gathers a dozen rare fields into a group only to find them all at their defaults.
+    static let blankTouchpoint = Touchpoint(id: "", name: "")
     /// The lines of the known keys read in each object being read, innermost last (see `Fields`).
     var knownKeyLines: [Int] = []
     /// Told how far the decoder has read, after list items (see `importJourney(from:path:validator:readUpTo:)`).
@@ -197,7 +206,8 @@ private struct JSONJourneyDecoder {
 
     mutating func decodeTouchpoint() throws(JSONSyntaxError) -> Touchpoint {
         let location = scanner.currentLocation()
-        var touchpoint = Touchpoint(id: "", name: "", location: location)
+        var touchpoint = Self.blankTouchpoint
+        touchpoint.location = location
         var seen = Fields(element: "touchpoint", location: location)
         try readObject(&seen, known: .touchpoint) { decoder, key, mark throws(JSONSyntaxError) in
             switch key {
@@ -436,7 +446,7 @@ private struct JSONJourneyDecoder {
     /// Checks the kind of the next value; on a mismatch reports it, skips the value and returns `false`.
     /// `inList` says the value is an item of a list, so that a list there is "a list inside the list".
     mutating func expect(
-        _ kind: JSONScanner.ValueKind, _ key: String, _ what: String, at mark: JSONScanner.Mark, inList: Bool = false
+        _ kind: JSONScanner.ValueKind, _ key: String, _ what: @autoclosure () -> String, at mark: JSONScanner.Mark, inList: Bool = false
     ) throws(JSONSyntaxError) -> Bool {
         let found = try scanner.valueKind()
         guard found != kind else { return true }
@@ -447,7 +457,7 @@ private struct JSONJourneyDecoder {
         var text: String?
         if found == .string { text = try scanner.readString() } else { try scanner.skipValue() }
         diagnostics.append(.error(
-            "\"\(key)\" must be \(what), found \(foundDescription)", at: valueLocation,
+            "\"\(key)\" must be \(what()), found \(foundDescription)", at: valueLocation,
             hint: found == .null ? "leave the key out instead of writing null" : JSONShapeExample.hint(element: element, key: key, text: text)))
         return false
     }
@@ -462,12 +472,12 @@ private struct JSONJourneyDecoder {
     mutating func nonEmptyText(_ key: String, at mark: JSONScanner.Mark) throws(JSONSyntaxError) -> String? {
         guard try expect(.string, key, "a text", at: mark) else { return nil }
         _ = scanner.peekByte()
-        let valueLocation = scanner.currentLocation()
+        let valueMark = scanner.mark
         let text = try scanner.readString()
         // A text starting with a visible ASCII character says something; only others are checked.
         let startsVisible = text.utf8.first.map { $0 > 0x20 && $0 < 0x7F } ?? false
         if !startsVisible, let problem = EmptyText.problem(key: key, text: text) {
-            diagnostics.append(.error(problem.message, at: valueLocation, hint: problem.hint))
+            diagnostics.append(.error(problem.message, at: scanner.location(of: valueMark), hint: problem.hint))
         }
         return text
     }
@@ -493,13 +503,13 @@ private struct JSONJourneyDecoder {
     mutating func choice<Value: RawRepresentable & CaseIterable>(
         _ key: String, at mark: JSONScanner.Mark
     ) throws(JSONSyntaxError) -> Value? where Value.RawValue == String {
-        let allowed = Value.allCases.map(\.rawValue)
-        guard try expect(.string, key, "one of " + allowed.joined(separator: ", "), at: mark) else { return nil }
-        let valueLocation = scanner.currentLocation()
+        let allowed = { Value.allCases.map(\.rawValue).joined(separator: ", ") }
+        guard try expect(.string, key, "one of " + allowed(), at: mark) else { return nil }
+        let valueMark = scanner.mark
         let text = try scanner.readString()
         if let value = Value(rawValue: text) { return value }
         diagnostics.append(.error(
-            "\"\(key)\" must be one of \(allowed.joined(separator: ", ")), found \"\(text)\"", at: valueLocation,
+            "\"\(key)\" must be one of \(allowed()), found \"\(text)\"", at: scanner.location(of: valueMark),
             hint: ChoiceHint.hint(for: text, as: Value.self)))
         return nil
     }
@@ -508,14 +518,14 @@ private struct JSONJourneyDecoder {
         let hint = "emotion goes from -2 (very unhappy) through 0 (neutral) to 2 (delighted)"
         guard try expect(.number, "emotion", "a whole number from -2 to 2", at: mark) else { return nil }
         _ = scanner.peekByte()
-        let valueLocation = scanner.currentLocation()
+        let valueMark = scanner.mark
         switch try scanner.readNumber() {
         case .integer(let value) where Touchpoint.emotionRange.contains(value):
             return value
         case .integer(let value):
-            diagnostics.append(.error("emotion \(value) is out of range", at: valueLocation, hint: hint))
+            diagnostics.append(.error("emotion \(value) is out of range", at: scanner.location(of: valueMark), hint: hint))
         case .other(let text):
-            diagnostics.append(.error(Touchpoint.emotionProblem(written: text, shown: text), at: valueLocation, hint: hint))
+            diagnostics.append(.error(Touchpoint.emotionProblem(written: text, shown: text), at: scanner.location(of: valueMark), hint: hint))
         }
         return nil
     }
@@ -530,10 +540,10 @@ private struct JSONJourneyDecoder {
     mutating func date(_ key: String, at mark: JSONScanner.Mark) throws(JSONSyntaxError) -> CalendarDate? {
         guard try expect(.string, key, "a date YYYY-MM-DD", at: mark) else { return nil }
         _ = scanner.peekByte()
-        let valueLocation = scanner.currentLocation()
+        let valueMark = scanner.mark
         let text = try scanner.readString()
         if let date = CalendarDate(text) { return date }
-        diagnostics.append(.error(CalendarDate.problem(with: text, key: key), at: valueLocation, hint: CalendarDate.hint))
+        diagnostics.append(.error(CalendarDate.problem(with: text, key: key), at: scanner.location(of: valueMark), hint: CalendarDate.hint))
         return nil
     }
 
@@ -584,29 +594,63 @@ private struct JSONJourneyDecoder {
     }
 
     mutating func textList(_ key: String, at mark: JSONScanner.Mark) throws(JSONSyntaxError) -> [String] {
-        try stringList(key, at: mark) { _, _, _ in }
+        var texts: [String] = []
+        _ = try readList(key, at: mark, into: &texts)
+        return texts
     }
 
+    /// A list of ids, interned, each item's position recorded as `field` of `element`.
     mutating func idList(
         _ key: String, _ field: SourceMap.Field, at mark: JSONScanner.Mark, in element: SourceLocation
     ) throws(JSONSyntaxError) -> [String] {
-        try stringList(key, at: mark, interning: true) { decoder, index, itemMark in
-            decoder.sourceMap.record(decoder.scanner.location(of: itemMark), of: field, index: index, in: element)
+        // `next` lists are nearly all different, and the other lists rare: only channels and
+        // personas are looked up.
+        guard field == .channels || field == .personas else {
+            var ids: [String] = []
+            _ = try readList(key, at: mark, into: &ids, ids: (field, element))
+            return ids
         }
+        var items = listItems
+        listItems = []
+        defer {
+            items.removeAll(keepingCapacity: true)
+            listItems = items
+        }
+        guard let spelling = try readList(key, at: mark, into: &items, ids: (field, element)), !items.isEmpty else {
+            return Array(items)
+        }
+        // Every item was read, recorded and reported above; only the array is shared.
+        if let shared = sharedLists.list(spelledBy: spelling) { return shared }
+        let list = Array(items)
+        sharedLists.insert(list, spelledBy: spelling)
+        return list
     }
 
-    private mutating func stringList(
-        _ key: String, at mark: JSONScanner.Mark, interning: Bool = false, record: (inout JSONJourneyDecoder, Int, JSONScanner.Mark) -> Void
-    ) throws(JSONSyntaxError) -> [String] {
-        guard try expect(.array, key, "a list of texts", at: mark) else { return [] }
-        var strings: [String] = []
+    /// Reads a list of texts into `strings` and returns the bytes that spelled its items, or
+    /// `nil` (and no items) when the value is not a list. With `ids`, the texts are ids:
+    /// interned, and each item's position recorded as that field of that element.
+    private mutating func readList(
+        _ key: String, at mark: JSONScanner.Mark, into strings: inout [String],
+        ids: (field: SourceMap.Field, element: SourceLocation)? = nil
+    ) throws(JSONSyntaxError) -> UnsafeBufferPointer<UInt8>? {
+        guard try expect(.array, key, "a list of texts", at: mark) else { return nil }
+        // The items' bytes, from the first item's start to the last one's end: the indentation
+        // around them (most lists hold one or two ids) need not be hashed and compared.
+        var itemsStart: Int?
+        var itemsEnd = scanner.offset
         var cursor = try scanner.beginArray()
         while let itemMark = try scanner.nextItem(&cursor) {
+            itemsStart = itemsStart ?? itemMark.offset
+            defer { itemsEnd = scanner.offset }
             guard try expect(.string, key, "a list of texts", at: itemMark, inList: true) else { continue }
-            record(&self, strings.count, itemMark)
-            strings.append(interning ? try internedText() : try scanner.readString())
+            if let ids {
+                sourceMap.record(scanner.location(of: itemMark), of: ids.field, index: strings.count, in: ids.element)
+                strings.append(try internedText())
+            } else {
+                strings.append(try scanner.readString())
+            }
         }
-        return strings
+        return UnsafeBufferPointer(rebasing: scanner.bytes[(itemsStart ?? itemsEnd)..<itemsEnd])
     }
 }
 
@@ -663,9 +707,13 @@ struct KnownKeys: Sendable {
     /// ending in NUL bytes, written as escapes, does not match a shorter one); `nil` if longer.
     private static func pack(_ utf8: UnsafeBufferPointer<UInt8>) -> Packed? {
         guard utf8.count <= 15 else { return nil }
-        var key = Packed(low: 0, high: UInt64(utf8.count) << 56)
-        for (index, byte) in utf8.enumerated() {
-            if index < 8 { key.low |= UInt64(byte) << (index * 8) } else { key.high |= UInt64(byte) << ((index - 8) * 8) }
+        var key = Packed(low: 0, high: 0)
+        // One copy of the bytes into the two words, then the length into the last byte (the
+        // top byte of `high` on this little-endian machine; on any other the keys packed
+        // for `names` are packed the same way, so matching is unchanged).
+        withUnsafeMutableBytes(of: &key) { words in
+            words.copyMemory(from: UnsafeRawBufferPointer(utf8))
+            words[15] = UInt8(utf8.count)
         }
         return key
     }

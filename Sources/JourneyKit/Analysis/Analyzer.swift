@@ -58,17 +58,29 @@ struct FindingWording {
     /// Where findings about the journey as a whole are located.
     let fallbackLocation: SourceLocation
 
-    /// The wording of rule `rule`'s findings in `journey`; their references are the touchpoint
-    /// at the subject's first position unless `references` says otherwise.
+    /// The wording of rule `rule`'s findings in `journey`, whose messages `writeMessage` appends
+    /// as UTF-8 bytes; their references are the touchpoint at the subject's first position
+    /// unless `references` says otherwise.
+    init(_ rule: String, _ journey: AnalyzedJourney,
+         writeMessage: @escaping @Sendable (AnalyzedJourney, WordingSubject, inout UTF8Text) -> Void,
+         hint: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> String?,
+         references: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> Diagnostic.References = Self.touchpoint) {
+        words = DiagnosticWording(rule: rule, references: { references(journey, $0) },
+                                  writeMessage: { writeMessage(journey, $0, &$1) }, hint: { hint(journey, $0) })
+        fallbackLocation = journey.fallbackLocation
+    }
+
+    /// The same for messages written as Strings.
     init(_ rule: String, _ journey: AnalyzedJourney,
          message: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> String,
          hint: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> String?,
-         references: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> Diagnostic.References = { journey, subject in
-             [.touchpoint: journey.touchpoints.id(at: Int(subject.first))]
-         }) {
-        words = DiagnosticWording(rule: rule, references: { references(journey, $0) },
-                                  message: { message(journey, $0) }, hint: { hint(journey, $0) })
-        fallbackLocation = journey.fallbackLocation
+         references: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> Diagnostic.References = Self.touchpoint) {
+        self.init(rule, journey, writeMessage: { $2.verbatim(message($0, $1)) }, hint: hint, references: references)
+    }
+
+    /// The references of most findings: the touchpoint at the subject's first position.
+    static func touchpoint(_ journey: AnalyzedJourney, _ subject: WordingSubject) -> Diagnostic.References {
+        [.touchpoint: journey.touchpoints.id(at: Int(subject.first))]
     }
 }
 
@@ -391,12 +403,11 @@ public struct AnalyzedJourney: Sendable {
         channels(of: touchpoint).filter(\.isLive)
     }
 
-    /// The names of the live channels of a touchpoint, in its order: `liveChannels(of:).map(\.name)`
-    /// without copying the channels.
-    func liveChannelNames(of touchpoint: borrowing Touchpoint) -> [String] {
-        touchpoint.channels.compactMap { id in
-            channelIndexByID[id].flatMap { channelIsLive[Int($0)] ? journey.channels[Int($0)].name : nil }
-        }
+    /// `Wording.list(liveChannels(of: touchpoint).map(\.name))`, appended without copying the
+    /// channels or making a String.
+    func writeLiveChannelNames(of touchpoint: borrowing Touchpoint, to out: inout UTF8Text) {
+        let live = touchpoint.channels.compactMap { id in channelIndexByID[id].flatMap { channelIsLive[Int($0)] ? Int($0) : nil } }
+        out.appendList(live.count) { index, out in out.verbatim(journey.channels[live[index]].name) }
     }
 
     /// Whether persona `personaID` uses channel `channelID` (an empty channel list means every channel).

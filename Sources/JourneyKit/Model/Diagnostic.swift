@@ -108,6 +108,14 @@ public struct Diagnostic: Sendable, Hashable {
         self.location = location
     }
 
+    /// Appends the message's UTF-8 bytes, which a deferred finding writes without making a String.
+    func writeMessage(to out: inout UTF8Text) {
+        switch content {
+        case .written(let text): out.verbatim(text.message)
+        case .deferred(let wording, let subject): wording.writeMessage(subject, &out)
+        }
+    }
+
     /// Whether its message and hint are written only when read (an analyser finding that
     /// keeps its journey for them), rather than held as text.
     var isWordedWhenRead: Bool {
@@ -202,15 +210,23 @@ struct WordingSubject: Sendable, Hashable {
 final class DiagnosticWording: Sendable {
     let rule: String
     let references: @Sendable (WordingSubject) -> Diagnostic.References
-    let message: @Sendable (WordingSubject) -> String
+    /// Appends the message's UTF-8 bytes: a report writes them straight into its own.
+    let writeMessage: @Sendable (WordingSubject, inout UTF8Text) -> Void
     let hint: @Sendable (WordingSubject) -> String?
 
     init(rule: String, references: @escaping @Sendable (WordingSubject) -> Diagnostic.References,
-         message: @escaping @Sendable (WordingSubject) -> String, hint: @escaping @Sendable (WordingSubject) -> String?) {
+         writeMessage: @escaping @Sendable (WordingSubject, inout UTF8Text) -> Void,
+         hint: @escaping @Sendable (WordingSubject) -> String?) {
         self.rule = rule
         self.references = references
-        self.message = message
+        self.writeMessage = writeMessage
         self.hint = hint
+    }
+
+    func message(_ subject: WordingSubject) -> String {
+        var text = UTF8Text()
+        writeMessage(subject, &text)
+        return text.string
     }
 }
 

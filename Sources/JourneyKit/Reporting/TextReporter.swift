@@ -83,7 +83,9 @@ public struct TextReporter: Reporter, StreamingReporter {
         out.append(": ")
         out.verbatim(diagnostic.severity.rawValue)
         out.append(": ")
-        Self.writeSanitized(diagnostic.message, to: &out)
+        let message = out.bytes.count
+        diagnostic.writeMessage(to: &out)
+        Self.sanitizeWritten(from: message, in: &out)
         if let rule = diagnostic.rule {
             out.append(" [")
             out.verbatim(rule)
@@ -101,12 +103,18 @@ public struct TextReporter: Reporter, StreamingReporter {
     /// 0xC2) or a bidirectional control (lead byte 0xE2), so text without those bytes is
     /// copied as it is and only the rest goes through `sanitize`.
     static func writeSanitized(_ text: String, to out: inout UTF8Text) {
-        let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return false }
-            out.bytes.append(contentsOf: bytes)
-            return true
-        }
-        if copied != true { out.verbatim(TerminalText.sanitize(text)) }
+        let start = out.bytes.count
+        out.verbatim(text)
+        sanitizeWritten(from: start, in: &out)
+    }
+
+    /// Sanitises the text written from byte `start` on (see `writeSanitized`): left as it is
+    /// unless it holds one of those bytes.
+    static func sanitizeWritten(from start: Int, in out: inout UTF8Text) {
+        guard out.bytes[start...].contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return }
+        let text = String(decoding: out.bytes[start...], as: UTF8.self)
+        out.bytes.removeSubrange(start...)
+        out.verbatim(TerminalText.sanitize(text))
     }
 
     /// The path of the diagnostics being written, sanitised once: a file's 200,000 findings

@@ -107,7 +107,7 @@ public struct BrokenHandoffRule: Rule {
         // A journey without channels gets the one `no-channels` finding instead.
         guard journey.declaresChannels else { return [] }
         var findings: [Diagnostic] = []
-        let wording = FindingWording(Self.id, journey, message: { Self.message($0, $1) }, hint: { _, _ in Self.hint }) { journey, step in
+        let wording = FindingWording(Self.id, journey, writeMessage: { Self.writeMessage($0, $1, to: &$2) }, hint: { _, _ in Self.hint }) { journey, step in
             [.from: journey.touchpoints.id(at: Int(step.first)), .touchpoint: journey.touchpoints.id(at: Int(step.second))]
         }
         for index in journey.touchpoints.indices {
@@ -129,15 +129,25 @@ public struct BrokenHandoffRule: Rule {
         return findings
     }
 
-    /// The message of the step from touchpoint `first` to touchpoint `second`. Names are read
-    /// in place: copying the two touchpoints and their channels out of the journey for each of
-    /// 100,000 messages was most of writing them.
-    private static func message(_ journey: AnalyzedJourney, _ step: WordingSubject) -> String {
-        let (from, fromChannels) = journey.touchpoints.read(at: Int(step.first)) { ($0.name, journey.liveChannelNames(of: $0)) }
-        let (to, toChannels) = journey.touchpoints.read(at: Int(step.second)) { ($0.name, journey.liveChannelNames(of: $0)) }
-        return "Customers going from \(Wording.quoted(from)) to \(Wording.quoted(to)) must switch from "
-            + Wording.list(fromChannels) + " to " + Wording.list(toChannels)
-            + ", and \(Wording.quoted(to)) has no handoff"
+    /// The message of the step from touchpoint `first` to touchpoint `second`, appended as bytes:
+    /// names are read where they are, rather than copying the two touchpoints and their channels
+    /// and building a String for each of 100,000 messages, which was most of printing them.
+    private static func writeMessage(_ journey: AnalyzedJourney, _ step: WordingSubject, to out: inout UTF8Text) {
+        journey.touchpoints.read(at: Int(step.first)) { from in
+            journey.touchpoints.read(at: Int(step.second)) { to in
+                out.append("Customers going from ")
+                out.appendQuoted(from.name)
+                out.append(" to ")
+                out.appendQuoted(to.name)
+                out.append(" must switch from ")
+                journey.writeLiveChannelNames(of: from, to: &out)
+                out.append(" to ")
+                journey.writeLiveChannelNames(of: to, to: &out)
+                out.append(", and ")
+                out.appendQuoted(to.name)
+                out.append(" has no handoff")
+            }
+        }
     }
 
     private static let hint = "describe in \"handoff\" what context this touchpoint receives, or put both touchpoints on a shared channel"

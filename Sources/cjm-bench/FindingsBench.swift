@@ -12,12 +12,17 @@ struct FindingsResult {
     var findings: Int
     /// `cjm check --fail-on none FILE`, as a process, printing every finding.
     var check: Timing
+    /// The same with every rule disabled: reading, validating and the summary line, no findings.
+    /// What the import alone costs bounds what the findings' work can win against the floor.
+    var importAlone: Timing?
     /// `xmllint --noout` (XML) or `python3 -c 'json.load(…)'` (JSON) of the same file; nil when missing.
     var floor: Timing?
     var floorName: String
     var peakMemoryBytes: Int?
 
     var ratio: Double? { floor.flatMap { $0.median > 0 ? check.median / $0.median : nil } }
+    /// `importAlone` against the floor.
+    var importRatio: Double? { floor.flatMap { floor in importAlone.flatMap { floor.median > 0 ? $0.median / floor.median : nil } } }
     /// The ratio the target allows: 2.5× xmllint, 1.0× json.load.
     var allowedRatio: Double { format == .xml ? 2.5 : 1.0 }
     /// The peak memory the target allows, in file sizes: 5× for XML (it says the same in fewer bytes), 3× for JSON.
@@ -50,10 +55,12 @@ enum FindingsBench {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
             defer { try? FileManager.default.removeItem(atPath: path) }
             let arguments = ["check", "--fail-on", "none", path]
+            let importArguments = ["check", "--fail-on", "none"] + Analyzer.allRuleIDs.flatMap { ["--disable", $0] } + [path]
             let floor = floor(of: format)
             if floor == nil { print("cjm-bench: no \(format == .xml ? "xmllint (apt-get install libxml2-utils)" : "python3"); the findings-heavy \(format.rawValue.uppercased()) floor is not measured") }
             var check: [Double] = []
             var floorTimes: [Double] = []
+            var importTimes: [Double] = []
             _ = ChildProcess.run(binary, arguments)
             for _ in 0..<max(3, runs) {
                 guard let run = ChildProcess.run(binary, arguments), run.status == 0 else {
@@ -61,10 +68,12 @@ enum FindingsBench {
                     return results
                 }
                 check.append(run.seconds)
+                if let run = ChildProcess.run(binary, importArguments), run.status == 0 { importTimes.append(run.seconds) }
                 if let floor, let run = ChildProcess.run(floor.executable, floor.arguments + [path]), run.status == 0 { floorTimes.append(run.seconds) }
             }
             let result = FindingsResult(
                 touchpoints: touchpoints, format: format, fileBytes: text.utf8.count, findings: findings, check: Timing(samples: check),
+                importAlone: importTimes.isEmpty ? nil : Timing(samples: importTimes),
                 floor: floorTimes.isEmpty ? nil : Timing(samples: floorTimes), floorName: floor?.name ?? "",
                 peakMemoryBytes: ChildProcess.peakMemory(binary, arguments, scratch: scratch.path))
             print(markdownRow(result))
@@ -98,8 +107,10 @@ enum FindingsBench {
     static func markdown(_ results: [FindingsResult]) -> String {
         guard !results.isEmpty else { return "" }
         let lines = ["#### Findings-heavy journey (about two findings per touchpoint)", "",
-                     "| file | findings | cjm check median ms | min–max ms | floor | floor median ms | × floor | peak MB | × file |",
-                     "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |"] + results.map(markdownRow)
+                     "| file | findings | cjm check median ms | min–max ms | floor | floor median ms | × floor | import alone ms | × floor | peak MB | × file |",
+                     "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"] + results.map(markdownRow)
+            + ["", "*import alone*: the same `cjm check` with every rule disabled (reading, validating, the summary "
+               + "line): the part of the ratio that the findings' analysis and printing do not add."]
         return lines.joined(separator: "\n")
     }
 
@@ -109,7 +120,9 @@ enum FindingsBench {
         return "| \(result.touchpoints.formatted) \(result.format.rawValue.uppercased()) (\(String(format: "%.2f", megabytes)) MB) | \(result.findings) | "
             + "\(milliseconds(result.check.median)) | \(milliseconds(result.check.minimum))–\(milliseconds(result.check.maximum)) | "
             + "\(result.floorName.isEmpty ? "–" : "`\(result.floorName)`") | \(result.floor.map { milliseconds($0.median) } ?? "–") | "
-            + "\(result.ratio.map { String(format: "%.2f", $0) } ?? "–") | \(peak.map { String(format: "%.1f", $0) } ?? "–") | "
+            + "\(result.ratio.map { String(format: "%.2f", $0) } ?? "–") | "
+            + "\(result.importAlone.map { milliseconds($0.median) } ?? "–") | \(result.importRatio.map { String(format: "%.2f", $0) } ?? "–") | "
+            + "\(peak.map { String(format: "%.1f", $0) } ?? "–") | "
             + "\(peak.map { String(format: "%.2f", $0 / megabytes) } ?? "–") |"
     }
 }

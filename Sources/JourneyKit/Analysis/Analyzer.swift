@@ -38,34 +38,50 @@ extension Rule {
                    location: element ?? journey.fallbackLocation, hint: hint, rule: id, references: references)
     }
 
-    /// A finding whose words `wording` writes from `subject` when a reporter reads them: for
-    /// the rules that can find one or two per touchpoint of a large journey.
+    /// A finding whose rule, references and words `wording` gives from `subject` when a
+    /// reporter reads them: for the rules that can find one or two per touchpoint of a large journey.
     func finding(
         _ subject: WordingSubject, worded wording: FindingWording, severity: Diagnostic.Severity? = nil,
-        at element: SourceLocation?, references: Diagnostic.References
+        at element: SourceLocation?
     ) -> Diagnostic {
-        Diagnostic(severity: severity ?? defaultSeverity, location: element ?? wording.journey.fallbackLocation,
-                   rule: id, references: references, wording: wording, subject: subject)
+        Diagnostic(severity: severity ?? defaultSeverity, location: element ?? wording.fallbackLocation,
+                   wording: wording.words, subject: subject)
     }
 }
 
 /// How a rule words its findings, kept with them until a reporter reads their message and
-/// hint: the analysed journey and the rule's sentences, written from a finding's positions.
-final class FindingWording: DiagnosticWording {
-    /// The journey the findings are about, for the names their words quote.
-    let journey: AnalyzedJourney
-    private let writeMessage: @Sendable (AnalyzedJourney, WordingSubject) -> String
-    private let writeHint: @Sendable (AnalyzedJourney, WordingSubject) -> String?
+/// hint: the rule's sentences and references, written from a finding's positions in the
+/// analysed journey.
+struct FindingWording {
+    /// Shared by the rule's findings.
+    let words: DiagnosticWording
+    /// Where findings about the journey as a whole are located.
+    let fallbackLocation: SourceLocation
 
-    init(_ journey: AnalyzedJourney, message: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> String,
-         hint: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> String?) {
-        self.journey = journey
-        writeMessage = message
-        writeHint = hint
+    /// The wording of rule `rule`'s findings in `journey`, whose messages `writeMessage` appends
+    /// as UTF-8 bytes; their references are the touchpoint at the subject's first position
+    /// unless `references` says otherwise.
+    init(_ rule: String, _ journey: AnalyzedJourney,
+         writeMessage: @escaping @Sendable (AnalyzedJourney, WordingSubject, inout UTF8Text) -> Void,
+         hint: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> String?,
+         references: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> Diagnostic.References = Self.touchpoint) {
+        words = DiagnosticWording(rule: rule, references: { references(journey, $0) },
+                                  writeMessage: { writeMessage(journey, $0, &$1) }, hint: { hint(journey, $0) })
+        fallbackLocation = journey.fallbackLocation
     }
 
-    func message(_ subject: WordingSubject) -> String { writeMessage(journey, subject) }
-    func hint(_ subject: WordingSubject) -> String? { writeHint(journey, subject) }
+    /// The same for messages written as Strings.
+    init(_ rule: String, _ journey: AnalyzedJourney,
+         message: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> String,
+         hint: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> String?,
+         references: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> Diagnostic.References = Self.touchpoint) {
+        self.init(rule, journey, writeMessage: { $2.verbatim(message($0, $1)) }, hint: hint, references: references)
+    }
+
+    /// The references of most findings: the touchpoint at the subject's first position.
+    static func touchpoint(_ journey: AnalyzedJourney, _ subject: WordingSubject) -> Diagnostic.References {
+        [.touchpoint: journey.touchpoints.id(at: Int(subject.first))]
+    }
 }
 
 /// A journey with the lookups every rule needs, computed once in time linear in the
@@ -122,6 +138,13 @@ public struct AnalyzedJourney: Sendable {
                     }
                 }
             }
+        }
+
+        /// What `body` reads of the touchpoint at `position`, the touchpoint borrowed where it is
+        /// in its stage (`self[position].touchpoint` copies it: a retain and a release of each field).
+        func read<Result>(at position: Int, _ body: (borrowing Touchpoint) -> Result) -> Result {
+            let (stage, index) = positions[position]
+            return stages[Int(stage)].touchpoints.withUnsafeBufferPointer { body($0[Int(index)]) }
         }
 
         /// Whether the touchpoint at `position` has a handoff, read in place.
@@ -380,6 +403,13 @@ public struct AnalyzedJourney: Sendable {
         channels(of: touchpoint).filter(\.isLive)
     }
 
+    /// `Wording.list(liveChannels(of: touchpoint).map(\.name))`, appended without copying the
+    /// channels or making a String.
+    func writeLiveChannelNames(of touchpoint: borrowing Touchpoint, to out: inout UTF8Text) {
+        let live = touchpoint.channels.compactMap { id in channelIndexByID[id].flatMap { channelIsLive[Int($0)] ? Int($0) : nil } }
+        out.appendList(live.count) { index, out in out.verbatim(journey.channels[live[index]].name) }
+    }
+
     /// Whether persona `personaID` uses channel `channelID` (an empty channel list means every channel).
     public func persona(_ personaID: String, uses channelID: String) -> Bool {
         // The first persona of a repeated id counts, as in `personasByID`.
@@ -560,15 +590,19 @@ extension Array {
     /// `order` is used up (each position is marked done by pointing at itself).
     mutating func permute(to order: consuming [Int32]) {
         precondition(order.count == count, "a permutation of every position")
-        for start in order.indices where Int(order[start]) != start {
-            var current = start
-            while Int(order[current]) != start {
-                let next = Int(order[current])
-                swapAt(current, next)
+        // Swapped in the buffer, which moves the elements' bytes: `Array.swapAt` copied each one
+        // (a retain and a release of every reference it holds).
+        withUnsafeMutableBufferPointer { elements in
+            for start in order.indices where Int(order[start]) != start {
+                var current = start
+                while Int(order[current]) != start {
+                    let next = Int(order[current])
+                    elements.swapAt(current, next)
+                    order[current] = Int32(current)
+                    current = next
+                }
                 order[current] = Int32(current)
-                current = next
             }
-            order[current] = Int32(current)
         }
     }
 }

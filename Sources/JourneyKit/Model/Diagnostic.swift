@@ -32,28 +32,55 @@ public struct Diagnostic: Sendable, Hashable {
         public static func < (lhs: ReferenceRole, rhs: ReferenceRole) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
-    /// How serious it is.
-    public var severity: Severity
     /// What is wrong, in words a CX person understands. An analyser finding words it only when
     /// this is read (a reporter printing it), from the few positions it keeps.
     public var message: String {
-        get { words.message }
-        set { words = .written(message: newValue, hint: hint) }
+        get {
+            switch content {
+            case .written(let text): text.message
+            case .deferred(let wording, let subject): wording.message(subject)
+            }
+        }
+        set { edit { $0.message = newValue } }
     }
     /// Where it is.
     public var location: SourceLocation
     /// What to do about it, when there is something useful to say.
     public var hint: String? {
-        get { words.hint }
-        set { words = .written(message: message, hint: newValue) }
+        get {
+            switch content {
+            case .written(let text): text.hint
+            case .deferred(let wording, let subject): wording.hint(subject)
+            }
+        }
+        set { edit { $0.hint = newValue } }
     }
     /// The analyser rule that produced it; `nil` for validation problems.
-    public var rule: String?
+    public var rule: String? {
+        get {
+            switch content {
+            case .written(let text): text.rule
+            case .deferred(let wording, _): wording.rule
+            }
+        }
+        set { edit { $0.rule = newValue } }
+    }
     /// The ids of the elements the finding is about, by the part they play, in role order:
     /// `references[.touchpoint]`, `for reference in references`.
-    public var references: References
-    /// The message and hint, written out or left to the rule's wording until asked for.
-    private var words: Words
+    public var references: References {
+        get {
+            switch content {
+            case .written(let text): text.references
+            case .deferred(let wording, let subject): wording.references(subject)
+            }
+        }
+        set { edit { $0.references = newValue } }
+    }
+    /// The message, hint, rule and references: held as text, or left to the rule's wording.
+    private var content: Content
+    /// How serious it is. (Stored last: after the location and the content it fits in their
+    /// padding, and a finding is 48 bytes.)
+    public var severity: Severity
 
     /// A diagnostic; validation problems have no rule and no references.
     public init(
@@ -65,35 +92,34 @@ public struct Diagnostic: Sendable, Hashable {
         references: References = [:]
     ) {
         self.severity = severity
-        self.words = .written(message: message, hint: hint)
+        self.content = .written(WrittenText(message: message, hint: hint, rule: rule, references: references))
         self.location = location
-        self.rule = rule
-        self.references = references
     }
 
-    /// A finding whose message and hint `wording` writes when they are read: a large journey
-    /// can have 200,000 findings, and building each one's sentence (some 180 bytes, with the
-    /// lookups of the names it quotes) while the rules run cost a quarter of `cjm check`'s time
-    /// and most of the findings' memory, for words that are printed once, if at all.
-    init(
-        severity: Severity,
-        location: SourceLocation,
-        rule: String,
-        references: References,
-        wording: any DiagnosticWording,
-        subject: WordingSubject
-    ) {
+    /// A finding whose message, hint, rule and references `wording` gives when they are read:
+    /// a large journey can have 200,000 findings, and building each one's sentence (some 180
+    /// bytes, with the lookups of the names it quotes) while the rules run cost a quarter of
+    /// `cjm check`'s time and most of the findings' memory, for words that are printed once,
+    /// if at all. Such a finding is 48 bytes (its severity, location, wording and positions),
+    /// where one holding its rule, references and words was 144.
+    init(severity: Severity, location: SourceLocation, wording: DiagnosticWording, subject: WordingSubject) {
         self.severity = severity
-        self.words = .deferred(wording, subject)
+        self.content = .deferred(wording, subject)
         self.location = location
-        self.rule = rule
-        self.references = references
+    }
+
+    /// Appends the message's UTF-8 bytes, which a deferred finding writes without making a String.
+    func writeMessage(to out: inout UTF8Text) {
+        switch content {
+        case .written(let text): out.verbatim(text.message)
+        case .deferred(let wording, let subject): wording.writeMessage(subject, &out)
+        }
     }
 
     /// Whether its message and hint are written only when read (an analyser finding that
     /// keeps its journey for them), rather than held as text.
     var isWordedWhenRead: Bool {
-        if case .deferred = words { return true }
+        if case .deferred = content { return true }
         return false
     }
 
@@ -102,8 +128,20 @@ public struct Diagnostic: Sendable, Hashable {
     public func writingOutWords() -> Diagnostic {
         guard isWordedWhenRead else { return self }
         var written = self
-        written.words = .written(message: message, hint: hint)
+        written.edit { _ in }
         return written
+    }
+
+    /// Changes the text of the diagnostic, writing out a deferred finding's words first.
+    private mutating func edit(_ change: (inout WrittenText.Fields) -> Void) {
+        var fields = switch content {
+        case .written(let text): text.fields
+        case .deferred(let wording, let subject):
+            WrittenText.Fields(message: wording.message(subject), hint: wording.hint(subject), rule: wording.rule,
+                               references: wording.references(subject))
+        }
+        change(&fields)
+        content = .written(WrittenText(fields))
     }
 
     /// A diagnostic whose references are given as a dictionary.
@@ -166,32 +204,60 @@ struct WordingSubject: Sendable, Hashable {
     }
 }
 
-/// Writes the message and hint of a rule's findings when they are read. One instance per rule
-/// and analysis, shared by its findings (a reference each), holding what the words quote.
-protocol DiagnosticWording: AnyObject, Sendable {
-    func message(_ subject: WordingSubject) -> String
-    func hint(_ subject: WordingSubject) -> String?
+/// Gives the rule, references, message and hint of a rule's findings when they are read. One
+/// instance per rule and analysis, shared by its findings (a reference each); its functions
+/// hold what the words quote (the analysed journey).
+final class DiagnosticWording: Sendable {
+    let rule: String
+    let references: @Sendable (WordingSubject) -> Diagnostic.References
+    /// Appends the message's UTF-8 bytes: a report writes them straight into its own.
+    let writeMessage: @Sendable (WordingSubject, inout UTF8Text) -> Void
+    let hint: @Sendable (WordingSubject) -> String?
+
+    init(rule: String, references: @escaping @Sendable (WordingSubject) -> Diagnostic.References,
+         writeMessage: @escaping @Sendable (WordingSubject, inout UTF8Text) -> Void,
+         hint: @escaping @Sendable (WordingSubject) -> String?) {
+        self.rule = rule
+        self.references = references
+        self.writeMessage = writeMessage
+        self.hint = hint
+    }
+
+    func message(_ subject: WordingSubject) -> String {
+        var text = UTF8Text()
+        writeMessage(subject, &text)
+        return text.string
+    }
 }
 
 extension Diagnostic {
-    /// A diagnostic's words: written out (validation problems, and anything assigned), or the
-    /// wording that writes them and what it needs to know.
-    fileprivate enum Words: Sendable {
-        case written(message: String, hint: String?)
-        case deferred(any DiagnosticWording, WordingSubject)
+    /// A diagnostic's text: written out (validation problems, and anything assigned), or the
+    /// wording that writes it and what it needs to know. The text is held in an object of its
+    /// own so that the common case, a deferred finding, stays small.
+    fileprivate enum Content: Sendable {
+        case written(WrittenText)
+        case deferred(DiagnosticWording, WordingSubject)
+    }
 
-        var message: String {
-            switch self {
-            case .written(let message, _): message
-            case .deferred(let wording, let subject): wording.message(subject)
-            }
+    /// The message, hint, rule and references of a diagnostic that holds them as text.
+    fileprivate final class WrittenText: Sendable {
+        struct Fields {
+            var message: String
+            var hint: String?
+            var rule: String?
+            var references: References
         }
 
-        var hint: String? {
-            switch self {
-            case .written(_, let hint): hint
-            case .deferred(let wording, let subject): wording.hint(subject)
-            }
+        let fields: Fields
+        var message: String { fields.message }
+        var hint: String? { fields.hint }
+        var rule: String? { fields.rule }
+        var references: References { fields.references }
+
+        init(_ fields: Fields) { self.fields = fields }
+
+        convenience init(message: String, hint: String?, rule: String?, references: References) {
+            self.init(Fields(message: message, hint: hint, rule: rule, references: references))
         }
     }
 }
@@ -224,7 +290,10 @@ extension Array<Diagnostic> {
     /// Whether these are in order already (no diagnostic sorts before the one ahead of it): the
     /// analyser's findings are, and a reporter then need not sort a copy of 200,000 of them.
     public var isSorted: Bool {
-        indices.dropFirst().allSatisfy { !(self[$0] < self[$0 - 1]) }
+        // Compared where they are, without copying each finding out of the array.
+        withUnsafeBufferPointer { diagnostics in
+            diagnostics.indices.dropFirst().allSatisfy { !(diagnostics[$0] < diagnostics[$0 - 1]) }
+        }
     }
 }
 

@@ -55,4 +55,16 @@ extension FileReport {
 public protocol StreamingReporter: Sendable {
     /// The report of `files`, handed to `emit` in pieces of about `chunkSize` bytes.
     func report(_ files: [FileReport], chunkSize: Int, into emit: (String) -> Void)
+    /// The same pieces as UTF-8 bytes, for a caller that writes them to a file or a pipe.
+    func report(_ files: [FileReport], chunkSize: Int, writing emit: (UnsafeBufferPointer<UInt8>) -> Void)
+}
+
+extension StreamingReporter {
+    /// Each piece's bytes, from the pieces as text.
+    public func report(_ files: [FileReport], chunkSize: Int, writing emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        report(files, chunkSize: chunkSize) { (piece: String) in
+            var piece = piece
+            piece.withUTF8(emit)
+        }
+    }
 }

@@ -149,7 +149,7 @@ struct CheckCommand: AsyncParsableCommand {
         if let reporter = ReportFormats.check(ReportStyle(useColor: output.wantsColor)).reporter(format) {
             if let streaming = reporter as? any StreamingReporter {
                 // Written as it goes: the report of 200,000 findings is never one string in memory.
-                streaming.report(reports, chunkSize: 1 << 16) { output.write($0) }
+                streaming.report(reports, chunkSize: 1 << 16, writing: output.write)
             } else {
                 output.write(reporter.report(reports))
             }

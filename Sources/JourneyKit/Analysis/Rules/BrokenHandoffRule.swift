@@ -107,7 +107,9 @@ public struct BrokenHandoffRule: Rule {
         // A journey without channels gets the one `no-channels` finding instead.
         guard journey.declaresChannels else { return [] }
         var findings: [Diagnostic] = []
-        let wording = FindingWording(journey, message: { Self.message($0, $1) }, hint: { _, _ in Self.hint })
+        let wording = FindingWording(Self.id, journey, writeMessage: { Self.writeMessage($0, $1, to: &$2) }, hint: { _, _ in Self.hint }) { journey, step in
+            [.from: journey.touchpoints.id(at: Int(step.first)), .touchpoint: journey.touchpoints.id(at: Int(step.second))]
+        }
         for index in journey.touchpoints.indices {
             // Live channels and next steps as positions (`AnalyzedJourney`'s index tables): a
             // touchpoint has a channel or two and a step or two, so scanning these short lists
@@ -121,22 +123,31 @@ public struct BrokenHandoffRule: Rule {
                 // The words (names and channel names) are written when the finding is printed.
                 findings.append(finding(
                     WordingSubject(index, Int(nextIndex)), worded: wording,
-                    at: journey.touchpoints.location(at: Int(nextIndex)),
-                    references: [.from: journey.touchpoints.id(at: index), .touchpoint: journey.touchpoints.id(at: Int(nextIndex))]))
+                    at: journey.touchpoints.location(at: Int(nextIndex))))
             }
         }
         return findings
     }
 
-    /// The message of the step from touchpoint `first` to touchpoint `second`.
-    private static func message(_ journey: AnalyzedJourney, _ step: WordingSubject) -> String {
-        let from = journey.touchpoints[Int(step.first)].touchpoint
-        let to = journey.touchpoints[Int(step.second)].touchpoint
-        let fromNames = journey.liveChannels(of: from).map(\.name)
-        let toNames = journey.liveChannels(of: to).map(\.name)
-        return "Customers going from \(Wording.quoted(from.name)) to \(Wording.quoted(to.name)) must switch from "
-            + Wording.list(fromNames) + " to " + Wording.list(toNames)
-            + ", and \(Wording.quoted(to.name)) has no handoff"
+    /// The message of the step from touchpoint `first` to touchpoint `second`, appended as bytes:
+    /// names are read where they are, rather than copying the two touchpoints and their channels
+    /// and building a String for each of 100,000 messages, which was most of printing them.
+    private static func writeMessage(_ journey: AnalyzedJourney, _ step: WordingSubject, to out: inout UTF8Text) {
+        journey.touchpoints.read(at: Int(step.first)) { from in
+            journey.touchpoints.read(at: Int(step.second)) { to in
+                out.append("Customers going from ")
+                out.appendQuoted(from.name)
+                out.append(" to ")
+                out.appendQuoted(to.name)
+                out.append(" must switch from ")
+                journey.writeLiveChannelNames(of: from, to: &out)
+                out.append(" to ")
+                journey.writeLiveChannelNames(of: to, to: &out)
+                out.append(", and ")
+                out.appendQuoted(to.name)
+                out.append(" has no handoff")
+            }
+        }
     }
 
     private static let hint = "describe in \"handoff\" what context this touchpoint receives, or put both touchpoints on a shared channel"

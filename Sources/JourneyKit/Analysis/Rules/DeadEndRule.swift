@@ -95,11 +95,10 @@ public struct DeadEndRule: Rule {
         guard journey.hasFlows else { return [] }
         var findings: [Diagnostic] = []
         // The words are written when a finding is printed.
-        let wording = FindingWording(journey, message: { Self.message($0, $1) }, hint: { _, _ in Self.hint })
+        let wording = FindingWording(Self.id, journey, message: { Self.message($0, $1) }, hint: { _, _ in Self.hint })
         journey.touchpoints.forEach { index, touchpoint, stageIndex in
             guard touchpoint.next.isEmpty, stageIndex != journey.lastStageWithTouchpoints else { return }
-            findings.append(finding(WordingSubject(index), worded: wording, at: touchpoint.location,
-                                    references: [.touchpoint: touchpoint.id]))
+            findings.append(finding(WordingSubject(index), worded: wording, at: touchpoint.location))
         }
         return findings
     }

@@ -120,21 +120,24 @@ public struct UnaddressedPainRule: Rule {
         var found: [Diagnostic] = []
         // The words are written when a finding is printed: here only which touchpoint (and
         // which of its experiences) it is about.
-        let wording = FindingWording(journey, message: { Self.message($0, $1) }, hint: { _, _ in Self.hint })
+        let wording = FindingWording(Self.id, journey, message: { Self.message($0, $1) }, hint: { _, _ in Self.hint }) { journey, subject in
+            let touchpoint = Int(subject.first)
+            guard subject.kind == 1 else { return [.touchpoint: journey.touchpoints.id(at: touchpoint)] }
+            return [.touchpoint: journey.touchpoints.id(at: touchpoint),
+                    .persona: journey.touchpoints.read(at: touchpoint) { $0.experiences[Int(subject.second)].persona }]
+        }
         journey.touchpoints.forEach { index, touchpoint, _ in
             guard touchpoint.opportunities.isEmpty else { return }
             let severity = Self.severity(touchpoint, default: defaultSeverity)
             if Self.hasTrouble(pains: touchpoint.pains, emotion: touchpoint.emotion) {
-                found.append(finding(WordingSubject(index), worded: wording, severity: severity,
-                                     at: touchpoint.location, references: [.touchpoint: touchpoint.id]))
+                found.append(finding(WordingSubject(index), worded: wording, severity: severity, at: touchpoint.location))
             }
             // Each persona's own experience counts on its own: a touchpoint that is fine on
             // average can still hurt one persona.
             for (position, experience) in touchpoint.experiences.enumerated()
             where Self.hasTrouble(pains: experience.pains, emotion: experience.emotion) {
                 found.append(finding(WordingSubject(kind: 1, index, position), worded: wording, severity: severity,
-                                     at: experience.location ?? touchpoint.location,
-                                     references: [.touchpoint: touchpoint.id, .persona: experience.persona]))
+                                     at: experience.location ?? touchpoint.location))
             }
         }
         return found

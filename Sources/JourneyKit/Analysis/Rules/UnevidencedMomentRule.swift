@@ -75,11 +75,11 @@ public struct UnevidencedMomentRule: Rule {
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         // The words are written when a finding is printed; kind 1: it has evidence, all assumptions.
-        let wording = FindingWording(journey, message: { Self.message($0, $1) }, hint: { _, _ in Self.hint })
+        let wording = FindingWording(Self.id, journey, message: { Self.message($0, $1) }, hint: { _, _ in Self.hint })
         journey.touchpoints.forEach { index, touchpoint, _ in
             guard touchpoint.momentOfTruth, touchpoint.evidence.allSatisfy({ $0.kind == .assumption }) else { return }
             findings.append(finding(WordingSubject(kind: touchpoint.evidence.isEmpty ? 0 : 1, index), worded: wording,
-                                    at: touchpoint.location, references: [.touchpoint: touchpoint.id]))
+                                    at: touchpoint.location))
         }
         return findings
     }

@@ -88,11 +88,10 @@ public struct UnownedTouchpointRule: Rule {
     public func findings(in journey: AnalyzedJourney) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         // The words (the channels' names) are written when a finding is printed.
-        let wording = FindingWording(journey, message: { Self.message($0, $1) }, hint: { _, _ in Self.hint })
+        let wording = FindingWording(Self.id, journey, message: { Self.message($0, $1) }, hint: { _, _ in Self.hint })
         journey.touchpoints.forEach { index, touchpoint, _ in
             guard touchpoint.owner == nil, !journey.hasOwnedChannel(touchpoint) else { return }
-            findings.append(finding(WordingSubject(index), worded: wording, at: touchpoint.location,
-                                    references: [.touchpoint: touchpoint.id]))
+            findings.append(finding(WordingSubject(index), worded: wording, at: touchpoint.location))
         }
         return findings
     }

@@ -133,23 +133,27 @@ public struct UnservedTouchpointRule: Rule {
         // A journey without channels gets the one `no-channels` finding instead.
         guard journey.declaresChannels else { return [] }
         var findings: [Diagnostic] = []
-        let wording = FindingWording(journey, message: { Self.message($0, $1) }, hint: { Self.hint($1) })
+        let wording = FindingWording(Self.id, journey, message: { Self.message($0, $1) }, hint: { Self.hint($1) }) { journey, subject in
+            let touchpoint = Int(subject.first)
+            guard subject.kind == Sentence.missedPersonas.rawValue else { return [.touchpoint: journey.touchpoints.id(at: touchpoint)] }
+            // Found again when asked for (a JSON or SARIF report), rather than kept by each finding.
+            return [.touchpoint: journey.touchpoints.id(at: touchpoint),
+                    .personas: Self.missedPersonas(ofTouchpointAt: touchpoint, in: journey).reference]
+        }
         for index in journey.touchpoints.indices {
             // The words are written when the finding is printed; here only what it is about.
             if journey.liveChannelIndices(ofTouchpointAt: index).isEmpty {
                 let kind = journey.touchpoints[index].touchpoint.channels.contains { journey.channelsByID[$0] != nil }
                     ? Sentence.noLiveChannel : Sentence.noChannel
                 findings.append(finding(WordingSubject(kind: kind.rawValue, index), worded: wording,
-                                        at: journey.touchpoints.location(at: index),
-                                        references: [.touchpoint: journey.touchpoints.id(at: index)]))
+                                        at: journey.touchpoints.location(at: index)))
                 continue
             }
             let missed = Self.missedPersonas(ofTouchpointAt: index, in: journey)
             guard !missed.isEmpty else { continue }
             // The count of personas missed decides the hint's wording without finding them again.
             findings.append(finding(WordingSubject(kind: Sentence.missedPersonas.rawValue, index, missed.isSingle ? 1 : 2), worded: wording,
-                                    at: journey.touchpoints.location(at: index),
-                                    references: [.touchpoint: journey.touchpoints.id(at: index), .personas: missed.reference]))
+                                    at: journey.touchpoints.location(at: index)))
         }
         return findings
     }

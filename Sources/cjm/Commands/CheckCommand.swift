@@ -164,4 +164,9 @@ struct CheckCommand: AsyncParsableCommand {
     }
 }
 
-extension ProjectConfiguration.FailureLevel: ExpressibleByArgument {}
+extension ProjectConfiguration.FailureLevel: ExpressibleByArgument {
+    /// The raw values, as ArgumentParser's default gives them, without its key path
+    /// (`\.rawValue.defaultValueDescription`): the runtime builds a key path from mangled
+    /// names, which cost every `cjm check` about 0.6 M instructions at start.
+    public static var allValueStrings: [String] { allCases.map { $0.rawValue } }
+}

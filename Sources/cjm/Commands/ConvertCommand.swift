@@ -53,4 +53,8 @@ struct ConvertCommand: ParsableCommand {
     }
 }
 
-extension JourneyFormat: ExpressibleByArgument {}
+extension JourneyFormat: ExpressibleByArgument {
+    /// The raw values, without ArgumentParser's key path (see `FailureLevel.allValueStrings`):
+    /// `--format-in` is an option of every command that reads journeys.
+    public static var allValueStrings: [String] { allCases.map { $0.rawValue } }
+}

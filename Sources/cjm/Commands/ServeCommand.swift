@@ -36,6 +36,8 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() async throws {
+        // The server runs for hours: a folder renamed or a link changed meanwhile must count.
+        CatalogResolver.shared.remembersResolutions = false
         let paths = paths
         for path in paths where InputFiles.read(path, maxSize: 0).failureMessage == "no such file" {
             throw DiagnosticOutput.fileError(path, "no such file or directory", hint: "check the path")

@@ -11,7 +11,8 @@ import JourneyKit
 ///
 /// Each catalogue is parsed once per run, however many journeys use it — unless it changes on
 /// disk meanwhile (`cjm serve` runs for hours): a cached catalogue whose size, modification time
-/// or inode changed is read again.
+/// or inode changed is read again. Where an entry leads from a folder is worked out once per run
+/// too, except in `cjm serve`, where folders may be renamed and links changed meanwhile.
 final class CatalogResolver: CatalogSource, @unchecked Sendable {
     /// The one resolver of a run, so that every journey of it shares the parsed catalogues.
     static let shared = CatalogResolver()
@@ -26,9 +27,25 @@ final class CatalogResolver: CatalogSource, @unchecked Sendable {
     /// By journey path as given: the real paths of the catalogues it named inside its root.
     private var used: [String: Set<String>] = [:]
     private var parses = 0
+    private var resolves = 0
+    /// By the journey's folder as given and the entry: where it leads.
+    private var resolutions: [ResolutionKey: Resolution] = [:]
+    private var remembers = true
 
     init(maxFileSize: Int = 100 * 1_048_576) {
         self.maxFileSize = maxFileSize
+    }
+
+    /// Whether where a `uses` entry leads from a folder is worked out once and kept (on by
+    /// default: a command's run is short); `cjm serve` turns it off.
+    var remembersResolutions: Bool {
+        get { lock.withLock { remembers } }
+        set { lock.withLock { remembers = newValue; resolutions = [:] } }
+    }
+
+    private struct ResolutionKey: Hashable {
+        var folder: String
+        var path: String
     }
 
     /// How many catalogue files were parsed so far (for `cjm-bench` and the tests).
@@ -36,6 +53,11 @@ final class CatalogResolver: CatalogSource, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return parses
+    }
+
+    /// How often a `uses` entry was resolved to a file so far (for the tests).
+    var resolutionCount: Int {
+        lock.withLock { resolves }
     }
 
     /// The catalogue files (real paths, inside the portfolio root) the journey at `journeyPath`
@@ -47,35 +69,21 @@ final class CatalogResolver: CatalogSource, @unchecked Sendable {
     }
 
     func catalog(_ path: String, usedBy journeyPath: String) -> CatalogLookup {
-        if let problem = Self.shapeProblem(of: path) { return problem }
         let journeyFolder = Self.folder(of: journeyPath)
-        guard let realFolder = Self.realPath(journeyFolder) else {
-            return .unavailable(message: "cannot find the folder of the journey to resolve \"\(path)\"", hint: "check the journey's path")
+        let resolution = resolution(of: path, in: journeyFolder)
+        if !resolution.watched.isEmpty {
+            lock.withLock { used[journeyPath, default: []].formUnion(resolution.watched) }
         }
-        let root = Self.portfolioRoot(above: realFolder)
-        let target = Self.normalize(realFolder + "/" + path)
-        guard Self.isInside(target, root) else {
-            return .unavailable(message: "catalogue path \"\(path)\" leaves the portfolio root \(root)",
-                                hint: "keep catalogues inside the portfolio (the folder with .git or cjm-portfolio.json), or add a cjm-portfolio.json to a folder above both")
+        let real: String, displayPath: String
+        switch resolution.outcome {
+        case .refused(let lookup): return lookup
+        case .file(let file, let display): (real, displayPath) = (file, display)
         }
-        lock.withLock { _ = used[journeyPath, default: []].insert(target) }
-        guard let real = Self.realPath(target) else {
-            return .unavailable(message: "no catalogue at \"\(path)\"", hint: "check the path; it is relative to the journey's folder")
-        }
-        guard Self.isInside(real, root) else {
-            return .unavailable(message: "catalogue path \"\(path)\" links to a file outside the portfolio root \(root)",
-                                hint: "copy the catalogue into the portfolio instead of linking to it")
-        }
-        guard CatalogImporter.isCatalogPath(real) else {
-            return .unavailable(message: "\"\(path)\" is not a catalogue",
-                                hint: "catalogue files are named NAME.catalog.json or NAME.catalog.xml")
-        }
-        lock.withLock { _ = used[journeyPath, default: []].insert(real) }
+        // One stat per journey: a catalogue changed on disk since it was parsed is read again.
         let signature = FileSignature(path: real)
         lock.lock()
         defer { lock.unlock() }
         if let known = cache[real], known.signature == signature { return known.lookup }
-        let displayPath = Self.normalize(journeyFolder + "/" + path)
         let lookup: CatalogLookup
         switch InputFiles.read(real, maxSize: maxFileSize) {
         case .failure(let error):
@@ -87,6 +95,64 @@ final class CatalogResolver: CatalogSource, @unchecked Sendable {
         }
         cache[real] = (signature, lookup)
         return lookup
+    }
+
+    /// Where a `uses` entry written in a journey of `journeyFolder` leads: the catalogue file,
+    /// or why it may not be read, with the paths `cjm serve` is to watch for it.
+    private struct Resolution {
+        enum Outcome {
+            case file(real: String, displayPath: String)
+            case refused(CatalogLookup)
+        }
+        var outcome: Outcome
+        var watched: [String] = []
+    }
+
+    /// The resolution of `path` from `journeyFolder`, worked out once per folder and entry when
+    /// `remembersResolutions`: the real paths and the root walk cost a dozen system calls, and
+    /// the journeys of a portfolio sit in few folders and name the same catalogues.
+    private func resolution(of path: String, in journeyFolder: String) -> Resolution {
+        let key = ResolutionKey(folder: journeyFolder, path: path)
+        lock.lock()
+        let known = resolutions[key]
+        lock.unlock()
+        if let known { return known }
+        let resolution = Self.resolve(path, in: journeyFolder)
+        lock.withLock {
+            resolves += 1
+            if remembers { resolutions[key] = resolution }
+        }
+        return resolution
+    }
+
+    private static func resolve(_ path: String, in journeyFolder: String) -> Resolution {
+        if let problem = shapeProblem(of: path) { return Resolution(outcome: .refused(problem)) }
+        guard let realFolder = realPath(journeyFolder) else {
+            return Resolution(outcome: .refused(.unavailable(message: "cannot find the folder of the journey to resolve \"\(path)\"",
+                                                             hint: "check the journey's path")))
+        }
+        let root = portfolioRoot(above: realFolder)
+        let target = normalize(realFolder + "/" + path)
+        guard isInside(target, root) else {
+            return Resolution(outcome: .refused(.unavailable(
+                message: "catalogue path \"\(path)\" leaves the portfolio root \(root)",
+                hint: "keep catalogues inside the portfolio (the folder with .git or cjm-portfolio.json), or add a cjm-portfolio.json to a folder above both")))
+        }
+        guard let real = realPath(target) else {
+            return Resolution(outcome: .refused(.unavailable(message: "no catalogue at \"\(path)\"", hint: "check the path; it is relative to the journey's folder")),
+                              watched: [target])
+        }
+        guard isInside(real, root) else {
+            return Resolution(outcome: .refused(.unavailable(message: "catalogue path \"\(path)\" links to a file outside the portfolio root \(root)",
+                                                             hint: "copy the catalogue into the portfolio instead of linking to it")),
+                              watched: [target])
+        }
+        guard CatalogImporter.isCatalogPath(real) else {
+            return Resolution(outcome: .refused(.unavailable(message: "\"\(path)\" is not a catalogue",
+                                                             hint: "catalogue files are named NAME.catalog.json or NAME.catalog.xml")),
+                              watched: [target])
+        }
+        return Resolution(outcome: .file(real: real, displayPath: normalize(journeyFolder + "/" + path)), watched: [target, real])
     }
 
     /// Absolute paths, URLs and backslashes are refused before any file is looked at.
@@ -154,17 +220,21 @@ final class CatalogResolver: CatalogSource, @unchecked Sendable {
     }
 }
 
-/// What tells a changed file from the one read before: size, modification time and inode.
+/// What tells a changed file from the one read before: size, modification time and file
+/// number, from one `stat` (Foundation's `attributesOfItem` also reads the owner's and group's
+/// names and the extended attributes: some forty system calls, per journey).
 private struct FileSignature: Equatable {
     var size: Int
-    var modified: Date
-    var inode: Int
+    var modified: Platform.FileTime
+    var device: UInt64
+    var inode: UInt64
 
     init?(path: String) {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date else { return nil }
-        self.size = size
-        self.modified = modified
-        self.inode = attributes[.systemFileNumber] as? Int ?? 0
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        size = Int(status.st_size)
+        modified = Platform.modificationTime(status)
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
     }
 }

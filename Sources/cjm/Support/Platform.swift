@@ -54,6 +54,21 @@ enum Platform {
         _ = madvise(UnsafeMutableRawPointer(mutating: address), count, MADV_DONTNEED)
     }
 
+    /// A file's modification time to the nanosecond, as `stat` gives it.
+    struct FileTime: Equatable {
+        var seconds: Int
+        var nanoseconds: Int
+    }
+
+    /// The modification time in a `stat` result (`st_mtim` on Linux, `st_mtimespec` on macOS).
+    static func modificationTime(_ status: stat) -> FileTime {
+        #if canImport(Glibc)
+        FileTime(seconds: Int(status.st_mtim.tv_sec), nanoseconds: Int(status.st_mtim.tv_nsec))
+        #else
+        FileTime(seconds: Int(status.st_mtimespec.tv_sec), nanoseconds: Int(status.st_mtimespec.tv_nsec))
+        #endif
+    }
+
     /// The size of a memory page in bytes.
     static var pageSize: Int {
         Int(sysconf(Int32(_SC_PAGESIZE)))

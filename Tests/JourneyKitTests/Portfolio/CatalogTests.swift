@@ -160,6 +160,51 @@ struct CatalogTests {
         #expect(resolver.parseCount == 1)
     }
 
+    @Test("a catalogue changed on disk is parsed again, however the change keeps its size")
+    func changedCatalogue() throws {
+        let folder = try TemporaryFolder()
+        try Self.portfolio(folder)
+        let resolver = CatalogResolver()
+        let journey = try folder.write(Self.journey(uses: ["../shared/people.catalog.json"]), to: "root/journeys/j.journey.json")
+        let checker = JourneyChecker().readingCatalogs(from: resolver)
+        let before = try #require(checker.check(bytes: Array(try Data(contentsOf: journey)), path: journey.path).journey)
+        #expect(before.personas.map(\.name) == ["Buyer", "Other"])
+        // Rewritten in place at the same length: only the modification time tells the change.
+        let catalogue = folder.url.appendingPathComponent("root/shared/people.catalog.json")
+        try Data(Self.catalog.replacingOccurrences(of: "\"Buyer\"", with: "\"Payer\"").utf8).write(to: catalogue)
+        let after = try #require(checker.check(bytes: Array(try Data(contentsOf: journey)), path: journey.path).journey)
+        #expect(after.personas.map(\.name) == ["Payer", "Other"])
+        #expect(resolver.parseCount == 2)
+    }
+
+    @Test("journeys in one folder resolve a uses entry once; cjm serve resolves it each time, so a link changed meanwhile counts")
+    func resolvedOncePerFolder() throws {
+        let folder = try TemporaryFolder()
+        try Self.portfolio(folder)
+        let journeys = try (0..<3).map { try folder.write(Self.journey(uses: ["../shared/people.catalog.json"]), to: "root/journeys/j\($0).journey.json") }
+        let remembering = CatalogResolver()
+        for journey in journeys {
+            #expect(JourneyChecker().readingCatalogs(from: remembering).report(bytes: Array(try Data(contentsOf: journey)), path: journey.path).isValid)
+        }
+        #expect(remembering.resolutionCount == 1)
+        #expect(remembering.parseCount == 1)
+        let expected = [folder.url.appendingPathComponent("root/shared/people.catalog.json").resolvingSymlinksInPath().path]
+        #expect(remembering.catalogPaths(usedBy: journeys[2].path) == expected)
+
+        let serving = CatalogResolver()
+        serving.remembersResolutions = false
+        let first = JourneyChecker().readingCatalogs(from: serving).report(bytes: Array(try Data(contentsOf: journeys[0])), path: journeys[0].path)
+        #expect(first.isValid)
+        // The catalogue replaced by a link to the one outside the portfolio root.
+        let catalogue = folder.url.appendingPathComponent("root/shared/people.catalog.json")
+        try FileManager.default.removeItem(at: catalogue)
+        try FileManager.default.createSymbolicLink(at: catalogue, withDestinationURL: folder.url.appendingPathComponent("secret.catalog.json"))
+        let second = JourneyChecker().readingCatalogs(from: serving).report(bytes: Array(try Data(contentsOf: journeys[1])), path: journeys[1].path)
+        #expect(!second.isValid)
+        #expect(second.diagnostics.contains { $0.message.contains("links to a file outside the portfolio root") }, "\(second.diagnostics)")
+        #expect(serving.resolutionCount > 2)
+    }
+
     @Test("a catalogue holds no stages, and a <catalog> is not a journey")
     func notJourneys() throws {
         let withStages = CatalogImporter.importCatalog(

@@ -52,8 +52,14 @@ public struct SourceMap: Sendable {
 
     /// Records where item `index` of `field` (0 for single values) of the element at `element` is.
     mutating func record(_ location: SourceLocation, of field: Field, index: Int = 0, in element: SourceLocation) {
+        record(line: location.line, column: location.column, of: field, index: index, in: element)
+    }
+
+    /// The same, for a position in the element's file given as its line and column: an
+    /// importer that knows them need not make a location (and retain its file) for each list item.
+    mutating func record(line: Int, column: Int, of field: Field, index: Int = 0, in element: SourceLocation) {
         let key = Self.key(field, index, element)
-        let position = Self.pack(location.line, location.column)
+        let position = Self.pack(line, column)
         if field == .id, extendIDRuns(key.element, position) { return }
         let offset = Offset.pack(position, from: key.element)
         let entry = Entry(key: key, offset: offset ?? Offset.distant)

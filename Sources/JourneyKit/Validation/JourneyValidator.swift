@@ -44,13 +44,15 @@ public struct JourneyValidator: Sendable {
 
     /// Whether `id` is a well-formed id: `^[A-Za-z_][A-Za-z0-9_.-]*$`.
     public static func isValidID(_ id: String) -> Bool {
-        var utf8 = id.utf8.makeIterator()
-        guard let first = utf8.next(), first.isASCIILetter || first == UInt8(ascii: "_") else { return false }
-        while let byte = utf8.next() {
-            guard byte.isASCIILetter || byte.isASCIIDigit || byte == UInt8(ascii: "_")
-                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") else { return false }
+        // On the bytes in place: every declared id is checked, and the view's iterator cost more.
+        id.utf8.withContiguousStorageIfAvailable { isValidID(utf8: $0) } ?? isValidID(utf8: id.utf8)
+    }
+
+    private static func isValidID(utf8: some Collection<UInt8>) -> Bool {
+        guard let first = utf8.first, first.isASCIILetter || first == UInt8(ascii: "_") else { return false }
+        return utf8.dropFirst().allSatisfy { byte in
+            byte.isASCIILetter || byte.isASCIIDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
         }
-        return true
     }
 
     /// Whether `tag` has the shape of a BCP 47 language tag: a language of 2 to 8 letters, then
@@ -301,11 +303,17 @@ public struct JourneyValidator: Sendable {
 
         /// A `next` entry listed twice draws one arrow and means nothing more: a warning, since
         /// it usually hides a typo for another id (issue 17).
-        mutating func checkRepeatedNext(_ next: [String], owner: String, at element: SourceLocation?, fallback: SourceLocation) {
+        mutating func checkRepeatedNext(_ next: [String], owner: @autoclosure () -> String, at element: SourceLocation?, fallback: SourceLocation) {
+            // A `next` list is short (one or two steps, rarely more than eight): comparing each
+            // entry with those before it costs less than a `Set` made for every touchpoint.
             var seen: Set<String> = []
-            for (index, id) in next.enumerated() where !seen.insert(id).inserted {
+            func isRepeated(_ index: Int) -> Bool {
+                guard next.count > 8 else { return next[..<index].contains(next[index]) }
+                return !seen.insert(next[index]).inserted
+            }
+            for (index, id) in next.enumerated() where isRepeated(index) {
                 diagnostics.append(Diagnostic(
-                    severity: .warning, message: "\(owner) lists \"\(TerminalText.visibleID(id))\" in \"next\" twice",
+                    severity: .warning, message: "\(owner()) lists \"\(TerminalText.visibleID(id))\" in \"next\" twice",
                     location: sourceMap.location(of: .next, index: index, in: element) ?? fallback,
                     hint: "remove the repeated entry, or correct it if another touchpoint was meant"))
             }

@@ -79,7 +79,10 @@ struct LibXMLError {
 /// Collects one reader's errors. libxml2 holds it only as the opaque context of per-context
 /// handlers, which are cleared before the contexts are freed; it outlives both.
 private final class LibXMLErrorCollector {
-    var errors: [LibXMLError] = []
+    // Unchecked: the reader looks at it after every node, and the dynamic exclusivity check of
+    // a class property cost more than the look; libxml2 calls back only inside the reader's own
+    // calls, on the same thread, never while Swift reads it.
+    @exclusivity(unchecked) var errors: [LibXMLError] = []
 
     /// The C callback libxml2 calls with each error; `context` is the collector.
     static let callback: xmlStructuredErrorFunc = { context, error in
@@ -178,6 +181,9 @@ struct ValidatingXMLReader {
         default: .stopped
         }
     }
+
+    /// Whether errors were reported since `takeErrors()` was last called.
+    var hasErrors: Bool { !collector.errors.isEmpty }
 
     /// The errors reported since the last call, in order.
     func takeErrors() -> [LibXMLError] {

@@ -21,14 +21,91 @@ struct XMLAttributeBytes {
     }
 
     /// Where the value of the first attribute called `name` is in `bytes`.
-    func valueRange(of name: String) -> Range<Int>? {
-        var name = name
+    func valueRange(of name: XMLAttributeName) -> Range<Int>? {
         // Compared as two byte buffers: a generic walk over `String.UTF8View` cost more than the rest.
-        return name.withUTF8 { wanted in
+        name.spelling.withUnsafeBufferPointer { wanted in
             bytes.withUnsafeBufferPointer { all in
                 entries.first { $0.name.count == wanted.count && UnsafeBufferPointer(rebasing: all[$0.name]).elementsEqual(wanted) }?.value
             }
         }
+    }
+}
+
+/// The names of a vocabulary (elements, attributes), matched from libxml2's or the file's bytes
+/// by length and first letter: matching one compares at most a few spellings (`name`, `next`
+/// and `note` share both), where a walk over every name compared each in turn.
+struct XMLNameTable<Name: Sendable>: Sendable {
+    private let names: [Name]
+    private let spellings: [[UInt8]]
+    private let longest: Int
+    /// The indices of the names of each length and first letter (`a` to `z`).
+    private let candidates: [[Int]]
+
+    /// A table of `names`, each spelled by its text in lowercase ASCII letters first.
+    init(_ names: [(Name, String)]) {
+        self.names = names.map(\.0)
+        spellings = names.map { Array($0.1.utf8) }
+        longest = spellings.map(\.count).max() ?? 0
+        var candidates = [[Int]](repeating: [], count: (longest + 1) * 26)
+        for (index, spelling) in spellings.enumerated() { candidates[Self.slot(spelling.count, spelling[0])].append(index) }
+        self.candidates = candidates
+    }
+
+    private static func slot(_ count: Int, _ first: UInt8) -> Int { count * 26 + Int(first - UInt8(ascii: "a")) }
+
+    /// The name spelled by `bytes` exactly (a prefixed name such as `xsi:type` is none).
+    func name(spelledBy bytes: UnsafeBufferPointer<UInt8>) -> Name? {
+        guard let first = bytes.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"), bytes.count <= longest else { return nil }
+        for index in candidates[Self.slot(bytes.count, first)] where spellings[index].elementsEqual(bytes) { return names[index] }
+        return nil
+    }
+}
+
+/// The attribute names of the journey vocabulary.
+///
+/// An element's attributes are matched against them once, into an `XMLAttributeIndex`, so that
+/// reading a field is a look-up by number: walking the attributes and comparing names for each
+/// field read (a touchpoint reads a dozen from about eight attributes) was a tenth of the
+/// reader's own work.
+enum XMLAttributeName: Int, CaseIterable {
+    case id, name, title, lang, audience, ignore, href, channels, personas, kind, status, owner, initiator
+    case emotion, entry, momentOfTruth, next, handoff, journey, target, persona, source, date, note, lane, ref
+
+    /// The name as written in a file, for messages.
+    var text: String { Self.texts[rawValue] }
+    /// The name's UTF-8 bytes.
+    var spelling: [UInt8] { Self.spellings[rawValue] }
+
+    private static let texts: [String] = allCases.map { "\($0)" }
+    private static let spellings: [[UInt8]] = texts.map { Array($0.utf8) }
+    private static let table = XMLNameTable(allCases.map { ($0, $0.text) })
+
+    /// The vocabulary name spelled by `bytes` exactly.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let name = Self.table.name(spelledBy: bytes) else { return nil }
+        self = name
+    }
+}
+
+/// Which of an element's attributes as written has each vocabulary name, filled once per
+/// element into a buffer the reader reuses.
+struct XMLAttributeIndex {
+    /// The position in the element's attributes of the one named by each `XMLAttributeName`, or -1.
+    private var positions = [Int32](repeating: -1, count: XMLAttributeName.allCases.count)
+
+    /// Indexes `attributes`; the first of two with the same name wins, as a search would find it.
+    mutating func fill(_ attributes: [XMLSourceText.RawAttribute], in source: XMLSourceText) {
+        for index in positions.indices { positions[index] = -1 }
+        for (position, attribute) in attributes.enumerated() {
+            guard let name = XMLAttributeName(source.nameBytes(of: attribute)), positions[name.rawValue] < 0 else { continue }
+            positions[name.rawValue] = Int32(position)
+        }
+    }
+
+    /// The position of the attribute called `name`, if the element has one.
+    subscript(name: XMLAttributeName) -> Int? {
+        let position = positions[name.rawValue]
+        return position < 0 ? nil : Int(position)
     }
 }
 
@@ -42,14 +119,16 @@ struct XMLAttributes {
     /// Whether each value is the one of `raw` as written, so that it is read in place and its
     /// byte `i` is at `valueOffset + i` in the file; otherwise `values` holds libxml2's values.
     var valuesAreAsWritten: Bool
+    /// Which of `raw` has each name.
+    var index: XMLAttributeIndex
 
     /// The value of the attribute `name`, as a new string.
-    subscript(_ name: String) -> String? {
+    subscript(_ name: XMLAttributeName) -> String? {
         withBytes(of: name) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// `body` applied to the bytes of the attribute `name`'s value, if the element has one.
-    func withBytes<Result>(of name: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+    func withBytes<Result>(of name: XMLAttributeName, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
         if valuesAreAsWritten {
             guard let attribute = rawAttribute(name) else { return nil }
             return try body(source.valueAsWritten(of: attribute))
@@ -58,37 +137,36 @@ struct XMLAttributes {
         return try values.bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
-    func rawAttribute(_ name: String) -> XMLSourceText.RawAttribute? {
-        var name = name
-        return name.withUTF8 { wanted in raw.first { source.attribute($0, isNamed: wanted) } }
+    func rawAttribute(_ name: XMLAttributeName) -> XMLSourceText.RawAttribute? {
+        index[name].map { raw[$0] }
     }
 }
 
 /// Turning attribute values into model fields: each value is checked and located at its
 /// position in the source, with the JSON importer's messages.
 extension XMLJourneyReader {
-    func valueLocation(_ attributes: XMLAttributes, _ name: String) -> SourceLocation {
+    func valueLocation(_ attributes: XMLAttributes, _ name: XMLAttributeName) -> SourceLocation {
         attributes.rawAttribute(name).map { source.location(ofOffset: $0.valueOffset) } ?? attributes.element
     }
 
     mutating func id(_ attributes: XMLAttributes, kind: String) -> String {
-        guard let value = attributes.withBytes(of: "id", { interned(utf8: $0) }) else { return "" }
-        sourceMap.record(valueLocation(attributes, "id"), of: .id, in: attributes.element)
+        guard let value = attributes.withBytes(of: .id, { interned(utf8: $0) }) else { return "" }
+        sourceMap.record(valueLocation(attributes, .id), of: .id, in: attributes.element)
         return value
     }
 
     /// The attribute's text, with an error when it is empty or blank (see `EmptyText`).
-    mutating func nonEmptyText(_ attributes: XMLAttributes, _ name: String) -> String? {
+    mutating func nonEmptyText(_ attributes: XMLAttributes, _ name: XMLAttributeName) -> String? {
         guard let text = attributes[name] else { return nil }
         // A visible ASCII first character says something: most names need no further look.
         if let first = text.utf8.first, first > 0x20, first < 0x7F { return text }
-        if let problem = EmptyText.problem(key: name, text: text) {
+        if let problem = EmptyText.problem(key: name.text, text: text) {
             diagnostics.append(.error(problem.message, at: valueLocation(attributes, name), hint: problem.hint))
         }
         return text
     }
 
-    mutating func idList(_ attributes: XMLAttributes, _ name: String, _ field: SourceMap.Field) -> [String] {
+    mutating func idList(_ attributes: XMLAttributes, _ name: XMLAttributeName, _ field: SourceMap.Field) -> [String] {
         guard let items = attributes.withBytes(of: name, { value in
             // Channel and persona lists repeat from touchpoint to touchpoint: the same value
             // gives the same array, stored once.
@@ -102,16 +180,21 @@ extension XMLJourneyReader {
         if attributes.valuesAreAsWritten, let raw {
             // The value is the source itself: each item's position is where it starts in the
             // value, found in the one pass instead of a second scan into an array of offsets.
+            // A value read as written has no line break, so every item is on the value's line,
+            // and its column is the value's plus the characters (UTF-8 lead bytes) before it.
+            let start = source.location(ofOffset: raw.valueOffset)
+            var column = start.column
             var index = 0
             var inItem = false
-            for (offset, byte) in source.valueAsWritten(of: raw).enumerated() {
+            for byte in source.valueAsWritten(of: raw) {
                 if Self.isXMLSpace(byte) {
                     inItem = false
                 } else if !inItem {
                     inItem = true
-                    sourceMap.record(source.location(ofOffset: raw.valueOffset + offset), of: field, index: index, in: attributes.element)
+                    sourceMap.record(line: start.line, column: column, of: field, index: index, in: attributes.element)
                     index += 1
                 }
+                if byte & 0xC0 != 0x80 { column += 1 }
             }
             return items
         }
@@ -142,7 +225,7 @@ extension XMLJourneyReader {
     }
 
     /// A reference to another element (`handoff`, an experience's `persona`), interned like ids.
-    mutating func reference(_ attributes: XMLAttributes, _ name: String) -> String? {
+    mutating func reference(_ attributes: XMLAttributes, _ name: XMLAttributeName) -> String? {
         attributes.withBytes(of: name) { interned(utf8: $0) }
     }
 
@@ -151,41 +234,41 @@ extension XMLJourneyReader {
     }
 
     mutating func choice<Value: RawRepresentable & CaseIterable>(
-        _ attributes: XMLAttributes, _ name: String
+        _ attributes: XMLAttributes, _ name: XMLAttributeName
     ) -> Value? where Value.RawValue == String {
         guard let text = attributes[name] else { return nil }
         if let value = Value(rawValue: text) { return value }
         let allowed = Value.allCases.map(\.rawValue)
         diagnostics.append(.error(
-            "\"\(name)\" must be one of \(allowed.joined(separator: ", ")), found \"\(text)\"",
+            "\"\(name.text)\" must be one of \(allowed.joined(separator: ", ")), found \"\(text)\"",
             at: valueLocation(attributes, name), hint: ChoiceHint.hint(for: text, as: Value.self)))
         return nil
     }
 
-    mutating func bool(_ attributes: XMLAttributes, _ name: String) -> Bool? {
+    mutating func bool(_ attributes: XMLAttributes, _ name: XMLAttributeName) -> Bool? {
         guard let text = attributes[name] else { return nil }
         switch text {
         case "true": return true
         case "false": return false
         default:
             diagnostics.append(.error(
-                "\"\(name)\" must be true or false, found \"\(text)\"", at: valueLocation(attributes, name),
-                hint: Suggestion.hint(for: text, among: ["true", "false"], fallback: "write \(name)=\"true\" or leave it out")))
+                "\"\(name.text)\" must be true or false, found \"\(text)\"", at: valueLocation(attributes, name),
+                hint: Suggestion.hint(for: text, among: ["true", "false"], fallback: "write \(name.text)=\"true\" or leave it out")))
             return nil
         }
     }
 
-    mutating func date(_ attributes: XMLAttributes, _ name: String) -> CalendarDate? {
+    mutating func date(_ attributes: XMLAttributes, _ name: XMLAttributeName) -> CalendarDate? {
         guard let text = attributes[name] else { return nil }
         if let date = CalendarDate(text) { return date }
-        diagnostics.append(.error(CalendarDate.problem(with: text, key: name), at: valueLocation(attributes, name), hint: CalendarDate.hint))
+        diagnostics.append(.error(CalendarDate.problem(with: text, key: name.text), at: valueLocation(attributes, name), hint: CalendarDate.hint))
         return nil
     }
 
     mutating func emotion(_ attributes: XMLAttributes) -> Int? {
-        guard let text = attributes["emotion"] else { return nil }
+        guard let text = attributes[.emotion] else { return nil }
         let hint = "emotion goes from -2 (very unhappy) through 0 (neutral) to 2 (delighted)"
-        let location = valueLocation(attributes, "emotion")
+        let location = valueLocation(attributes, .emotion)
         // Trimming walks Characters; a value without white space (the usual "-1") needs none.
         let trimmed = text.utf8.contains(where: Self.isXMLSpace) ? text.trimmingXMLSpace() : text
         guard let value = Int(trimmed) else {

@@ -86,6 +86,8 @@ public enum XMLJourneyImporter {
     }
 
     private static func containsLoneCarriageReturn(_ bytes: some Collection<UInt8>) -> Bool {
+        // Most files have no carriage return at all, found eight bytes at a time.
+        if bytes.withContiguousStorageIfAvailable({ ByteSearch.firstIndex(of: 0x0D, in: $0, from: 0) == nil }) == true { return false }
         var previousWasCarriageReturn = false
         for byte in bytes {
             if previousWasCarriageReturn, byte != 0x0A { return true }

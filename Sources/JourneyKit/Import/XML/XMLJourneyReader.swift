@@ -8,39 +8,34 @@ struct XMLJourneyReader {
         case tag, property(String), experiencePain, quote, backstageDescription, scenarioDescription
     }
 
-    /// An element being read, with what has been read of it so far.
-    enum Frame {
-        case journey
-        case persona(Persona)
-        case channel(Channel)
-        case stage(Stage)
-        case touchpoint(Touchpoint)
-        case kpi(Touchpoint.KPI)
-        case experience(Experience)
-        case backstage(BackstageStep)
-        case scenario(Scenario)
-        case text(TextField, String)
-        /// An element the schema does not allow; the schema error says so, and its content is skipped.
-        case skipped
-    }
-
-    /// What a frame is, without its payload: asking the parent's kind copies nothing, where
-    /// `frames.last` copied a whole touchpoint (and retained every field) on each child element.
+    /// What an open element is. Each model element is read in its own slot (`openPersona`,
+    /// `openTouchpoint`, …) and changed there in place: an enum of frames with the elements as
+    /// payloads was copied, retained and released whenever a child changed its parent (a whole
+    /// touchpoint per `<kpi>`, a whole stage per touchpoint), a quarter of the reader's own time.
+    /// One slot per kind suffices: the vocabulary nests each kind at one place only (a
+    /// touchpoint in a stage, an experience in a touchpoint), and a text element holds no other.
     enum FrameKind {
-        case journey, persona, channel, stage, touchpoint, kpi, experience, backstage, scenario, text, skipped
+        case journey, persona, channel, stage, touchpoint, kpi, experience, backstage, scenario, text
+        /// An element the schema does not allow, or one only read for its attributes; the
+        /// schema error says so, and its content is skipped.
+        case skipped
     }
 
     /// The element names of the journey vocabulary, found from libxml2's bytes once per
     /// element rather than by comparing a String against each name in turn.
-    enum ElementName: CaseIterable {
+    enum ElementName: Int, CaseIterable {
         case journey, catalog, description, uses, persona, channel, stage, goal, touchpoint, pain, opportunity
         case kpi, experience, quote, evidence, backstage, scenario, tag, property
 
-        private static let spellings: [(ElementName, [UInt8])] = allCases.map { ($0, Array("\($0)".utf8)) }
+        /// The name as written, shared rather than made anew for every element.
+        var text: String { Self.texts[rawValue] }
+
+        private static let texts: [String] = allCases.map { "\($0)" }
+        private static let table = XMLNameTable(allCases.map { ($0, $0.text) })
 
         init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard let match = Self.spellings.first(where: { $0.1.count == bytes.count && $0.1.elementsEqual(bytes) }) else { return nil }
-            self = match.0
+            guard let name = Self.table.name(spelledBy: bytes) else { return nil }
+            self = name
         }
     }
 
@@ -50,7 +45,19 @@ struct XMLJourneyReader {
     var journey: Journey?
     /// Whether the root element was `<catalog>` rather than `<journey>`.
     var isCatalog = false
-    var frames: [Frame] = []
+    /// The kinds of the open elements, innermost last.
+    var frames: [FrameKind] = []
+    // The open model elements, one slot per kind (see `FrameKind`).
+    var openPersona: Persona?
+    var openChannel: Channel?
+    var openStage: Stage?
+    var openTouchpoint: Touchpoint?
+    var openKPI: Touchpoint.KPI?
+    var openExperience: Experience?
+    var openBackstage: BackstageStep?
+    var openScenario: Scenario?
+    /// The open text element: which field its text goes to, and the text so far.
+    var openText: (field: TextField, text: String)?
     var sawFatalError = false
     /// The well-formedness error the validating reader stopped at, if it stopped at one.
     var firstSyntaxError: Diagnostic?
@@ -64,6 +71,8 @@ struct XMLJourneyReader {
     var attributeBytes = XMLAttributeBytes()
     /// The current element's attributes as written, reused from element to element.
     var rawAttributes: [XMLSourceText.RawAttribute] = []
+    /// Which of `rawAttributes` has each name, reused from element to element.
+    var attributeIndex = XMLAttributeIndex()
     /// Channel and persona lists, so that touchpoints naming the same ones share one array.
     var internedLists = XMLIDLists()
     /// Told how far libxml2 has read (see `XMLJourneyImporter.importJourney(from:path:validator:readUpTo:)`).
@@ -74,6 +83,7 @@ struct XMLJourneyReader {
     var nodesSinceReport = 0
 
     static let namespaceBytes = Array(XMLJourneyImporter.namespace.utf8)
+    static let blankTouchpoint = Touchpoint(id: "", name: "")
 
     init(source: XMLSourceText) {
         self.source = source
@@ -139,7 +149,7 @@ struct XMLJourneyReader {
                 handleNode(reader)
                 if readUpTo != nil { tellReadUpTo(reader) }
             }
-            report(reader.takeErrors())
+            if reader.hasErrors { report(reader.takeErrors()) }
             if step != .node {
                 if step == .stopped, !sawFatalError {
                     // libxml2 stopped without telling a handler why (see ValidatingXMLReader).
@@ -205,7 +215,7 @@ struct XMLJourneyReader {
         case .text:
             // Only inside a text element; between elements it is indentation, left unread.
             guard parentKind == .text, let value = reader.value else { break }
-            updateParent { if case .text(let field, var text) = $0 { $0 = .skipped; text += value; $0 = .text(field, text) } }
+            openText?.text += value
         case .comment:
             comments.read(comment: reader.value ?? "")
         case .processingInstruction:
@@ -223,20 +233,22 @@ struct XMLJourneyReader {
     mutating func startElement(_ reader: ValidatingXMLReader) {
         let nameBytes = reader.localNameBytes
         let elementName = ElementName(nameBytes)
-        let name = String(decoding: nameBytes, as: UTF8.self)
+        let name = elementName?.text ?? String(decoding: nameBytes, as: UTF8.self)
         let inNamespace = reader.isInNamespace(Self.namespaceBytes)
         let offset = source.nextStartTag()
         if let offset { source.attributes(ofTagAt: offset, into: &rawAttributes) } else { rawAttributes.removeAll(keepingCapacity: true) }
         let location = offset.map { source.location(ofOffset: $0) } ?? source.location(ofOffset: 0)
-        diagnostics += schemaErrors.elementStarted(name: name, offset: offset, tagEnd: source.lastTagEnd,
-                                                   attributes: rawAttributes, in: source)
+        let schemaDiagnostics = schemaErrors.elementStarted(name: name, offset: offset, tagEnd: source.lastTagEnd,
+                                                            attributes: rawAttributes, in: source)
+        if !schemaDiagnostics.isEmpty { diagnostics += schemaDiagnostics }
         // The values are read where they are written when that is what libxml2 would hand
         // over, sparing its walk over the attributes and a copy of each (see `valuesAreAsWritten`).
         let valuesAreAsWritten = offset.map { source.startTag(at: $0, hasLocalName: nameBytes) } == true
             && reader.attributeCount == rawAttributes.count && source.attributesAreAsWritten(rawAttributes)
         if !valuesAreAsWritten { reader.unqualifiedAttributes(into: &attributeBytes) }
+        attributeIndex.fill(rawAttributes, in: source)
         let attributes = XMLAttributes(values: attributeBytes, raw: rawAttributes, source: source, element: location,
-                                       valuesAreAsWritten: valuesAreAsWritten)
+                                       valuesAreAsWritten: valuesAreAsWritten, index: attributeIndex)
         if frames.isEmpty { comments.schemaLocation = reader.attribute("schemaLocation", namespace: XMLCommentAnchoring.schemaInstance) }
 
         guard inNamespace else {
@@ -245,261 +257,219 @@ struct XMLJourneyReader {
             comments.elementStarted(nil, name: name)
             return
         }
-        let frame: Frame
+        let frame: FrameKind
         switch (parentKind, elementName) {
         case (nil, .journey?), (nil, .catalog?):
             isCatalog = elementName == .catalog
             var value = Journey(id: "", title: "", location: location)
             value.id = id(attributes, kind: "journey")
-            value.title = attributes["title"] ?? ""
-            if let lang = attributes["lang"] {
+            value.title = attributes[.title] ?? ""
+            if let lang = attributes[.lang] {
                 value.lang = lang
-                sourceMap.record(valueLocation(attributes, "lang"), of: .lang, in: location)
+                sourceMap.record(valueLocation(attributes, .lang), of: .lang, in: location)
             }
-            value.audience = idList(attributes, "audience", .audience)
-            value.ignore = idList(attributes, "ignore", .ignore)
+            value.audience = idList(attributes, .audience, .audience)
+            value.ignore = idList(attributes, .ignore, .ignore)
             journey = value
             frame = .journey
-        case (.journey?, .description?): frame = .text(.journeyDescription, "")
+        case (.journey?, .description?): frame = openText(.journeyDescription)
         case (.journey?, .uses?):
-            if let href = attributes["href"], let journeyLocation = journey?.location {
-                sourceMap.record(valueLocation(attributes, "href"), of: .uses, index: journey?.uses.count ?? 0, in: journeyLocation)
+            if let href = attributes[.href], let journeyLocation = journey?.location {
+                sourceMap.record(valueLocation(attributes, .href), of: .uses, index: journey?.uses.count ?? 0, in: journeyLocation)
                 journey?.uses.append(href)
             }
             frame = .skipped
         case (.journey?, .persona?):
             var persona = blankPersonas.persona(at: location)
             persona.id = id(attributes, kind: "persona")
-            persona.name = nonEmptyText(attributes, "name") ?? ""
-            let channels = idList(attributes, "channels", .channels)
+            persona.name = nonEmptyText(attributes, .name) ?? ""
+            let channels = idList(attributes, .channels, .channels)
             if !channels.isEmpty { persona.channels = channels }
-            let ignore = idList(attributes, "ignore", .ignore)
+            let ignore = idList(attributes, .ignore, .ignore)
             if !ignore.isEmpty { persona.ignore = ignore }
-            frame = .persona(persona)
+            openPersona = persona
+            frame = .persona
         case (.journey?, .channel?):
             var channel = Channel(id: "", name: "", location: location)
             channel.id = id(attributes, kind: "channel")
-            channel.name = nonEmptyText(attributes, "name") ?? ""
-            channel.kind = choice(attributes, "kind") ?? .other
-            channel.status = choice(attributes, "status") ?? .live
-            channel.owner = nonEmptyText(attributes, "owner")
-            channel.ignore = idList(attributes, "ignore", .ignore)
-            frame = .channel(channel)
+            channel.name = nonEmptyText(attributes, .name) ?? ""
+            channel.kind = choice(attributes, .kind) ?? .other
+            channel.status = choice(attributes, .status) ?? .live
+            channel.owner = nonEmptyText(attributes, .owner)
+            channel.ignore = idList(attributes, .ignore, .ignore)
+            openChannel = channel
+            frame = .channel
         case (.journey?, .stage?):
             var stage = Stage(id: "", name: "", location: location)
             stage.id = id(attributes, kind: "stage")
-            stage.name = nonEmptyText(attributes, "name") ?? ""
-            stage.ignore = idList(attributes, "ignore", .ignore)
-            frame = .stage(stage)
-        case (.persona?, .description?): frame = .text(.personaDescription, "")
-        case (.persona?, .goal?): frame = .text(.goal, "")
-        case (.channel?, .description?): frame = .text(.channelDescription, "")
-        case (.stage?, .description?): frame = .text(.stageDescription, "")
+            stage.name = nonEmptyText(attributes, .name) ?? ""
+            stage.ignore = idList(attributes, .ignore, .ignore)
+            openStage = stage
+            frame = .stage
+        case (.persona?, .description?): frame = openText(.personaDescription)
+        case (.persona?, .goal?): frame = openText(.goal)
+        case (.channel?, .description?): frame = openText(.channelDescription)
+        case (.stage?, .description?): frame = openText(.stageDescription)
         case (.stage?, .touchpoint?):
-            var touchpoint = Touchpoint(id: "", name: "", location: location)
+            // Copied from a blank one: the initialiser compares every rare field with its default.
+            var touchpoint = Self.blankTouchpoint
+            touchpoint.location = location
             touchpoint.id = id(attributes, kind: "touchpoint")
-            touchpoint.name = nonEmptyText(attributes, "name") ?? ""
-            touchpoint.channels = idList(attributes, "channels", .channels)
-            touchpoint.personas = idList(attributes, "personas", .personas)
-            touchpoint.initiator = choice(attributes, "initiator") ?? .customer
-            touchpoint.owner = nonEmptyText(attributes, "owner")
+            touchpoint.name = nonEmptyText(attributes, .name) ?? ""
+            touchpoint.channels = idList(attributes, .channels, .channels)
+            touchpoint.personas = idList(attributes, .personas, .personas)
+            touchpoint.initiator = choice(attributes, .initiator) ?? .customer
+            touchpoint.owner = nonEmptyText(attributes, .owner)
             touchpoint.emotion = emotion(attributes)
-            touchpoint.entry = bool(attributes, "entry") ?? false
-            touchpoint.momentOfTruth = bool(attributes, "momentOfTruth") ?? false
-            touchpoint.next = idList(attributes, "next", .next)
+            touchpoint.entry = bool(attributes, .entry) ?? false
+            touchpoint.momentOfTruth = bool(attributes, .momentOfTruth) ?? false
+            touchpoint.next = idList(attributes, .next, .next)
             // Rare fields are set only when present: each assignment goes through the
             // out-of-line storage's setter, which costs even for a nil.
-            if let handoff = reference(attributes, "handoff") { touchpoint.handoff = handoff }
-            if let journey = attributes["journey"] { touchpoint.journey = journey }
-            let ignore = idList(attributes, "ignore", .ignore)
+            if let handoff = reference(attributes, .handoff) { touchpoint.handoff = handoff }
+            if let journey = attributes[.journey] { touchpoint.journey = journey }
+            let ignore = idList(attributes, .ignore, .ignore)
             if !ignore.isEmpty { touchpoint.ignore = ignore }
-            frame = .touchpoint(touchpoint)
-        case (.touchpoint?, .description?): frame = .text(.touchpointDescription, "")
-        case (.touchpoint?, .pain?): frame = .text(.pain, "")
-        case (.touchpoint?, .opportunity?): frame = .text(.opportunity, "")
+            openTouchpoint = touchpoint
+            frame = .touchpoint
+        case (.touchpoint?, .description?): frame = openText(.touchpointDescription)
+        case (.touchpoint?, .pain?): frame = openText(.pain)
+        case (.touchpoint?, .opportunity?): frame = openText(.opportunity)
         case (.touchpoint?, .kpi?):
-            frame = .kpi(Touchpoint.KPI(name: nonEmptyText(attributes, "name") ?? "", target: attributes["target"]))
+            openKPI = Touchpoint.KPI(name: nonEmptyText(attributes, .name) ?? "", target: attributes[.target])
+            frame = .kpi
         case (.touchpoint?, .experience?):
-            let persona = reference(attributes, "persona")
+            let persona = reference(attributes, .persona)
             var experience = Experience(persona: persona ?? "", location: location)
-            if persona != nil { sourceMap.record(valueLocation(attributes, "persona"), of: .persona, in: location) }
+            if persona != nil { sourceMap.record(valueLocation(attributes, .persona), of: .persona, in: location) }
             experience.emotion = emotion(attributes)
-            frame = .experience(experience)
-        case (.experience?, .pain?): frame = .text(.experiencePain, "")
-        case (.experience?, .quote?): frame = .text(.quote, "")
+            openExperience = experience
+            frame = .experience
+        case (.experience?, .pain?): frame = openText(.experiencePain)
+        case (.experience?, .quote?): frame = openText(.quote)
         case (.touchpoint?, .evidence?), (.persona?, .evidence?):
-            let evidence = Evidence(kind: choice(attributes, "kind") ?? .assumption, source: attributes["source"] ?? "",
-                                    date: date(attributes, "date"), note: attributes["note"])
-            updateParent {
-                switch $0 {
-                case .touchpoint(var touchpoint): $0 = .skipped; touchpoint.evidence.append(evidence); $0 = .touchpoint(touchpoint)
-                case .persona(var persona): $0 = .skipped; persona.evidence.append(evidence); $0 = .persona(persona)
-                default: break
-                }
-            }
+            let evidence = Evidence(kind: choice(attributes, .kind) ?? .assumption, source: attributes[.source] ?? "",
+                                    date: date(attributes, .date), note: attributes[.note])
+            if parentKind == .touchpoint { openTouchpoint?.evidence.append(evidence) } else { openPersona?.evidence.append(evidence) }
             frame = .skipped
         case (.touchpoint?, .backstage?):
-            frame = .backstage(BackstageStep(name: nonEmptyText(attributes, "name") ?? "", lane: choice(attributes, "lane") ?? .backstage,
-                                             owner: nonEmptyText(attributes, "owner")))
-        case (.backstage?, .description?): frame = .text(.backstageDescription, "")
+            openBackstage = BackstageStep(name: nonEmptyText(attributes, .name) ?? "", lane: choice(attributes, .lane) ?? .backstage,
+                                          owner: nonEmptyText(attributes, .owner))
+            frame = .backstage
+        case (.backstage?, .description?): frame = openText(.backstageDescription)
         case (.journey?, .scenario?):
             var scenario = Scenario(id: "", name: "", location: location)
             scenario.id = id(attributes, kind: "scenario")
-            scenario.name = nonEmptyText(attributes, "name") ?? ""
-            frame = .scenario(scenario)
-        case (.scenario?, .description?): frame = .text(.scenarioDescription, "")
+            scenario.name = nonEmptyText(attributes, .name) ?? ""
+            openScenario = scenario
+            frame = .scenario
+        case (.scenario?, .description?): frame = openText(.scenarioDescription)
         case (.scenario?, .channel?):
-            if case .scenario(let scenario)? = frames.last, let ref = attributes["ref"], let status: Channel.Status = choice(attributes, "status"),
-               let scenarioLocation = scenario.location {
-                sourceMap.record(valueLocation(attributes, "ref"), of: .channels, index: scenario.channels.count, in: scenarioLocation)
-                updateParent {
-                    if case .scenario(var scenario) = $0 {
-                        $0 = .skipped; scenario.channels.append(Scenario.ChannelStatus(channel: ref, status: status)); $0 = .scenario(scenario)
-                    }
-                }
+            if let scenarioLocation = openScenario?.location, let ref = attributes[.ref],
+               let status: Channel.Status = choice(attributes, .status) {
+                sourceMap.record(valueLocation(attributes, .ref), of: .channels, index: openScenario?.channels.count ?? 0, in: scenarioLocation)
+                openScenario?.channels.append(Scenario.ChannelStatus(channel: ref, status: status))
             }
             frame = .skipped
         case (.journey?, .tag?), (.persona?, .tag?), (.channel?, .tag?), (.stage?, .tag?), (.touchpoint?, .tag?):
             if let (owner, index, _) = labelOwner() { sourceMap.record(location, of: .tags, index: index, in: owner) }
-            frame = .text(.tag, "")
+            frame = openText(.tag)
         case (.journey?, .property?), (.persona?, .property?), (.channel?, .property?), (.stage?, .property?), (.touchpoint?, .property?):
             if let (owner, _, index) = labelOwner() {
-                sourceMap.record(attributes["name"] != nil ? valueLocation(attributes, "name") : location, of: .properties, index: index, in: owner)
+                sourceMap.record(attributes[.name] != nil ? valueLocation(attributes, .name) : location, of: .properties, index: index, in: owner)
             }
-            frame = .text(.property(attributes["name"] ?? ""), "")
+            frame = openText(.property(attributes[.name] ?? ""))
         default:
             frame = .skipped
         }
         frames.append(frame)
         let element: XMLComments.Element? = switch frame {
         case .journey: .journey
-        case .persona(let persona): .persona(persona.id)
-        case .channel(let channel): .channel(channel.id)
-        case .stage(let stage): .stage(stage.id)
-        case .touchpoint(let touchpoint): .touchpoint(touchpoint.id)
+        case .persona: openPersona.map { .persona($0.id) }
+        case .channel: openChannel.map { .channel($0.id) }
+        case .stage: openStage.map { .stage($0.id) }
+        case .touchpoint: openTouchpoint.map { .touchpoint($0.id) }
         default: nil
         }
         comments.elementStarted(element, name: name)
+    }
+
+    /// Starts reading the text of an element into `field`.
+    mutating func openText(_ field: TextField) -> FrameKind {
+        openText = (field, "")
+        return .text
     }
 
     mutating func endElement() {
         comments.elementEnded()
         schemaErrors.elementEnded()
         guard let frame = frames.popLast() else { return }
+        // Each finished element is moved out of its slot (`take()`) into its parent's, so
+        // that the arrays it holds are never shared and grow in place.
         switch frame {
         case .journey, .skipped:
             break
-        case .persona(let persona): journey?.personas.append(persona)
-        case .channel(let channel): journey?.channels.append(channel)
-        case .stage(let stage): journey?.stages.append(stage)
-        case .touchpoint(let touchpoint):
-            updateParent { if case .stage(var stage) = $0 { $0 = .skipped; stage.touchpoints.append(touchpoint); $0 = .stage(stage) } }
-        case .kpi(let kpi):
-            updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.kpis.append(kpi); $0 = .touchpoint(touchpoint) } }
-        case .experience(let experience):
-            updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.experiences.append(experience); $0 = .touchpoint(touchpoint) } }
-        case .backstage(let step):
-            updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.backstage.append(step); $0 = .touchpoint(touchpoint) } }
-        case .scenario(let scenario): journey?.scenarios.append(scenario)
-        case .text(let field, let text):
+        case .persona: if let persona = openPersona.take() { journey?.personas.append(persona) }
+        case .channel: if let channel = openChannel.take() { journey?.channels.append(channel) }
+        case .stage: if let stage = openStage.take() { journey?.stages.append(stage) }
+        case .touchpoint: if let touchpoint = openTouchpoint.take() { openStage?.touchpoints.append(touchpoint) }
+        case .kpi: if let kpi = openKPI.take() { openTouchpoint?.kpis.append(kpi) }
+        case .experience: if let experience = openExperience.take() { openTouchpoint?.experiences.append(experience) }
+        case .backstage: if let step = openBackstage.take() { openTouchpoint?.backstage.append(step) }
+        case .scenario: if let scenario = openScenario.take() { journey?.scenarios.append(scenario) }
+        case .text:
+            guard let (field, text) = openText.take() else { return }
             switch field {
             case .journeyDescription: journey?.description = text
-            case .personaDescription:
-                updateParent { if case .persona(var persona) = $0 { $0 = .skipped; persona.description = text; $0 = .persona(persona) } }
-            case .goal:
-                updateParent { if case .persona(var persona) = $0 { $0 = .skipped; persona.goals.append(text); $0 = .persona(persona) } }
-            case .channelDescription:
-                updateParent { if case .channel(var channel) = $0 { $0 = .skipped; channel.description = text; $0 = .channel(channel) } }
-            case .stageDescription:
-                updateParent { if case .stage(var stage) = $0 { $0 = .skipped; stage.description = text; $0 = .stage(stage) } }
-            case .touchpointDescription:
-                updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.description = text; $0 = .touchpoint(touchpoint) } }
-            case .pain:
-                updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.pains.append(text); $0 = .touchpoint(touchpoint) } }
-            case .opportunity:
-                updateParent { if case .touchpoint(var touchpoint) = $0 { $0 = .skipped; touchpoint.opportunities.append(text); $0 = .touchpoint(touchpoint) } }
-            case .tag: updateLabels { tags, _ in tags.append(text) }
-            case .property(let name): updateLabels { _, properties in properties.append(Property(name: name, value: text)) }
-            case .experiencePain:
-                updateParent { if case .experience(var experience) = $0 { experience.pains.append(text); $0 = .experience(experience) } }
-            case .quote:
-                updateParent { if case .experience(var experience) = $0 { experience.quote = text; $0 = .experience(experience) } }
-            case .backstageDescription:
-                updateParent { if case .backstage(var step) = $0 { step.description = text; $0 = .backstage(step) } }
-            case .scenarioDescription:
-                updateParent { if case .scenario(var scenario) = $0 { scenario.description = text; $0 = .scenario(scenario) } }
+            case .personaDescription: openPersona?.description = text
+            case .goal: openPersona?.goals.append(text)
+            case .channelDescription: openChannel?.description = text
+            case .stageDescription: openStage?.description = text
+            case .touchpointDescription: openTouchpoint?.description = text
+            case .pain: openTouchpoint?.pains.append(text)
+            case .opportunity: openTouchpoint?.opportunities.append(text)
+            case .tag:
+                switch parentKind {
+                case .journey?: journey?.tags.append(text)
+                case .persona?: openPersona?.tags.append(text)
+                case .channel?: openChannel?.tags.append(text)
+                case .stage?: openStage?.tags.append(text)
+                case .touchpoint?: openTouchpoint?.tags.append(text)
+                default: break
+                }
+            case .property(let name):
+                let property = Property(name: name, value: text)
+                switch parentKind {
+                case .journey?: journey?.properties.append(property)
+                case .persona?: openPersona?.properties.append(property)
+                case .channel?: openChannel?.properties.append(property)
+                case .stage?: openStage?.properties.append(property)
+                case .touchpoint?: openTouchpoint?.properties.append(property)
+                default: break
+                }
+            case .experiencePain: openExperience?.pains.append(text)
+            case .quote: openExperience?.quote = text
+            case .backstageDescription: openBackstage?.description = text
+            case .scenarioDescription: openScenario?.description = text
             }
         }
     }
 
     /// The model element whose `<tag>` or `<property>` starts now: its location and how many tags and properties it has so far.
     func labelOwner() -> (SourceLocation, Int, Int)? {
-        switch frames.last {
-        case .journey?: journey.flatMap { j in j.location.map { ($0, j.tags.count, j.properties.count) } }
-        case .persona(let persona)?: persona.location.map { ($0, persona.tags.count, persona.properties.count) }
-        case .channel(let channel)?: channel.location.map { ($0, channel.tags.count, channel.properties.count) }
-        case .stage(let stage)?: stage.location.map { ($0, stage.tags.count, stage.properties.count) }
-        case .touchpoint(let touchpoint)?: touchpoint.location.map { ($0, touchpoint.tags.count, touchpoint.properties.count) }
+        func counts(_ location: SourceLocation?, _ tags: [String], _ properties: [Property]) -> (SourceLocation, Int, Int)? {
+            location.map { ($0, tags.count, properties.count) }
+        }
+        return switch parentKind {
+        case .journey?: journey.flatMap { counts($0.location, $0.tags, $0.properties) }
+        case .persona?: openPersona.flatMap { counts($0.location, $0.tags, $0.properties) }
+        case .channel?: openChannel.flatMap { counts($0.location, $0.tags, $0.properties) }
+        case .stage?: openStage.flatMap { counts($0.location, $0.tags, $0.properties) }
+        case .touchpoint?: openTouchpoint.flatMap { counts($0.location, $0.tags, $0.properties) }
         default: nil
         }
     }
 
-    /// Adds to the tags or properties of the model element that holds the `<tag>` or `<property>` just read.
-    mutating func updateLabels(_ update: (inout [String], inout [Property]) -> Void) {
-        if case .journey? = frames.last {
-            if var value = journey {
-                journey = nil
-                update(&value.tags, &value.properties)
-                journey = value
-            }
-            return
-        }
-        // A persona's or touchpoint's tags and properties are stored together out of line
-        // (`RareFields`): taken out, changed and put back, not changed through two accesses at once.
-        func updateLabels<Element>(of element: inout Element, _ tags: WritableKeyPath<Element, [String]>,
-                                   _ properties: WritableKeyPath<Element, [Property]>) {
-            var takenTags = element[keyPath: tags]
-            var takenProperties = element[keyPath: properties]
-            element[keyPath: tags] = []
-            element[keyPath: properties] = []
-            update(&takenTags, &takenProperties)
-            element[keyPath: tags] = takenTags
-            element[keyPath: properties] = takenProperties
-        }
-        updateParent {
-            switch $0 {
-            case .persona(var persona): $0 = .skipped; updateLabels(of: &persona, \.tags, \.properties); $0 = .persona(persona)
-            case .channel(var channel): $0 = .skipped; update(&channel.tags, &channel.properties); $0 = .channel(channel)
-            case .stage(var stage): $0 = .skipped; update(&stage.tags, &stage.properties); $0 = .stage(stage)
-            case .touchpoint(var touchpoint): $0 = .skipped; updateLabels(of: &touchpoint, \.tags, \.properties); $0 = .touchpoint(touchpoint)
-            default: break
-            }
-        }
-    }
-
     /// The kind of the innermost open element, `nil` at the root.
-    var parentKind: FrameKind? {
-        guard !frames.isEmpty else { return nil }
-        return switch frames[frames.count - 1] {
-        case .journey: .journey
-        case .persona: .persona
-        case .channel: .channel
-        case .stage: .stage
-        case .touchpoint: .touchpoint
-        case .kpi: .kpi
-        case .experience: .experience
-        case .backstage: .backstage
-        case .scenario: .scenario
-        case .text: .text
-        case .skipped: .skipped
-        }
-    }
-
-    /// Changes the parent frame. Each update first sets the frame to `.skipped` so that the
-    /// payload it took out is the only reference to its arrays: appending then happens in place
-    /// instead of copying a stage's touchpoints on every touchpoint (quadratic on large stages).
-    mutating func updateParent(_ update: (inout Frame) -> Void) {
-        guard !frames.isEmpty else { return }
-        update(&frames[frames.count - 1])
-    }
+    var parentKind: FrameKind? { frames.last }
 }

@@ -1,11 +1,14 @@
-/// How many findings of one version there are of each key (rule and references), for matching
-/// findings across versions: the first n findings of a key on one side match the n of that key
-/// on the other.
+/// Matches the findings of two versions by key (rule and references): the first n findings of a
+/// key on one side match the n of that key on the other.
 ///
-/// An open-addressing table of positions into that version's findings, with a count beside
-/// each: 8 bytes a slot and no key copied. A dictionary keyed by a copy of each finding's rule
-/// and references, with an array of those keys per side, held some 200 bytes per finding: for the
+/// An open-addressing table of positions into one side's findings, with a count beside each: 8
+/// bytes a slot and no key copied. A dictionary keyed by a copy of each finding's rule and
+/// references, with an array of those keys per side, held some 200 bytes per finding: for the
 /// 130,000 findings of an edited 100k journey, 40 MB at the peak of `cjm diff` (issue 19, memory).
+///
+/// The findings are read where they are, through their arrays' buffers, and each key is hashed
+/// once: a copy of a finding retains every text it holds, and at 100k those copies (in the
+/// lookups and in moving the kept findings) were a third of matching them (issue 19, growth).
 struct FindingCounts {
     private struct Slot {
         /// The position of the first finding with this key; -1 for an empty slot.
@@ -14,59 +17,75 @@ struct FindingCounts {
         var count: Int32 = 0
     }
 
-    private let findings: [Diagnostic]
-    private var slots: [Slot]
-
-    /// The counts of `findings`' keys.
-    init(_ findings: [Diagnostic]) {
-        self.findings = findings
-        var slotCount = 16
-        while slotCount < findings.count * 2 { slotCount *= 2 }
-        slots = Array(repeating: Slot(), count: slotCount)
-        for position in findings.indices {
-            let slot = slot(for: findings[position])
-            if slots[slot].position < 0 { slots[slot].position = Int32(position) }
-            slots[slot].count += 1
+    /// The positions of the findings that find no match on the other side, on each side, in order.
+    static func unmatched(old: [Diagnostic], new: [Diagnostic]) -> (old: [Int32], new: [Int32]) {
+        let oldHashes = keyHashes(of: old), newHashes = keyHashes(of: new)
+        return old.withUnsafeBufferPointer { old in
+            new.withUnsafeBufferPointer { new in
+                (unmatchedPositions(of: old, oldHashes, against: new, newHashes),
+                 unmatchedPositions(of: new, newHashes, against: old, oldHashes))
+            }
         }
     }
 
-    /// Matches `finding` with one of the counted findings of its key, if one is left.
-    mutating func take(_ finding: Diagnostic) -> Bool {
-        let slot = slot(for: finding)
-        guard slots[slot].count > 0 else { return false }
-        slots[slot].count -= 1
-        return true
+    /// Each finding's key hashed (a finding is counted on its side and looked up on the other).
+    private static func keyHashes(of findings: [Diagnostic]) -> [Int] {
+        findings.withUnsafeBufferPointer { findings in
+            findings.indices.map { position in
+                var hasher = Hasher()
+                hasher.combine(findings[position].rule ?? "")
+                hasher.combine(findings[position].references)
+                return hasher.finalize()
+            }
+        }
     }
 
-    /// The slot of `finding`'s key, or the empty slot where it would go (at most half the slots are taken).
-    private func slot(for finding: Diagnostic) -> Int {
-        let mask = slots.count - 1
-        var hasher = Hasher()
-        hasher.combine(finding.rule ?? "")
-        hasher.combine(finding.references)
-        var slot = hasher.finalize() & mask
-        while slots[slot].position >= 0, !Self.haveSameKey(findings[Int(slots[slot].position)], finding) { slot = (slot + 1) & mask }
-        return slot
+    /// The positions of `findings` left when each has taken one finding of its key from `others`.
+    private static func unmatchedPositions(of findings: UnsafeBufferPointer<Diagnostic>, _ hashes: [Int],
+                                           against others: UnsafeBufferPointer<Diagnostic>, _ otherHashes: [Int]) -> [Int32] {
+        var slotCount = 16
+        while slotCount < others.count * 2 { slotCount *= 2 }
+        let mask = slotCount - 1
+        var slots = [Slot](repeating: Slot(), count: slotCount)
+        /// The slot of the key of the finding at `position` in `side`, or the empty slot where it
+        /// would go (at most half the slots are taken). Another key's hash settles most probes
+        /// without reading its finding.
+        func slot(of position: Int, in side: UnsafeBufferPointer<Diagnostic>, hashes: [Int]) -> Int {
+            let hash = hashes[position]
+            var slot = hash & mask
+            while slots[slot].position >= 0 {
+                let taken = Int(slots[slot].position)
+                if otherHashes[taken] == hash, haveSameKey(others[taken], side[position]) { break }
+                slot = (slot + 1) & mask
+            }
+            return slot
+        }
+        for position in others.indices {
+            let slot = slot(of: position, in: others, hashes: otherHashes)
+            if slots[slot].position < 0 { slots[slot].position = Int32(position) }
+            slots[slot].count += 1
+        }
+        var unmatched: [Int32] = []
+        for position in findings.indices {
+            let slot = slot(of: position, in: findings, hashes: hashes)
+            if slots[slot].count > 0 { slots[slot].count -= 1 } else { unmatched.append(Int32(position)) }
+        }
+        return unmatched
     }
 
     /// Whether two findings are the same across versions: the same rule about the same elements
     /// in the same roles (references are held in role order, so equal references are equal keys).
-    static func haveSameKey(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+    static func haveSameKey(_ lhs: borrowing Diagnostic, _ rhs: borrowing Diagnostic) -> Bool {
         (lhs.rule ?? "") == (rhs.rule ?? "") && lhs.references == rhs.references
     }
 
-    /// The positions of the findings of `findings` that find no match among `others`, in order.
-    static func unmatchedPositions(of findings: [Diagnostic], against others: [Diagnostic]) -> [Int32] {
-        var available = FindingCounts(others)
-        var positions: [Int32] = []
-        for position in findings.indices where !available.take(findings[position]) { positions.append(Int32(position)) }
-        return positions
-    }
-
     /// Keeps only the findings at `positions` (ascending), in order, in the array's own storage:
-    /// the caller gives its findings up, and a second array of 100,000 of them was 16 MB.
+    /// the caller gives its findings up, and a second array of 100,000 of them was 16 MB. The
+    /// findings are moved within the buffer, not copied.
     static func keep(_ positions: [Int32], of findings: inout [Diagnostic]) {
-        for (kept, position) in positions.enumerated() where kept != Int(position) { findings.swapAt(kept, Int(position)) }
+        findings.withUnsafeMutableBufferPointer { findings in
+            for (kept, position) in positions.enumerated() where kept != Int(position) { findings.swapAt(kept, Int(position)) }
+        }
         findings.removeSubrange(positions.count...)
     }
 }

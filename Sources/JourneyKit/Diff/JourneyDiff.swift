@@ -191,7 +191,7 @@ public struct JourneyDiff: Sendable, Hashable {
         // Translated in place: the old findings are the caller's to give up (`cjm diff` keeps
         // neither list), and a translated copy of 100,000 findings is 17 MB.
         if !renames.isEmpty {
-            for index in oldFindings.indices { oldFindings[index] = renames.translating(oldFindings[index]) }
+            for index in oldFindings.indices { renames.translate(&oldFindings[index]) }
         }
         compareFindings(old: &oldFindings, new: &newFindings)
         return JourneyDiff(changes: changes, introducedFindings: newFindings, resolvedFindings: oldFindings)
@@ -212,21 +212,21 @@ public struct JourneyDiff: Sendable, Hashable {
         /// The new id of an old touchpoint.
         func newTouchpointID(_ oldID: String) -> String { touchpoints.isEmpty ? oldID : touchpoints[oldID] ?? oldID }
 
-        /// An old finding with the ids of renamed elements replaced by their new ids, so that a
-        /// finding that moved with its element is neither introduced nor resolved.
-        func translating(_ finding: Diagnostic) -> Diagnostic {
-            var finding = finding
+        /// Replaces the ids of renamed elements in an old finding by their new ids, so that a
+        /// finding that moved with its element is neither introduced nor resolved. In place, and
+        /// only where an id changes: a copy of each finding retained all its texts.
+        func translate(_ finding: inout Diagnostic) {
             for (role, id) in finding.references {
-                switch role {
-                case .touchpoint, .from: finding.references[role] = touchpoints[id] ?? id
-                case .persona: finding.references[role] = personas[id] ?? id
-                case .personas: finding.references[role] = id.split(separator: " ").map { personas[String($0)] ?? String($0) }.joined(separator: " ")
-                case .channel: finding.references[role] = channels[id] ?? id
-                case .stage: finding.references[role] = stages[id] ?? id
-                case .kpi: break  // a KPI is named, not identified: a rename leaves it as it is
+                let newID: String? = switch role {
+                case .touchpoint, .from: touchpoints[id]
+                case .persona: personas[id]
+                case .personas: id.split(separator: " ").map { personas[String($0)] ?? String($0) }.joined(separator: " ")
+                case .channel: channels[id]
+                case .stage: stages[id]
+                case .kpi: nil  // a KPI is named, not identified: a rename leaves it as it is
                 }
+                if let newID, newID != id { finding.references[role] = newID }
             }
-            return finding
         }
     }
 
@@ -340,6 +340,7 @@ public struct JourneyDiff: Sendable, Hashable {
         var stageNames = Dictionary(old.stages.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for stage in new.stages { stageNames[stage.id] = stage.name }
 
+        let oldTouchpoints = old.stages.map(\.touchpoints)
         var changes: [Change] = []
         // Removed touchpoints are listed under the stage they were in; collect them first.
         var removedByStage: [String: [Change]] = [:]
@@ -373,32 +374,40 @@ public struct JourneyDiff: Sendable, Hashable {
             } else {
                 changes.append(Change(kind: .added, entity: .stage, id: stage.id, name: stage.name, fields: []))
             }
-            for (index, touchpoint) in stage.touchpoints.enumerated() {
-                var previousID = touchpoint.id
-                var place = previousPlaces[stageIndex][index]
-                if place == nil, let renamedFrom = renamedTouchpoints[touchpoint.id] {
-                    previousID = renamedFrom
-                    place = oldPlaces[renamedFrom]
-                }
-                guard let place else {
-                    changes.append(Change(kind: .added, entity: .touchpoint, id: touchpoint.id, name: touchpoint.name, stageID: stage.id, stageName: stage.name, fields: []))
-                    continue
-                }
-                let (oldStage, oldIndex) = (Int(place.stage), Int(place.index))
-                let previous = old.stages[oldStage].touchpoints[oldIndex]
-                var fields = FieldComparison()
-                if oldStageNewIDs[oldStage] != stage.id {
-                    let previousStageID = old.stages[oldStage].id
-                    fields.changes.append(FieldChange(field: "stage", old: FieldComparison.render(stageNames[previousStageID] ?? previousStageID),
-                                                      new: FieldComparison.render(stage.name), oldValue: .string(previousStageID), newValue: .string(stage.id)))
-                }
-                // Most touchpoints are unchanged: one comparison of the whole value settles them.
-                if previous != touchpoint { compareTouchpointFields(previous, touchpoint, into: &fields) }
-                if previousID != touchpoint.id {
-                    changes.append(Change(kind: .renamed, entity: .touchpoint, id: touchpoint.id, name: touchpoint.name, stageID: stage.id,
-                                          stageName: stage.name, fields: fields.changes, previousID: previousID))
-                } else if !fields.changes.isEmpty {
-                    changes.append(Change(kind: .changed, entity: .touchpoint, id: touchpoint.id, name: touchpoint.name, stageID: stage.id, stageName: stage.name, fields: fields.changes))
+            // Both versions of a touchpoint are read where they are, through their arrays'
+            // buffers: a copy of a touchpoint retains every text it holds, and at 100k those
+            // retains reach all over memory (issue 19, growth).
+            stage.touchpoints.withUnsafeBufferPointer { touchpoints in
+                for index in touchpoints.indices {
+                    var previousID = touchpoints[index].id
+                    var place = previousPlaces[stageIndex][index]
+                    if place == nil, let renamedFrom = renamedTouchpoints[touchpoints[index].id] {
+                        previousID = renamedFrom
+                        place = oldPlaces[renamedFrom]
+                    }
+                    guard let place else {
+                        changes.append(Change(kind: .added, entity: .touchpoint, id: touchpoints[index].id, name: touchpoints[index].name,
+                                              stageID: stage.id, stageName: stage.name, fields: []))
+                        continue
+                    }
+                    let (oldStage, oldIndex) = (Int(place.stage), Int(place.index))
+                    var fields = FieldComparison()
+                    if oldStageNewIDs[oldStage] != stage.id {
+                        let previousStageID = old.stages[oldStage].id
+                        fields.changes.append(FieldChange(field: "stage", old: FieldComparison.render(stageNames[previousStageID] ?? previousStageID),
+                                                          new: FieldComparison.render(stage.name), oldValue: .string(previousStageID), newValue: .string(stage.id)))
+                    }
+                    oldTouchpoints[oldStage].withUnsafeBufferPointer { previous in
+                        // Most touchpoints are unchanged: one comparison of the whole value settles them.
+                        if previous[oldIndex] != touchpoints[index] { compareTouchpointFields(previous[oldIndex], touchpoints[index], into: &fields) }
+                    }
+                    if previousID != touchpoints[index].id {
+                        changes.append(Change(kind: .renamed, entity: .touchpoint, id: touchpoints[index].id, name: touchpoints[index].name, stageID: stage.id,
+                                              stageName: stage.name, fields: fields.changes, previousID: previousID))
+                    } else if !fields.changes.isEmpty {
+                        changes.append(Change(kind: .changed, entity: .touchpoint, id: touchpoints[index].id, name: touchpoints[index].name, stageID: stage.id,
+                                              stageName: stage.name, fields: fields.changes))
+                    }
                 }
             }
             changes += removedByStage.removeValue(forKey: stage.id) ?? []
@@ -441,10 +450,9 @@ public struct JourneyDiff: Sendable, Hashable {
     /// ones are kept in the given arrays' own storage: introduced are the new findings left,
     /// resolved the old ones.
     private static func compareFindings(old: inout [Diagnostic], new: inout [Diagnostic]) {
-        let introduced = FindingCounts.unmatchedPositions(of: new, against: old)
-        let resolved = FindingCounts.unmatchedPositions(of: old, against: new)
-        FindingCounts.keep(introduced, of: &new)
-        FindingCounts.keep(resolved, of: &old)
+        let unmatched = FindingCounts.unmatched(old: old, new: new)
+        FindingCounts.keep(unmatched.new, of: &new)
+        FindingCounts.keep(unmatched.old, of: &old)
     }
 }
 

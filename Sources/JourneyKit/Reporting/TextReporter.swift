@@ -15,11 +15,17 @@ public struct TextReporter: Reporter, StreamingReporter {
 
     /// One diagnostic as `path:line:column: severity: message [rule]`, with its hint below.
     public func line(for diagnostic: Diagnostic) -> String {
+        line(for: diagnostic, hintIndent: "  ")
+    }
+
+    /// The same line with the hint's line indented by `hintIndent` (`cjm diff` nests findings
+    /// deeper). Sanitising leaves no other line break in it.
+    func line(for diagnostic: Diagnostic, hintIndent: String) -> String {
         let style = TerminalStyle(enabled: useColor)
         var text = style.bold(TerminalText.sanitize(diagnostic.location.description)) + ": "
             + style.severity(diagnostic.severity) + ": " + TerminalText.sanitize(diagnostic.message)
         if let rule = diagnostic.rule { text += " [\(rule)]" }
-        if let hint = diagnostic.hint { text += "\n  " + style.dim("hint: " + TerminalText.sanitize(hint)) }
+        if let hint = diagnostic.hint { text += "\n" + hintIndent + style.dim("hint: " + TerminalText.sanitize(hint)) }
         return text
     }
 
@@ -66,11 +72,11 @@ public struct TextReporter: Reporter, StreamingReporter {
         out.bytes.withUnsafeBufferPointer(emit)
     }
 
-    /// `line(for:)` and a line break, written as bytes. Colour (on a terminal, never 200,000
-    /// lines at a time) takes `line(for:)` itself.
-    private func write(_ diagnostic: Diagnostic, to out: inout UTF8Text, file: inout SanitizedFile) {
+    /// `line(for:hintIndent:)` and a line break, written as bytes. Colour (on a terminal, never
+    /// 200,000 lines at a time) takes `line(for:hintIndent:)` itself.
+    func write(_ diagnostic: Diagnostic, to out: inout UTF8Text, file: inout SanitizedFile, hintIndent: String = "  ") {
         guard !useColor else {
-            out.verbatim(line(for: diagnostic))
+            out.verbatim(line(for: diagnostic, hintIndent: hintIndent))
             out.append("\n")
             return
         }
@@ -92,7 +98,9 @@ public struct TextReporter: Reporter, StreamingReporter {
             out.append("]")
         }
         if let hint = diagnostic.hint {
-            out.append("\n  hint: ")
+            out.append("\n")
+            out.verbatim(hintIndent)
+            out.append("hint: ")
             Self.writeSanitized(hint, to: &out)
         }
         out.append("\n")
@@ -119,7 +127,7 @@ public struct TextReporter: Reporter, StreamingReporter {
 
     /// The path of the diagnostics being written, sanitised once: a file's 200,000 findings
     /// share one path (the same string, so comparing it costs nothing).
-    private struct SanitizedFile {
+    struct SanitizedFile {
         private var path: String?
         private var bytes: [UInt8] = []
 

@@ -43,16 +43,34 @@ struct DiffGrowthTests {
         #expect(diff.2.contains("\"change\":\"renamed\"") || diff.2.contains("\"change\": \"renamed\""))
     }
 
-    @Test("a finding's hint is indented on bytes exactly as replacingNewlines indents it on Characters")
-    func indentingLineBreaksOnBytes() {
-        let pieces = ["a", "\n", "\r\n", "\r", "\n\u{301}", "é", "e\u{301}", "🇪🇸", " hint: ", "\u{2028}", "\n\n", "ü\n"]
+    @Test("a finding's line in the diff report is its `cjm check` line with every line break indented, with and without colour")
+    func findingLinesIndentedAsBefore() {
+        // The report used to indent `TextReporter.line(for:)` with `replacingNewlines`; it now
+        // writes the line on bytes with the hint indented, which must come to the same bytes
+        // whatever the message, hint and path hold (line breaks, controls, bidi, combining marks).
+        let pieces = ["a", "\n", "\r\n", "\r", "\n\u{301}", "é", "e\u{301}", "🇪🇸", " hint: ", "\u{2028}", "\n\n", "ü\n",
+                      "\u{1B}[31m", "\u{202E}", "\u{2068}x\u{2069}", "\u{85}", "\t"]
         var random = SplitMix(seed: 19)
-        var texts = ["", "\n", "no break", "line\n  hint: fix it", "\r\n", "end\n"]
-        for _ in 0..<2_000 {
-            texts.append((0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined())
+        func text() -> String { (0..<Int(random.next() % 10)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined() }
+        var findings: [Diagnostic] = []
+        for index in 0..<1_000 {
+            var finding = Diagnostic.error(text(), at: SourceLocation(file: index % 7 == 0 ? "x" + text() : "a.journey.json", line: index, column: 3),
+                                           hint: index % 3 == 0 ? nil : text())
+            finding.rule = index % 2 == 0 ? "rule-\(index)" : nil
+            findings.append(finding)
         }
-        for text in texts {
-            #expect(Array(DiffTextReporter.indentingLineBreaks(text).utf8) == Array(text.replacingNewlines(with: "\n    ").utf8), "\(Array(text.unicodeScalars))")
+        let change = JourneyDiff.Change(kind: .added, entity: .persona, id: "p", name: "P", fields: [])
+        let diff = JourneyDiff(changes: [change], introducedFindings: findings, resolvedFindings: Array(findings.prefix(50)))
+        for useColor in [false, true] {
+            let style = TerminalStyle(enabled: useColor)
+            let lines = TextReporter(useColor: useColor)
+            let expected = findings.map { "  " + style.red("+ introduced: ") + lines.line(for: $0).replacingNewlines(with: "\n    ") + "\n" }
+                + findings.prefix(50).map { "  " + style.green("- resolved: ") + lines.line(for: $0).replacingNewlines(with: "\n    ") + "\n" }
+            let report = Array(DiffTextReporter(useColor: useColor).report(diff, oldPath: "a", newPath: "b").utf8)
+            let section = Array(("\n" + style.bold("findings") + "\n" + expected.joined() + "\n" + DiffTextReporter().summary(diff) + "\n").utf8)
+            #expect(report.count > section.count)
+            let written = report.suffix(section.count)
+            #expect(Array(written) == section, "colour \(useColor)")
         }
     }
 }

@@ -64,7 +64,7 @@ struct FindingWording {
     init(_ rule: String, _ journey: AnalyzedJourney,
          writeMessage: @escaping @Sendable (AnalyzedJourney, WordingSubject, inout UTF8Text) -> Void,
          hint: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> String?,
-         references: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> Diagnostic.References = Self.touchpoint) {
+         references: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> Diagnostic.References = { Self.touchpoint($0, $1) }) {
         words = DiagnosticWording(rule: rule, references: { references(journey, $0) },
                                   writeMessage: { writeMessage(journey, $0, &$1) }, hint: { hint(journey, $0) })
         fallbackLocation = journey.fallbackLocation
@@ -74,7 +74,7 @@ struct FindingWording {
     init(_ rule: String, _ journey: AnalyzedJourney,
          message: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> String,
          hint: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> String?,
-         references: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> Diagnostic.References = Self.touchpoint) {
+         references: @escaping @Sendable (AnalyzedJourney, WordingSubject) -> Diagnostic.References = { Self.touchpoint($0, $1) }) {
         self.init(rule, journey, writeMessage: { $2.verbatim(message($0, $1)) }, hint: hint, references: references)
     }
 

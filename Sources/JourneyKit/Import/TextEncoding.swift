@@ -14,6 +14,10 @@ enum TextEncoding {
         if head.count == 4 {
             if head[0] == 0, head[1] == 0, head[2] == 0, head[3] != 0 { return "UTF-32" }
             if head[0] != 0, head[1] == 0, head[2] == 0, head[3] == 0 { return "UTF-32" }
+            // The unusual byte orders 2143 and 3412, which libxml2 detects and then reports
+            // on standard error as unsupported (found by fuzzing).
+            if head[0] == 0, head[1] == 0, head[2] != 0, head[3] == 0 { return "UTF-32" }
+            if head[0] == 0, head[1] != 0, head[2] == 0, head[3] == 0 { return "UTF-32" }
         }
         if head[0] == 0, head[1] != 0, head[1] < 0x80 { return "UTF-16" }
         if head[0] != 0, head[0] < 0x80, head[1] == 0 { return "UTF-16" }

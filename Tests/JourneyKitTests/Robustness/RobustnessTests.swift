@@ -296,7 +296,15 @@ struct RobustnessTests {
     func utf16WithByteOrderMark() throws { try wideEncoding(utf32: false, byteOrderMark: true) }
     func utf16WithoutByteOrderMark() throws { try wideEncoding(utf32: false, byteOrderMark: false) }
     func utf32WithByteOrderMark() throws { try wideEncoding(utf32: true, byteOrderMark: true) }
-    func utf32WithoutByteOrderMark() throws { try wideEncoding(utf32: true, byteOrderMark: false) }
+    func utf32WithoutByteOrderMark() throws {
+        try wideEncoding(utf32: true, byteOrderMark: false)
+        // UCS-4 in the byte orders 2143 and 3412: libxml2 printed "encoding not supported" itself.
+        let bigEndian = Self.encode(Self.minimalXML, utf32: true, bigEndian: true, byteOrderMark: false)
+        for order in [[1, 0, 3, 2], [2, 3, 0, 1]] {
+            let bytes = stride(from: 0, to: bigEndian.count, by: 4).flatMap { start in order.map { bigEndian[start + $0] } }
+            #expect(Self.errors(JourneyImporter.importJourney(from: bytes, path: "t.journey.xml")) == ["1:1 the file is UTF-32; save it as UTF-8"], "byte order \(order)")
+        }
+    }
 
     /// A journey in UTF-16 or UTF-32 is refused with a message naming the encoding, in both
     /// formats and byte orders, and by the command line with exit code 2.

@@ -463,19 +463,14 @@ struct JSONScanner {
     }
 
     /// Whether none of the eight bytes of `word` is a quote, a backslash, a control character
-    /// or non-ASCII, with the usual bit tricks: `x - 0x01…01` borrows into a byte's top bit
-    /// only where that byte was zero (or where a borrow came in, which needs a zero byte
-    /// further down), so `(x - 0x01…01) & ~x & 0x80…80` is nonzero exactly when a byte of `x`
-    /// is zero; `word ^ 0x22…22` is zero where a byte is '"', and `word - 0x20…20` borrows
-    /// where a byte is below 0x20.
+    /// or non-ASCII (see `ByteWord`): `word ^ 0x22…22` is zero where a byte is '"', and
+    /// `word - 0x20…20` borrows into a byte's top bit where that byte is below 0x20.
     @inline(__always)
     private static func isPlainASCII(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highBits != 0 }
-        let hasControl = (word &- 0x20 &* ones) & ~word & highBits != 0
-        return word & highBits == 0 && !hasControl
-            && !hasZeroByte(word ^ (0x22 &* ones)) && !hasZeroByte(word ^ (0x5C &* ones))
+        let hasControl = (word &- ByteWord.repeating(0x20)) & ~word & ByteWord.highBits != 0
+        return word & ByteWord.highBits == 0 && !hasControl
+            && ByteWord.zeroByteMarks(word ^ ByteWord.repeating(0x22)) == 0
+            && ByteWord.zeroByteMarks(word ^ ByteWord.repeating(0x5C)) == 0
     }
 
     /// Reads a string, decoding escapes and checking that it is valid UTF-8.

@@ -431,14 +431,12 @@ enum ByteSearch {
     /// The index of the first `byte` in `bytes` at or after `start`, if there is one.
     static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let base = bytes.baseAddress, start < bytes.count else { return nil }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let pattern = UInt64(byte) &* ones
+        let pattern = ByteWord.repeating(byte)
         var index = max(0, start)
         while index + 8 <= bytes.count {
-            // A byte equal to `byte` is a zero byte of `word`; the classic test below sets the
-            // high bit of the first zero byte exactly (only bytes after it can be set wrongly).
+            // A byte equal to `byte` is a zero byte of `word`, whose first one is marked exactly.
             let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ pattern
-            let zeros = (word &- ones) & ~word & (ones << 7)
+            let zeros = ByteWord.zeroByteMarks(word)
             if zeros != 0 { return index + zeros.trailingZeroBitCount / 8 }
             index += 8
         }
